@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Jixiao",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jixiao", targets: ["jixiao"]),
+        .executable(name: "jixiao-bench", targets: ["jixiao-bench"]),
+        .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
+        .library(name: "JixiaoIO", targets: ["JixiaoIO"]),
+        .library(name: "JixiaoReport", targets: ["JixiaoReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+    ],
+    targets: [
+        // Money, dates, the domain values, templates, evaluation and findings: pure, Foundation only.
+        .target(name: "JixiaoCore"),
+        // The JSON bundle codec, built-in templates and machine-readable outputs.
+        .target(name: "JixiaoIO", dependencies: ["JixiaoCore"], resources: [.copy("Templates/Builtin")]),
+        // The report document model, narrative drafting and the renderers.
+        .target(name: "JixiaoReport", dependencies: ["JixiaoCore"]),
+        .executableTarget(
+            name: "jixiao",
+            dependencies: [
+                "JixiaoCore", "JixiaoIO", "JixiaoReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Times evaluate + render; free of server dependencies so a release build stays cheap.
+        .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO"]),
+        .testTarget(
+            name: "JixiaoReportTests",
+            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

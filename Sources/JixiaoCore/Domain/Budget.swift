@@ -1,0 +1,63 @@
+/// A budget line (预算项目): basic expenditure or a project, with its amounts and monthly payment plan.
+public struct BudgetLine: Sendable, Hashable {
+    /// 基本支出 or 项目支出.
+    public enum Kind: String, Sendable, CaseIterable {
+        case basic
+        case project
+
+        /// The Chinese name used in documents.
+        public var chinese: String { self == .basic ? "基本支出" : "项目支出" }
+    }
+
+    public var code: String
+    public var name: String
+    public var kind: Kind
+    /// 年初预算数.
+    public var initial: Money
+    /// 全年预算数 (adjusted), the basis of the execution rate.
+    public var adjusted: Money
+    /// 全年执行数 as declared; nil means "the sum of this line's payments".
+    public var declaredExecuted: Money?
+    /// Planned payments by month.
+    public var plan: [MonthlyAmount]
+
+    public init(code: String, name: String, kind: Kind, initial: Money, adjusted: Money,
+                declaredExecuted: Money? = nil, plan: [MonthlyAmount] = []) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.initial = initial
+        self.adjusted = adjusted
+        self.declaredExecuted = declaredExecuted
+        self.plan = plan
+    }
+}
+
+/// An amount planned for one month of the year.
+public struct MonthlyAmount: Sendable, Hashable {
+    public var month: Int
+    public var amount: Money
+
+    public init(month: Int, amount: Money) {
+        self.month = month
+        self.amount = amount
+    }
+}
+
+/// A payment (支付明细) against a budget line.
+public struct Payment: Sendable, Hashable {
+    /// The code of the budget line paid from.
+    public var line: String
+    public var date: CivilDate
+    public var amount: Money
+    public var payee: String
+    public var voucher: String
+
+    public init(line: String, date: CivilDate, amount: Money, payee: String = "", voucher: String = "") {
+        self.line = line
+        self.date = date
+        self.amount = amount
+        self.payee = payee
+        self.voucher = voucher
+    }
+}

@@ -1,0 +1,42 @@
+extension DepartmentYear {
+    /// The payments of one budget line.
+    public func payments(ofLine code: String) -> [Payment] { payments.filter { $0.line == code } }
+
+    /// A line's 全年执行数: the declared figure, else the sum of its payments.
+    public func executed(_ line: BudgetLine) -> Money {
+        line.declaredExecuted ?? payments(ofLine: line.code).map(\.amount).sum()
+    }
+
+    /// Executed amounts by line code, computed in one pass over the payments.
+    public func executedByLine() -> [String: Money] {
+        var paid: [String: Money] = [:]
+        for payment in payments { paid[payment.line, default: .zero] += payment.amount }
+        var result: [String: Money] = [:]
+        for line in budgetLines { result[line.code] = line.declaredExecuted ?? paid[line.code] ?? .zero }
+        return result
+    }
+
+    /// Totals over all lines.
+    public func budgetTotals() -> BudgetTotals {
+        let executed = executedByLine()
+        return BudgetTotals(initial: budgetLines.map(\.initial).sum(),
+                            adjusted: budgetLines.map(\.adjusted).sum(),
+                            executed: budgetLines.map { executed[$0.code] ?? .zero }.sum())
+    }
+}
+
+/// The year's budget figures summed over lines.
+public struct BudgetTotals: Sendable, Hashable {
+    /// 年初预算数.
+    public var initial: Money
+    /// 全年预算数.
+    public var adjusted: Money
+    /// 全年执行数.
+    public var executed: Money
+
+    public init(initial: Money, adjusted: Money, executed: Money) {
+        self.initial = initial
+        self.adjusted = adjusted
+        self.executed = executed
+    }
+}

@@ -1,0 +1,66 @@
+/// One department's fiscal year as an immutable value: everything the engines need, nothing they must fetch.
+public struct DepartmentYear: Sendable, Hashable {
+    public var year: Int
+    public var template: EvaluationTemplate
+    public var department: Department
+    /// 年度总体工作和重点工作任务, one entry per task.
+    public var tasks: [String]
+    /// 部门整体支出绩效目标.
+    public var goal: String
+    public var budgetLines: [BudgetLine]
+    public var payments: [Payment]
+    public var indicators: [Indicator]
+    public var activities: [Activity]
+    public var procurements: [Procurement]
+    public var assets: Assets?
+    /// Human-written report text by section; sections left out are drafted from the data.
+    public var narrative: [NarrativeSection: String]
+
+    public init(year: Int, template: EvaluationTemplate, department: Department, tasks: [String] = [],
+                goal: String = "", budgetLines: [BudgetLine] = [], payments: [Payment] = [],
+                indicators: [Indicator] = [], activities: [Activity] = [], procurements: [Procurement] = [],
+                assets: Assets? = nil, narrative: [NarrativeSection: String] = [:]) {
+        self.year = year
+        self.template = template
+        self.department = department
+        self.tasks = tasks
+        self.goal = goal
+        self.budgetLines = budgetLines
+        self.payments = payments
+        self.indicators = indicators
+        self.activities = activities
+        self.procurements = procurements
+        self.assets = assets
+        self.narrative = narrative
+    }
+}
+
+/// The budget unit whose year it is.
+public struct Department: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    /// 部门概况: what the department is and does.
+    public var overview: String
+
+    public init(code: String, name: String, overview: String = "") {
+        self.code = code
+        self.name = name
+        self.overview = overview
+    }
+}
+
+/// The parts of the report a person may write; each one left empty is drafted from the data.
+public enum NarrativeSection: String, Sendable, Hashable, CaseIterable {
+    /// 二、（一）履职效能分析.
+    case performance
+    /// 二、（二）绩效管理.
+    case management
+    /// 二、（三）采购管理.
+    case procurement
+    /// 二、（四）资产管理.
+    case assets
+    /// 三、存在的主要问题.
+    case problems
+    /// 四、下一步改进措施.
+    case measures
+}

@@ -1,0 +1,145 @@
+/// A performance indicator (三级指标) with its target, actual value and scoring inputs.
+public struct Indicator: Sendable, Hashable {
+    /// 定量 or 定性.
+    public enum Nature: String, Sendable, CaseIterable {
+        case quantitative
+        case qualitative
+
+        public var chinese: String { self == .quantitative ? "定量" : "定性" }
+    }
+
+    /// How the actual value is compared with the target.
+    public enum Direction: String, Sendable, CaseIterable {
+        case atLeast = ">="
+        case atMost = "<="
+        case equal = "="
+        case above = ">"
+        case below = "<"
+
+        /// Whether a larger actual value is better.
+        public var isPositive: Bool { self == .atLeast || self == .above }
+        /// Whether a smaller actual value is better.
+        public var isReverse: Bool { self == .atMost || self == .below }
+
+        /// The sign as documents print it.
+        public var symbol: String {
+            switch self {
+            case .atLeast: "≥"
+            case .atMost: "≤"
+            case .equal: "="
+            case .above: ">"
+            case .below: "<"
+            }
+        }
+    }
+
+    /// The achievement a person judged for a qualitative indicator.
+    public enum Grade: String, Sendable, CaseIterable {
+        case achieved
+        case partial
+        case failed
+
+        public var chinese: String {
+            switch self {
+            case .achieved: "达成"
+            case .partial: "部分达成"
+            case .failed: "未达成"
+            }
+        }
+    }
+
+    public var id: String
+    public var level1: String
+    public var level2: String
+    public var name: String
+    public var nature: Nature
+    public var direction: Direction
+    /// The target as written; for a quantitative indicator it should be a number.
+    public var targetText: String
+    public var unit: String
+    public var weight: Rational
+    /// The actual value as written, when one was given.
+    public var actualText: String?
+    /// Computes the actual value from the year's records instead.
+    public var measure: Measure?
+    public var grade: Grade?
+    public var rule: ScoringRule?
+    /// A score set by a person, with the reason that must come with it.
+    public var manualScore: ManualScore?
+    /// 偏差原因分析及改进措施.
+    public var deviation: String
+
+    public init(id: String, level1: String, level2: String, name: String, nature: Nature, direction: Direction,
+                targetText: String, unit: String, weight: Rational, actualText: String? = nil,
+                measure: Measure? = nil, grade: Grade? = nil, rule: ScoringRule? = nil,
+                manualScore: ManualScore? = nil, deviation: String = "") {
+        self.id = id
+        self.level1 = level1
+        self.level2 = level2
+        self.name = name
+        self.nature = nature
+        self.direction = direction
+        self.targetText = targetText
+        self.unit = unit
+        self.weight = weight
+        self.actualText = actualText
+        self.measure = measure
+        self.grade = grade
+        self.rule = rule
+        self.manualScore = manualScore
+        self.deviation = deviation
+    }
+
+    /// The target as a number, when it is one.
+    public var target: Rational? { Rational(decimal: targetText) }
+}
+
+/// A score a person set, with the written reason that alone makes it acceptable.
+public struct ManualScore: Sendable, Hashable {
+    public var score: Rational
+    public var reason: String
+
+    public init(score: Rational, reason: String) {
+        self.score = score
+        self.reason = reason
+    }
+}
+
+/// How an indicator's actual value is computed from the year's activity records.
+public struct Measure: Sendable, Hashable {
+    public enum Aggregate: String, Sendable, CaseIterable {
+        case count
+        case sum
+    }
+
+    public var aggregate: Aggregate
+    /// The numeric activity field summed by `sum`.
+    public var field: String?
+    /// Text fields an activity must equal to be counted, e.g. `kind`.
+    public var filter: [String: String]
+
+    public init(aggregate: Aggregate, field: String? = nil, filter: [String: String] = [:]) {
+        self.aggregate = aggregate
+        self.field = field
+        self.filter = filter
+    }
+}
+
+/// A rule that scores an indicator's actual value instead of the direction formula.
+public enum ScoringRule: Sendable, Hashable {
+    /// The first tier whose `upTo` is at least the actual value gives the points; the last tier has no bound.
+    case tiers([Tier])
+    /// Full weight on the right side of `bound`; minus `points` per whole `step` beyond it; never below zero.
+    case deduction(direction: Indicator.Direction, bound: Rational, step: Rational, points: Rational)
+
+    /// One band of a tier table.
+    public struct Tier: Sendable, Hashable {
+        public var upTo: Rational?
+        public var score: Rational
+
+        public init(upTo: Rational?, score: Rational) {
+            self.upTo = upTo
+            self.score = score
+        }
+    }
+}

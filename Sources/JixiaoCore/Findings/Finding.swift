@@ -1,0 +1,88 @@
+/// A problem found in a department-year, with the evidence and what to do about it.
+public struct Finding: Sendable, Hashable {
+    /// How much the problem weighs.
+    public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+        case high
+        case medium
+        case low
+
+        public var chinese: String {
+            switch self {
+            case .high: "严重"
+            case .medium: "一般"
+            case .low: "提示"
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// The area of management a finding belongs to; the report groups problems and measures by it.
+    public enum Theme: String, Sendable, Hashable, CaseIterable {
+        case targets
+        case results
+        case execution
+        case procurement
+        case assets
+
+        /// The problem as the report names it.
+        public var problem: String {
+            switch self {
+            case .targets: "绩效目标设定不够明确"
+            case .results: "部分绩效指标未完成或缺少偏差说明"
+            case .execution: "预算支付进度不均衡"
+            case .procurement: "政府采购程序时限执行不到位"
+            case .assets: "资产数据不一致"
+            }
+        }
+    }
+
+    /// A stable identifier of the rule, e.g. `TARGET_NO_UNIT`.
+    public var code: String
+    public var severity: Severity
+    public var theme: Theme
+    /// What is wrong, in words a finance clerk can act on.
+    public var message: String
+    /// The figures and records behind the finding.
+    public var evidence: [String]
+    /// The suggested improvement measure.
+    public var measure: String
+    /// The bundle path of the record concerned, e.g. `indicators[2]`, when there is one.
+    public var subject: String?
+
+    public init(code: String, severity: Severity, theme: Theme, message: String, evidence: [String] = [],
+                measure: String, subject: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.theme = theme
+        self.message = message
+        self.evidence = evidence
+        self.measure = measure
+        self.subject = subject
+    }
+}
+
+/// The thresholds the findings rules use; the defaults follow common provincial practice.
+public struct FindingThresholds: Sendable, Hashable {
+    /// Execution below this rate is a finding.
+    public var minimumExecutionRate = Rational(90, 100)
+    /// A fourth-quarter share of the year's payments above this is "piled into the last quarter".
+    public var maximumFourthQuarterShare = Rational(40, 100)
+    /// A December share above this is "piled into December".
+    public var maximumDecemberShare = Rational(25, 100)
+    /// A line whose cumulative payments differ from its cumulative plan by more than this share of its
+    /// annual plan at any month end spent ahead of or behind plan.
+    public var planTolerance = Rational(10, 100)
+    /// The procurement intention must be published at least this many days before procurement starts.
+    public var intentLeadDays = 30
+    /// The contract must be signed within this many days of the award.
+    public var signingDays = 30
+    /// The contract must be published within this many working days of signing.
+    public var publicationWorkingDays = 2
+    /// The contract must be filed within this many working days of signing.
+    public var filingWorkingDays = 7
+
+    public init() {}
+}

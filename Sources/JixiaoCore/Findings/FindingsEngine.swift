@@ -1,0 +1,20 @@
+/// Finds the problems in a department-year. Pure: the same year and evaluation give the same findings,
+/// in a stable order (severity, then the order the rules and records come in).
+public enum FindingsEngine {
+    public static func findings(_ year: DepartmentYear, evaluation: Evaluation,
+                                thresholds: FindingThresholds = FindingThresholds()) -> [Finding] {
+        let all = targetFindings(year)
+            + resultFindings(year, evaluation: evaluation)
+            + executionFindings(year, evaluation: evaluation, thresholds: thresholds)
+            + procurementFindings(year, thresholds: thresholds)
+            + assetFindings(year)
+        return all.enumerated()
+            .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+            .map(\.element)
+    }
+
+    /// `indicators[3]`-style path of an indicator.
+    static func path(ofIndicator id: String, in year: DepartmentYear) -> String? {
+        year.indicators.firstIndex { $0.id == id }.map { "indicators[\($0)]" }
+    }
+}

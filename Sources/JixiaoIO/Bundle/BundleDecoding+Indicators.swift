@@ -1,0 +1,143 @@
+import JixiaoCore
+
+extension BundleDecoding {
+    static let indicatorFields: Set<String> = ["id", "level1", "level2", "name", "nature", "direction", "target",
+                                               "unit", "weight", "actual", "measure", "grade", "rule", "score",
+                                               "scoreReason", "deviation"]
+
+    /// The indicators, checked against the template's framework: unique ids, known levels, consistent scoring
+    /// inputs and manual scores that come with a reason.
+    func indicators(_ node: JSONNode, template: EvaluationTemplate?) -> [Indicator] {
+        var seen: Set<String> = []
+        return node.array().compactMap { entry in
+            guard entry.object(allowing: BundleDecoding.indicatorFields) else { return nil }
+            let id = entry["id"].string()
+            if let id, !seen.insert(id).inserted { entry["id"].fail("\"\(id)\" is used by another indicator") }
+            let level1 = entry["level1"].string()
+            let level2 = entry["level2"].string()
+            if let template, let level1, let level2 { checkLevels(entry, level1: level1, level2: level2, template) }
+            let name = entry["name"].string()
+            let nature = entry["nature"].choice(Indicator.Nature.self)
+            let needsDirection = nature == .quantitative && !entry["rule"].isPresent
+            let direction = entry["direction"].choice(Indicator.Direction.self, required: needsDirection)
+            let target = entry["target"].literal(required: true)
+            let unit = entry["unit"].string(required: false) ?? ""
+            let weight = entry["weight"].decimal(nonNegative: true)
+            let actual = entry["actual"].literal(required: false)
+            if let actual, nature == .quantitative, Rational(decimal: actual.trimmingSpaces) == nil {
+                entry["actual"].reject("a number")
+            }
+            if actual != nil, entry["measure"].isPresent {
+                entry["measure"].fail("is given together with actual (expected one of them)")
+            }
+            let measure = entry["measure"].isPresent ? measure(entry["measure"]) : nil
+            let grade = entry["grade"].choice(Indicator.Grade.self, required: false)
+            if grade != nil, nature == .quantitative {
+                entry["grade"].fail("applies only to qualitative indicators (nature \"qualitative\")")
+            }
+            let rule = entry["rule"].isPresent ? rule(entry["rule"], weight: weight) : nil
+            let manual = manualScore(entry, weight: weight, grade: grade, template: template)
+            guard let id, let level1, let level2, let name, let nature, let target, let weight else { return nil }
+            return Indicator(id: id, level1: level1, level2: level2, name: name, nature: nature,
+                             direction: direction ?? .atLeast, targetText: target.trimmingSpaces, unit: unit,
+                             weight: weight, actualText: actual?.trimmingSpaces, measure: measure, grade: grade,
+                             rule: rule, manualScore: manual,
+                             deviation: entry["deviation"].string(required: false) ?? "")
+        }
+    }
+
+    private func checkLevels(_ entry: JSONNode, level1: String, level2: String, _ template: EvaluationTemplate) {
+        guard let level = template.level(named: level1) else {
+            entry["level1"].fail("\"\(level1)\" is not a level of template \(template.id) "
+                + "(expected one of \(template.levels.map(\.name).joined(separator: ", ")))")
+            return
+        }
+        if !level.children.isEmpty, !level.children.contains(level2) {
+            entry["level2"].fail("\"\(level2)\" is not under \(level1) in template \(template.id) "
+                + "(expected one of \(level.children.joined(separator: ", ")))")
+        }
+    }
+
+    private func measure(_ node: JSONNode) -> Measure? {
+        guard node.object(allowing: ["from", "aggregate", "field", "where"]) else { return nil }
+        if let from = node["from"].string(), from != "activities" { node["from"].reject("\"activities\"") }
+        let aggregate = node["aggregate"].choice(Measure.Aggregate.self)
+        let field = node["field"].string(required: aggregate == .sum)
+        var filter: [String: String] = [:]
+        if node["where"].object(allowing: ["kind", "title"], required: false),
+           case .object(let members)? = node["where"].value {
+            for member in members {
+                if let text = node["where"][member.key].string() { filter[member.key] = text }
+            }
+        }
+        guard let aggregate else { return nil }
+        return Measure(aggregate: aggregate, field: field, filter: filter)
+    }
+
+    private func rule(_ node: JSONNode, weight: Rational?) -> ScoringRule? {
+        guard case .object? = node.value else { node.reject("an object"); return nil }
+        switch node["type"].string() {
+        case "tiers":
+            node.object(allowing: ["type", "tiers"])
+            let entries = node["tiers"].array(required: true)
+            if node["tiers"].isPresent, entries.isEmpty { node["tiers"].fail("is empty (expected at least one tier)") }
+            var previous: Rational?
+            let tiers = entries.enumerated().compactMap { offset, tier -> ScoringRule.Tier? in
+                guard tier.object(allowing: ["upTo", "score"]) else { return nil }
+                let isLast = offset == entries.count - 1
+                let upTo = tier["upTo"].decimal(required: false)
+                if !isLast, upTo == nil, !tier["upTo"].isPresent {
+                    tier["upTo"].fail("missing (only the last tier may leave upTo out)")
+                }
+                if let upTo, let previous, upTo <= previous {
+                    tier["upTo"].fail("\(upTo) is not above the previous tier's \(previous)")
+                }
+                previous = upTo ?? previous
+                let score = tier["score"].decimal(nonNegative: true)
+                if let score, let weight, score > weight { tier["score"].fail("\(score) is above the weight \(weight)") }
+                return score.map { ScoringRule.Tier(upTo: upTo, score: $0) }
+            }
+            return tiers.count == entries.count && !tiers.isEmpty ? .tiers(tiers) : nil
+        case "deduction":
+            node.object(allowing: ["type", "direction", "bound", "step", "points"])
+            let direction = node["direction"].choice(Indicator.Direction.self)
+            if let direction, direction != .atMost, direction != .atLeast { node["direction"].reject("\"<=\" or \">=\"") }
+            let bound = node["bound"].decimal()
+            let step = node["step"].decimal()
+            if let step, step <= .zero { node["step"].fail("\(step) is not above 0") }
+            let points = node["points"].decimal(nonNegative: true)
+            guard let direction, let bound, let step, step > .zero, let points else { return nil }
+            return .deduction(direction: direction, bound: bound, step: step, points: points)
+        case let other?:
+            node["type"].fail("\"\(other)\" is not a rule type (expected \"tiers\" or \"deduction\")")
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
+    private func manualScore(_ entry: JSONNode, weight: Rational?, grade: Indicator.Grade?,
+                             template: EvaluationTemplate?) -> ManualScore? {
+        let score = entry["score"].decimal(required: false, nonNegative: true)
+        let reason = entry["scoreReason"].string(required: false)?.trimmingSpaces
+        let hasReason = !(reason ?? "").isEmpty
+        if entry["score"].isPresent, !hasReason {
+            entry["scoreReason"].fail("missing (a manual score needs its written reason)")
+        }
+        if entry["scoreReason"].isPresent, !entry["score"].isPresent {
+            entry["scoreReason"].fail("is given without a score")
+        }
+        guard let score, let reason, hasReason else { return nil }
+        if let weight, score > weight { entry["score"].fail("\(score) is above the weight \(weight)"); return nil }
+        if let weight, let grade, let template {
+            let band = template.qualitative.band(for: grade)
+            let low = band.lowerBound * weight
+            let high = band.upperBound * weight
+            guard low <= score, score <= high else {
+                entry["score"].fail("\(score) is outside the \(grade.rawValue) band \(low)–\(high)")
+                return nil
+            }
+        }
+        return ManualScore(score: score, reason: reason)
+    }
+}

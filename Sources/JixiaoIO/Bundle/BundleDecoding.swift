@@ -1,0 +1,137 @@
+import JixiaoCore
+
+/// One pass over a bundle's JSON: decodes every part, checks cross-references, and logs each fault.
+struct BundleDecoding {
+    let root: JSONNode
+    let catalog: TemplateCatalog
+
+    static let topFields: Set<String> = ["format", "year", "template", "moneyUnit", "department", "tasks", "goal",
+                                         "budget", "payments", "indicators", "activities", "procurements",
+                                         "assets", "narrative"]
+
+    func decode() -> DepartmentYear? {
+        guard root.object(allowing: BundleDecoding.topFields) else { return nil }
+        if root["format"].string() != BundleReader.format, root["format"].isPresent {
+            root["format"].reject("\"\(BundleReader.format)\"")
+        }
+        let year = root["year"].integer(in: 2000...2100)
+        let unit = root["moneyUnit"].choice(Money.Unit.self, required: false) ?? .yuan
+        let template = TemplateDecoder.resolve(root["template"], catalog: catalog)
+        let department = department(root["department"])
+        let tasks = root["tasks"].array().compactMap { $0.string() }
+        let goal = root["goal"].string(required: false) ?? ""
+        let lines = budgetLines(root["budget"], unit: unit)
+        let lineCodes = Set(lines.map(\.code))
+        let payments = root["payments"].array().compactMap { payment($0, unit: unit, lines: lineCodes, year: year) }
+        let activities = root["activities"].array().compactMap(activity)
+        let indicators = self.indicators(root["indicators"], template: template)
+        let procurements = root["procurements"].array().compactMap { procurement($0, unit: unit, lines: lineCodes) }
+        let assets = root["assets"].isPresent ? assets(root["assets"], unit: unit) : nil
+        let narrative = narrative(root["narrative"])
+        guard let year, let template, let department else { return nil }
+        return DepartmentYear(year: year, template: template, department: department, tasks: tasks, goal: goal,
+                              budgetLines: lines, payments: payments, indicators: indicators,
+                              activities: activities, procurements: procurements, assets: assets,
+                              narrative: narrative)
+    }
+
+    private func department(_ node: JSONNode) -> Department? {
+        guard node.object(allowing: ["code", "name", "overview"]) else { return nil }
+        let code = node["code"].string()
+        let name = node["name"].string()
+        guard let code, let name else { return nil }
+        return Department(code: code, name: name, overview: node["overview"].string(required: false) ?? "")
+    }
+
+    private func budgetLines(_ node: JSONNode, unit: Money.Unit) -> [BudgetLine] {
+        guard node.object(allowing: ["lines"], required: false) else { return [] }
+        var seen: Set<String> = []
+        return node["lines"].array().compactMap { line in
+            guard line.object(allowing: ["code", "name", "kind", "initial", "adjusted", "executed", "plan"]) else {
+                return nil
+            }
+            let code = line["code"].string()
+            if let code, !seen.insert(code).inserted { line["code"].fail("\"\(code)\" is used by another line") }
+            let name = line["name"].string()
+            let kind = line["kind"].choice(BudgetLine.Kind.self)
+            let initial = line["initial"].money(unit)
+            let adjusted = line["adjusted"].money(unit)
+            let executed = line["executed"].money(unit, required: false)
+            var months: Set<Int> = []
+            let plan = line["plan"].array().compactMap { entry -> MonthlyAmount? in
+                guard entry.object(allowing: ["month", "amount"]) else { return nil }
+                let month = entry["month"].integer(in: 1...12)
+                if let month, !months.insert(month).inserted { entry["month"].fail("month \(month) is planned twice") }
+                let amount = entry["amount"].money(unit)
+                guard let month, let amount else { return nil }
+                return MonthlyAmount(month: month, amount: amount)
+            }
+            guard let code, let name, let kind, let initial, let adjusted else { return nil }
+            return BudgetLine(code: code, name: name, kind: kind, initial: initial, adjusted: adjusted,
+                              declaredExecuted: executed, plan: plan)
+        }
+    }
+
+    private func payment(_ node: JSONNode, unit: Money.Unit, lines: Set<String>, year: Int?) -> Payment? {
+        guard node.object(allowing: ["line", "date", "amount", "payee", "voucher"]) else { return nil }
+        let line = node["line"].string()
+        if let line, !lines.contains(line) { node["line"].fail("\"\(line)\" is not the code of a budget line") }
+        let date = node["date"].date()
+        if let date, let year, date.year != year { node["date"].fail("\"\(date)\" is not in \(year)") }
+        let amount = node["amount"].money(unit, nonNegative: false)
+        let payee = node["payee"].string(required: false) ?? ""
+        let voucher = node["voucher"].string(required: false) ?? ""
+        guard let line, let date, let amount else { return nil }
+        return Payment(line: line, date: date, amount: amount, payee: payee, voucher: voucher)
+    }
+
+    private func activity(_ node: JSONNode) -> Activity? {
+        guard case .object(let members)? = node.value else { node.reject("an object"); return nil }
+        let date = node["date"].date()
+        let title = node["title"].string()
+        let kind = node["kind"].string(required: false) ?? ""
+        var quantities: [String: Rational] = [:]
+        for member in members where !["date", "title", "kind"].contains(member.key) && !member.key.hasPrefix("$") {
+            if let value = node[member.key].decimal() { quantities[member.key] = value }
+        }
+        guard let date, let title else { return nil }
+        return Activity(date: date, title: title, kind: kind, quantities: quantities)
+    }
+
+    private func procurement(_ node: JSONNode, unit: Money.Unit, lines: Set<String>) -> Procurement? {
+        guard node.object(allowing: ["name", "line", "amount", "intentPublished", "started", "awarded",
+                                     "contractSigned", "contractPublished", "contractFiled"]) else { return nil }
+        let name = node["name"].string()
+        let line = node["line"].string(required: false)
+        if let line, !lines.contains(line) { node["line"].fail("\"\(line)\" is not the code of a budget line") }
+        let amount = node["amount"].money(unit)
+        let dates = ["intentPublished", "started", "awarded", "contractSigned", "contractPublished", "contractFiled"]
+            .map { node[$0].date(required: false) }
+        guard let name, let amount else { return nil }
+        return Procurement(name: name, line: line, amount: amount, intentPublished: dates[0], started: dates[1],
+                           awarded: dates[2], contractSigned: dates[3], contractPublished: dates[4],
+                           contractFiled: dates[5])
+    }
+
+    private func assets(_ node: JSONNode, unit: Money.Unit) -> Assets? {
+        guard node.object(allowing: ["asOf", "current", "nonCurrent", "total"]) else { return nil }
+        let asOf = node["asOf"].date()
+        let current = node["current"].money(unit)
+        let nonCurrent = node["nonCurrent"].money(unit)
+        let total = node["total"].money(unit, required: false)
+        guard let asOf, let current, let nonCurrent else { return nil }
+        return Assets(asOf: asOf, current: current, nonCurrent: nonCurrent, declaredTotal: total)
+    }
+
+    private func narrative(_ node: JSONNode) -> [NarrativeSection: String] {
+        let known = Set(NarrativeSection.allCases.map(\.rawValue))
+        guard node.object(allowing: known, required: false), case .object(let members)? = node.value else { return [:] }
+        var result: [NarrativeSection: String] = [:]
+        for member in members {
+            guard let section = NarrativeSection(rawValue: member.key),
+                  let text = node[member.key].string(required: false) else { continue }
+            result[section] = text
+        }
+        return result
+    }
+}

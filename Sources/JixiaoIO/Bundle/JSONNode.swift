@@ -1,0 +1,157 @@
+import JixiaoCore
+
+/// Collects every validation issue of one decoding pass, so a file reports all its faults at once.
+final class IssueLog {
+    private(set) var issues: [ValidationIssue] = []
+
+    func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+}
+
+/// A position in a JSON document being decoded: the value there (if any), its path, and the shared issue log.
+/// Each accessor reads and checks one kind of field and logs a precise issue instead of throwing.
+struct JSONNode {
+    let value: JSONValue?
+    let path: String
+    let log: IssueLog
+
+    /// The member `key` of this object.
+    subscript(key: String) -> JSONNode {
+        JSONNode(value: value?[key], path: path.isEmpty ? key : "\(path).\(key)", log: log)
+    }
+
+    var isPresent: Bool {
+        if case .null = value { return false }
+        return value != nil
+    }
+
+    func fail(_ message: String) { log.add(path, message) }
+
+    /// The value quoted for a message: strings in quotes, numbers as written, other kinds by name.
+    var shown: String {
+        switch value {
+        case .string(let text)?:
+            var quoted = ""
+            JSONValue.writeString(text, to: &quoted)
+            return quoted
+        case .number(let literal)?: return literal
+        case .bool(let flag)?: return flag ? "true" : "false"
+        case let other?: return other.kindName
+        case nil: return "nothing"
+        }
+    }
+
+    /// Logs a missing or wrong value with what was expected.
+    func reject(_ expected: String) {
+        if isPresent { fail("\(shown) is not \(expected)") } else { fail("missing (expected \(expected))") }
+    }
+
+    /// An object's members after checking that only `allowed` keys (and `$schema`, `$comment`) appear.
+    @discardableResult
+    func object(allowing allowed: Set<String>, required: Bool = true) -> Bool {
+        guard isPresent || required else { return false }
+        guard case .object(let members)? = value else { reject("an object"); return false }
+        for member in members where !allowed.contains(member.key) && !member.key.hasPrefix("$") {
+            self[member.key].fail("unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))")
+        }
+        return true
+    }
+
+    /// The elements of an array; an absent optional array is empty.
+    func array(required: Bool = false) -> [JSONNode] {
+        guard isPresent else {
+            if required { reject("an array") }
+            return []
+        }
+        guard case .array(let elements)? = value else { reject("an array"); return [] }
+        return elements.enumerated().map { JSONNode(value: $1, path: "\(path)[\($0)]", log: log) }
+    }
+
+    /// A string; absent optional strings give nil, blank required strings are an issue.
+    func string(required: Bool = true) -> String? {
+        guard isPresent else {
+            if required { reject("a text") }
+            return nil
+        }
+        guard case .string(let text)? = value else { reject("a text"); return nil }
+        if required, text.allSatisfy(\.isWhitespace) { fail("is empty (expected a text)"); return nil }
+        return text
+    }
+
+    /// The text of a string or number, for fields that accept either (amounts, targets).
+    func literal(required: Bool) -> String? {
+        switch value {
+        case .string(let text)?: return text
+        case .number(let literal)?: return literal
+        case nil, .null?:
+            if required { reject("a number") }
+            return nil
+        default:
+            reject("a number")
+            return nil
+        }
+    }
+
+    /// An exact decimal written as a string or number.
+    func decimal(required: Bool = true, nonNegative: Bool = false) -> Rational? {
+        guard let text = literal(required: required) else { return nil }
+        guard let number = Rational(decimal: text.trimmingSpaces) else { reject("a number"); return nil }
+        if nonNegative, number < .zero { fail("\(shown) is negative (expected a number ≥ 0)"); return nil }
+        return number
+    }
+
+    /// An amount of money in `unit`, exact to the fen.
+    func money(_ unit: Money.Unit, required: Bool = true, nonNegative: Bool = true) -> Money? {
+        guard let text = literal(required: required) else { return nil }
+        guard let number = Rational(decimal: text.trimmingSpaces) else {
+            reject("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")")
+            return nil
+        }
+        guard let money = Money(exactly: number * Rational(unit.fenPerUnit)) else {
+            fail("\(shown) is not a whole number of fen (at most \(unit == .yuan ? 2 : 6) decimals in \(unit.rawValue))")
+            return nil
+        }
+        if nonNegative, money < .zero { fail("\(shown) is negative (expected an amount ≥ 0)"); return nil }
+        return money
+    }
+
+    /// A date written `YYYY-MM-DD`.
+    func date(required: Bool = true) -> CivilDate? {
+        guard isPresent || required else { return nil }
+        guard case .string(let text)? = value, let date = CivilDate(iso: text) else {
+            reject("a date (YYYY-MM-DD)")
+            return nil
+        }
+        return date
+    }
+
+    /// A whole number in a range.
+    func integer(in range: ClosedRange<Int>, required: Bool = true) -> Int? {
+        guard isPresent || required else { return nil }
+        guard let text = literal(required: required), let number = Int(text), range.contains(number) else {
+            reject("a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    /// One of a closed list of values.
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
+        guard isPresent || required else { return nil }
+        guard case .string(let text)? = value, let result = T(rawValue: text) else {
+            reject("one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            return nil
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The text without surrounding spaces and tabs.
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,32 @@
+/// One thing wrong in an input file: where (the JSON path), and what was found and expected.
+public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    /// The JSON path, e.g. `payments[1].date`; empty for the document itself.
+    public var path: String
+    /// What is wrong, e.g. `"2022-13-05" is not a date (YYYY-MM-DD)`.
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// A file that cannot be used, with every problem found in it.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    /// The file, as the user named it.
+    public var file: String
+    public var issues: [ValidationIssue]
+
+    public init(file: String, issues: [ValidationIssue]) {
+        self.file = file
+        self.issues = issues
+    }
+
+    /// One line per issue, each prefixed with the file.
+    public var description: String {
+        let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
+        return "\(file): \(count)\n" + issues.map { "\(file): \($0)" }.joined(separator: "\n")
+    }
+}
