@@ -1,0 +1,28 @@
+import JixiaoCore
+
+/// Builds the self-evaluation report (部门整体支出绩效自评报告) in the seed's structure from a department-year, its
+/// evaluation and findings. Sections the narrative leaves empty are drafted from the data. Pure.
+public enum ReportBuilder {
+    public static func build(_ year: DepartmentYear, evaluation: Evaluation, findings: [Finding]) -> ReportDocument {
+        let context = DraftContext(year: year, evaluation: evaluation, findings: findings)
+        var blocks: [ReportDocument.Block] = []
+        blocks += [.heading(level: 1, text: "一、基本情况")]
+        blocks += section("（一）部门概况", context.overview())
+        blocks += section("（二）年度总体工作和重点工作任务", context.tasks())
+        blocks += section("（三）部门整体支出绩效目标", context.goal())
+        blocks += section("（四）部门整体支出情况", context.spending())
+        blocks += [.heading(level: 1, text: "二、综合评价分析")]
+        blocks += section("（一）履职效能分析", context.performance())
+        blocks += section("（二）绩效管理", context.management())
+        blocks += section("（三）采购管理", context.procurement())
+        blocks += section("（四）资产管理", context.assets())
+        blocks += [.heading(level: 1, text: "三、存在的主要问题")] + context.problems()
+        blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
+        blocks += [.pageBreak, .table(ScoreTable.build(year, evaluation: evaluation))]
+        return ReportDocument(title: "\(year.department.name)\(year.year)年部门整体支出绩效自评报告", blocks: blocks)
+    }
+
+    private static func section(_ heading: String, _ body: [ReportDocument.Block]) -> [ReportDocument.Block] {
+        [.heading(level: 2, text: heading)] + body
+    }
+}

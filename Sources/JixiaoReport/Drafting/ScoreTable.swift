@@ -1,0 +1,105 @@
+import JixiaoCore
+
+/// The score table (自评表): the budget block on top, the indicators grouped by 一级/二级 with merged cells,
+/// the total and grade at the foot. Manual scores and their reasons are shown.
+enum ScoreTable {
+    /// 一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
+    static let columnWidths = [10, 11, 22, 12, 12, 7, 8, 28]
+
+    static func build(_ year: DepartmentYear, evaluation: Evaluation) -> Table {
+        Table(caption: "\(year.department.name)\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths,
+              rows: budgetRows(year, evaluation) + indicatorRows(year, evaluation) + totalRow(year, evaluation))
+    }
+
+    private static func budgetRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+        let budget = evaluation.budget
+        let rounding = year.template.rounding
+        let executed = year.executedByLine()
+        var rows: [[Table.Cell]] = [[
+            .header("年度预算执行情况（万元）", rowSpan: 2 + BudgetLine.Kind.allCases.count),
+            .header(""), .header("年初预算数"), .header("全年预算数"), .header("全年执行数"), .header("分值"),
+            .header("得分"), .header("执行率"),
+        ]]
+        rows.append([
+            .header("年度资金总额"), .number(budget.totals.initial.wanString), .number(budget.totals.adjusted.wanString),
+            .number(budget.totals.executed.wanString), .number(budget.weight.description),
+            .number(rounding.format(budget.score)), .number(rate(budget.rate)),
+        ])
+        for kind in BudgetLine.Kind.allCases {
+            let lines = year.budgetLines.filter { $0.kind == kind }
+            let adjusted = lines.map(\.adjusted).sum()
+            let spent = lines.map { executed[$0.code] ?? .zero }.sum()
+            rows.append([
+                Table.Cell("其中：" + kind.chinese), .number(lines.map(\.initial).sum().wanString),
+                .number(adjusted.wanString), .number(spent.wanString), .number("—"), .number("—"),
+                .number(rate(Rational.ratio(spent, of: adjusted))),
+            ])
+        }
+        return rows
+    }
+
+    private static func rate(_ rate: Rational?) -> String { rate?.percentString(places: 2) ?? "—" }
+
+    /// Indicators in framework order (一级, then 二级 as the template lists them), merged by level.
+    private static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+        let rounding = year.template.rounding
+        var rows: [[Table.Cell]] = [[
+            .header("一级指标"), .header("二级指标"), .header("三级指标"), .header("指标值"), .header("实际完成值"),
+            .header("分值"), .header("得分"), .header("偏差原因分析及改进措施"),
+        ]]
+        let scored = Array(zip(year.indicators, evaluation.indicators))
+        for level in year.template.levels {
+            let inLevel = scored.filter { $0.0.level1 == level.name }
+            guard !inLevel.isEmpty else { continue }
+            let order = level.children + inLevel.map(\.0.level2).filter { !level.children.contains($0) }
+            let groups = order.map { name in inLevel.filter { $0.0.level2 == name } }.filter { !$0.isEmpty }
+            for (groupIndex, group) in groups.enumerated() {
+                for (index, (indicator, score)) in group.enumerated() {
+                    var row: [Table.Cell] = []
+                    if groupIndex == 0, index == 0 { row.append(.header(level.name, rowSpan: inLevel.count)) }
+                    if index == 0 { row.append(Table.Cell(indicator.level2, rowSpan: group.count, alignment: .center)) }
+                    row += [
+                        Table.Cell(indicator.name),
+                        Table.Cell(targetText(indicator), alignment: .center),
+                        Table.Cell(actualText(indicator, score), alignment: .center),
+                        .number(indicator.weight.description),
+                        .number(rounding.format(score.score) + (score.method == .manual ? "（人工）" : "")),
+                        Table.Cell(remarks(indicator, score, rounding: rounding)),
+                    ]
+                    rows.append(row)
+                }
+            }
+        }
+        return rows
+    }
+
+    private static func targetText(_ indicator: Indicator) -> String {
+        indicator.nature == .qualitative
+            ? indicator.targetText
+            : indicator.direction.symbol + ChineseText.quantity(indicator.targetText, indicator.unit)
+    }
+
+    private static func actualText(_ indicator: Indicator, _ score: IndicatorScore) -> String {
+        if indicator.nature == .qualitative {
+            return [indicator.actualText, indicator.grade?.chinese].compactMap { $0 }.joined(separator: "，")
+        }
+        return score.actual.map { ChineseText.quantity($0.description, indicator.unit) } ?? "—"
+    }
+
+    private static func remarks(_ indicator: Indicator, _ score: IndicatorScore, rounding: Rounding) -> String {
+        var parts = [indicator.deviation.trimmingWhitespace].filter { !$0.isEmpty }
+        if score.method == .manual {
+            parts.append("人工评分（按规则计算为 \(rounding.format(score.computedScore ?? .zero)) 分），"
+                + "理由：\(score.overrideReason ?? "")")
+        }
+        return parts.joined(separator: "；")
+    }
+
+    private static func totalRow(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+        [[
+            .header("总分", columnSpan: 5), .number(year.template.totalWeight.description),
+            .number(year.template.rounding.format(evaluation.total)),
+            Table.Cell("自评等级：\(evaluation.grade)", alignment: .center, isHeader: true),
+        ]]
+    }
+}

@@ -1,0 +1,102 @@
+/// A report as a tree of headings, paragraphs and tables, independent of any output format.
+/// Every renderer (Markdown, HTML, later DOCX) draws the same tree, so the report has one code path.
+public struct ReportDocument: Sendable, Hashable {
+    public var title: String
+    public var blocks: [Block]
+
+    public init(title: String, blocks: [Block]) {
+        self.title = title
+        self.blocks = blocks
+    }
+
+    /// One block of the document.
+    public enum Block: Sendable, Hashable {
+        /// A numbered heading: level 1 is "一、", level 2 "（一）", level 3 "1."; the text carries its number.
+        case heading(level: Int, text: String)
+        case paragraph(String)
+        case table(Table)
+        /// What follows starts on a new page when printed.
+        case pageBreak
+    }
+}
+
+/// A table whose cells may span rows and columns. Rows list only the cells that start in them, as HTML does;
+/// ``grid`` lays them out on the full grid.
+public struct Table: Sendable, Hashable {
+    public var caption: String
+    public var columnCount: Int
+    public var rows: [[Cell]]
+    /// Relative column widths, one per column.
+    public var columnWidths: [Int]
+
+    public init(caption: String, columnWidths: [Int], rows: [[Cell]]) {
+        self.caption = caption
+        self.columnCount = columnWidths.count
+        self.columnWidths = columnWidths
+        self.rows = rows
+    }
+
+    /// A table cell.
+    public struct Cell: Sendable, Hashable {
+        public enum Alignment: String, Sendable, Hashable {
+            case leading
+            case center
+            case trailing
+        }
+
+        public var text: String
+        public var rowSpan: Int
+        public var columnSpan: Int
+        public var alignment: Alignment
+        /// A heading cell (column or row title).
+        public var isHeader: Bool
+
+        public init(_ text: String, rowSpan: Int = 1, columnSpan: Int = 1, alignment: Alignment = .leading,
+                    isHeader: Bool = false) {
+            self.text = text
+            self.rowSpan = rowSpan
+            self.columnSpan = columnSpan
+            self.alignment = alignment
+            self.isHeader = isHeader
+        }
+
+        /// A centred heading cell.
+        public static func header(_ text: String, rowSpan: Int = 1, columnSpan: Int = 1) -> Cell {
+            Cell(text, rowSpan: rowSpan, columnSpan: columnSpan, alignment: .center, isHeader: true)
+        }
+
+        /// A right-aligned figure.
+        public static func number(_ text: String) -> Cell { Cell(text, alignment: .trailing) }
+    }
+
+    /// What occupies one position of the grid.
+    public enum Slot: Sendable, Hashable {
+        /// The cell starts here.
+        case cell(Cell)
+        /// Covered by a cell that starts above or to the left (its row and column).
+        case covered(byRow: Int, column: Int)
+        /// Nothing was given for this position.
+        case empty
+    }
+
+    /// The rows laid out on a `rows.count × columnCount` grid, spans expanded.
+    public var grid: [[Slot]] {
+        var grid = [[Slot]](repeating: [Slot](repeating: .empty, count: columnCount), count: rows.count)
+        for (rowIndex, row) in rows.enumerated() {
+            var column = 0
+            for cell in row {
+                while column < columnCount, grid[rowIndex][column] != .empty { column += 1 }
+                guard column < columnCount else { break }
+                grid[rowIndex][column] = .cell(cell)
+                for spannedRow in rowIndex..<min(rows.count, rowIndex + cell.rowSpan) {
+                    for spannedColumn in column..<min(columnCount, column + cell.columnSpan)
+                    where (spannedRow, spannedColumn) != (rowIndex, column) {
+                        grid[spannedRow][spannedColumn] = .covered(byRow: rowIndex, column: column)
+                    }
+                }
+                column += cell.columnSpan
+            }
+        }
+        return grid
+    }
+}

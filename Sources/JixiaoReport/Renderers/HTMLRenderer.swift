@@ -1,0 +1,98 @@
+/// Renders a report as one standalone, printable HTML file in the layout of official documents
+/// (A4, 公文 margins and faces), with no external resources.
+public enum HTMLRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        var body: [String] = ["<h1>\(escape(document.title))</h1>"]
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let text):
+                let tag = "h\(min(level + 1, 6))"
+                body.append("<\(tag)>\(escape(text))</\(tag)>")
+            case .paragraph(let text): body.append("<p>\(escape(text))</p>")
+            case .table(let table): body.append(render(table))
+            case .pageBreak: body.append("<div class=\"page-break\"></div>")
+            }
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(document.title))</title>
+        <style>
+        \(stylesheet)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body.joined(separator: "\n"))
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    private static func render(_ table: Table) -> String {
+        let total = table.columnWidths.reduce(0, +)
+        var lines = ["<table>", "<caption>\(escape(table.caption))</caption>", "<colgroup>"]
+        lines += table.columnWidths.map { "<col style=\"width:\(($0 * 1000 / max(total, 1)) / 10)%\">" }
+        lines.append("</colgroup>")
+        for row in table.rows {
+            let cells = row.map { cell -> String in
+                let tag = cell.isHeader ? "th" : "td"
+                var attributes = ""
+                if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
+                if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
+                if cell.alignment != .leading { attributes += " class=\"\(cell.alignment.rawValue)\"" }
+                return "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+            }
+            lines.append("<tr>" + cells.joined() + "</tr>")
+        }
+        lines.append("</table>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Escapes text for HTML content and attribute values.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\n": result += "<br>"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// 公文 layout: A4 with margins 37/26/35/28 mm, 3号 仿宋 body, 2号 小标宋 title, 黑体 and 楷体 headings.
+    static let stylesheet = """
+    @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+    body { margin: 0; background: #f4f4f4; color: #000; }
+    main { box-sizing: border-box; max-width: 210mm; margin: 0 auto; padding: 37mm 26mm 35mm 28mm; background: #fff;
+      font-family: "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.9pt; }
+    h1 { font-family: "方正小标宋简体", "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal;
+      text-align: center; line-height: 1.5; margin: 0 0 28.9pt; }
+    h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal;
+      margin: 0; text-indent: 2em; }
+    h3 { font-family: "楷体_GB2312", "KaiTi", "楷体", "Noto Serif CJK SC", serif; font-size: 16pt; font-weight: normal;
+      margin: 0; text-indent: 2em; }
+    p { margin: 0; text-indent: 2em; text-align: justify; }
+    .page-break { break-before: page; page-break-before: always; height: 0; }
+    table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin-top: 12pt; }
+    caption { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 14pt; padding-bottom: 8pt; }
+    th, td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: middle; }
+    th { font-weight: bold; }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    .center { text-align: center; }
+    .trailing { text-align: right; font-variant-numeric: tabular-nums; }
+    @media print { body { background: none; } main { max-width: none; padding: 0; } }
+    @media (max-width: 800px) { main { padding: 16px; } }
+    """
+}

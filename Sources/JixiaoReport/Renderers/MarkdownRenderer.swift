@@ -1,0 +1,51 @@
+/// Renders a report as Markdown (GitHub-flavoured tables). Merged cells are written once, in their first
+/// position; the positions they cover stay blank, since Markdown tables cannot merge.
+public enum MarkdownRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        var parts = ["# " + document.title]
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let text): parts.append(String(repeating: "#", count: level + 1) + " " + text)
+            case .paragraph(let text): parts.append(escape(text))
+            case .table(let table): parts.append(render(table))
+            case .pageBreak: parts.append("---")
+            }
+        }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func render(_ table: Table) -> String {
+        let grid = table.grid
+        func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+        let alignments = (0..<table.columnCount).map { column -> String in
+            let cells = grid.compactMap { row -> Table.Cell? in
+                if case .cell(let cell) = row[column], !cell.isHeader { return cell }
+                return nil
+            }
+            return cells.contains { $0.alignment == .trailing } ? "---:" : "---"
+        }
+        let text = grid.map { row in
+            line(row.map { slot in
+                if case .cell(let cell) = slot { return cell.isHeader ? "**\(escape(cell.text))**" : escape(cell.text) }
+                return ""
+            }.map { $0 == "****" ? "" : $0 })
+        }
+        let caption = "**\(escape(table.caption))**"
+        guard let header = text.first else { return caption }
+        return ([caption, "", header, line(alignments)] + text.dropFirst()).joined(separator: "\n")
+    }
+
+    /// Escapes the characters Markdown would read as markup in running text and table cells.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "|": result += "\\|"
+            case "*", "_", "`", "\\", "[", "]", "<", ">", "#": result += "\\" + String(character)
+            case "\n": result += "<br>"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

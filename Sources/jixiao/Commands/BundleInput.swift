@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoIO
+
+/// The bundle argument shared by the commands that read one, and the loading that reports every fault.
+struct BundleInput: ParsableArguments {
+    @Argument(help: "A department-year bundle (jixiao/bundle@1 JSON).", completion: .file(extensions: ["json"]))
+    var bundle: String
+
+    /// The bundle as a department-year; on any fault prints them all to stderr and exits with 2.
+    func load() throws -> DepartmentYear {
+        do {
+            return try BundleReader().read(URL(fileURLWithPath: bundle))
+        } catch let error as InputError {
+            Terminal.error(error.description)
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+    }
+
+    /// Loads, evaluates and finds problems in one go.
+    func evaluate() throws -> (DepartmentYear, Evaluation, [Finding]) {
+        let year = try load()
+        let evaluation = Evaluator.evaluate(year)
+        return (year, evaluation, FindingsEngine.findings(year, evaluation: evaluation))
+    }
+}
+
+/// The documented exit codes.
+enum ExitCodes {
+    static let findings: Int32 = 1
+    static let invalidInput: Int32 = 2
+    static let outputFailed: Int32 = 3
+}
+
+/// Writing to the terminal's streams.
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}

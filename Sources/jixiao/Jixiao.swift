@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `jixiao` command: evaluate a department's year, check it, and write its self-evaluation report.
+@main
+struct Jixiao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "Jixiao (绩效): budget performance self-evaluation from a department's year of data.",
+        discussion: """
+        Exit codes: 0 success; 1 findings (check only); 2 invalid input (the bundle or a file cannot be used); \
+        3 output could not be written; 64 wrong usage.
+        """,
+        subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self]
+    )
+}
