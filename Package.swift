@@ -30,14 +30,16 @@ let package = Package(
         ),
         // Times evaluate + render; free of server dependencies so a release build stays cheap.
         .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"]),
+        // Paths to the examples and golden files shared by the test targets.
+        .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
-        .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO"]),
+        .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoReportTests",
-            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"],
-            resources: [.copy("Golden")]
+            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoTestSupport"],
+            exclude: ["Golden"]
         ),
-        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

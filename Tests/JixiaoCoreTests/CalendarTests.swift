@@ -1,0 +1,37 @@
+import Testing
+@testable import JixiaoCore
+
+@Suite struct CivilDateTests {
+    @Test("real dates are read", arguments: ["2022-03-05", "2024-02-29", "2000-02-29", "2022-12-31"])
+    func parses(text: String) {
+        #expect(CivilDate(iso: text)?.description == text)
+    }
+
+    @Test("impossible or malformed dates are refused",
+          arguments: ["2022-13-05", "2022-02-29", "1900-02-29", "2022-04-31", "2022-3-5", "2022/03/05", "20220305",
+                      "", "2022-00-10", "2022-01-00"])
+    func refuses(text: String) {
+        #expect(CivilDate(iso: text) == nil)
+    }
+
+    @Test func weekdaysAndDistances() {
+        #expect(CivilDate(iso: "2022-09-05")?.weekday == 1)
+        #expect(CivilDate(iso: "2022-09-04")?.weekday == 7)
+        #expect(CivilDate(iso: "1970-01-01")?.dayNumber == 0)
+        #expect(CivilDate(iso: "2022-01-01")!.days(to: CivilDate(iso: "2022-12-31")!) == 364)
+        #expect(CivilDate(iso: "2024-01-01")!.days(to: CivilDate(iso: "2025-01-01")!) == 366)
+    }
+
+    @Test("working days skip weekends", arguments: [
+        ("2022-09-05", "2022-09-07", 2), // Monday → Wednesday
+        ("2022-09-09", "2022-09-12", 1), // Friday → Monday
+        ("2022-09-09", "2022-09-13", 2),
+        ("2022-09-05", "2022-09-14", 7),
+        ("2022-09-05", "2022-09-05", 0),
+        ("2022-09-10", "2022-09-11", 0), // Saturday → Sunday
+        ("2022-09-07", "2022-09-05", 0),
+    ])
+    func workingDays(start: String, end: String, expected: Int) {
+        #expect(WorkingDays.between(CivilDate(iso: start)!, CivilDate(iso: end)!) == expected)
+    }
+}
