@@ -79,8 +79,7 @@ extension BundleDecoding {
         switch node["type"].string() {
         case "tiers":
             node.object(allowing: ["type", "tiers"])
-            let entries = node["tiers"].array(required: true)
-            if node["tiers"].isPresent, entries.isEmpty { node["tiers"].fail("is empty (expected at least one tier)") }
+            let entries = node["tiers"].array(required: true, nonEmpty: true)
             var previous: Rational?
             let tiers = entries.enumerated().compactMap { offset, tier -> ScoringRule.Tier? in
                 guard tier.object(allowing: ["upTo", "score"]) else { return nil }
@@ -119,25 +118,27 @@ extension BundleDecoding {
     private func manualScore(_ entry: JSONNode, weight: Rational?, grade: Indicator.Grade?,
                              template: EvaluationTemplate?) -> ManualScore? {
         let score = entry["score"].decimal(required: false, nonNegative: true)
-        let reason = entry["scoreReason"].string(required: false)?.trimmingSpaces
-        let hasReason = !(reason ?? "").isEmpty
-        if entry["score"].isPresent, !hasReason {
+        let reason = entry["scoreReason"].string(required: false)?.trimmingSpaces ?? ""
+        if entry["score"].isPresent, reason.isEmpty {
             entry["scoreReason"].fail("missing (a manual score needs its written reason)")
         }
         if entry["scoreReason"].isPresent, !entry["score"].isPresent {
             entry["scoreReason"].fail("is given without a score")
         }
-        guard let score, let reason, hasReason else { return nil }
-        if let weight, score > weight { entry["score"].fail("\(score) is above the weight \(weight)"); return nil }
-        if let weight, let grade, let template {
+        guard let score else { return nil }
+        var valid = !reason.isEmpty
+        if let weight, score > weight {
+            entry["score"].fail("\(score) is above the weight \(weight)")
+            valid = false
+        } else if let weight, let grade, let template {
             let band = template.qualitative.band(for: grade)
             let low = band.lowerBound * weight
             let high = band.upperBound * weight
-            guard low <= score, score <= high else {
+            if score < low || score > high {
                 entry["score"].fail("\(score) is outside the \(grade.rawValue) band \(low)–\(high)")
-                return nil
+                valid = false
             }
         }
-        return ManualScore(score: score, reason: reason)
+        return valid ? ManualScore(score: score, reason: reason) : nil
     }
 }

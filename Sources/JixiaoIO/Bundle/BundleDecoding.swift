@@ -21,7 +21,9 @@ struct BundleDecoding {
         let tasks = root["tasks"].array().compactMap { $0.string() }
         let goal = root["goal"].string(required: false) ?? ""
         let lines = budgetLines(root["budget"], unit: unit)
-        let lineCodes = Set(lines.map(\.code))
+        // Every code written counts for references, even on a line that is wrong elsewhere, so one fault is
+        // not reported again at each payment that names the line.
+        let lineCodes = Set(root["budget"]["lines"].array().compactMap { $0["code"].peekedString })
         let payments = root["payments"].array().compactMap { payment($0, unit: unit, lines: lineCodes, year: year) }
         let activities = root["activities"].array().compactMap(activity)
         let indicators = self.indicators(root["indicators"], template: template)

@@ -57,12 +57,13 @@ struct JSONNode {
     }
 
     /// The elements of an array; an absent optional array is empty.
-    func array(required: Bool = false) -> [JSONNode] {
+    func array(required: Bool = false, nonEmpty: Bool = false) -> [JSONNode] {
         guard isPresent else {
-            if required { reject("an array") }
+            if required { reject(nonEmpty ? "a non-empty array" : "an array") }
             return []
         }
-        guard case .array(let elements)? = value else { reject("an array"); return [] }
+        guard case .array(let elements)? = value else { reject(nonEmpty ? "a non-empty array" : "an array"); return [] }
+        if nonEmpty, elements.isEmpty { fail("is empty (expected at least one entry)") }
         return elements.enumerated().map { JSONNode(value: $1, path: "\(path)[\($0)]", log: log) }
     }
 
@@ -75,6 +76,12 @@ struct JSONNode {
         guard case .string(let text)? = value else { reject("a text"); return nil }
         if required, text.allSatisfy(\.isWhitespace) { fail("is empty (expected a text)"); return nil }
         return text
+    }
+
+    /// The string here, if it is one, without logging anything: for cross-references gathered before decoding.
+    var peekedString: String? {
+        if case .string(let text)? = value { return text }
+        return nil
     }
 
     /// The text of a string or number, for fields that accept either (amounts, targets).
@@ -127,7 +134,7 @@ struct JSONNode {
     /// A whole number in a range.
     func integer(in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard isPresent || required else { return nil }
-        guard let text = literal(required: required), let number = Int(text), range.contains(number) else {
+        guard let text = literal(required: false), let number = Int(text), range.contains(number) else {
             reject("a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }

@@ -152,7 +152,13 @@ public struct JSONParser {
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
         if peek(UInt8(ascii: "-")) { index += 1 }
-        guard digits() > 0 else { throw error("invalid number") }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0 else { throw error("invalid number") }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            index = integerStart
+            throw error("invalid number: leading zero")
+        }
         if peek(UInt8(ascii: ".")) {
             index += 1
             guard digits() > 0 else { throw error("invalid number: digits expected after '.'") }

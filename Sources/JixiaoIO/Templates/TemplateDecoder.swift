@@ -17,12 +17,12 @@ enum TemplateDecoder {
             if case .bool(let flag)? = node["provisional"].value { provisional = flag }
             else { node["provisional"].reject("true or false") }
         }
-        let levels = node["levels"].array(required: true).compactMap(level)
+        let levels = node["levels"].array(required: true, nonEmpty: true).compactMap(level)
         let budget = budgetRule(node["budget"])
         let reverse = node["reverse"].choice(EvaluationTemplate.ReverseFormula.self)
         let bands = qualitativeBands(node["qualitative"])
         let rounding = rounding(node["rounding"])
-        let grades = node["grades"].array(required: true).compactMap(gradeBand)
+        let grades = node["grades"].array(required: true, nonEmpty: true).compactMap(gradeBand)
         let total = node["totalWeight"].isPresent ? node["totalWeight"].decimal(nonNegative: true) : Rational(100)
         guard let id, let name, let budget, let reverse, let bands, let rounding, let total,
               !levels.isEmpty, !grades.isEmpty else { return nil }

@@ -1,0 +1,146 @@
+import Foundation
+import JixiaoCore
+import JixiaoTestSupport
+import Testing
+@testable import JixiaoIO
+
+@Suite struct BundleReaderTests {
+    @Test func theSeedBundleReadsWithItsFigures() throws {
+        let year = try BundleReader().read(Fixtures.seed)
+        #expect(year.year == 2022)
+        #expect(year.template.id == "national-project-2020")
+        let totals = year.budgetTotals()
+        #expect(totals.adjusted.yuanString == "8644000.00")
+        #expect(totals.executed.yuanString == "8556300.00")
+        #expect(year.assets?.total.wanString == "181.66")
+        #expect(year.assets?.current.wanString == "2.22")
+        #expect(year.assets?.nonCurrent.wanString == "179.44")
+        #expect(year.activities.count == 47)
+    }
+
+    @Test("every example is valid", arguments: Fixtures.examples)
+    func examplesAreValid(name: String) throws {
+        _ = try BundleReader().read(Fixtures.example(name))
+    }
+
+    @Test func wanAmountsAreConvertedExactly() throws {
+        let year = try BundleReader().read(Fixtures.example("demo-health-hubei-2023.json"))
+        #expect(year.budgetLines[0].adjusted == Money(fen: 626_500_000))
+        #expect(year.payments.first?.amount == Money(fen: 285_000_00))
+    }
+
+    @Test func numbersAndStringsAreEquallyAccepted() throws {
+        let year = try read(minimal(payments: #"[{"line": "L1", "date": "2022-01-05", "amount": 12.3}]"#))
+        #expect(year.payments[0].amount == Money(fen: 1230))
+    }
+
+    @Test func aBundleWithManyFaultsNamesEveryOneByItsPath() throws {
+        let error = try #require(throws: InputError.self) {
+            try BundleReader().read(Fixtures.fixture("bad-bundle.json"))
+        }
+        #expect(error.issues.map(\.description) == [
+            "narative: unknown field (expected one of activities, assets, budget, department, format, goal, "
+                + "indicators, moneyUnit, narrative, payments, procurements, tasks, template, year)",
+            "format: \"jixiao/bundle@2\" is not \"jixiao/bundle@1\"",
+            "template.rounding.mode: \"ceiling\" is not one of \"halfUp\", \"truncate\", \"integer\"",
+            "department.name: is empty (expected a text)",
+            "budget.lines[0].initial: \"100.001\" is not a whole number of fen (at most 2 decimals in yuan)",
+            "budget.lines[0].adjusted: \"1,000\" is not an amount in yuan",
+            "budget.lines[0].plan[0].month: 13 is not a whole number from 1 to 12",
+            "budget.lines[1].code: \"L1\" is used by another line",
+            "budget.lines[1].kind: \"other\" is not one of \"basic\", \"project\"",
+            "payments[1].line: \"L9\" is not the code of a budget line",
+            "payments[1].date: \"2022-13-05\" is not a date (YYYY-MM-DD)",
+            "payments[1].amount: \"abc\" is not an amount in yuan",
+            "payments[2].date: \"2021-12-31\" is not in 2022",
+            "indicators[0].level1: \"产出\" is not a level of template national-project-2020 "
+                + "(expected one of 产出指标, 效益指标, 满意度指标)",
+            "indicators[0].direction: \"≥\" is not one of \">=\", \"<=\", \"=\", \">\", \"<\"",
+            "indicators[0].weight: \"-5\" is negative (expected a number ≥ 0)",
+            "indicators[0].actual: \"很多\" is not a number",
+            "indicators[1].id: \"i1\" is used by another indicator",
+            "indicators[1].scoreReason: missing (a manual score needs its written reason)",
+            "indicators[1].score: 9.5 is outside the partial band 6–8",
+            "indicators[2].measure: is given together with actual (expected one of them)",
+            "indicators[2].rule.step: 0 is not above 0",
+            "assets.nonCurrent: \"x\" is not an amount in yuan",
+        ])
+        #expect(error.description.hasPrefix("\(Fixtures.fixture("bad-bundle.json").path): 23 problems\n"))
+    }
+
+    @Test("single faults", arguments: [
+        (#""template": "nope""#, "template: \"nope\" is not a built-in template (expected one of "
+            + "department-overall-gd, hubei-project-2020, national-project-2020)"),
+        (#""template": {"base": "national-project-2020", "budget": {"weight": "20"}}"#,
+         "template: weights add up to 110 (levels plus budget), expected 100"),
+        (#""template": {"base": "national-project-2020", "qualitative": {"achieved": ["0.9", "0.8"], "#
+            + #""partial": ["0.6", "0.8"], "failed": ["0", "0.6"]}}"#,
+         "template.qualitative.achieved: [0.9, 0.8] is not a band of fractions with 0 ≤ low ≤ high ≤ 1"),
+        (#""moneyUnit": "jiao""#, "moneyUnit: \"jiao\" is not one of \"yuan\", \"wan\""),
+        (#""year": 1999"#, "year: 1999 is not a whole number from 2000 to 2100"),
+    ])
+    func singleFault(replacement: String, expected: String) throws {
+        let key = String(replacement.prefix { $0 != ":" })
+        let text = minimal().replacingOccurrences(of: #"(?m)^  \#(key):.*$"#, with: "  " + replacement + ",",
+                                                  options: .regularExpression)
+        let error = try #require(throws: InputError.self) { try read(text) }
+        #expect(error.issues.map(\.description) == [expected])
+    }
+
+    @Test func ruleAndMeasureFaults() throws {
+        let indicators = #"""
+        [{"id": "a", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "quantitative",
+          "target": "1", "unit": "场", "weight": "5", "actual": "1",
+          "rule": {"type": "tiers", "tiers": [{"upTo": "2", "score": "6"}, {"upTo": "1", "score": "1"}, {"score": "0"}]}},
+         {"id": "b", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "quantitative",
+          "direction": ">=", "target": "1", "unit": "场", "weight": "5", "grade": "achieved",
+          "measure": {"from": "payments", "aggregate": "sum", "where": {"place": "x"}}},
+         {"id": "c", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "qualitative",
+          "target": "好", "weight": "5", "scoreReason": "x", "rule": {"type": "bonus"}}]
+        """#
+        let error = try #require(throws: InputError.self) { try read(minimal(indicators: indicators)) }
+        #expect(error.issues.map(\.description) == [
+            "indicators[0].rule.tiers[0].score: 6 is above the weight 5",
+            "indicators[0].rule.tiers[1].upTo: 1 is not above the previous tier's 2",
+            "indicators[1].measure.from: \"payments\" is not \"activities\"",
+            "indicators[1].measure.field: missing (expected a text)",
+            "indicators[1].measure.where.place: unknown field (expected one of kind, title)",
+            "indicators[1].grade: applies only to qualitative indicators (nature \"qualitative\")",
+            "indicators[2].rule.type: \"bonus\" is not a rule type (expected \"tiers\" or \"deduction\")",
+            "indicators[2].scoreReason: is given without a score",
+        ])
+    }
+
+    @Test func invalidJSONIsReportedWithItsPosition() throws {
+        let error = try #require(throws: InputError.self) { try read("{\n  \"year\": 2022,\n}") }
+        #expect(error.issues.map(\.description) == ["not valid JSON: line 3, column 1: expected a member name in double quotes"])
+    }
+
+    @Test func aMissingFileIsAnInputError() throws {
+        let error = try #require(throws: InputError.self) {
+            try BundleReader().read(URL(fileURLWithPath: "/nonexistent/bundle.json"))
+        }
+        #expect(error.issues.first?.message.hasPrefix("cannot be read") == true)
+    }
+
+    // MARK: helpers
+
+    private func read(_ text: String) throws -> DepartmentYear {
+        try BundleReader().decode(Data(text.utf8), file: "test.json")
+    }
+
+    private func minimal(payments: String = "[]", indicators: String = "[]") -> String {
+        """
+        {
+          "format": "jixiao/bundle@1",
+          "year": 2022,
+          "template": "national-project-2020",
+          "moneyUnit": "yuan",
+          "department": {"code": "T", "name": "测试单位"},
+          "budget": {"lines": [{"code": "L1", "name": "项目", "kind": "project", "initial": "100", "adjusted": "100"}]},
+          "payments": \(payments),
+          "indicators": \(indicators)
+        }
+        """
+    }
+}
