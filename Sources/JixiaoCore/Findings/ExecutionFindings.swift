@@ -58,14 +58,14 @@ extension FindingsEngine {
         if let share = Rational.ratio(fourthQuarter, of: total), share > thresholds.maximumFourthQuarterShare {
             findings.append(Finding(
                 code: "SPENDING_Q4_PILED", severity: .medium, theme: .execution,
-                message: "第四季度支付 \(fourthQuarter.wanString) 万元，占全年的 \(share.percentString(places: 2))，"
+                message: "第四季度支付 \(fourthQuarter.wanString) 万元，占全年支付额的 \(share.percentString(places: 2))，"
                     + "超过 \(thresholds.maximumFourthQuarterShare.percentString(places: 0))，支出集中在年末。",
                 evidence: evidence, measure: measure, subject: "payments"))
         }
         if let share = Rational.ratio(december, of: total), share > thresholds.maximumDecemberShare {
             findings.append(Finding(
                 code: "SPENDING_DECEMBER_PILED", severity: .medium, theme: .execution,
-                message: "12 月支付 \(december.wanString) 万元，占全年的 \(share.percentString(places: 2))，"
+                message: "12 月支付 \(december.wanString) 万元，占全年支付额的 \(share.percentString(places: 2))，"
                     + "超过 \(thresholds.maximumDecemberShare.percentString(places: 0))。",
                 evidence: evidence, measure: measure, subject: "payments"))
         }

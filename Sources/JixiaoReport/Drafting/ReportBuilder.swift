@@ -19,7 +19,8 @@ public enum ReportBuilder {
         blocks += [.heading(level: 1, text: "三、存在的主要问题")] + context.problems()
         blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
         blocks += [.pageBreak, .table(ScoreTable.build(year, evaluation: evaluation))]
-        return ReportDocument(title: "\(year.department.name)\(year.year)年部门整体支出绩效自评报告", blocks: blocks)
+        return ReportDocument(titleLines: [year.department.name, "\(year.year)年部门整体支出绩效自评报告"],
+                              blocks: blocks)
     }
 
     private static func section(_ heading: String, _ body: [ReportDocument.Block]) -> [ReportDocument.Block] {

@@ -4,7 +4,7 @@ import JixiaoCore
 /// the total and grade at the foot. Manual scores and their reasons are shown.
 enum ScoreTable {
     /// 一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
-    static let columnWidths = [10, 11, 22, 12, 12, 7, 8, 28]
+    static let columnWidths = [8, 10, 17, 11, 16, 6, 8, 24]
 
     static func build(_ year: DepartmentYear, evaluation: Evaluation) -> Table {
         Table(caption: "\(year.department.name)\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths,
@@ -87,12 +87,12 @@ enum ScoreTable {
     }
 
     private static func remarks(_ indicator: Indicator, _ score: IndicatorScore, rounding: Rounding) -> String {
-        var parts = [indicator.deviation.trimmingWhitespace].filter { !$0.isEmpty }
+        var parts = [ChineseText.trimmed(indicator.deviation.trimmingWhitespace)].filter { !$0.isEmpty }
         if score.method == .manual {
             parts.append("人工评分（按规则计算为 \(rounding.format(score.computedScore ?? .zero)) 分），"
-                + "理由：\(score.overrideReason ?? "")")
+                + "理由：\(ChineseText.trimmed(score.overrideReason ?? ""))")
         }
-        return parts.joined(separator: "；")
+        return parts.isEmpty ? "" : parts.joined(separator: "；") + "。"
     }
 
     private static func totalRow(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {

@@ -1,13 +1,17 @@
 /// A report as a tree of headings, paragraphs and tables, independent of any output format.
 /// Every renderer (Markdown, HTML, later DOCX) draws the same tree, so the report has one code path.
 public struct ReportDocument: Sendable, Hashable {
-    public var title: String
+    /// The title, broken where a long title should break (the body's name, then what the document is).
+    public var titleLines: [String]
     public var blocks: [Block]
 
-    public init(title: String, blocks: [Block]) {
-        self.title = title
+    public init(titleLines: [String], blocks: [Block]) {
+        self.titleLines = titleLines
         self.blocks = blocks
     }
+
+    /// The title on one line.
+    public var title: String { titleLines.joined() }
 
     /// One block of the document.
     public enum Block: Sendable, Hashable {

@@ -2,7 +2,7 @@
 /// (A4, 公文 margins and faces), with no external resources.
 public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var body: [String] = ["<h1>\(escape(document.title))</h1>"]
+        var body: [String] = ["<h1>" + document.titleLines.map(escape).joined(separator: "<br>") + "</h1>"]
         for block in document.blocks {
             switch block {
             case .heading(let level, let text):

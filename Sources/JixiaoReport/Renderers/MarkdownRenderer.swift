@@ -26,9 +26,9 @@ public enum MarkdownRenderer {
         }
         let text = grid.map { row in
             line(row.map { slot in
-                if case .cell(let cell) = slot { return cell.isHeader ? "**\(escape(cell.text))**" : escape(cell.text) }
-                return ""
-            }.map { $0 == "****" ? "" : $0 })
+                guard case .cell(let cell) = slot, !cell.text.isEmpty else { return "" }
+                return cell.isHeader ? "**\(escape(cell.text))**" : escape(cell.text)
+            })
         }
         let caption = "**\(escape(table.caption))**"
         guard let header = text.first else { return caption }

@@ -1,0 +1,142 @@
+import Foundation
+import JixiaoTestSupport
+import Testing
+
+/// Runs the built `jixiao` binary as a user would and checks its output, files and exit codes.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `jixiao` executable built beside this test bundle.
+    static let binary: URL = {
+        let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return running.deletingLastPathComponent().appendingPathComponent("jixiao")
+    }()
+
+    private func jixiao(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func evaluateJSONShowsTheSeedFigures() throws {
+        let run = try jixiao("evaluate", Fixtures.seed.path, "--json")
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains(#""adjusted": "8644000.00""#))
+        #expect(run.stdout.contains(#""executed": "8556300.00""#))
+        #expect(run.stdout.contains(#""rate": "0.9899""#))
+        #expect(run.stdout.contains(#""score": "9.90""#))
+        #expect(run.stdout.contains(#""grade": "优""#))
+    }
+
+    @Test func evaluateWithoutJSONPrintsASummary() throws {
+        let run = try jixiao("evaluate", Fixtures.seed.path)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("执行率 98.99%，得分 9.90 / 10"))
+        #expect(run.stdout.contains("总分 97.90，等级 优"))
+    }
+
+    @Test("check exits 1 with findings and 0 when only notes remain", arguments: [
+        ("hp-kexie-2022.json", Int32(1)), ("demo-health-hubei-2023.json", 1),
+    ])
+    func checkExitCodes(example: String, status: Int32) throws {
+        let run = try jixiao("check", Fixtures.example(example).path)
+        #expect(run.status == status)
+        #expect(run.stdout.contains("建议："))
+    }
+
+    @Test func checkExitsZeroOnACleanYear() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clean = directory.appendingPathComponent("clean.json")
+        try Data("""
+        {"format": "jixiao/bundle@1", "year": 2022, "template": "national-project-2020",
+         "department": {"code": "T", "name": "测试单位"},
+         "budget": {"lines": [{"code": "L1", "name": "项目", "kind": "project", "initial": "100", "adjusted": "100",
+                               "executed": "100"}]},
+         "indicators": [
+          {"id": "a", "level1": "产出指标", "level2": "数量指标", "name": "场次", "nature": "quantitative",
+           "direction": ">=", "target": "4", "unit": "场", "weight": "50", "actual": "4"},
+          {"id": "b", "level1": "效益指标", "level2": "社会效益指标", "name": "成效", "nature": "qualitative",
+           "target": "提升", "weight": "30", "grade": "achieved"},
+          {"id": "c", "level1": "满意度指标", "level2": "服务对象满意度指标", "name": "满意度", "nature": "quantitative",
+           "direction": ">=", "target": "90", "unit": "%", "weight": "10", "actual": "92"}]}
+        """.utf8).write(to: clean)
+        let run = try jixiao("check", clean.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "未发现问题。\n")
+    }
+
+    @Test func anInvalidBundleExitsTwoAndPrintsOnlyItsFaults() throws {
+        for command in ["check", "evaluate"] {
+            let run = try jixiao(command, Fixtures.fixture("bad-bundle.json").path)
+            #expect(run.status == 2)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains("23 problems"))
+            #expect(run.stderr.contains(#"payments[1].date: "2022-13-05" is not a date (YYYY-MM-DD)"#))
+        }
+    }
+
+    @Test func reportWritesMarkdownAndHTML() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let markdown = directory.appendingPathComponent("report.md")
+        let html = directory.appendingPathComponent("sub/report.html")
+        #expect(try jixiao("report", Fixtures.seed.path, "-o", markdown.path).status == 0)
+        #expect(try jixiao("report", Fixtures.seed.path, "--format", "html", "--output", html.path).status == 0)
+        #expect(try String(contentsOf: markdown, encoding: .utf8).contains("完成预算的 99%"))
+        #expect(try String(contentsOf: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func reportRefusesAnUnknownFormatAndAnUnwritablePath() throws {
+        let usage = try jixiao("report", Fixtures.seed.path, "-o", "/tmp/report.docx")
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--format md|html"))
+        let unwritable = try jixiao("report", Fixtures.seed.path, "-o", "/proc/jixiao/report.md")
+        #expect(unwritable.status == 3)
+        #expect(unwritable.stderr.contains("/proc/jixiao/report.md: cannot be written"))
+    }
+
+    @Test func aMissingBundleIsInvalidInput() throws {
+        let run = try jixiao("evaluate", "/nonexistent.json")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/nonexistent.json: cannot be read"))
+    }
+
+    @Test func templatesAreListedAndShown() throws {
+        let list = try jixiao("template", "list")
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").map { $0.split(separator: "\t")[0] } == [
+            "department-overall-gd", "hubei-project-2020", "national-project-2020"])
+        #expect(list.stdout.contains("（暂定）"))
+        let show = try jixiao("template", "show", "hubei-project-2020")
+        #expect(show.stdout.contains("反向指标公式：inverseRatio"))
+        let json = try jixiao("template", "show", "national-project-2020", "--json")
+        #expect(json.stdout.contains(#""id": "national-project-2020""#))
+        let unknown = try jixiao("template", "show", "nope")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("nope: not a built-in template"))
+    }
+}

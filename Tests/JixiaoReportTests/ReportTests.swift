@@ -1,0 +1,120 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoTestSupport
+import Testing
+@testable import JixiaoReport
+
+@Suite struct ReportTests {
+    private func document(_ name: String) throws -> ReportDocument {
+        let year = try BundleReader().read(Fixtures.example(name))
+        let evaluation = Evaluator.evaluate(year)
+        return ReportBuilder.build(year, evaluation: evaluation,
+                                   findings: FindingsEngine.findings(year, evaluation: evaluation))
+    }
+
+    /// The paragraphs under a level-2 heading, up to the next heading.
+    private func section(_ heading: String, in document: ReportDocument) -> [String] {
+        guard let start = document.blocks.firstIndex(of: .heading(level: 2, text: heading)) else { return [] }
+        return document.blocks[(start + 1)...].prefix { if case .heading = $0 { false } else { true } }
+            .compactMap { if case .paragraph(let text) = $0 { text } else { nil } }
+    }
+
+    @Test("golden Markdown", arguments: Fixtures.examples)
+    func goldenMarkdown(name: String) throws {
+        let text = MarkdownRenderer.render(try document(name))
+        #expect(try Fixtures.matchesGolden(text, named: name.replacingOccurrences(of: ".json", with: ".md")))
+    }
+
+    @Test("golden HTML", arguments: Fixtures.examples)
+    func goldenHTML(name: String) throws {
+        let text = HTMLRenderer.render(try document(name))
+        #expect(try Fixtures.matchesGolden(text, named: name.replacingOccurrences(of: ".json", with: ".html")))
+    }
+
+    @Test func theSameBundleGivesTheSameBytes() throws {
+        let first = try document("hp-kexie-2022.json")
+        let second = try document("hp-kexie-2022.json")
+        #expect(HTMLRenderer.render(first) == HTMLRenderer.render(second))
+        #expect(MarkdownRenderer.render(first) == MarkdownRenderer.render(second))
+    }
+
+    @Test func theSeedReportHasTheSeedsStructure() throws {
+        let report = try document("hp-kexie-2022.json")
+        #expect(report.title == "广州市黄埔区科学技术协会（广州开发区科学技术协会）2022年部门整体支出绩效自评报告")
+        let headings = report.blocks.compactMap { block -> String? in
+            if case .heading(_, let text) = block { text } else { nil }
+        }
+        #expect(Array(headings.prefix(11)) == [
+            "一、基本情况", "（一）部门概况", "（二）年度总体工作和重点工作任务", "（三）部门整体支出绩效目标",
+            "（四）部门整体支出情况", "二、综合评价分析", "（一）履职效能分析", "（二）绩效管理", "（三）采购管理",
+            "（四）资产管理", "三、存在的主要问题",
+        ])
+        #expect(headings.contains("四、下一步改进措施"))
+        #expect(report.blocks.last.map { if case .table = $0 { true } else { false } } == true)
+    }
+
+    @Test func theSeedFiguresAppearInTheirSections() throws {
+        let report = try document("hp-kexie-2022.json")
+        let spending = section("（四）部门整体支出情况", in: report).joined()
+        #expect(spending.contains("全年预算数 864.40 万元"))
+        #expect(spending.contains("执行数 855.63 万元"))
+        #expect(spending.contains("完成预算的 99%"))
+        #expect(section("（四）资产管理", in: report).joined()
+            .contains("资产总额 181.66 万元，其中：流动资产 2.22 万元，非流动资产 179.44 万元"))
+        #expect(section("（一）履职效能分析", in: report).joined().contains("全年共开展活动 47 场"))
+    }
+
+    @Test func problemsAndMeasuresComeFromTheFindings() throws {
+        let report = try document("hp-kexie-2022.json")
+        let problems = section("（一）绩效目标设定不够明确", in: report)
+        #expect(problems.count == 2)
+        #expect(section("（二）预算支付进度不均衡", in: report).contains { $0.contains("科普活动经费") })
+        let measures = report.blocks.drop { $0 != .heading(level: 1, text: "四、下一步改进措施") }.dropFirst().first
+        guard case .paragraph(let text)? = measures else {
+            Issue.record("no measures paragraph")
+            return
+        }
+        #expect(text.hasPrefix("一是将绩效目标细化为可衡量的数值指标"))
+        #expect(text.contains("严格按照计划进度支付"))
+    }
+
+    @Test func writtenNarrativeReplacesTheDraftedProblemsAndMeasures() throws {
+        let report = try document("demo-archives-gd-2024.json")
+        let measures = report.blocks.drop { $0 != .heading(level: 1, text: "四、下一步改进措施") }.dropFirst().first
+        #expect(measures == .paragraph("一是与设备供应商签订快速响应维保协议；二是年初排定展览计划并按季度督办。"))
+    }
+
+    @Test func theScoreTableMergesLevelsAndShowsOverrides() throws {
+        let report = try document("demo-health-hubei-2023.json")
+        guard case .table(let table)? = report.blocks.last else {
+            Issue.record("no score table")
+            return
+        }
+        let cells = table.rows.flatMap { $0 }
+        #expect(cells.contains(.header("产出指标", rowSpan: 5)))
+        #expect(cells.contains(Table.Cell("数量指标", rowSpan: 2, alignment: .center)))
+        #expect(cells.contains(.number("6.00（人工）")))
+        #expect(cells.contains { $0.text.contains("理由：两家卫生院设备延期投入使用") })
+        #expect(cells.contains(.number("85.21")))
+        #expect(table.grid.allSatisfy { $0.count == table.columnCount && !$0.contains(.empty) })
+    }
+
+    @Test func gridExpandsSpans() {
+        let table = Table(caption: "", columnWidths: [1, 1, 1], rows: [
+            [.header("A", rowSpan: 2), .header("B", columnSpan: 2)],
+            [Table.Cell("c"), Table.Cell("d")],
+        ])
+        #expect(table.grid == [
+            [.cell(.header("A", rowSpan: 2)), .cell(.header("B", columnSpan: 2)), .covered(byRow: 0, column: 1)],
+            [.covered(byRow: 0, column: 0), .cell(Table.Cell("c")), .cell(Table.Cell("d"))],
+        ])
+    }
+
+    @Test func renderersEscapeMarkup() {
+        let document = ReportDocument(titleLines: ["a<b>"], blocks: [.paragraph("x | y & *z*")])
+        #expect(HTMLRenderer.render(document).contains("<p>x | y &amp; *z*</p>"))
+        #expect(HTMLRenderer.render(document).contains("<h1>a&lt;b&gt;</h1>"))
+        #expect(MarkdownRenderer.render(document).contains("x \\| y & \\*z\\*"))
+    }
+}
