@@ -24,6 +24,7 @@ func measure(label: String, data: Data) throws -> Double {
     let evaluation = Evaluator.evaluate(year)
     let findings = FindingsEngine.findings(year, evaluation: evaluation)
     let document = ReportBuilder.build(year, evaluation: evaluation, findings: findings)
+    let parse = try median { _ = try JSONParser.parse(data) }
     let read = try median { _ = try reader.decode(data, file: label) }
     let evaluate = median { _ = Evaluator.evaluate(year) }
     let find = median { _ = FindingsEngine.findings(year, evaluation: evaluation) }
@@ -38,7 +39,7 @@ func measure(label: String, data: Data) throws -> Double {
     }
     print("\(label): \(year.payments.count) payments, \(year.indicators.count) indicators, "
         + "\(year.activities.count) activities, \(data.count / 1024) KiB")
-    for (stage, value) in [("read + validate", read), ("evaluate", evaluate), ("findings", find),
+    for (stage, value) in [("parse JSON only", parse), ("read + validate", read), ("evaluate", evaluate), ("findings", find),
                            ("build report", build), ("render md + html", render), ("whole pipeline", whole)] {
         print("  \(stage.padding(toLength: 18, withPad: " ", startingAt: 0)) \(format(value))")
     }

@@ -5,6 +5,12 @@ struct BundleDecoding {
     let root: JSONNode
     let catalog: TemplateCatalog
 
+    static let lineFields: Set<String> = ["code", "name", "kind", "initial", "adjusted", "executed", "plan"]
+    static let planFields: Set<String> = ["month", "amount"]
+    static let paymentFields: Set<String> = ["line", "date", "amount", "payee", "voucher"]
+    static let activityFields: Set<String> = ["date", "title", "kind"]
+    static let procurementFields: Set<String> = ["name", "line", "amount", "intentPublished", "started", "awarded",
+                                                 "contractSigned", "contractPublished", "contractFiled"]
     static let topFields: Set<String> = ["format", "year", "template", "moneyUnit", "department", "tasks", "goal",
                                          "budget", "payments", "indicators", "activities", "procurements",
                                          "assets", "narrative"]
@@ -49,9 +55,7 @@ struct BundleDecoding {
         guard node.object(allowing: ["lines"], required: false) else { return [] }
         var seen: Set<String> = []
         return node["lines"].array().compactMap { line in
-            guard line.object(allowing: ["code", "name", "kind", "initial", "adjusted", "executed", "plan"]) else {
-                return nil
-            }
+            guard line.object(allowing: BundleDecoding.lineFields) else { return nil }
             let code = line["code"].string()
             if let code, !seen.insert(code).inserted { line["code"].fail("\"\(code)\" is used by another line") }
             let name = line["name"].string()
@@ -61,7 +65,7 @@ struct BundleDecoding {
             let executed = line["executed"].money(unit, required: false)
             var months: Set<Int> = []
             let plan = line["plan"].array().compactMap { entry -> MonthlyAmount? in
-                guard entry.object(allowing: ["month", "amount"]) else { return nil }
+                guard entry.object(allowing: BundleDecoding.planFields) else { return nil }
                 let month = entry["month"].integer(in: 1...12)
                 if let month, !months.insert(month).inserted { entry["month"].fail("month \(month) is planned twice") }
                 let amount = entry["amount"].money(unit)
@@ -75,7 +79,7 @@ struct BundleDecoding {
     }
 
     private func payment(_ node: JSONNode, unit: Money.Unit, lines: Set<String>, year: Int?) -> Payment? {
-        guard node.object(allowing: ["line", "date", "amount", "payee", "voucher"]) else { return nil }
+        guard node.object(allowing: BundleDecoding.paymentFields) else { return nil }
         let line = node["line"].string()
         if let line, !lines.contains(line) { node["line"].fail("\"\(line)\" is not the code of a budget line") }
         let date = node["date"].date()
@@ -93,7 +97,7 @@ struct BundleDecoding {
         let title = node["title"].string()
         let kind = node["kind"].string(required: false) ?? ""
         var quantities: [String: Rational] = [:]
-        for member in members where !["date", "title", "kind"].contains(member.key) && !member.key.hasPrefix("$") {
+        for member in members where !BundleDecoding.activityFields.contains(member.key) && !member.key.hasPrefix("$") {
             if let value = node[member.key].decimal() { quantities[member.key] = value }
         }
         guard let date, let title else { return nil }
@@ -101,8 +105,7 @@ struct BundleDecoding {
     }
 
     private func procurement(_ node: JSONNode, unit: Money.Unit, lines: Set<String>) -> Procurement? {
-        guard node.object(allowing: ["name", "line", "amount", "intentPublished", "started", "awarded",
-                                     "contractSigned", "contractPublished", "contractFiled"]) else { return nil }
+        guard node.object(allowing: BundleDecoding.procurementFields) else { return nil }
         let name = node["name"].string()
         let line = node["line"].string(required: false)
         if let line, !lines.contains(line) { node["line"].fail("\"\(line)\" is not the code of a budget line") }

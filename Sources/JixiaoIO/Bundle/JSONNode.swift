@@ -11,12 +11,34 @@ final class IssueLog {
 /// Each accessor reads and checks one kind of field and logs a precise issue instead of throwing.
 struct JSONNode {
     let value: JSONValue?
-    let path: String
     let log: IssueLog
+    /// The path of the nearest ancestor whose path was spelled out (or this node's own).
+    private let base: String
+    /// The member name below `base`, when this node is one. The path is joined only when an issue needs it,
+    /// so decoding a large valid bundle builds no path strings for its fields.
+    private let key: String?
+
+    init(value: JSONValue?, path: String, log: IssueLog) {
+        self.init(value: value, base: path, key: nil, log: log)
+    }
+
+    private init(value: JSONValue?, base: String, key: String?, log: IssueLog) {
+        self.value = value
+        self.base = base
+        self.key = key
+        self.log = log
+    }
+
+    /// The JSON path, e.g. `payments[1].date`.
+    var path: String {
+        guard let key else { return base }
+        return base.isEmpty ? key : base + "." + key
+    }
 
     /// The member `key` of this object.
     subscript(key: String) -> JSONNode {
-        JSONNode(value: value?[key], path: path.isEmpty ? key : "\(path).\(key)", log: log)
+        self.key == nil ? JSONNode(value: value?[key], base: base, key: key, log: log)
+            : JSONNode(value: value?[key], base: path, key: key, log: log)
     }
 
     var isPresent: Bool {
@@ -156,6 +178,9 @@ struct JSONNode {
 extension String {
     /// The text without surrounding spaces and tabs.
     var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
+                || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") else { return self }
         var text = Substring(self)
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
