@@ -56,7 +56,7 @@ import Testing
         #expect(run.stdout.contains("总分 97.90，等级 优"))
     }
 
-    @Test("check exits 1 with findings and 0 when only notes remain", arguments: [
+    @Test("check exits 1 when there are findings", arguments: [
         ("hp-kexie-2022.json", Int32(1)), ("demo-health-hubei-2023.json", 1),
     ])
     func checkExitCodes(example: String, status: Int32) throws {
