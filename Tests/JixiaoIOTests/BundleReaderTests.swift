@@ -111,6 +111,54 @@ import Testing
         ])
     }
 
+    @Test func remainingCrossReferenceAndShapeFaults() throws {
+        let text = minimal(indicators: #"""
+        [{"id": "a", "level1": "产出指标", "level2": "满意度", "name": "n", "nature": "quantitative", "direction": "=",
+          "target": "1", "unit": "场", "weight": "5", "actual": "1",
+          "rule": {"type": "deduction", "direction": "=", "bound": "1", "step": "1", "points": "1"}},
+         {"id": "b", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "quantitative", "direction": ">=",
+          "target": "1", "unit": "场", "weight": "5", "actual": "1",
+          "rule": {"type": "tiers", "tiers": [{"score": "1"}, {"upTo": "3", "score": "2"}, {"score": "0"}]}},
+         {"id": "c", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "qualitative", "target": "好",
+          "weight": "5", "score": "6", "scoreReason": "x"}]
+        """#).replacingOccurrences(of: #""payments": [],"#, with: #"""
+          "payments": [],
+          "activities": [{"date": "2022-01-01", "title": "t", "audience": "many"}],
+          "procurements": [{"name": "p", "line": "L7", "amount": "1"}],
+          "narrative": {"summary": "x"},
+        """#).replacingOccurrences(of: #""adjusted": "100"}"#,
+                                   with: #""adjusted": "100", "plan": [{"month": 3, "amount": "1"}, {"month": 3, "amount": "2"}]}"#)
+        let error = try #require(throws: InputError.self) { try read(text) }
+        #expect(error.issues.map(\.description) == [
+            "budget.lines[0].plan[1].month: month 3 is planned twice",
+            "activities[0].audience: \"many\" is not a number",
+            "indicators[0].level2: \"满意度\" is not under 产出指标 in template national-project-2020 "
+                + "(expected one of 数量指标, 质量指标, 时效指标, 成本指标)",
+            "indicators[0].rule.direction: \"=\" is not \"<=\" or \">=\"",
+            "indicators[1].rule.tiers[0].upTo: missing (only the last tier may leave upTo out)",
+            "indicators[2].score: 6 is above the weight 5",
+            "procurements[0].line: \"L7\" is not the code of a budget line",
+            "narrative.summary: unknown field (expected one of assets, management, measures, performance, problems, "
+                + "procurement)",
+        ])
+    }
+
+    @Test("a manual score must lie inside the grade's band", arguments: [
+        ("6", true), ("8", true), ("5.99", false), ("8.01", false),
+    ])
+    func manualScoreBandEdges(score: String, accepted: Bool) throws {
+        let text = minimal(indicators: """
+        [{"id": "q", "level1": "效益指标", "level2": "社会效益指标", "name": "n", "nature": "qualitative",
+          "target": "提升", "weight": "10", "grade": "partial", "score": "\(score)", "scoreReason": "复核"}]
+        """)
+        if accepted {
+            #expect(try read(text).indicators[0].manualScore?.score == Rational(decimal: score))
+        } else {
+            let error = try #require(throws: InputError.self) { try read(text) }
+            #expect(error.issues.map(\.description) == ["indicators[0].score: \(score) is outside the partial band 6–8"])
+        }
+    }
+
     @Test func invalidJSONIsReportedWithItsPosition() throws {
         let error = try #require(throws: InputError.self) { try read("{\n  \"year\": 2022,\n}") }
         #expect(error.issues.map(\.description) == ["not valid JSON: line 3, column 1: expected a member name in double quotes"])
