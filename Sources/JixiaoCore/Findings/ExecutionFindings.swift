@@ -54,22 +54,16 @@ extension FindingsEngine {
         let measure = "按序时进度均衡支付，年初编制分月支付计划并按月跟踪，避免资金集中在年底支出。"
         let evidence = ["全年支付：\(total.wanString) 万元", "第四季度：\(fourthQuarter.wanString) 万元",
                         "12 月：\(december.wanString) 万元"]
-        var findings: [Finding] = []
-        if let share = Rational.ratio(fourthQuarter, of: total), share > thresholds.maximumFourthQuarterShare {
-            findings.append(Finding(
-                code: "SPENDING_Q4_PILED", severity: .medium, theme: .execution,
-                message: "第四季度支付 \(fourthQuarter.wanString) 万元，占全年支付额的 \(share.percentString(places: 2))，"
-                    + "超过 \(thresholds.maximumFourthQuarterShare.percentString(places: 0))，支出集中在年末。",
-                evidence: evidence, measure: measure, subject: "payments"))
+        let periods = [("SPENDING_Q4_PILED", "第四季度", fourthQuarter, thresholds.maximumFourthQuarterShare),
+                       ("SPENDING_DECEMBER_PILED", "12 月", december, thresholds.maximumDecemberShare)]
+        return periods.compactMap { code, period, amount, limit in
+            guard let share = Rational.ratio(amount, of: total), share > limit else { return nil }
+            return Finding(
+                code: code, severity: .medium, theme: .execution,
+                message: "\(period)支付 \(amount.wanString) 万元，占全年支付额的 \(share.percentString(places: 2))，"
+                    + "超过 \(limit.percentString(places: 0))，支出集中在年末。",
+                evidence: evidence, measure: measure, subject: "payments")
         }
-        if let share = Rational.ratio(december, of: total), share > thresholds.maximumDecemberShare {
-            findings.append(Finding(
-                code: "SPENDING_DECEMBER_PILED", severity: .medium, theme: .execution,
-                message: "12 月支付 \(december.wanString) 万元，占全年支付额的 \(share.percentString(places: 2))，"
-                    + "超过 \(thresholds.maximumDecemberShare.percentString(places: 0))。",
-                evidence: evidence, measure: measure, subject: "payments"))
-        }
-        return findings
     }
 
     /// The month end where a line's cumulative payments were furthest from its cumulative plan, when that gap
