@@ -13,14 +13,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Money, dates, the domain values, templates, evaluation and findings: pure, Foundation only.
         .target(name: "JixiaoCore"),
         // The JSON bundle codec, built-in templates and machine-readable outputs.
         .target(name: "JixiaoIO", dependencies: ["JixiaoCore"], resources: [.copy("Templates/Builtin")]),
-        // The report document model, narrative drafting and the renderers.
-        .target(name: "JixiaoReport", dependencies: ["JixiaoCore"]),
+        // Office Open XML packaging shared by the DOCX and XLSX writers (and readers to come): parts, XML, ZIP.
+        .target(name: "JixiaoOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The report document model, narrative drafting and the renderers (Markdown, HTML, DOCX, XLSX, PDF).
+        .target(name: "JixiaoReport", dependencies: ["JixiaoCore", "JixiaoOffice"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [

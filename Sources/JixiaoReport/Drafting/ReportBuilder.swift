@@ -18,7 +18,7 @@ public enum ReportBuilder {
         blocks += section("（四）资产管理", context.assets())
         blocks += [.heading(level: 1, text: "三、存在的主要问题")] + context.problems()
         blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
-        blocks += [.pageBreak, .table(ScoreTable.build(year, evaluation: evaluation))]
+        blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation).map(ReportDocument.Block.table)
         return ReportDocument(titleLines: [year.department.name, "\(year.year)年部门整体支出绩效自评报告"],
                               blocks: blocks)
     }

@@ -1,19 +1,21 @@
 import JixiaoCore
 
-/// The score table (自评表): the budget block on top, the indicators grouped by 一级/二级 with merged cells,
-/// the total and grade at the foot. Manual scores and their reasons are shown.
+/// The score table (自评表) as two tables sharing one column grid: the budget block, then the indicators grouped
+/// by 一级/二级 with merged cells and the total and grade at the foot, its column titles repeated on every page.
+/// Manual scores and their reasons are shown. Figures carry their numbers for spreadsheets.
 enum ScoreTable {
     /// 一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
     static let columnWidths = [8, 10, 17, 11, 16, 6, 8, 24]
 
-    static func build(_ year: DepartmentYear, evaluation: Evaluation) -> Table {
-        Table(caption: "\(year.department.name)\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths,
-              rows: budgetRows(year, evaluation) + indicatorRows(year, evaluation) + totalRow(year, evaluation))
+    static func build(_ year: DepartmentYear, evaluation: Evaluation) -> [Table] {
+        [Table(caption: "\(year.department.name)\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths,
+               headerRowCount: 1, rows: budgetRows(year, evaluation)),
+         Table(caption: "", columnWidths: columnWidths, headerRowCount: 1,
+               rows: indicatorRows(year, evaluation) + totalRow(year, evaluation))]
     }
 
     private static func budgetRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
         let budget = evaluation.budget
-        let rounding = year.template.rounding
         let executed = year.executedByLine()
         var rows: [[Table.Cell]] = [[
             .header("年度预算执行情况（万元）", rowSpan: 2 + BudgetLine.Kind.allCases.count),
@@ -21,24 +23,40 @@ enum ScoreTable {
             .header("得分"), .header("执行率"),
         ]]
         rows.append([
-            .header("年度资金总额"), .number(budget.totals.initial.wanString), .number(budget.totals.adjusted.wanString),
-            .number(budget.totals.executed.wanString), .number(budget.weight.description),
-            .number(rounding.format(budget.score)), .number(rate(budget.rate)),
+            .header("年度资金总额"), wan(budget.totals.initial), wan(budget.totals.adjusted), wan(budget.totals.executed),
+            number(budget.weight), score(budget.score, year), rate(budget.rate),
         ])
         for kind in BudgetLine.Kind.allCases {
             let lines = year.budgetLines.filter { $0.kind == kind }
             let adjusted = lines.map(\.adjusted).sum()
             let spent = lines.map { executed[$0.code] ?? .zero }.sum()
             rows.append([
-                Table.Cell("其中：" + kind.chinese), .number(lines.map(\.initial).sum().wanString),
-                .number(adjusted.wanString), .number(spent.wanString), .number("—"), .number("—"),
-                .number(rate(Rational.ratio(spent, of: adjusted))),
+                Table.Cell("其中：" + kind.chinese), wan(lines.map(\.initial).sum()), wan(adjusted), wan(spent),
+                .number("—"), .number("—"), rate(Rational.ratio(spent, of: adjusted)),
             ])
         }
         return rows
     }
 
-    private static func rate(_ rate: Rational?) -> String { rate?.percentString(places: 2) ?? "—" }
+    /// An amount in 万元 with two decimals, half-up.
+    private static func wan(_ money: Money) -> Table.Cell {
+        .number(Rounding(mode: .halfUp, places: 2).apply(Rational(Int128(money.fen), 1_000_000)), places: 2)
+    }
+
+    /// A rate as a percentage with two decimals; a dash when there is no base.
+    private static func rate(_ rate: Rational?) -> Table.Cell {
+        rate.map { .percent(Rounding(mode: .halfUp, places: 4).apply($0), places: 2) } ?? .number("—")
+    }
+
+    /// A weight or other exact figure, with as many decimals as it has.
+    private static func number(_ value: Rational) -> Table.Cell {
+        .number(value, places: value.description.split(separator: ".").dropFirst().first?.count ?? 0)
+    }
+
+    /// A score with the template's decimals.
+    private static func score(_ value: Rational, _ year: DepartmentYear) -> Table.Cell {
+        .number(value, places: year.template.rounding.places)
+    }
 
     /// Indicators in framework order (一级, then 二级 as the template lists them), merged by level.
     private static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
@@ -54,17 +72,19 @@ enum ScoreTable {
             let order = level.children + inLevel.map(\.0.level2).filter { !level.children.contains($0) }
             let groups = order.map { name in inLevel.filter { $0.0.level2 == name } }.filter { !$0.isEmpty }
             for (groupIndex, group) in groups.enumerated() {
-                for (index, (indicator, score)) in group.enumerated() {
+                for (index, (indicator, result)) in group.enumerated() {
                     var row: [Table.Cell] = []
                     if groupIndex == 0, index == 0 { row.append(.header(level.name, rowSpan: inLevel.count)) }
                     if index == 0 { row.append(Table.Cell(indicator.level2, rowSpan: group.count, alignment: .center)) }
+                    var scoreCell = score(result.score, year)
+                    if result.method == .manual { scoreCell.text += "（人工）" }
                     row += [
                         Table.Cell(indicator.name),
                         Table.Cell(targetText(indicator), alignment: .center),
-                        Table.Cell(actualText(indicator, score), alignment: .center),
-                        .number(indicator.weight.description),
-                        .number(rounding.format(score.score) + (score.method == .manual ? "（人工）" : "")),
-                        Table.Cell(remarks(indicator, score, rounding: rounding)),
+                        Table.Cell(actualText(indicator, result), alignment: .center),
+                        number(indicator.weight),
+                        scoreCell,
+                        Table.Cell(remarks(indicator, result, rounding: rounding)),
                     ]
                     rows.append(row)
                 }
@@ -97,8 +117,7 @@ enum ScoreTable {
 
     private static func totalRow(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
         [[
-            .header("总分", columnSpan: 5), .number(year.template.totalWeight.description),
-            .number(year.template.rounding.format(evaluation.total)),
+            .header("总分", columnSpan: 5), number(year.template.totalWeight), score(evaluation.total, year),
             Table.Cell("自评等级：\(evaluation.grade)", alignment: .center, isHeader: true),
         ]]
     }

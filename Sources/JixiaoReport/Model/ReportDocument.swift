@@ -1,3 +1,5 @@
+import JixiaoCore
+
 /// A report as a tree of headings, paragraphs and tables, independent of any output format.
 /// Every renderer (Markdown, HTML, later DOCX) draws the same tree, so the report has one code path.
 public struct ReportDocument: Sendable, Hashable {
@@ -27,16 +29,20 @@ public struct ReportDocument: Sendable, Hashable {
 /// A table whose cells may span rows and columns. Rows list only the cells that start in them, as HTML does;
 /// ``grid`` lays them out on the full grid.
 public struct Table: Sendable, Hashable {
+    /// The title above the table; empty for a table that continues the one before it.
     public var caption: String
     public var columnCount: Int
     public var rows: [[Cell]]
     /// Relative column widths, one per column.
     public var columnWidths: [Int]
+    /// How many leading rows are column titles, repeated at the top of every printed page.
+    public var headerRowCount: Int
 
-    public init(caption: String, columnWidths: [Int], rows: [[Cell]]) {
+    public init(caption: String, columnWidths: [Int], headerRowCount: Int = 0, rows: [[Cell]]) {
         self.caption = caption
         self.columnCount = columnWidths.count
         self.columnWidths = columnWidths
+        self.headerRowCount = headerRowCount
         self.rows = rows
     }
 
@@ -48,16 +54,28 @@ public struct Table: Sendable, Hashable {
             case trailing
         }
 
+        /// A figure a spreadsheet should hold as a number, with how to display it.
+        public enum Value: Sendable, Hashable {
+            /// A number shown with a fixed count of decimals.
+            case number(Rational, places: Int)
+            /// A fraction shown as a percentage with a fixed count of decimals (0.9899 → 98.99%).
+            case percent(Rational, places: Int)
+        }
+
+        /// The text as documents show it.
         public var text: String
+        /// The number behind the text, for renderers that keep numbers as numbers (XLSX).
+        public var value: Value?
         public var rowSpan: Int
         public var columnSpan: Int
         public var alignment: Alignment
         /// A heading cell (column or row title).
         public var isHeader: Bool
 
-        public init(_ text: String, rowSpan: Int = 1, columnSpan: Int = 1, alignment: Alignment = .leading,
-                    isHeader: Bool = false) {
+        public init(_ text: String, value: Value? = nil, rowSpan: Int = 1, columnSpan: Int = 1,
+                    alignment: Alignment = .leading, isHeader: Bool = false) {
             self.text = text
+            self.value = value
             self.rowSpan = rowSpan
             self.columnSpan = columnSpan
             self.alignment = alignment
@@ -69,8 +87,18 @@ public struct Table: Sendable, Hashable {
             Cell(text, rowSpan: rowSpan, columnSpan: columnSpan, alignment: .center, isHeader: true)
         }
 
-        /// A right-aligned figure.
+        /// A right-aligned figure shown as text only.
         public static func number(_ text: String) -> Cell { Cell(text, alignment: .trailing) }
+
+        /// A right-aligned number with `places` decimals, kept as a number for spreadsheets.
+        public static func number(_ value: Rational, places: Int) -> Cell {
+            Cell(value.formatted(places: places), value: .number(value, places: places), alignment: .trailing)
+        }
+
+        /// A right-aligned percentage with `places` decimals, kept as a fraction for spreadsheets.
+        public static func percent(_ value: Rational, places: Int) -> Cell {
+            Cell(value.percentString(places: places), value: .percent(value, places: places), alignment: .trailing)
+        }
     }
 
     /// What occupies one position of the grid.

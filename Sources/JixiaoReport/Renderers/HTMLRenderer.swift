@@ -36,10 +36,14 @@ public enum HTMLRenderer {
 
     private static func render(_ table: Table) -> String {
         let total = table.columnWidths.reduce(0, +)
-        var lines = ["<table>", "<caption>\(escape(table.caption))</caption>", "<colgroup>"]
+        var lines = [table.caption.isEmpty ? "<table class=\"continued\">" : "<table>"]
+        if !table.caption.isEmpty { lines.append("<caption>\(escape(table.caption))</caption>") }
+        lines.append("<colgroup>")
         lines += table.columnWidths.map { "<col style=\"width:\(($0 * 1000 / max(total, 1)) / 10)%\">" }
         lines.append("</colgroup>")
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
+            if index == 0 { lines.append(table.headerRowCount > 0 ? "<thead>" : "<tbody>") }
+            if index == table.headerRowCount, index > 0 { lines.append("</thead>\n<tbody>") }
             let cells = row.map { cell -> String in
                 let tag = cell.isHeader ? "th" : "td"
                 var attributes = ""
@@ -50,6 +54,7 @@ public enum HTMLRenderer {
             }
             lines.append("<tr>" + cells.joined() + "</tr>")
         }
+        if !table.rows.isEmpty { lines.append(table.rows.count > table.headerRowCount ? "</tbody>" : "</thead>") }
         lines.append("</table>")
         return lines.joined(separator: "\n")
     }
@@ -85,6 +90,7 @@ public enum HTMLRenderer {
     p { margin: 0; text-indent: 2em; text-align: justify; }
     .page-break { break-before: page; page-break-before: always; height: 0; }
     table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin-top: 12pt; }
+    table.continued { margin-top: -1px; }
     caption { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 14pt; padding-bottom: 8pt; }
     th, td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: middle; }
     th { font-weight: bold; }

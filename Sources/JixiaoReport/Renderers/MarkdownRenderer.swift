@@ -30,9 +30,9 @@ public enum MarkdownRenderer {
                 return cell.isHeader ? "**\(escape(cell.text))**" : escape(cell.text)
             })
         }
-        let caption = "**\(escape(table.caption))**"
-        guard let header = text.first else { return caption }
-        return ([caption, "", header, line(alignments)] + text.dropFirst()).joined(separator: "\n")
+        let caption = table.caption.isEmpty ? [] : ["**\(escape(table.caption))**", ""]
+        guard let header = text.first else { return caption.joined(separator: "\n") }
+        return (caption + [header, line(alignments)] + text.dropFirst()).joined(separator: "\n")
     }
 
     /// Escapes the characters Markdown would read as markup in running text and table cells.
