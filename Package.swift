@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoReportTests",
-            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoTestSupport"],
+            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoOffice", "JixiaoTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),

@@ -4,32 +4,12 @@ import Testing
 
 /// Runs the built `jixiao` binary as a user would and checks its output, files and exit codes.
 @Suite struct CLITests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// The `jixiao` executable built beside this test bundle.
-    static let binary: URL = {
-        let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return running.deletingLastPathComponent().appendingPathComponent("jixiao")
-    }()
+    static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("jixiao")
 
-    private func jixiao(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    private func jixiao(_ arguments: String...) throws -> Command {
+        try Command.run(CLITests.binary.path, arguments)
     }
 
     private func temporaryDirectory() throws -> URL {
@@ -111,9 +91,9 @@ import Testing
     }
 
     @Test func reportRefusesAnUnknownFormatAndAnUnwritablePath() throws {
-        let usage = try jixiao("report", Fixtures.seed.path, "-o", "/tmp/report.docx")
+        let usage = try jixiao("report", Fixtures.seed.path, "-o", "/tmp/report.txt")
         #expect(usage.status == 64)
-        #expect(usage.stderr.contains("--format md|html"))
+        #expect(usage.stderr.contains("--format md|html|docx|pdf|xlsx"))
         let unwritable = try jixiao("report", Fixtures.seed.path, "-o", "/proc/jixiao/report.md")
         #expect(unwritable.status == 3)
         #expect(unwritable.stderr.contains("/proc/jixiao/report.md: cannot be written"))

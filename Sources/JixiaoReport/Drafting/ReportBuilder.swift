@@ -19,8 +19,15 @@ public enum ReportBuilder {
         blocks += [.heading(level: 1, text: "三、存在的主要问题")] + context.problems()
         blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
         blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation).map(ReportDocument.Block.table)
-        return ReportDocument(titleLines: [year.department.name, "\(year.year)年部门整体支出绩效自评报告"],
+        return ReportDocument(titleLines: titleLines(year.department.name) + ["\(year.year)年部门整体支出绩效自评报告"],
                               blocks: blocks)
+    }
+
+    /// A 2号 title line holds about 20 characters: a longer department name breaks before its parenthesised
+    /// second name (广州市黄埔区科学技术协会 / （广州开发区科学技术协会）) rather than wherever the line runs out.
+    static func titleLines(_ name: String) -> [String] {
+        guard name.count > 20, let open = name.firstIndex(of: "（"), open > name.startIndex else { return [name] }
+        return [String(name[..<open]), String(name[open...])]
     }
 
     private static func section(_ heading: String, _ body: [ReportDocument.Block]) -> [ReportDocument.Block] {

@@ -5,11 +5,12 @@ import JixiaoCore
 /// Manual scores and their reasons are shown. Figures carry their numbers for spreadsheets.
 enum ScoreTable {
     /// 一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
-    static let columnWidths = [8, 10, 17, 11, 16, 6, 8, 24]
+    static let columnWidths = [9, 11, 18, 11, 15, 6, 8, 22]
 
     static func build(_ year: DepartmentYear, evaluation: Evaluation) -> [Table] {
-        [Table(caption: "\(year.department.name)\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths,
-               headerRowCount: 1, rows: budgetRows(year, evaluation)),
+        [Table(caption: "\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths, headerRowCount: 0,
+               rows: [[.header("部门（单位）名称", columnSpan: 2), Table.Cell(year.department.name, columnSpan: 6)]]
+                + budgetRows(year, evaluation)),
          Table(caption: "", columnWidths: columnWidths, headerRowCount: 1,
                rows: indicatorRows(year, evaluation) + totalRow(year, evaluation))]
     }

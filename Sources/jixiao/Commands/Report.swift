@@ -9,11 +9,14 @@ struct Report: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md
         case html
+        case docx
+        case pdf
+        case xlsx
     }
 
     @OptionGroup var input: BundleInput
 
-    @Option(help: "Output format: md or html (default: from the output file's extension).")
+    @Option(help: "Output format: md, html, docx, pdf or xlsx (the score table) — default: the output file's extension.")
     var format: Format?
 
     @Option(name: [.short, .customLong("output")], help: "The file to write.")
@@ -21,7 +24,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if format == nil, inferredFormat == nil {
-            throw ValidationError("Give --format md|html, or an output file ending in .md or .html.")
+            throw ValidationError("Give --format md|html|docx|pdf|xlsx, or an output file ending in one of those.")
         }
     }
 
@@ -29,6 +32,9 @@ struct Report: ParsableCommand {
         switch URL(fileURLWithPath: output).pathExtension.lowercased() {
         case "md", "markdown": .md
         case "html", "htm": .html
+        case "docx": .docx
+        case "pdf": .pdf
+        case "xlsx": .xlsx
         default: nil
         }
     }
@@ -36,10 +42,20 @@ struct Report: ParsableCommand {
     func run() throws {
         let (year, evaluation, findings) = try input.evaluate()
         let document = ReportBuilder.build(year, evaluation: evaluation, findings: findings)
-        let text = switch format ?? inferredFormat! {
-        case .md: MarkdownRenderer.render(document)
-        case .html: HTMLRenderer.render(document)
+        let data: Data
+        switch format ?? inferredFormat! {
+        case .md: data = Data(MarkdownRenderer.render(document).utf8)
+        case .html: data = Data(HTMLRenderer.render(document).utf8)
+        case .docx: data = try DocxRenderer.render(document)
+        case .xlsx: data = try XlsxRenderer.render(document)
+        case .pdf:
+            do {
+                data = try LibreOfficeConverter().convert(try DocxRenderer.render(document), fileExtension: "docx")
+            } catch let error as LibreOfficeConverter.ConversionError {
+                Terminal.error("\(output): cannot make the PDF: \(error)")
+                throw ExitCode(ExitCodes.outputFailed)
+            }
         }
-        try OutputFile.write(Data(text.utf8), to: output)
+        try OutputFile.write(data, to: output)
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads the parts of an Office file (DOCX, XLSX) that may come from anyone: entry count and total size are capped
+/// (zip bombs), entry names that would escape the package are refused, and a damaged file fails with a message.
+public struct PackageReader: Sendable {
+    /// Why a package cannot be read.
+    public enum ReadError: Error, CustomStringConvertible, Equatable {
+        case notAZip
+        case tooManyEntries(limit: Int)
+        case tooLarge(limitBytes: Int)
+        case unsafeEntryName(String)
+        case damagedEntry(String)
+
+        public var description: String {
+            switch self {
+            case .notAZip: "is not an Office file (not a ZIP archive, or truncated)"
+            case .tooManyEntries(let limit): "has more than \(limit) parts"
+            case .tooLarge(let limit): "unpacks to more than \(limit / 1_048_576) MiB"
+            case .unsafeEntryName(let name): "contains a part named \"\(name)\" outside the package"
+            case .damagedEntry(let name): "has a damaged part \"\(name)\""
+            }
+        }
+    }
+
+    public var maximumEntries: Int
+    public var maximumUncompressedBytes: Int
+
+    public init(maximumEntries: Int = 1_000, maximumUncompressedBytes: Int = 256 * 1_048_576) {
+        self.maximumEntries = maximumEntries
+        self.maximumUncompressedBytes = maximumUncompressedBytes
+    }
+
+    /// Every file part by its path inside the package.
+    public func parts(of data: Data) throws(ReadError) -> [String: Data] {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAZip }
+        var parts: [String: Data] = [:]
+        var total = 0
+        var count = 0
+        for entry in archive {
+            count += 1
+            guard count <= maximumEntries else { throw .tooManyEntries(limit: maximumEntries) }
+            let name = entry.path
+            guard !name.hasPrefix("/"), !name.split(separator: "/").contains(".."), !name.contains("\\") else {
+                throw .unsafeEntryName(name)
+            }
+            guard entry.type == .file else { continue }
+            total += Int(clamping: entry.uncompressedSize)
+            guard total <= maximumUncompressedBytes else { throw .tooLarge(limitBytes: maximumUncompressedBytes) }
+            var content = Data()
+            do {
+                _ = try archive.extract(entry) { chunk in
+                    content.append(chunk)
+                    // The declared size can lie: count what really comes out.
+                    if content.count > maximumUncompressedBytes { throw ReadError.tooLarge(limitBytes: maximumUncompressedBytes) }
+                }
+            } catch let error as ReadError {
+                throw error
+            } catch {
+                throw .damagedEntry(name)
+            }
+            parts[name] = content
+        }
+        return parts
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import JixiaoTestSupport
+import Testing
+@testable import JixiaoReport
+
+/// The files converted by the real LibreOffice and read back with poppler, as a clerk would print them.
+@Suite(.enabled(if: Command.officeToolsEnabled, "needs LibreOffice and poppler-utils"))
+struct ConversionTests {
+    /// The PDF's text without any whitespace (layout spacing between Latin and Chinese varies), and `pdfinfo`.
+    private func pdfText(_ pdf: Data) throws -> (text: String, info: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return (try Command.run("pdftotext", [file.path, "-"]).stdout.filter { !$0.isWhitespace },
+                try Command.run("pdfinfo", [file.path]).stdout)
+    }
+
+    @Test func theReportPrintsWithTheSeedFiguresOnA4() throws {
+        let docx = try DocxRenderer.render(OfficeDocumentTests.document("hp-kexie-2022.json"))
+        let (text, info) = try pdfText(try LibreOfficeConverter().convert(docx, fileExtension: "docx"))
+        for figure in ["864.40", "855.63", "181.66", "97.90", "99%", "2022年部门整体支出绩效自评报告", "自评等级：优"] {
+            #expect(text.contains(figure), "missing \(figure)")
+        }
+        #expect(info.contains("Page size:       595.") && info.contains("x 841.89 pts (A4)"))
+        #expect(info.contains("Pages:           7"))
+        #expect(text.contains("—1—") && text.contains("—7—"))
+    }
+
+    @Test func theScoreWorkbookPrintsFromCalc() throws {
+        let xlsx = try XlsxRenderer.render(OfficeDocumentTests.document("demo-health-hubei-2023.json"))
+        let (text, _) = try pdfText(try LibreOfficeConverter().convert(xlsx, fileExtension: "xlsx"))
+        for figure in ["1326.50", "1099.10", "82.86%", "85.21", "6.00", "基层服务能力"] {
+            #expect(text.contains(figure), "missing \(figure)")
+        }
+    }
+
+    @Test func aMissingLibreOfficeIsExplained() throws {
+        #expect(throws: LibreOfficeConverter.ConversionError.notInstalled) {
+            try LibreOfficeConverter(searchPath: "/nonexistent").convert(Data(), fileExtension: "docx")
+        }
+        #expect(LibreOfficeConverter.ConversionError.notInstalled.description.contains("libreoffice-writer-nogui"))
+    }
+}
