@@ -27,6 +27,8 @@ struct DocxBody {
                     }
                     breakBefore = false
                 }
+                // Word expects the body to end with a paragraph, not a table.
+                if case .table? = document.blocks.last { hairline(&xml) }
                 sectionProperties(&xml)
             }
         }
@@ -58,12 +60,7 @@ struct DocxBody {
     /// without a caption continues the one before it, so they are parted by a hairline paragraph only.
     private func table(_ xml: inout XMLWriter, _ table: Table, pageBreakBefore: Bool) {
         if table.caption.isEmpty {
-            xml.element("w:p") { xml in
-                xml.element("w:pPr") { xml in
-                    xml.empty("w:pStyle", [("w:val", DocxStyles.ID.tableText)])
-                    xml.empty("w:spacing", [("w:line", "20"), ("w:lineRule", "exact")])
-                }
-            }
+            hairline(&xml)
         } else {
             paragraph(&xml, style: DocxStyles.ID.tableCaption, lines: [table.caption], pageBreakBefore: pageBreakBefore)
         }
@@ -131,6 +128,16 @@ struct DocxBody {
                       alignment: origin.alignment, bold: origin.isHeader)
         }
         return span
+    }
+
+    /// A paragraph one point high: parts two tables that read as one, and closes a body that ends in a table.
+    private func hairline(_ xml: inout XMLWriter) {
+        xml.element("w:p") { xml in
+            xml.element("w:pPr") { xml in
+                xml.empty("w:pStyle", [("w:val", DocxStyles.ID.tableText)])
+                xml.empty("w:spacing", [("w:line", "20"), ("w:lineRule", "exact")])
+            }
+        }
     }
 
     /// Column widths in twips, proportional to the table's, adding up to the text width exactly.
