@@ -31,9 +31,16 @@ enum PythonPeer {
 
     /// The median milliseconds of `runs` runs on the file, or nil when python3 is not available.
     static func medianMilliseconds(file: URL, runs: Int) -> Double? {
+        Python.medianMilliseconds(script: script, arguments: [file.path, String(runs)])
+    }
+}
+
+/// Runs a peer script with python3; the script prints its own median milliseconds.
+enum Python {
+    static func medianMilliseconds(script: String, arguments: [String]) -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path, String(runs)]
+        process.arguments = ["python3", "-c", script] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

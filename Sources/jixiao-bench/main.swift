@@ -3,7 +3,7 @@ import JixiaoCore
 import JixiaoIO
 import JixiaoReport
 
-/// Times read + evaluate + findings + report for the seed example and for a generated large department,
+/// Times read + evaluate + findings + report (Markdown, HTML, DOCX, XLSX) for the seed example and for a generated large department,
 /// and the Python peer on the same large bundle. Run it from a release build:
 /// `swift run -c release jixiao-bench [runs]`.
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
@@ -18,7 +18,7 @@ func median(_ body: () throws -> Void) rethrows -> Double {
 
 func format(_ milliseconds: Double) -> String { String(format: "%9.2f ms", milliseconds) }
 
-func measure(label: String, data: Data) throws -> Double {
+func measure(label: String, data: Data, peerRuns: Int) throws -> Double {
     let reader = BundleReader()
     let year = try reader.decode(data, file: label)
     let evaluation = Evaluator.evaluate(year)
@@ -30,6 +30,8 @@ func measure(label: String, data: Data) throws -> Double {
     let find = median { _ = FindingsEngine.findings(year, evaluation: evaluation) }
     let build = median { _ = ReportBuilder.build(year, evaluation: evaluation, findings: findings) }
     let render = median { _ = (MarkdownRenderer.render(document), HTMLRenderer.render(document)) }
+    let docx = try median { _ = try DocxRenderer.render(document) }
+    let xlsx = try median { _ = try XlsxRenderer.render(document) }
     let whole = try median {
         let year = try reader.decode(data, file: label)
         let evaluation = Evaluator.evaluate(year)
@@ -40,21 +42,30 @@ func measure(label: String, data: Data) throws -> Double {
     print("\(label): \(year.payments.count) payments, \(year.indicators.count) indicators, "
         + "\(year.activities.count) activities, \(data.count / 1024) KiB")
     for (stage, value) in [("parse JSON only", parse), ("read + validate", read), ("evaluate", evaluate), ("findings", find),
-                           ("build report", build), ("render md + html", render), ("whole pipeline", whole)] {
+                           ("build report", build), ("render md + html", render), ("render docx", docx),
+                           ("render xlsx", xlsx), ("whole pipeline", whole)] {
         print("  \(stage.padding(toLength: 18, withPad: " ", startingAt: 0)) \(format(value))")
+    }
+    if let peer = PythonDocxPeer.medianMilliseconds(document, runs: peerRuns) {
+        print("  python-docx, same blocks (no merges, no styles) \(format(peer))")
+        print(String(format: "  ratio jixiao docx / python-docx: %.5f (python-docx takes %.0f× as long)",
+                     docx / peer, peer / docx))
+    } else {
+        print("  python-docx not installed: no DOCX peer measured")
     }
     return whole
 }
 
 let seed = URL(fileURLWithPath: "examples/hp-kexie-2022.json")
 print("jixiao-bench: median of \(runs) runs each")
-_ = try measure(label: "seed example", data: try Data(contentsOf: seed))
+_ = try measure(label: "seed example", data: try Data(contentsOf: seed), peerRuns: runs)
 
 let large = Data(GeneratedBundle.json(payments: 100_000, indicators: 200).utf8)
 let file = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-bench-\(getpid()).json")
 try large.write(to: file)
 defer { try? FileManager.default.removeItem(at: file) }
-let ours = try measure(label: "generated department", data: large)
+// python-docx needs about 20 s for this document: one run is enough to compare.
+let ours = try measure(label: "generated department", data: large, peerRuns: 1)
 if let peer = PythonPeer.medianMilliseconds(file: file, runs: runs) {
     print("python3 json + Decimal (load, line sums, rate, positive scores only): \(format(peer))")
     print(String(format: "ratio jixiao whole pipeline / python peer: %.2f", ours / peer))
