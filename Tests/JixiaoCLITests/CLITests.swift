@@ -90,6 +90,30 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func reportWritesOfficeFilesByteIdenticallyEachTime() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for format in ["docx", "xlsx"] {
+            let first = directory.appendingPathComponent("first.\(format)")
+            let second = directory.appendingPathComponent("second.\(format)")
+            #expect(try jixiao("report", Fixtures.seed.path, "-o", first.path).status == 0)
+            #expect(try jixiao("report", Fixtures.seed.path, "--format", format, "-o", second.path).status == 0)
+            let bytes = try Data(contentsOf: first)
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            #expect(bytes == (try Data(contentsOf: second)))
+        }
+    }
+
+    @Test(.enabled(if: Command.officeToolsEnabled, "needs LibreOffice"))
+    func reportWritesAPDF() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("report.pdf")
+        let run = try jixiao("report", Fixtures.seed.path, "-o", pdf.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Data(contentsOf: pdf).starts(with: Array("%PDF".utf8)))
+    }
+
     @Test func reportRefusesAnUnknownFormatAndAnUnwritablePath() throws {
         let usage = try jixiao("report", Fixtures.seed.path, "-o", "/tmp/report.txt")
         #expect(usage.status == 64)
