@@ -66,6 +66,12 @@ import Testing
             "assets.nonCurrent: \"x\" is not an amount in yuan",
         ])
         #expect(error.description.hasPrefix("\(Fixtures.fixture("bad-bundle.json").path): 23 problems\n"))
+        let chinese = Dictionary(error.issues.map { ($0.path, $0.chinese) }, uniquingKeysWith: { first, _ in first })
+        #expect(chinese["payments[1].date"] == "“2022-13-05”不是有效日期（YYYY-MM-DD）")
+        #expect(chinese["payments[1].line"] == "“L9”不是预算项目编码")
+        #expect(chinese["budget.lines[0].adjusted"] == "“1,000”不是金额（元）")
+        #expect(chinese["indicators[1].scoreReason"] == "未填写（人工评分必须写明理由）")
+        #expect(chinese["indicators[1].score"] == "9.5 不在“部分达成”档 6–8 分之内")
     }
 
     @Test("single faults", arguments: [

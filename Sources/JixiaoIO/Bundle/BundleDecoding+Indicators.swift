@@ -12,7 +12,7 @@ extension BundleDecoding {
         return node.array().compactMap { entry in
             guard entry.object(allowing: BundleDecoding.indicatorFields) else { return nil }
             let id = entry["id"].string()
-            if let id, !seen.insert(id).inserted { entry["id"].fail("\"\(id)\" is used by another indicator") }
+            if let id, !seen.insert(id).inserted { entry["id"].fail("\"\(id)\" is used by another indicator", "“\(id)”与其他指标的编号重复") }
             let level1 = entry["level1"].string()
             let level2 = entry["level2"].string()
             if let template, let level1, let level2 { checkLevels(entry, level1: level1, level2: level2, template) }
@@ -25,15 +25,16 @@ extension BundleDecoding {
             let weight = entry["weight"].decimal(nonNegative: true)
             let actual = entry["actual"].literal(required: false)
             if let actual, nature == .quantitative, Rational(decimal: actual.trimmingSpaces) == nil {
-                entry["actual"].reject("a number")
+                entry["actual"].reject("a number", "数字")
             }
             if actual != nil, entry["measure"].isPresent {
-                entry["measure"].fail("is given together with actual (expected one of them)")
+                entry["measure"].fail("is given together with actual (expected one of them)",
+                                     "与实际完成值同时填写（只能填其一）")
             }
             let measure = entry["measure"].isPresent ? measure(entry["measure"]) : nil
             let grade = entry["grade"].choice(Indicator.Grade.self, required: false)
             if grade != nil, nature == .quantitative {
-                entry["grade"].fail("applies only to qualitative indicators (nature \"qualitative\")")
+                entry["grade"].fail("applies only to qualitative indicators (nature \"qualitative\")", "只适用于定性指标")
             }
             let rule = entry["rule"].isPresent ? rule(entry["rule"], weight: weight) : nil
             let manual = manualScore(entry, weight: weight, grade: grade, template: template)
@@ -49,18 +50,20 @@ extension BundleDecoding {
     private func checkLevels(_ entry: JSONNode, level1: String, level2: String, _ template: EvaluationTemplate) {
         guard let level = template.level(named: level1) else {
             entry["level1"].fail("\"\(level1)\" is not a level of template \(template.id) "
-                + "(expected one of \(template.levels.map(\.name).joined(separator: ", ")))")
+                + "(expected one of \(template.levels.map(\.name).joined(separator: ", ")))",
+                "“\(level1)”不是模板 \(template.id) 的一级指标（可选：\(template.levels.map(\.name).joined(separator: "、"))）")
             return
         }
         if !level.children.isEmpty, !level.children.contains(level2) {
             entry["level2"].fail("\"\(level2)\" is not under \(level1) in template \(template.id) "
-                + "(expected one of \(level.children.joined(separator: ", ")))")
+                + "(expected one of \(level.children.joined(separator: ", ")))",
+                "“\(level2)”不是“\(level1)”下的二级指标（可选：\(level.children.joined(separator: "、"))）")
         }
     }
 
     private func measure(_ node: JSONNode) -> Measure? {
         guard node.object(allowing: ["from", "aggregate", "field", "where"]) else { return nil }
-        if let from = node["from"].string(), from != "activities" { node["from"].reject("\"activities\"") }
+        if let from = node["from"].string(), from != "activities" { node["from"].reject("\"activities\"", "“activities”") }
         let aggregate = node["aggregate"].choice(Measure.Aggregate.self)
         let field = node["field"].string(required: aggregate == .sum)
         var filter: [String: String] = [:]
@@ -75,7 +78,7 @@ extension BundleDecoding {
     }
 
     private func rule(_ node: JSONNode, weight: Rational?) -> ScoringRule? {
-        guard case .object? = node.value else { node.reject("an object"); return nil }
+        guard case .object? = node.value else { node.reject("an object", "对象"); return nil }
         switch node["type"].string() {
         case "tiers":
             node.object(allowing: ["type", "tiers"])
@@ -86,29 +89,32 @@ extension BundleDecoding {
                 let isLast = offset == entries.count - 1
                 let upTo = tier["upTo"].decimal(required: false)
                 if !isLast, upTo == nil, !tier["upTo"].isPresent {
-                    tier["upTo"].fail("missing (only the last tier may leave upTo out)")
+                    tier["upTo"].fail("missing (only the last tier may leave upTo out)", "未填写（只有最后一档可以不填上限）")
                 }
                 if let upTo, let previous, upTo <= previous {
-                    tier["upTo"].fail("\(upTo) is not above the previous tier's \(previous)")
+                    tier["upTo"].fail("\(upTo) is not above the previous tier's \(previous)", "\(upTo) 不大于上一档的 \(previous)")
                 }
                 previous = upTo ?? previous
                 let score = tier["score"].decimal(nonNegative: true)
-                if let score, let weight, score > weight { tier["score"].fail("\(score) is above the weight \(weight)") }
+                if let score, let weight, score > weight {
+                    tier["score"].fail("\(score) is above the weight \(weight)", "\(score) 超过分值 \(weight)")
+                }
                 return score.map { ScoringRule.Tier(upTo: upTo, score: $0) }
             }
             return tiers.count == entries.count && !tiers.isEmpty ? .tiers(tiers) : nil
         case "deduction":
             node.object(allowing: ["type", "direction", "bound", "step", "points"])
             let direction = node["direction"].choice(Indicator.Direction.self)
-            if let direction, direction != .atMost, direction != .atLeast { node["direction"].reject("\"<=\" or \">=\"") }
+            if let direction, direction != .atMost, direction != .atLeast { node["direction"].reject("\"<=\" or \">=\"", "“<=”或“>=”") }
             let bound = node["bound"].decimal()
             let step = node["step"].decimal()
-            if let step, step <= .zero { node["step"].fail("\(step) is not above 0") }
+            if let step, step <= .zero { node["step"].fail("\(step) is not above 0", "\(step) 应大于 0") }
             let points = node["points"].decimal(nonNegative: true)
             guard let direction, let bound, let step, step > .zero, let points else { return nil }
             return .deduction(direction: direction, bound: bound, step: step, points: points)
         case let other?:
-            node["type"].fail("\"\(other)\" is not a rule type (expected \"tiers\" or \"deduction\")")
+            node["type"].fail("\"\(other)\" is not a rule type (expected \"tiers\" or \"deduction\")",
+                              "“\(other)”不是评分规则（应为 tiers 或 deduction）")
             return nil
         case nil:
             return nil
@@ -120,22 +126,23 @@ extension BundleDecoding {
         let score = entry["score"].decimal(required: false, nonNegative: true)
         let reason = entry["scoreReason"].string(required: false)?.trimmingSpaces ?? ""
         if entry["score"].isPresent, reason.isEmpty {
-            entry["scoreReason"].fail("missing (a manual score needs its written reason)")
+            entry["scoreReason"].fail("missing (a manual score needs its written reason)", "未填写（人工评分必须写明理由）")
         }
         if entry["scoreReason"].isPresent, !entry["score"].isPresent {
-            entry["scoreReason"].fail("is given without a score")
+            entry["scoreReason"].fail("is given without a score", "已填写但没有人工评分")
         }
         guard let score else { return nil }
         var valid = !reason.isEmpty
         if let weight, score > weight {
-            entry["score"].fail("\(score) is above the weight \(weight)")
+            entry["score"].fail("\(score) is above the weight \(weight)", "\(score) 超过分值 \(weight)")
             valid = false
         } else if let weight, let grade, let template {
             let band = template.qualitative.band(for: grade)
             let low = band.lowerBound * weight
             let high = band.upperBound * weight
             if score < low || score > high {
-                entry["score"].fail("\(score) is outside the \(grade.rawValue) band \(low)–\(high)")
+                entry["score"].fail("\(score) is outside the \(grade.rawValue) band \(low)–\(high)",
+                                   "\(score) 不在“\(grade.chinese)”档 \(low)–\(high) 分之内")
                 valid = false
             }
         }

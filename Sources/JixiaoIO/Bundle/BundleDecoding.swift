@@ -18,7 +18,7 @@ struct BundleDecoding {
     func decode() -> DepartmentYear? {
         guard root.object(allowing: BundleDecoding.topFields) else { return nil }
         if root["format"].string() != BundleReader.format, root["format"].isPresent {
-            root["format"].reject("\"\(BundleReader.format)\"")
+            root["format"].reject("\"\(BundleReader.format)\"", "“\(BundleReader.format)”")
         }
         let year = root["year"].integer(in: 2000...2100)
         let unit = root["moneyUnit"].choice(Money.Unit.self, required: false) ?? .yuan
@@ -57,7 +57,7 @@ struct BundleDecoding {
         return node["lines"].array().compactMap { line in
             guard line.object(allowing: BundleDecoding.lineFields) else { return nil }
             let code = line["code"].string()
-            if let code, !seen.insert(code).inserted { line["code"].fail("\"\(code)\" is used by another line") }
+            if let code, !seen.insert(code).inserted { line["code"].fail("\"\(code)\" is used by another line", "“\(code)”与其他预算项目的编码重复") }
             let name = line["name"].string()
             let kind = line["kind"].choice(BudgetLine.Kind.self)
             let initial = line["initial"].money(unit)
@@ -67,7 +67,7 @@ struct BundleDecoding {
             let plan = line["plan"].array().compactMap { entry -> MonthlyAmount? in
                 guard entry.object(allowing: BundleDecoding.planFields) else { return nil }
                 let month = entry["month"].integer(in: 1...12)
-                if let month, !months.insert(month).inserted { entry["month"].fail("month \(month) is planned twice") }
+                if let month, !months.insert(month).inserted { entry["month"].fail("month \(month) is planned twice", "\(month) 月重复填写") }
                 let amount = entry["amount"].money(unit)
                 guard let month, let amount else { return nil }
                 return MonthlyAmount(month: month, amount: amount)
@@ -81,9 +81,13 @@ struct BundleDecoding {
     private func payment(_ node: JSONNode, unit: Money.Unit, lines: Set<String>, year: Int?) -> Payment? {
         guard node.object(allowing: BundleDecoding.paymentFields) else { return nil }
         let line = node["line"].string()
-        if let line, !lines.contains(line) { node["line"].fail("\"\(line)\" is not the code of a budget line") }
+        if let line, !lines.contains(line) {
+            node["line"].fail("\"\(line)\" is not the code of a budget line", "“\(line)”不是预算项目编码")
+        }
         let date = node["date"].date()
-        if let date, let year, date.year != year { node["date"].fail("\"\(date)\" is not in \(year)") }
+        if let date, let year, date.year != year {
+            node["date"].fail("\"\(date)\" is not in \(year)", "“\(date)”不在 \(year) 年度内")
+        }
         let amount = node["amount"].money(unit, nonNegative: false)
         let payee = node["payee"].string(required: false) ?? ""
         let voucher = node["voucher"].string(required: false) ?? ""
@@ -92,7 +96,7 @@ struct BundleDecoding {
     }
 
     private func activity(_ node: JSONNode) -> Activity? {
-        guard case .object(let members)? = node.value else { node.reject("an object"); return nil }
+        guard case .object(let members)? = node.value else { node.reject("an object", "对象"); return nil }
         let date = node["date"].date()
         let title = node["title"].string()
         let kind = node["kind"].string(required: false) ?? ""
@@ -108,7 +112,9 @@ struct BundleDecoding {
         guard node.object(allowing: BundleDecoding.procurementFields) else { return nil }
         let name = node["name"].string()
         let line = node["line"].string(required: false)
-        if let line, !lines.contains(line) { node["line"].fail("\"\(line)\" is not the code of a budget line") }
+        if let line, !lines.contains(line) {
+            node["line"].fail("\"\(line)\" is not the code of a budget line", "“\(line)”不是预算项目编码")
+        }
         let amount = node["amount"].money(unit)
         let dates = ["intentPublished", "started", "awarded", "contractSigned", "contractPublished", "contractFiled"]
             .map { node[$0].date(required: false) }

@@ -14,8 +14,9 @@ public struct BundleReader: Sendable {
     public func read(_ file: URL) throws -> DepartmentYear {
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            throw InputError(file: file.path, issues: [ValidationIssue(path: "", message: "cannot be read: "
-                + (error as NSError).localizedDescription)])
+            let reason = (error as NSError).localizedDescription
+            throw InputError(file: file.path, issues: [ValidationIssue(path: "", message: "cannot be read: \(reason)",
+                                                                       chinese: "无法读取：\(reason)")])
         }
         return try decode(data, file: file.path)
     }
@@ -24,7 +25,8 @@ public struct BundleReader: Sendable {
     public func decode(_ data: Data, file: String = "bundle") throws -> DepartmentYear {
         let value: JSONValue
         do { value = try JSONParser.parse(data) } catch {
-            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)")])
+            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)",
+                                                                  chinese: "不是有效的 JSON：\(error)")])
         }
         let log = IssueLog()
         let year = BundleDecoding(root: JSONNode(value: value, path: "", log: log), catalog: catalog).decode()

@@ -4,7 +4,9 @@ import JixiaoCore
 final class IssueLog {
     private(set) var issues: [ValidationIssue] = []
 
-    func add(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+    func add(_ path: String, _ message: String, _ chinese: String) {
+        issues.append(ValidationIssue(path: path, message: message, chinese: chinese))
+    }
 }
 
 /// A position in a JSON document being decoded: the value there (if any), its path, and the shared issue log.
@@ -46,7 +48,20 @@ struct JSONNode {
         return value != nil
     }
 
-    func fail(_ message: String) { log.add(path, message) }
+    /// Logs an issue here, worded in English and in Chinese.
+    func fail(_ message: String, _ chinese: String) { log.add(path, message, chinese) }
+
+    /// The value as a Chinese message quotes it: text in “ ”, numbers as written, other kinds by name.
+    var shownChinese: String {
+        switch value {
+        case .string(let text)?: return "“\(text)”"
+        case .number(let literal)?: return literal
+        case .bool(let flag)?: return flag ? "true" : "false"
+        case .array?: return "列表"
+        case .object?: return "对象"
+        case .null?, nil: return "空值"
+        }
+    }
 
     /// The value quoted for a message: strings in quotes, numbers as written, other kinds by name.
     var shown: String {
@@ -62,18 +77,23 @@ struct JSONNode {
         }
     }
 
-    /// Logs a missing or wrong value with what was expected.
-    func reject(_ expected: String) {
-        if isPresent { fail("\(shown) is not \(expected)") } else { fail("missing (expected \(expected))") }
+    /// Logs a missing or wrong value with what was expected, in English and Chinese.
+    func reject(_ expected: String, _ chinese: String) {
+        if isPresent {
+            fail("\(shown) is not \(expected)", "\(shownChinese)不是\(chinese)")
+        } else {
+            fail("missing (expected \(expected))", "未填写（应为\(chinese)）")
+        }
     }
 
     /// An object's members after checking that only `allowed` keys (and `$schema`, `$comment`) appear.
     @discardableResult
     func object(allowing allowed: Set<String>, required: Bool = true) -> Bool {
         guard isPresent || required else { return false }
-        guard case .object(let members)? = value else { reject("an object"); return false }
+        guard case .object(let members)? = value else { reject("an object", "对象"); return false }
         for member in members where !allowed.contains(member.key) && !member.key.hasPrefix("$") {
-            self[member.key].fail("unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))")
+            self[member.key].fail("unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))",
+                                  "是未知字段（可用字段：\(allowed.sorted().joined(separator: "、"))）")
         }
         return true
     }
@@ -81,22 +101,25 @@ struct JSONNode {
     /// The elements of an array; an absent optional array is empty.
     func array(required: Bool = false, nonEmpty: Bool = false) -> [JSONNode] {
         guard isPresent else {
-            if required { reject(nonEmpty ? "a non-empty array" : "an array") }
+            if required { reject(nonEmpty ? "a non-empty array" : "an array", "列表") }
             return []
         }
-        guard case .array(let elements)? = value else { reject(nonEmpty ? "a non-empty array" : "an array"); return [] }
-        if nonEmpty, elements.isEmpty { fail("is empty (expected at least one entry)") }
+        guard case .array(let elements)? = value else {
+            reject(nonEmpty ? "a non-empty array" : "an array", "列表")
+            return []
+        }
+        if nonEmpty, elements.isEmpty { fail("is empty (expected at least one entry)", "为空（至少应有一项）") }
         return elements.enumerated().map { JSONNode(value: $1, path: "\(path)[\($0)]", log: log) }
     }
 
     /// A string; absent optional strings give nil, blank required strings are an issue.
     func string(required: Bool = true) -> String? {
         guard isPresent else {
-            if required { reject("a text") }
+            if required { reject("a text", "文字") }
             return nil
         }
-        guard case .string(let text)? = value else { reject("a text"); return nil }
-        if required, text.allSatisfy(\.isWhitespace) { fail("is empty (expected a text)"); return nil }
+        guard case .string(let text)? = value else { reject("a text", "文字"); return nil }
+        if required, text.allSatisfy(\.isWhitespace) { fail("is empty (expected a text)", "未填写"); return nil }
         return text
     }
 
@@ -112,10 +135,10 @@ struct JSONNode {
         case .string(let text)?: return text
         case .number(let literal)?: return literal
         case nil, .null?:
-            if required { reject("a number") }
+            if required { reject("a number", "数字") }
             return nil
         default:
-            reject("a number")
+            reject("a number", "数字")
             return nil
         }
     }
@@ -123,8 +146,11 @@ struct JSONNode {
     /// An exact decimal written as a string or number.
     func decimal(required: Bool = true, nonNegative: Bool = false) -> Rational? {
         guard let text = literal(required: required) else { return nil }
-        guard let number = Rational(decimal: text.trimmingSpaces) else { reject("a number"); return nil }
-        if nonNegative, number < .zero { fail("\(shown) is negative (expected a number ≥ 0)"); return nil }
+        guard let number = Rational(decimal: text.trimmingSpaces) else { reject("a number", "数字"); return nil }
+        if nonNegative, number < .zero {
+            fail("\(shown) is negative (expected a number ≥ 0)", "\(shownChinese)是负数（应不小于 0）")
+            return nil
+        }
         return number
     }
 
@@ -132,14 +158,18 @@ struct JSONNode {
     func money(_ unit: Money.Unit, required: Bool = true, nonNegative: Bool = true) -> Money? {
         guard let text = literal(required: required) else { return nil }
         guard let number = Rational(decimal: text.trimmingSpaces) else {
-            reject("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")")
+            reject("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
             return nil
         }
         guard let money = Money(exactly: number * Rational(unit.fenPerUnit)) else {
-            fail("\(shown) is not a whole number of fen (at most \(unit == .yuan ? 2 : 6) decimals in \(unit.rawValue))")
+            fail("\(shown) is not a whole number of fen (at most \(unit == .yuan ? 2 : 6) decimals in \(unit.rawValue))",
+                 "\(shownChinese)精确到分以下（以\(unit == .yuan ? "元" : "万元")计最多 \(unit == .yuan ? 2 : 6) 位小数）")
             return nil
         }
-        if nonNegative, money < .zero { fail("\(shown) is negative (expected an amount ≥ 0)"); return nil }
+        if nonNegative, money < .zero {
+            fail("\(shown) is negative (expected an amount ≥ 0)", "\(shownChinese)是负数（金额应不小于 0）")
+            return nil
+        }
         return money
     }
 
@@ -147,7 +177,7 @@ struct JSONNode {
     func date(required: Bool = true) -> CivilDate? {
         guard isPresent || required else { return nil }
         guard case .string(let text)? = value, let date = CivilDate(iso: text) else {
-            reject("a date (YYYY-MM-DD)")
+            reject("a date (YYYY-MM-DD)", "有效日期（YYYY-MM-DD）")
             return nil
         }
         return date
@@ -157,7 +187,8 @@ struct JSONNode {
     func integer(in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard isPresent || required else { return nil }
         guard let text = literal(required: false), let number = Int(text), range.contains(number) else {
-            reject("a whole number from \(range.lowerBound) to \(range.upperBound)")
+            reject("a whole number from \(range.lowerBound) to \(range.upperBound)",
+                   "\(range.lowerBound) 到 \(range.upperBound) 之间的整数")
             return nil
         }
         return number
@@ -168,7 +199,8 @@ struct JSONNode {
     where T.RawValue == String {
         guard isPresent || required else { return nil }
         guard case .string(let text)? = value, let result = T(rawValue: text) else {
-            reject("one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            reject("one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),
+                   "以下之一：" + T.allCases.map(\.rawValue).joined(separator: "、"))
             return nil
         }
         return result

@@ -4,10 +4,13 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// What is wrong, e.g. `"2022-13-05" is not a date (YYYY-MM-DD)`.
     public var message: String
+    /// The same in Chinese for clerks, e.g. `“2022-13-05”不是有效日期（YYYY-MM-DD）`.
+    public var chinese: String
 
-    public init(path: String, message: String) {
+    public init(path: String, message: String, chinese: String? = nil) {
         self.path = path
         self.message = message
+        self.chinese = chinese ?? message
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }

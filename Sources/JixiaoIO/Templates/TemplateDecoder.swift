@@ -15,7 +15,7 @@ enum TemplateDecoder {
         var provisional = false
         if node["provisional"].isPresent {
             if case .bool(let flag)? = node["provisional"].value { provisional = flag }
-            else { node["provisional"].reject("true or false") }
+            else { node["provisional"].reject("true or false", "true 或 false") }
         }
         let levels = node["levels"].array(required: true, nonEmpty: true).compactMap(level)
         let budget = budgetRule(node["budget"])
@@ -36,11 +36,12 @@ enum TemplateDecoder {
     static func checked(_ template: EvaluationTemplate, at node: JSONNode) -> EvaluationTemplate? {
         var valid = true
         if template.frameworkWeight != template.totalWeight {
-            node.fail("weights add up to \(template.frameworkWeight) (levels plus budget), expected \(template.totalWeight)")
+            node.fail("weights add up to \(template.frameworkWeight) (levels plus budget), expected \(template.totalWeight)",
+                      "各级权重与预算执行权重合计 \(template.frameworkWeight)，应为 \(template.totalWeight)")
             valid = false
         }
         if let level = template.budget.level, template.level(named: level) == nil {
-            node["budget"]["level"].fail("\"\(level)\" is not one of the template's levels")
+            node["budget"]["level"].fail("\"\(level)\" is not one of the template's levels", "“\(level)”不是模板的一级指标")
             valid = false
         }
         return valid ? template : nil
@@ -53,7 +54,7 @@ enum TemplateDecoder {
         let children = node["children"].array().compactMap { $0.string() }
         let numeric = node["numeric"].array().compactMap { $0.string() }
         for (offset, child) in numeric.enumerated() where !children.isEmpty && !children.contains(child) {
-            node["numeric"].fail("entry \(offset) \"\(child)\" is not one of children")
+            node["numeric"].fail("entry \(offset) \"\(child)\" is not one of children", "第 \(offset + 1) 项“\(child)”不在 children 中")
         }
         guard let name, let weight else { return nil }
         return EvaluationTemplate.Level(name: name, weight: weight, children: children, numericChildren: numeric)
@@ -86,12 +87,13 @@ enum TemplateDecoder {
     static func band(_ node: JSONNode) -> ClosedRange<Rational>? {
         let ends = node.array(required: true)
         guard ends.count == 2 else {
-            if node.isPresent { node.reject("a pair [low, high] of fractions") }
+            if node.isPresent { node.reject("a pair [low, high] of fractions", "[下限, 上限] 两个比例") }
             return nil
         }
         guard let low = ends[0].decimal(), let high = ends[1].decimal() else { return nil }
         guard .zero <= low, low <= high, high <= .one else {
-            node.fail("[\(low), \(high)] is not a band of fractions with 0 ≤ low ≤ high ≤ 1")
+            node.fail("[\(low), \(high)] is not a band of fractions with 0 ≤ low ≤ high ≤ 1",
+                      "[\(low), \(high)] 不是 0 ≤ 下限 ≤ 上限 ≤ 1 的比例区间")
             return nil
         }
         return low...high
@@ -107,7 +109,8 @@ enum TemplateDecoder {
     static func resolve(_ node: JSONNode, catalog: TemplateCatalog) -> EvaluationTemplate? {
         if case .string(let id)? = node.value {
             guard let template = catalog.template(id: id) else {
-                node.fail("\"\(id)\" is not a built-in template (expected one of \(catalog.ids.joined(separator: ", ")))")
+                node.fail("\"\(id)\" is not a built-in template (expected one of \(catalog.ids.joined(separator: ", ")))",
+                          "“\(id)”不是内置模板（可选：\(catalog.ids.joined(separator: "、"))）")
                 return nil
             }
             return template
@@ -116,7 +119,8 @@ enum TemplateDecoder {
         guard let baseID = node["base"].string() else { return nil }
         guard let base = catalog.template(id: baseID) else {
             node["base"].fail("\"\(baseID)\" is not a built-in template "
-                + "(expected one of \(catalog.ids.joined(separator: ", ")))")
+                + "(expected one of \(catalog.ids.joined(separator: ", ")))",
+                "“\(baseID)”不是内置模板（可选：\(catalog.ids.joined(separator: "、"))）")
             return nil
         }
         var overrides = TemplateOverrides()
