@@ -198,3 +198,24 @@ import Testing
         """
     }
 }
+
+@Suite struct BundleWriterTests {
+    @Test("writing and reading back gives the same year", arguments: Fixtures.examples)
+    func roundTrip(name: String) throws {
+        let original = try BundleReader().read(Fixtures.example(name))
+        let written = BundleWriter.encode(original).serialized()
+        let reread = try BundleReader().decode(Data(written.utf8), file: name)
+        #expect(reread == original)
+        #expect(BundleWriter.encode(reread).serialized() == written)
+    }
+
+    @Test func theMoneyUnitAndTemplateOverridesSurvive() throws {
+        let hubei = try BundleReader().read(Fixtures.example("demo-health-hubei-2023.json"))
+        let text = BundleWriter.encode(hubei).serialized()
+        #expect(text.contains(#""moneyUnit": "wan""#) && text.contains(#""adjusted": "626.50""#))
+        let archives = try BundleReader().read(Fixtures.example("demo-archives-gd-2024.json"))
+        #expect(archives.templateChoice.base == "department-overall-gd")
+        #expect(archives.templateChoice.overrides.rounding == Rounding(mode: .truncate, places: 2))
+        #expect(BundleWriter.template(archives.templateChoice)["base"] == .string("department-overall-gd"))
+    }
+}

@@ -52,12 +52,16 @@ public struct Payment: Sendable, Hashable {
     public var amount: Money
     public var payee: String
     public var voucher: String
+    /// 摘要: what the payment was for.
+    public var memo: String
 
-    public init(line: String, date: CivilDate, amount: Money, payee: String = "", voucher: String = "") {
+    public init(line: String, date: CivilDate, amount: Money, payee: String = "", voucher: String = "",
+                memo: String = "") {
         self.line = line
         self.date = date
         self.amount = amount
         self.payee = payee
         self.voucher = voucher
+        self.memo = memo
     }
 }

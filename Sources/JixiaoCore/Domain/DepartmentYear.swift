@@ -1,7 +1,12 @@
 /// One department's fiscal year as an immutable value: everything the engines need, nothing they must fetch.
 public struct DepartmentYear: Sendable, Hashable {
     public var year: Int
+    /// The template the year is scored by, overrides applied.
     public var template: EvaluationTemplate
+    /// How the template was chosen (a built-in id and the overrides on it), so the year can be written back.
+    public var templateChoice: TemplateChoice
+    /// The unit the year's money was written in, kept for writing it back the same way.
+    public var moneyUnit: Money.Unit
     public var department: Department
     /// 年度总体工作和重点工作任务, one entry per task.
     public var tasks: [String]
@@ -16,12 +21,15 @@ public struct DepartmentYear: Sendable, Hashable {
     /// Human-written report text by section; sections left out are drafted from the data.
     public var narrative: [NarrativeSection: String]
 
-    public init(year: Int, template: EvaluationTemplate, department: Department, tasks: [String] = [],
+    public init(year: Int, template: EvaluationTemplate, templateChoice: TemplateChoice? = nil,
+                moneyUnit: Money.Unit = .yuan, department: Department, tasks: [String] = [],
                 goal: String = "", budgetLines: [BudgetLine] = [], payments: [Payment] = [],
                 indicators: [Indicator] = [], activities: [Activity] = [], procurements: [Procurement] = [],
                 assets: Assets? = nil, narrative: [NarrativeSection: String] = [:]) {
         self.year = year
         self.template = template
+        self.templateChoice = templateChoice ?? TemplateChoice(base: template.id)
+        self.moneyUnit = moneyUnit
         self.department = department
         self.tasks = tasks
         self.goal = goal

@@ -37,6 +37,14 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic {
     /// Yuan with two decimals, e.g. `"8644000.00"`.
     public var yuanString: String { yuan.formatted(places: 2) }
 
+    /// The exact amount written in `unit` with at least two decimals: `"8644000.00"` in yuan, `"864.40"` or
+    /// `"0.000001"` in 万元.
+    public func decimalString(in unit: Unit) -> String {
+        let value = Rational(Int128(fen), unit.fenPerUnit)
+        let places = (2...6).first { Rational.powerOfTen($0) % value.denominator == 0 } ?? 6
+        return value.formatted(places: places)
+    }
+
     /// 万元 with two decimals, half-up, as documents write it, e.g. `"864.40"`.
     public var wanString: String { Rounding(mode: .halfUp, places: 2).format(Rational(Int128(fen), 1_000_000)) }
 

@@ -23,6 +23,18 @@ public struct TemplateOverrides: Sendable, Hashable {
     }
 }
 
+/// How a year names its template: a built-in id and the overrides applied to it.
+public struct TemplateChoice: Sendable, Hashable {
+    /// The built-in template id.
+    public var base: String
+    public var overrides: TemplateOverrides
+
+    public init(base: String, overrides: TemplateOverrides = TemplateOverrides()) {
+        self.base = base
+        self.overrides = overrides
+    }
+}
+
 extension EvaluationTemplate {
     /// This template with the overrides applied; the id gains a `+custom` suffix so reports show the change.
     public func applying(_ overrides: TemplateOverrides) -> EvaluationTemplate {

@@ -7,7 +7,7 @@ struct BundleDecoding {
 
     static let lineFields: Set<String> = ["code", "name", "kind", "initial", "adjusted", "executed", "plan"]
     static let planFields: Set<String> = ["month", "amount"]
-    static let paymentFields: Set<String> = ["line", "date", "amount", "payee", "voucher"]
+    static let paymentFields: Set<String> = ["line", "date", "amount", "payee", "voucher", "memo"]
     static let activityFields: Set<String> = ["date", "title", "kind"]
     static let procurementFields: Set<String> = ["name", "line", "amount", "intentPublished", "started", "awarded",
                                                  "contractSigned", "contractPublished", "contractFiled"]
@@ -22,7 +22,8 @@ struct BundleDecoding {
         }
         let year = root["year"].integer(in: 2000...2100)
         let unit = root["moneyUnit"].choice(Money.Unit.self, required: false) ?? .yuan
-        let template = TemplateDecoder.resolve(root["template"], catalog: catalog)
+        let resolved = TemplateDecoder.resolve(root["template"], catalog: catalog)
+        let template = resolved?.0
         let department = department(root["department"])
         let tasks = root["tasks"].array().compactMap { $0.string() }
         let goal = root["goal"].string(required: false) ?? ""
@@ -36,8 +37,9 @@ struct BundleDecoding {
         let procurements = root["procurements"].array().compactMap { procurement($0, unit: unit, lines: lineCodes) }
         let assets = root["assets"].isPresent ? assets(root["assets"], unit: unit) : nil
         let narrative = narrative(root["narrative"])
-        guard let year, let template, let department else { return nil }
-        return DepartmentYear(year: year, template: template, department: department, tasks: tasks, goal: goal,
+        guard let year, let resolved, let department else { return nil }
+        return DepartmentYear(year: year, template: resolved.0, templateChoice: resolved.1, moneyUnit: unit,
+                              department: department, tasks: tasks, goal: goal,
                               budgetLines: lines, payments: payments, indicators: indicators,
                               activities: activities, procurements: procurements, assets: assets,
                               narrative: narrative)
@@ -91,8 +93,9 @@ struct BundleDecoding {
         let amount = node["amount"].money(unit, nonNegative: false)
         let payee = node["payee"].string(required: false) ?? ""
         let voucher = node["voucher"].string(required: false) ?? ""
+        let memo = node["memo"].string(required: false) ?? ""
         guard let line, let date, let amount else { return nil }
-        return Payment(line: line, date: date, amount: amount, payee: payee, voucher: voucher)
+        return Payment(line: line, date: date, amount: amount, payee: payee, voucher: voucher, memo: memo)
     }
 
     private func activity(_ node: JSONNode) -> Activity? {

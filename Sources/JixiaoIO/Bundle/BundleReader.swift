@@ -28,6 +28,11 @@ public struct BundleReader: Sendable {
             throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)",
                                                                   chinese: "不是有效的 JSON：\(error)")])
         }
+        return try decode(value, file: file)
+    }
+
+    /// Decodes a bundle already parsed (or assembled from a workbook); `file` names the source in errors.
+    public func decode(_ value: JSONValue, file: String) throws -> DepartmentYear {
         let log = IssueLog()
         let year = BundleDecoding(root: JSONNode(value: value, path: "", log: log), catalog: catalog).decode()
         guard let year, log.issues.isEmpty else { throw InputError(file: file, issues: log.issues) }

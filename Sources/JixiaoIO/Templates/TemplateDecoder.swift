@@ -105,15 +105,16 @@ enum TemplateDecoder {
         return EvaluationTemplate.GradeBand(name: name, minimum: minimum)
     }
 
-    /// A bundle's `template` field: a built-in id, or an object with `base` and overrides.
-    static func resolve(_ node: JSONNode, catalog: TemplateCatalog) -> EvaluationTemplate? {
+    /// A bundle's `template` field: a built-in id, or an object with `base` and overrides; the resolved template
+    /// and how it was chosen.
+    static func resolve(_ node: JSONNode, catalog: TemplateCatalog) -> (EvaluationTemplate, TemplateChoice)? {
         if case .string(let id)? = node.value {
             guard let template = catalog.template(id: id) else {
                 node.fail("\"\(id)\" is not a built-in template (expected one of \(catalog.ids.joined(separator: ", ")))",
                           "“\(id)”不是内置模板（可选：\(catalog.ids.joined(separator: "、"))）")
                 return nil
             }
-            return template
+            return (template, TemplateChoice(base: id))
         }
         guard node.object(allowing: overrideFields) else { return nil }
         guard let baseID = node["base"].string() else { return nil }
@@ -136,6 +137,6 @@ enum TemplateDecoder {
                 overrides.levelWeights[member.key] = node["levels"][member.key].decimal(nonNegative: true)
             }
         }
-        return checked(base.applying(overrides), at: node)
+        return checked(base.applying(overrides), at: node).map { ($0, TemplateChoice(base: baseID, overrides: overrides)) }
     }
 }

@@ -1,0 +1,157 @@
+import JixiaoCore
+
+/// Writes a department-year as a `jixiao/bundle@1` document, in the money unit and with the template choice it was
+/// read with. Reading what it writes gives back an equal department-year.
+public enum BundleWriter {
+    public static func encode(_ year: DepartmentYear) -> JSONValue {
+        let unit = year.moneyUnit
+        func money(_ amount: Money) -> JSONValue { .string(amount.decimalString(in: unit)) }
+        var members: [JSONValue.Member] = [
+            .init("format", .string(BundleReader.format)),
+            .init("year", .number(String(year.year))),
+            .init("template", template(year.templateChoice)),
+            .init("moneyUnit", .string(unit.rawValue)),
+            .init("department", .object(["code": .string(year.department.code), "name": .string(year.department.name),
+                                         "overview": .string(year.department.overview)])),
+            .init("tasks", .array(year.tasks.map(JSONValue.string))),
+            .init("goal", .string(year.goal)),
+            .init("budget", .object(["lines": .array(year.budgetLines.map { line in
+                var fields: [JSONValue.Member] = [
+                    .init("code", .string(line.code)), .init("name", .string(line.name)),
+                    .init("kind", .string(line.kind.rawValue)), .init("initial", money(line.initial)),
+                    .init("adjusted", money(line.adjusted)),
+                ]
+                if let executed = line.declaredExecuted { fields.append(.init("executed", money(executed))) }
+                if !line.plan.isEmpty {
+                    fields.append(.init("plan", .array(line.plan.map {
+                        .object(["month": .number(String($0.month)), "amount": money($0.amount)])
+                    })))
+                }
+                return .object(fields)
+            })])),
+            .init("payments", .array(year.payments.map { payment(_: $0, unit: unit) })),
+            .init("indicators", .array(year.indicators.map(indicator))),
+            .init("activities", .array(year.activities.map(activity))),
+            .init("procurements", .array(year.procurements.map { procurement($0, money: money) })),
+        ]
+        if let assets = year.assets {
+            var fields: [JSONValue.Member] = [.init("asOf", .string(assets.asOf.description)),
+                                              .init("current", money(assets.current)),
+                                              .init("nonCurrent", money(assets.nonCurrent))]
+            if let total = assets.declaredTotal { fields.append(.init("total", money(total))) }
+            members.append(.init("assets", .object(fields)))
+        }
+        let narrative = NarrativeSection.allCases.compactMap { section in
+            year.narrative[section].map { JSONValue.Member(section.rawValue, .string($0)) }
+        }
+        if !narrative.isEmpty { members.append(.init("narrative", .object(narrative))) }
+        return .object(members)
+    }
+
+    /// One payment as a bundle entry; also used to stream payments into a bundle.
+    public static func payment(_ payment: Payment, unit: Money.Unit) -> JSONValue {
+        var fields: [JSONValue.Member] = [.init("line", .string(payment.line)),
+                                          .init("date", .string(payment.date.description)),
+                                          .init("amount", .string(payment.amount.decimalString(in: unit)))]
+        if !payment.payee.isEmpty { fields.append(.init("payee", .string(payment.payee))) }
+        if !payment.voucher.isEmpty { fields.append(.init("voucher", .string(payment.voucher))) }
+        if !payment.memo.isEmpty { fields.append(.init("memo", .string(payment.memo))) }
+        return .object(fields)
+    }
+
+    /// The template as an id, or as `{ "base": id, …overrides }`.
+    public static func template(_ choice: TemplateChoice) -> JSONValue {
+        let overrides = choice.overrides
+        guard !overrides.isEmpty else { return .string(choice.base) }
+        var fields: [JSONValue.Member] = [.init("base", .string(choice.base))]
+        if let rounding = overrides.rounding {
+            fields.append(.init("rounding", .object(["mode": .string(rounding.mode.rawValue),
+                                                      "places": .number(String(rounding.places))])))
+        }
+        if let weight = overrides.budgetWeight {
+            fields.append(.init("budget", .object(["weight": .string(weight.description)])))
+        }
+        if let reverse = overrides.reverse { fields.append(.init("reverse", .string(reverse.rawValue))) }
+        if let bands = overrides.qualitative {
+            func band(_ range: ClosedRange<Rational>) -> JSONValue {
+                .array([.string(range.lowerBound.description), .string(range.upperBound.description)])
+            }
+            fields.append(.init("qualitative", .object(["achieved": band(bands.achieved),
+                                                         "partial": band(bands.partial),
+                                                         "failed": band(bands.failed)])))
+        }
+        if !overrides.levelWeights.isEmpty {
+            fields.append(.init("levels", .object(overrides.levelWeights.sorted { $0.key < $1.key }.map {
+                JSONValue.Member($0.key, .string($0.value.description))
+            })))
+        }
+        return .object(fields)
+    }
+
+    private static func indicator(_ indicator: Indicator) -> JSONValue {
+        var fields: [JSONValue.Member] = [
+            .init("id", .string(indicator.id)), .init("level1", .string(indicator.level1)),
+            .init("level2", .string(indicator.level2)), .init("name", .string(indicator.name)),
+            .init("nature", .string(indicator.nature.rawValue)), .init("direction", .string(indicator.direction.rawValue)),
+            .init("target", .string(indicator.targetText)), .init("unit", .string(indicator.unit)),
+            .init("weight", .string(indicator.weight.description)),
+        ]
+        if let actual = indicator.actualText { fields.append(.init("actual", .string(actual))) }
+        if let measure = indicator.measure {
+            var measureFields: [JSONValue.Member] = [.init("from", .string("activities")),
+                                                     .init("aggregate", .string(measure.aggregate.rawValue))]
+            if let field = measure.field { measureFields.append(.init("field", .string(field))) }
+            if !measure.filter.isEmpty {
+                measureFields.append(.init("where", .object(measure.filter.sorted { $0.key < $1.key }.map {
+                    JSONValue.Member($0.key, .string($0.value))
+                })))
+            }
+            fields.append(.init("measure", .object(measureFields)))
+        }
+        if let grade = indicator.grade { fields.append(.init("grade", .string(grade.rawValue))) }
+        switch indicator.rule {
+        case .tiers(let tiers)?:
+            fields.append(.init("rule", .object(["type": .string("tiers"), "tiers": .array(tiers.map { tier in
+                var entry: [JSONValue.Member] = []
+                if let upTo = tier.upTo { entry.append(.init("upTo", .string(upTo.description))) }
+                entry.append(.init("score", .string(tier.score.description)))
+                return .object(entry)
+            })])))
+        case let .deduction(direction, bound, step, points)?:
+            fields.append(.init("rule", .object(["type": .string("deduction"), "direction": .string(direction.rawValue),
+                                                  "bound": .string(bound.description), "step": .string(step.description),
+                                                  "points": .string(points.description)])))
+        case nil:
+            break
+        }
+        if let manual = indicator.manualScore {
+            fields.append(.init("score", .string(manual.score.description)))
+            fields.append(.init("scoreReason", .string(manual.reason)))
+        }
+        if !indicator.deviation.isEmpty { fields.append(.init("deviation", .string(indicator.deviation))) }
+        return .object(fields)
+    }
+
+    private static func activity(_ activity: Activity) -> JSONValue {
+        var fields: [JSONValue.Member] = [.init("date", .string(activity.date.description)),
+                                          .init("title", .string(activity.title)),
+                                          .init("kind", .string(activity.kind))]
+        for (name, value) in activity.quantities.sorted(by: { $0.key < $1.key }) {
+            fields.append(.init(name, .number(value.description)))
+        }
+        return .object(fields)
+    }
+
+    private static func procurement(_ procurement: Procurement, money: (Money) -> JSONValue) -> JSONValue {
+        var fields: [JSONValue.Member] = [.init("name", .string(procurement.name))]
+        if let line = procurement.line { fields.append(.init("line", .string(line))) }
+        fields.append(.init("amount", money(procurement.amount)))
+        let dates: [(String, CivilDate?)] = [
+            ("intentPublished", procurement.intentPublished), ("started", procurement.started),
+            ("awarded", procurement.awarded), ("contractSigned", procurement.contractSigned),
+            ("contractPublished", procurement.contractPublished), ("contractFiled", procurement.contractFiled),
+        ]
+        for case let (key, date?) in dates { fields.append(.init(key, .string(date.description))) }
+        return .object(fields)
+    }
+}
