@@ -18,8 +18,8 @@ let package = Package(
     targets: [
         // Money, dates, the domain values, templates, evaluation and findings: pure, Foundation only.
         .target(name: "JixiaoCore"),
-        // The JSON bundle codec, built-in templates and machine-readable outputs.
-        .target(name: "JixiaoIO", dependencies: ["JixiaoCore"], resources: [.copy("Templates/Builtin")]),
+        // The JSON bundle codec, the fill-in workbook and CSV payment imports, built-in templates, JSON outputs.
+        .target(name: "JixiaoIO", dependencies: ["JixiaoCore", "JixiaoOffice"], resources: [.copy("Templates/Builtin")]),
         // Office Open XML packaging shared by the DOCX and XLSX writers (and readers to come): parts, XML, ZIP.
         .target(name: "JixiaoOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The report document model, narrative drafting and the renderers (Markdown, HTML, DOCX, XLSX, PDF).
@@ -36,7 +36,7 @@ let package = Package(
         // Paths to the examples and golden files shared by the test targets.
         .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
-        .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoReportTests",
             dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoOffice", "JixiaoTestSupport"],

@@ -21,6 +21,17 @@ public struct PackageReader: Sendable {
             case .damagedEntry(let name): "has a damaged part \"\(name)\""
             }
         }
+
+        /// The same in Chinese.
+        public var chinese: String {
+            switch self {
+            case .notAZip: "不是 Office 文件（不是 ZIP 压缩包，或文件不完整）"
+            case .tooManyEntries(let limit): "文件部件超过 \(limit) 个，拒绝读取"
+            case .tooLarge(let limit): "解压后超过 \(limit / 1_048_576) MiB，拒绝读取"
+            case .unsafeEntryName(let name): "含有指向文件外部的部件“\(name)”，拒绝读取"
+            case .damagedEntry(let name): "文件部件“\(name)”已损坏"
+            }
+        }
     }
 
     public var maximumEntries: Int

@@ -105,6 +105,16 @@ public enum SpreadsheetWriter {
                     for merge in sheet.merges { xml.empty("mergeCell", [("ref", merge.reference)]) }
                 }
             }
+            if !sheet.validations.isEmpty {
+                xml.element("dataValidations", [("count", String(sheet.validations.count))]) { xml in
+                    for validation in sheet.validations {
+                        xml.element("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "1"),
+                                                       ("sqref", validation.range.reference)]) { xml in
+                            xml.element("formula1", text: "\"" + validation.values.joined(separator: ",") + "\"")
+                        }
+                    }
+                }
+            }
             xml.empty("pageMargins", [("left", "0.7"), ("right", "0.7"), ("top", "0.75"), ("bottom", "0.75"),
                                       ("header", "0.3"), ("footer", "0.3")])
             xml.empty("pageSetup", [("paperSize", "9"), ("orientation", sheet.landscape ? "landscape" : "portrait"),

@@ -14,10 +14,12 @@ public struct Worksheet: Sendable {
     /// Rows printed again at the top of every page.
     public var printTitleRows: ClosedRange<Int>?
     public var landscape: Bool
+    /// Drop-down lists: cells in a range accept only the listed values.
+    public var validations: [ListValidation]
 
     public init(name: String, rows: [[SheetCell]] = [], columnWidths: [Double] = [], rowHeights: [Int: Double] = [:],
                 merges: [CellRange] = [], frozenRows: Int = 0, printTitleRows: ClosedRange<Int>? = nil,
-                landscape: Bool = false) {
+                landscape: Bool = false, validations: [ListValidation] = []) {
         self.name = name
         self.rows = rows
         self.columnWidths = columnWidths
@@ -26,6 +28,19 @@ public struct Worksheet: Sendable {
         self.frozenRows = frozenRows
         self.printTitleRows = printTitleRows
         self.landscape = landscape
+        self.validations = validations
+    }
+}
+
+/// A drop-down list on a range of cells.
+public struct ListValidation: Sendable, Hashable {
+    public var range: CellRange
+    /// The allowed values (their joined length must stay under 255 characters, Excel's limit).
+    public var values: [String]
+
+    public init(range: CellRange, values: [String]) {
+        self.range = range
+        self.values = values
     }
 }
 
@@ -55,6 +70,12 @@ public struct CellStyle: Sendable, Hashable {
         case decimal(places: Int)
         /// A fraction shown as a percentage: `0.00%`…
         case percent(places: Int)
+        /// A date serial shown as `yyyy-mm-dd`.
+        case date
+        /// Text, even when it looks like a number (`@`).
+        case text
+        /// Any Excel format code, e.g. `#,##0.00`.
+        case custom(String)
 
         /// The Excel format code.
         var code: String {
@@ -62,6 +83,9 @@ public struct CellStyle: Sendable, Hashable {
             case .general: "General"
             case .decimal(let places): places == 0 ? "0" : "0." + String(repeating: "0", count: places)
             case .percent(let places): (places == 0 ? "0" : "0." + String(repeating: "0", count: places)) + "%"
+            case .date: "yyyy-mm-dd"
+            case .text: "@"
+            case .custom(let code): code
             }
         }
     }

@@ -37,6 +37,12 @@ public struct Command {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    /// Whether the tests that edit workbooks with Python's openpyxl run: in CI (which installs it) or where present.
+    public static var openpyxlEnabled: Bool {
+        ProcessInfo.processInfo.environment["CI"] != nil
+            || ((try? run("python3", ["-c", "import openpyxl"]).status) == 0)
+    }
+
     /// Whether the tests that need LibreOffice and poppler run: always in CI (where `.ci/run` installs them, so a
     /// missing tool fails loudly), elsewhere when they are installed.
     public static var officeToolsEnabled: Bool {

@@ -27,6 +27,12 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
+    /// The issues in Chinese, one a line: `支付明细!C7（支付日期）：“2022/13/05”不是有效日期（YYYY-MM-DD）`.
+    public var chineseDescription: String {
+        "\(file)：发现 \(issues.count) 处问题，未导入任何数据\n"
+            + issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" }.joined(separator: "\n")
+    }
+
     /// One line per issue, each prefixed with the file.
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"

@@ -8,6 +8,11 @@ struct BundleInput: ParsableArguments {
     @Argument(help: "A department-year bundle (jixiao/bundle@1 JSON).", completion: .file(extensions: ["json"]))
     var bundle: String
 
+    init() {}
+
+    /// A bundle named by another option.
+    init(bundle: String) { self.bundle = bundle }
+
     /// The bundle as a department-year; on any fault prints them all to stderr and exits with 2.
     func load() throws -> DepartmentYear {
         do {
