@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A workbook as read from an XLSX file: each sheet's cells by row and column, with merged ranges.
 public struct Workbook: Sendable {
@@ -39,7 +36,8 @@ public struct Workbook: Sendable {
 
 /// Reads XLSX workbooks written by Excel, WPS or LibreOffice Calc: shared and inline strings, rich text, numbers,
 /// booleans, formulas (their cached values), merged cells, sparse rows. The file is untrusted: sizes are capped by
-/// ``PackageReader`` and any part declaring a DTD is refused, so no entity is ever expanded or fetched.
+/// ``PackageReader``, any part declaring a DTD is refused (no entity is ever expanded or fetched), and the XML is read
+/// by ``XMLScanner``, which answers malformed bytes with an error.
 public enum SpreadsheetReader {
     /// Why a workbook cannot be read.
     public enum ReadError: Error, CustomStringConvertible, Equatable {
@@ -72,7 +70,7 @@ public enum SpreadsheetReader {
         let parts: [String: Data]
         do { parts = try limits.parts(of: data) } catch { throw .package(error) }
         for (path, content) in parts where path.hasSuffix(".xml") || path.hasSuffix(".rels") {
-            if content.range(of: Data("<!DOCTYPE".utf8)) != nil || content.range(of: Data("<!doctype".utf8)) != nil {
+            if content.range(of: Data("<!DOCTYPE".utf8)) != nil || content.range(of: Data("<!ENTITY".utf8)) != nil {
                 throw .declaresDTD(path)
             }
         }
@@ -99,13 +97,11 @@ public enum SpreadsheetReader {
 
     private static func parse<Handler: PartHandler>(_ data: Data, part: String,
                                                     with handler: Handler) throws(ReadError) -> Handler {
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = handler
-        guard parser.parse(), handler.failure == nil else {
-            throw .malformedPart(part, reason: handler.failure ?? parser.parserError.map { "\($0)" } ?? "unreadable XML")
+        var adapter = ScannerAdapter(handler: handler)
+        do { try XMLScanner.scan(Array(data), into: &adapter) } catch {
+            throw .malformedPart(part, reason: "\(error.reason) at byte \(error.offset)")
         }
+        if let failure = handler.failure { throw .malformedPart(part, reason: failure) }
         return handler
     }
 
@@ -147,26 +143,27 @@ public enum SpreadsheetReader {
     }
 }
 
-/// A SAX handler for one part, recording the first structural problem it meets. The delegate methods live here
-/// and call `start`, `characters` and `end`, which subclasses override: without Objective-C dispatch, only methods
-/// declared where the protocol is adopted are seen by the parser.
-private class PartHandler: NSObject, XMLParserDelegate {
+/// Feeds the scanner's events to a part handler.
+private struct ScannerAdapter: XMLScanner.Handler {
+    let handler: PartHandler
+
+    mutating func start(_ name: Substring, _ attributes: [(name: Substring, value: String)]) {
+        handler.start(String(name), Dictionary(attributes.map { (String($0.name), $0.value) },
+                                               uniquingKeysWith: { first, _ in first }))
+    }
+
+    mutating func text(_ text: String) { handler.characters(text) }
+    mutating func end(_ name: Substring) { handler.end(String(name)) }
+}
+
+/// Reads one part's events, recording the first structural problem it meets. Subclasses override `start`,
+/// `characters` and `end`.
+private class PartHandler {
     var failure: String?
 
     func start(_ element: String, _ attributes: [String: String]) {}
     func characters(_ string: String) {}
     func end(_ element: String) {}
-
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        start(element, attributes)
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        end(element)
-    }
 
     /// The element name without its namespace prefix (`x:c` → `c`).
     func local(_ name: String) -> Substring {

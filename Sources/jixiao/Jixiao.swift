@@ -10,6 +10,7 @@ struct Jixiao: ParsableCommand {
         Exit codes: 0 success; 1 findings (check only); 2 invalid input (the bundle or a file cannot be used); \
         3 output could not be written; 64 wrong usage.
         """,
-        subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self, WorkbookCommand.self, Import.self]
+        subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self, WorkbookCommand.self, Import.self,
+                      ImportPayments.self]
     )
 }

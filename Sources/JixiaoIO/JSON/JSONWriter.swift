@@ -2,9 +2,12 @@
 /// value always gives the same bytes.
 extension JSONValue {
     /// The value as pretty-printed JSON text ending without a newline.
-    public func serialized() -> String {
+    public func serialized() -> String { serialized(indentation: 0) }
+
+    /// The value pretty-printed as if it stood `indentation` spaces deep (its first line is not indented).
+    func serialized(indentation: Int) -> String {
         var output = ""
-        write(to: &output, indent: 0)
+        write(to: &output, indent: indentation)
         return output
     }
 
