@@ -6,6 +6,13 @@ import JixiaoReport
 /// Times read + evaluate + findings + report (Markdown, HTML, DOCX, XLSX) for the seed example and for a generated large department,
 /// and the Python peer on the same large bundle. Run it from a release build:
 /// `swift run -c release jixiao-bench [runs]`.
+///
+/// `jixiao-bench csv [rows]` runs the CSV import benchmark instead (10⁶ rows by default).
+if CommandLine.arguments.dropFirst().first == "csv" {
+    try CSVBenchmark.run(rows: CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 1_000_000 : 1_000_000)
+    exit(0)
+}
+
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
 
 /// The median duration of `runs` runs of `body`, in milliseconds.

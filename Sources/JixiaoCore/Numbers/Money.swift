@@ -35,11 +35,15 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic {
     public var yuan: Rational { Rational(Int128(fen), 100) }
 
     /// Yuan with two decimals, e.g. `"8644000.00"`.
-    public var yuanString: String { yuan.formatted(places: 2) }
+    public var yuanString: String {
+        let cents = fen.magnitude % 100
+        return (fen < 0 ? "-" : "") + String(fen.magnitude / 100) + (cents < 10 ? ".0" : ".") + String(cents)
+    }
 
     /// The exact amount written in `unit` with at least two decimals: `"8644000.00"` in yuan, `"864.40"` or
     /// `"0.000001"` in 万元.
     public func decimalString(in unit: Unit) -> String {
+        if unit == .yuan { return yuanString }
         let value = Rational(Int128(fen), unit.fenPerUnit)
         let places = (2...6).first { Rational.powerOfTen($0) % value.denominator == 0 } ?? 6
         return value.formatted(places: places)

@@ -8,7 +8,7 @@ public final class BundleStreamWriter {
     private let handle: FileHandle
     private let unit: Money.Unit
     private var tail: [JSONValue.Member] = []
-    private var buffer = Data()
+    private var buffer = ""
     private var wrotePayment = false
 
     /// Starts the file with the year as it is (its own payments included).
@@ -32,9 +32,10 @@ public final class BundleStreamWriter {
 
     /// Adds one payment at the end of the payments.
     public func append(_ payment: Payment) throws {
-        write((wrotePayment ? ",\n    " : "\n    ") + BundleWriter.payment(payment, unit: unit).serialized(indentation: 4))
+        buffer += wrotePayment ? ",\n    " : "\n    "
+        BundleWriter.payment(payment, unit: unit).write(to: &buffer, indent: 4)
         wrotePayment = true
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.utf8.count >= 1 << 20 { try flush() }
     }
 
     /// Closes the payments and writes the rest of the bundle.
@@ -52,10 +53,10 @@ public final class BundleStreamWriter {
         return "  " + key + ": " + member.value.serialized(indentation: 2)
     }
 
-    private func write(_ text: String) { buffer.append(contentsOf: text.utf8) }
+    private func write(_ text: String) { buffer += text }
 
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
+        try handle.write(contentsOf: Data(buffer.utf8))
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -153,7 +153,7 @@ private struct ReadState {
         summary.rows += 1
         func value(_ field: PaymentCSVReader.Field) -> String {
             guard let index = columns[field], index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespaces)
+            return fields[index].trimmingSpaces
         }
         let before = summary.issueCount
         func problem(_ field: PaymentCSVReader.Field, _ message: String) {

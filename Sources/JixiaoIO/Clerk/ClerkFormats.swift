@@ -6,6 +6,7 @@ public enum ClerkFormats {
     /// A date as `2022-03-05`, `2022-3-5`, `2022/3/5`, `2022.3.5`, `2022年3月5日` or `20220305`, optionally followed by
     /// a time (`2022-03-05 00:00:00`); nil when it is none of these or the day does not exist.
     public static func date(_ text: String) -> CivilDate? {
+        if let date = asciiDate(text.utf8) { return date }
         var trimmed = Substring(text.trimmingCharacters(in: .whitespaces))
         if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "T" }) { trimmed = trimmed[..<space] }
         if trimmed.count == 8, trimmed.allSatisfy(\.isASCIIDigit) {
@@ -25,9 +26,47 @@ public enum ClerkFormats {
         return CivilDate(year: year, month: month, day: day)
     }
 
+    /// `2022-03-05`, `2022/3/5`, `2022.3.5`, optionally followed by a time, read from bytes: the common case of a
+    /// million-row export, without building characters. Nil sends the text to the general reader.
+    private static func asciiDate(_ bytes: String.UTF8View) -> CivilDate? {
+        var fields = [0, 0, 0]
+        var digits = 0
+        var field = 0
+        var separator: UInt8 = 0
+        var started = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                started = true
+                fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= (field == 0 ? 4 : 2) else { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                guard field < 2, digits == (field == 0 ? 4 : digits), digits > 0,
+                      separator == 0 || separator == byte else { return nil }
+                separator = byte
+                field += 1
+                digits = 0
+            case UInt8(ascii: " "), UInt8(ascii: "T"):
+                if !started { continue }
+                guard field == 2, digits > 0 else { return nil }
+                return CivilDate(year: fields[0], month: fields[1], day: fields[2])
+            default:
+                return nil
+            }
+        }
+        guard field == 2, digits > 0 else { return nil }
+        return CivilDate(year: fields[0], month: fields[1], day: fields[2])
+    }
+
     /// An amount or number with the decorations clerks add — thousands separators, a currency sign, spaces,
     /// full-width digits — reduced to a plain decimal literal; nil when what remains is no number.
     public static func number(_ text: String) -> String? {
+        // The common case, in bytes: ASCII digits, sign, point and thousands commas.
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x2C }) {
+            guard text.utf8.contains(0x2C) else { return Rational(decimal: text) == nil ? nil : text }
+            return groupedThousands(Array(text.utf8))
+        }
         var result = ""
         for character in text {
             switch character {
@@ -40,15 +79,20 @@ public enum ClerkFormats {
             default: result.append(character)
             }
         }
-        if result.contains(",") {
-            // Separators must group whole thousands: 1,234,567.89 — never 1,23 or 12,34.
-            let integer = result.split(separator: ".", maxSplits: 1)[0]
-            let groups = integer.drop { $0 == "-" || $0 == "+" }.split(separator: ",", omittingEmptySubsequences: false)
-            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
-            else { return nil }
-            result.removeAll { $0 == "," }
-        }
-        return Rational(decimal: result) == nil ? nil : result
+        guard result.contains(",") else { return Rational(decimal: result) == nil ? nil : result }
+        return groupedThousands(Array(result.utf8))
+    }
+
+    /// `1,234,567.89` without its commas, when they group whole thousands (never `1,23` or `12,34`).
+    private static func groupedThousands(_ bytes: [UInt8]) -> String? {
+        let point = bytes.firstIndex(of: 0x2E) ?? bytes.count
+        guard !bytes[point...].contains(0x2C) else { return nil }
+        let signed = bytes.first == 0x2D || bytes.first == 0x2B ? 1 : 0
+        let groups = bytes[signed..<point].split(separator: 0x2C, omittingEmptySubsequences: false)
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
+        let plain = String(decoding: bytes.filter { $0 != 0x2C }, as: UTF8.self)
+        return Rational(decimal: plain) == nil ? nil : plain
     }
 
     /// The decimal a spreadsheet's binary number was typed as: `0.94999999999999996` → `0.95`. Numbers in XLSX are
