@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "JixiaoCore"),
         // The JSON bundle codec, the fill-in workbook and CSV payment imports, built-in templates, JSON outputs.
         .target(name: "JixiaoIO", dependencies: ["JixiaoCore", "JixiaoOffice"], resources: [.copy("Templates/Builtin")]),
-        // Office Open XML packaging shared by the DOCX and XLSX writers (and readers to come): parts, XML, ZIP.
+        // Office Open XML shared by the DOCX and XLSX writers and the XLSX reader: parts, XML, ZIP, spreadsheets.
         .target(name: "JixiaoOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The report document model, narrative drafting and the renderers (Markdown, HTML, DOCX, XLSX, PDF).
         .target(name: "JixiaoReport", dependencies: ["JixiaoCore", "JixiaoOffice"]),

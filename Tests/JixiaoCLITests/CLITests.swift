@@ -144,3 +144,65 @@ import Testing
         #expect(unknown.stderr.contains("nope: not a built-in template"))
     }
 }
+
+/// The data-entry commands: workbook export and import, CSV payment import.
+@Suite struct DataEntryCLITests {
+    private func jixiao(_ arguments: String...) throws -> Command {
+        try Command.run(CLITests.binary.path, arguments)
+    }
+
+    private func directory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-entry-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aWorkbookMadeFromABundleImportsBackToTheSameEvaluation() throws {
+        let folder = try directory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("seed.xlsx").path
+        let bundle = folder.appendingPathComponent("seed.json").path
+        #expect(try jixiao("workbook", "new", "--from", Fixtures.seed.path, "-o", workbook).status == 0)
+        let imported = try jixiao("import", workbook, "-o", bundle)
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("支付 43 笔，指标 11 项"))
+        #expect(try jixiao("evaluate", bundle, "--json").stdout == jixiao("evaluate", Fixtures.seed.path, "--json").stdout)
+    }
+
+    @Test func anIncompleteWorkbookIsRefusedInChineseAndNothingIsWritten() throws {
+        let folder = try directory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("new.xlsx").path
+        let bundle = folder.appendingPathComponent("new.json")
+        #expect(try jixiao("workbook", "new", "--year", "2025", "-o", workbook).status == 0)
+        let run = try jixiao("import", workbook, "-o", bundle.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("发现 2 处问题，未导入任何数据"))
+        #expect(run.stderr.contains("基本情况!B6（部门编码）：未填写（应为文字）"))
+        #expect(!FileManager.default.fileExists(atPath: bundle.path))
+        #expect(try jixiao("workbook", "new", "-o", workbook).status == 64)
+    }
+
+    @Test func paymentsFromCSVAreAddedAllOrNothing() throws {
+        let folder = try directory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundle = folder.appendingPathComponent("bundle.json")
+        try FileManager.default.copyItem(at: Fixtures.seed, to: bundle)
+        let original = try Data(contentsOf: bundle)
+        let bad = folder.appendingPathComponent("bad.csv")
+        try Data("日期,金额,项目编码\n2022-05-01,100,X01\n2022/13/05,abc,X99\n".utf8).write(to: bad)
+        let refused = try jixiao("import-payments", bad.path, "--into", bundle.path)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("第 3 行（支付日期）：“2022/13/05”不是有效日期"))
+        #expect(try Data(contentsOf: bundle) == original)
+        let good = folder.appendingPathComponent("good.csv")
+        try Data("交易日,发生额,项目编码\n2022-05-01,\"1,000.00\",X01\n".utf8).write(to: good)
+        let added = try jixiao("import-payments", good.path, "--into", bundle.path, "--map", "date=交易日",
+                               "--map", "amount=发生额")
+        #expect(added.status == 0)
+        #expect(added.stdout.contains("已导入 1 笔支付（UTF-8）"))
+        let evaluation = try jixiao("evaluate", bundle.path, "--json").stdout
+        #expect(evaluation.contains(#""executed": "8557300.00""#))
+        #expect(try jixiao("import-payments", good.path, "--into", bundle.path, "--map", "when=x").status == 64)
+    }
+}
