@@ -14,6 +14,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
     ],
     targets: [
         // Money, dates, the domain values, templates, evaluation and findings: pure, Foundation only.
@@ -24,10 +28,30 @@ let package = Package(
         .target(name: "JixiaoOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The report document model, narrative drafting and the renderers (Markdown, HTML, DOCX, XLSX, PDF).
         .target(name: "JixiaoReport", dependencies: ["JixiaoCore", "JixiaoOffice"]),
+        // The database: schema, migrations, repositories that load and save department-years, users, audit log.
+        .target(
+            name: "JixiaoStore",
+            dependencies: [
+                "JixiaoCore", "JixiaoIO",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        // The web application: pages, sign-in and roles, JSON API.
+        .target(
+            name: "JixiaoWeb",
+            dependencies: [
+                "JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoCore", "JixiaoIO", "JixiaoReport",
+                "JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoStore", "JixiaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +67,13 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),
+        .testTarget(
+            name: "JixiaoWebTests",
+            dependencies: [
+                "JixiaoCore", "JixiaoIO", "JixiaoStore", "JixiaoWeb", "JixiaoTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `jixiao` command: evaluate a department's year, check it, and write its self-evaluation report.
 @main
-struct Jixiao: ParsableCommand {
+struct Jixiao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Jixiao (绩效): budget performance self-evaluation from a department's year of data.",
@@ -11,6 +11,6 @@ struct Jixiao: ParsableCommand {
         3 output could not be written; 64 wrong usage.
         """,
         subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self, WorkbookCommand.self, Import.self,
-                      ImportPayments.self]
+                      ImportPayments.self, Serve.self, UserCommand.self, AuditCommand.self]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoIO
+import JixiaoStore
 
 /// `jixiao workbook new`: the Excel fill-in workbook, empty for a year or pre-filled from a bundle.
 struct WorkbookCommand: ParsableCommand {
@@ -46,30 +47,52 @@ struct WorkbookCommand: ParsableCommand {
     }
 }
 
-/// `jixiao import WORKBOOK.xlsx -o BUNDLE.json`: a filled-in workbook to a bundle, all or nothing.
-struct Import: ParsableCommand {
+/// `jixiao import FILE`: a bundle or a filled-in workbook into the store (all or nothing), or with `-o` a workbook
+/// converted to a bundle file.
+struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a filled-in workbook into a bundle.",
-        discussion: "Every problem is listed by sheet, cell and column (in Chinese); nothing is written unless the "
-            + "whole workbook is right.")
+        abstract: "Import a bundle (.json) or a filled-in workbook (.xlsx) into the store, or convert a workbook to "
+            + "a bundle with -o.",
+        discussion: "Every problem is listed (for workbooks by sheet, cell and column, in Chinese); nothing is "
+            + "written unless the whole file is right. A year already in the store is replaced only with --replace.")
 
-    @Argument(help: "The workbook (.xlsx) as exported by `jixiao workbook new` and filled in.",
-              completion: .file(extensions: ["xlsx"]))
-    var workbook: String
+    @Argument(help: "The bundle (.json) or workbook (.xlsx).", completion: .file(extensions: ["json", "xlsx"]))
+    var file: String
 
-    @Option(name: [.short, .customLong("output")], help: "The bundle (.json) to write.")
-    var output: String
+    @Option(name: [.short, .customLong("output")], help: "Write the workbook as a bundle file instead of storing it.")
+    var output: String?
 
-    func run() throws {
+    @Flag(help: "Replace the department's year when the store already has it.")
+    var replace = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
         let year: DepartmentYear
         do {
-            year = try WorkbookImport().read(URL(fileURLWithPath: workbook))
+            year = file.lowercased().hasSuffix(".xlsx")
+                ? try WorkbookImport().read(URL(fileURLWithPath: file))
+                : try BundleReader().read(URL(fileURLWithPath: file))
         } catch let error as InputError {
-            Terminal.error(error.chineseDescription)
+            Terminal.error(file.lowercased().hasSuffix(".xlsx") ? error.chineseDescription : error.description)
             throw ExitCode(ExitCodes.invalidInput)
         }
-        try OutputFile.write(Data((BundleWriter.encode(year).serialized() + "\n").utf8), to: output)
-        Terminal.output("已导入：\(year.department.name) \(year.year) 年，预算项目 \(year.budgetLines.count) 个，"
-            + "支付 \(year.payments.count) 笔，指标 \(year.indicators.count) 项 → \(output)")
+        let summary = "\(year.department.name) \(year.year) 年，预算项目 \(year.budgetLines.count) 个，"
+            + "支付 \(year.payments.count) 笔，指标 \(year.indicators.count) 项"
+        if let output {
+            try OutputFile.write(Data((BundleWriter.encode(year).serialized() + "\n").utf8), to: output)
+            Terminal.output("已导入：\(summary) → \(output)")
+            return
+        }
+        let replace = replace
+        do {
+            try await store.withStore { database in
+                try await YearRepository(database: database).store(year, replacing: replace, actor: "cli")
+            }
+        } catch let exists as YearRepository.YearExists {
+            Terminal.error("\(exists.code) 的 \(exists.year) 年数据已在库中；确认要覆盖时加 --replace。")
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+        Terminal.output("已导入数据库（\(store.location.description)）：\(summary)")
     }
 }

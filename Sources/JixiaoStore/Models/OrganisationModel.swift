@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+
+/// A budget unit (department) or the finance bureau above it.
+public final class OrganisationModel: Model, @unchecked Sendable {
+    public static let schema = "organisations"
+
+    @ID(key: .id) public var id: UUID?
+    /// The unit's code, unique (统一社会信用代码 or the budget system's code).
+    @Field(key: "code") public var code: String
+    @Field(key: "name") public var name: String
+    /// `bureau` or `department`.
+    @Field(key: "kind") public var kind: String
+    @OptionalParent(key: "parent_id") public var parent: OrganisationModel?
+
+    public init() {}
+
+    public init(code: String, name: String, kind: String, parentID: UUID? = nil) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.$parent.id = parentID
+    }
+}

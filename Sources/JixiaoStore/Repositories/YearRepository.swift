@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import SQLKit
+
+/// Loads a department-year from the store as the engine's immutable value, and stores one whole (an import).
+public struct YearRepository: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// The organisation with a code.
+    public func organisation(code: String) async throws -> OrganisationModel? {
+        try await OrganisationModel.query(on: database).filter(\.$code == code).first()
+    }
+
+    /// The fiscal year of an organisation.
+    public func fiscalYear(organisationID: UUID, year: Int) async throws -> FiscalYearModel? {
+        try await FiscalYearModel.query(on: database).filter(\.$organisation.$id == organisationID)
+            .filter(\.$year == year).first()
+    }
+
+    /// Every department-year held, newest first, with its organisation.
+    public func allYears() async throws -> [(OrganisationModel, FiscalYearModel)] {
+        let years = try await FiscalYearModel.query(on: database).with(\.$organisation)
+            .sort(\.$year, .descending).all()
+        return years.map { ($0.organisation, $0) }.sorted {
+            ($0.1.year, $1.0.code) > ($1.1.year, $0.0.code)
+        }
+    }
+
+    /// The department-year, read through the bundle reader so it passes the same checks as an imported file.
+    public func load(code: String, year: Int) async throws -> DepartmentYear? {
+        guard let organisation = try await organisation(code: code), let id = organisation.id,
+              let fiscal = try await fiscalYear(organisationID: id, year: year) else { return nil }
+        let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
+        return try BundleReader().decode(bundle, file: "\(code)/\(year)")
+    }
+
+    /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;
+    /// without it an existing year is an error. The organisation is created when new.
+    public func store(_ year: DepartmentYear, replacing: Bool, actor: String) async throws {
+        try await database.transaction { database in
+            let repository = YearRepository(database: database)
+            let organisation: OrganisationModel
+            if let existing = try await repository.organisation(code: year.department.code) {
+                organisation = existing
+                organisation.name = year.department.name
+                try await organisation.save(on: database)
+            } else {
+                organisation = OrganisationModel(code: year.department.code, name: year.department.name,
+                                                 kind: "department")
+                try await organisation.create(on: database)
+            }
+            let subject = "\(year.department.code)/\(year.year)"
+            if let existing = try await repository.fiscalYear(organisationID: organisation.id!, year: year.year) {
+                guard replacing else { throw YearExists(code: year.department.code, year: year.year) }
+                try await YearRows.delete(existing, on: database)
+            }
+            try await YearRows.insert(year, organisationID: organisation.id!, on: database)
+            try await AuditLog.append(on: database, actor: actor, action: replacing ? "year.replace" : "year.import",
+                                      subject: subject,
+                                      after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, "
+                                          + "\(year.indicators.count) indicators")
+        }
+    }
+
+    /// Importing a year that is already stored, without saying it should be replaced.
+    public struct YearExists: Error, CustomStringConvertible {
+        public let code: String
+        public let year: Int
+
+        public var description: String { "\(code) already has \(year) in the store; replace it explicitly" }
+    }
+}

@@ -1,0 +1,147 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import SQLKit
+
+/// The mapping between a department-year's bundle and the store's rows: the bundle's JSON shape is kept for the
+/// small structured parts, payments and budget lines become columns.
+enum YearRows {
+    /// Payments are inserted this many to a statement.
+    static let batchSize = 500
+
+    static func insert(_ year: DepartmentYear, organisationID: UUID, on database: any Database) async throws {
+        guard case .object(let bundle) = BundleWriter.encode(year) else { preconditionFailure("a bundle is an object") }
+        func member(_ key: String) -> JSONValue? { bundle.first { $0.key == key }?.value }
+        let fiscal = FiscalYearModel()
+        fiscal.$organisation.id = organisationID
+        fiscal.year = year.year
+        fiscal.template = (member("template") ?? .null).serialized()
+        fiscal.moneyUnit = year.moneyUnit.rawValue
+        fiscal.overview = year.department.overview
+        fiscal.goal = year.goal
+        fiscal.tasks = (member("tasks") ?? .array([])).serialized()
+        fiscal.narrative = (member("narrative") ?? .object([])).serialized()
+        fiscal.assets = member("assets")?.serialized()
+        fiscal.version = 1
+        try await fiscal.create(on: database)
+        let yearID = try fiscal.requireID()
+
+        for (position, line) in year.budgetLines.enumerated() {
+            let model = BudgetLineModel()
+            model.$fiscalYear.id = yearID
+            model.position = position
+            model.code = line.code
+            model.name = line.name
+            model.kind = line.kind.rawValue
+            model.initialFen = line.initial.fen
+            model.adjustedFen = line.adjusted.fen
+            model.executedFen = line.declaredExecuted?.fen
+            model.plan = JSONValue.array(line.plan.map {
+                .object(["month": .number(String($0.month)), "amount": .string($0.amount.decimalString(in: year.moneyUnit))])
+            }).serialized()
+            model.version = 1
+            try await model.create(on: database)
+        }
+        try await insertPayments(year.payments, yearID: yearID, on: database)
+        let records: [(String, [JSONValue], (JSONValue) -> (String, String))] = [
+            ("indicator", elements(member("indicators")), { (text($0["id"]), text($0["name"])) }),
+            ("activity", elements(member("activities")), { ("", text($0["title"])) }),
+            ("procurement", elements(member("procurements")), { ("", text($0["name"])) }),
+        ]
+        for (kind, values, label) in records {
+            for (position, value) in values.enumerated() {
+                let record = RecordModel()
+                record.$fiscalYear.id = yearID
+                record.kind = kind
+                record.position = position
+                (record.key, record.title) = label(value)
+                record.definition = value.serialized()
+                record.version = 1
+                try await record.create(on: database)
+            }
+        }
+    }
+
+    /// Payments in multi-row inserts: 10⁵ payments in a few hundred statements.
+    static func insertPayments(_ payments: [Payment], yearID: UUID, startingAt start: Int = 0,
+                               on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { preconditionFailure("the store is an SQL database") }
+        for batchStart in stride(from: 0, to: payments.count, by: batchSize) {
+            var insert = sql.insert(into: PaymentModel.schema)
+                .columns("id", "year_id", "position", "line_code", "date", "amount_fen", "payee", "voucher", "memo",
+                         "version")
+            for (offset, payment) in payments[batchStart..<min(payments.count, batchStart + batchSize)].enumerated() {
+                insert = insert.values(SQLBind(UUID()), SQLBind(yearID), SQLBind(start + batchStart + offset),
+                                       SQLBind(payment.line), SQLBind(payment.date.description),
+                                       SQLBind(payment.amount.fen), SQLBind(payment.payee), SQLBind(payment.voucher),
+                                       SQLBind(payment.memo), SQLBind(1))
+            }
+            try await insert.run()
+        }
+    }
+
+    static func delete(_ fiscal: FiscalYearModel, on database: any Database) async throws {
+        let id = try fiscal.requireID()
+        try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
+        try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
+        try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
+        try await fiscal.delete(on: database)
+    }
+
+    /// The stored year as a bundle, for ``BundleReader`` to check and decode.
+    static func bundle(organisation: OrganisationModel, year fiscal: FiscalYearModel,
+                       on database: any Database) async throws -> JSONValue {
+        let id = try fiscal.requireID()
+        let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
+        let lines = try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id)
+            .sort(\.$position).all()
+        let payments = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id)
+            .sort(\.$position).all()
+        let records = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id)
+            .sort(\.$position).all()
+        func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }
+        func money(_ fen: Int64) -> JSONValue { .string(Money(fen: fen).decimalString(in: unit)) }
+        var members: [JSONValue.Member] = [
+            .init("format", .string(BundleReader.format)),
+            .init("year", .number(String(fiscal.year))),
+            .init("template", parsed(fiscal.template)),
+            .init("moneyUnit", .string(unit.rawValue)),
+            .init("department", .object(["code": .string(organisation.code), "name": .string(organisation.name),
+                                         "overview": .string(fiscal.overview)])),
+            .init("tasks", parsed(fiscal.tasks)),
+            .init("goal", .string(fiscal.goal)),
+            .init("budget", .object(["lines": .array(lines.map { line in
+                var fields: [JSONValue.Member] = [
+                    .init("code", .string(line.code)), .init("name", .string(line.name)),
+                    .init("kind", .string(line.kind)), .init("initial", money(line.initialFen)),
+                    .init("adjusted", money(line.adjustedFen)),
+                ]
+                if let executed = line.executedFen { fields.append(.init("executed", money(executed))) }
+                fields.append(.init("plan", parsed(line.plan)))
+                return .object(fields)
+            })])),
+            .init("payments", .array(payments.map { payment in
+                .object(["line": .string(payment.lineCode), "date": .string(payment.date),
+                         "amount": money(payment.amountFen), "payee": .string(payment.payee),
+                         "voucher": .string(payment.voucher), "memo": .string(payment.memo)])
+            })),
+        ]
+        for (kind, key) in [("indicator", "indicators"), ("activity", "activities"), ("procurement", "procurements")] {
+            members.append(.init(key, .array(records.filter { $0.kind == kind }.map { parsed($0.definition) })))
+        }
+        if let assets = fiscal.assets { members.append(.init("assets", parsed(assets))) }
+        members.append(.init("narrative", parsed(fiscal.narrative)))
+        return .object(members)
+    }
+
+    private static func elements(_ value: JSONValue?) -> [JSONValue] {
+        if case .array(let values)? = value { return values }
+        return []
+    }
+
+    private static func text(_ value: JSONValue?) -> String {
+        if case .string(let text)? = value { return text }
+        return ""
+    }
+}

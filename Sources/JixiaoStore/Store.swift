@@ -1,0 +1,44 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// Where the store lives: PostgreSQL when a URL is given, else an SQLite file (or memory, for tests).
+public enum StoreLocation: Sendable, Equatable {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(url: String)
+
+    /// `DATABASE_URL` when set, else the given SQLite file.
+    public static func fromEnvironment(sqliteFile: String) -> StoreLocation {
+        if let url = Environment.get("DATABASE_URL"), !url.isEmpty { return .postgres(url: url) }
+        return .sqliteFile(sqliteFile)
+    }
+
+    /// The location named for people, without a password.
+    public var description: String {
+        switch self {
+        case .sqliteFile(let path): "SQLite \(path)"
+        case .sqliteMemory: "SQLite (memory)"
+        case .postgres(let url): "PostgreSQL " + (URL(string: url).map { "\($0.host ?? "")/\($0.path.dropFirst())" } ?? "")
+        }
+    }
+}
+
+/// Sets up the store on an application: the database and every migration.
+public enum Store {
+    public static func configure(_ app: Application, location: StoreLocation) throws {
+        switch location {
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let url):
+            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .debug),
+                              as: .psql)
+        }
+        app.migrations.add(StoreMigrations.all)
+        app.migrations.add(SessionRecord.migration)
+    }
+}

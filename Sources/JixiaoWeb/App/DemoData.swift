@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import Vapor
+
+/// The demo: the seed department's year and one user per role, all with one freshly made password.
+public enum DemoData {
+    public struct Account: Sendable {
+        public let username: String
+        public let role: Role
+    }
+
+    /// Loads the bundle and creates the demo accounts; returns them and their password.
+    public static func load(on database: any Database, bundle: URL, cost: Int) async throws -> ([Account], String) {
+        let year = try BundleReader().read(bundle)
+        try await YearRepository(database: database).store(year, replacing: true, actor: "demo")
+        let password = [UInt8].random(count: 9).base64.replacingOccurrences(of: "/", with: "x")
+            .replacingOccurrences(of: "+", with: "y")
+        let users = UserRepository(database: database, cost: cost)
+        let accounts = [Account(username: "preparer", role: .preparer), Account(username: "head", role: .head),
+                        Account(username: "reviewer", role: .reviewer), Account(username: "auditor", role: .auditor),
+                        Account(username: "admin", role: .admin)]
+        for account in accounts {
+            if try await users.find(account.username) != nil {
+                try await users.setPassword(username: account.username, password: password, actor: "demo")
+            } else {
+                try await users.add(username: account.username, displayName: "演示\(account.role.chinese)",
+                                    password: password, role: account.role,
+                                    organisationCode: account.role.isDepartmental ? year.department.code : nil,
+                                    actor: "demo")
+            }
+        }
+        return (accounts, password)
+    }
+}

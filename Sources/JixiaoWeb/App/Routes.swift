@@ -1,0 +1,19 @@
+import Vapor
+
+/// Every route, grouped by who may reach it.
+enum Routes {
+    static func register(on app: Application) throws {
+        app.get("healthz", use: HealthController.check)
+        try app.register(collection: SignInController())
+        let signedIn = app.grouped(RequireSignIn())
+        try signedIn.register(collection: YearController())
+    }
+}
+
+/// `GET /healthz`: the process answers and the database does too.
+enum HealthController {
+    @Sendable static func check(_ request: Request) async throws -> String {
+        _ = try await request.db.transaction { _ in true }
+        return "ok"
+    }
+}

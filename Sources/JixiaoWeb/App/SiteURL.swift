@@ -1,0 +1,27 @@
+/// Every path of the site, so routes and links come from one place and a renamed page leaves no dead link.
+public enum SiteURL: Sendable, Equatable {
+    case home
+    case signIn
+    case signOut
+    case health
+    case year(code: String, year: Int)
+    case report(code: String, year: Int, format: String)
+
+    /// The path, with its parts percent-encoded.
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/login"
+        case .signOut: "/logout"
+        case .health: "/healthz"
+        case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
+        case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
+        }
+    }
+
+    private static func encode(_ part: String) -> String {
+        part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? part
+    }
+}
+
+import Foundation

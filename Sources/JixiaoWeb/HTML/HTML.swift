@@ -1,0 +1,61 @@
+/// A fragment of HTML whose text is always escaped: pages are built from elements and text, so nothing a user
+/// typed can become markup.
+public struct HTML: Sendable {
+    /// The markup.
+    public let rendered: String
+
+    private init(rendered: String) { self.rendered = rendered }
+
+    /// Escaped text.
+    public static func text(_ text: String) -> HTML { HTML(rendered: escape(text)) }
+
+    /// An element with attributes (nil values are left out) and children.
+    public static func element(_ name: String, _ attributes: [(String, String?)] = [],
+                               @HTMLBuilder _ children: () -> [HTML] = { [] }) -> HTML {
+        var markup = "<" + name
+        for case let (key, value?) in attributes { markup += " \(key)=\"\(escape(value))\"" }
+        markup += ">"
+        if voidElements.contains(name) { return HTML(rendered: markup) }
+        markup += children().map(\.rendered).joined()
+        return HTML(rendered: markup + "</\(name)>")
+    }
+
+    /// Markup written by the program itself (the stylesheet), never from data.
+    static func trusted(_ markup: StaticString) -> HTML { HTML(rendered: "\(markup)") }
+
+    /// Several fragments as one.
+    public static func group(@HTMLBuilder _ children: () -> [HTML]) -> HTML {
+        HTML(rendered: children().map(\.rendered).joined())
+    }
+
+    private static let voidElements: Set<String> = ["br", "hr", "img", "input", "link", "meta", "col"]
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Builds lists of HTML fragments with `if`, `for` and optionals.
+@resultBuilder
+public enum HTMLBuilder {
+    public static func buildBlock(_ parts: [HTML]...) -> [HTML] { parts.flatMap { $0 } }
+    public static func buildExpression(_ html: HTML) -> [HTML] { [html] }
+    public static func buildExpression(_ text: String) -> [HTML] { [.text(text)] }
+    public static func buildExpression(_ html: [HTML]) -> [HTML] { html }
+    public static func buildOptional(_ part: [HTML]?) -> [HTML] { part ?? [] }
+    public static func buildEither(first: [HTML]) -> [HTML] { first }
+    public static func buildEither(second: [HTML]) -> [HTML] { second }
+    public static func buildArray(_ parts: [[HTML]]) -> [HTML] { parts.flatMap { $0 } }
+}

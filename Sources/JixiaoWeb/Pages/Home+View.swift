@@ -1,0 +1,34 @@
+/// The list of department-years.
+enum HomeView {
+    static func render(_ model: HomeModel, user: CurrentUser, csrf: String) -> String {
+        Layout.page(title: "部门年度", user: user, csrf: csrf) {
+            HTML.element("h1") { "部门年度" }
+            if model.entries.isEmpty {
+                HTML.element("p") { "还没有可查看的部门年度数据。请先导入（jixiao import）。" }
+            } else {
+                HTML.element("table") {
+                    HTML.element("thead") {
+                        HTML.element("tr") {
+                            HTML.element("th") { "部门" }
+                            HTML.element("th") { "编码" }
+                            HTML.element("th") { "年度" }
+                        }
+                    }
+                    HTML.element("tbody") {
+                        for entry in model.entries {
+                            HTML.element("tr") {
+                                HTML.element("td") {
+                                    HTML.element("a", [("href", SiteURL.year(code: entry.code, year: entry.year).path)]) {
+                                        entry.name
+                                    }
+                                }
+                                HTML.element("td") { entry.code }
+                                HTML.element("td", [("class", "number")]) { String(entry.year) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

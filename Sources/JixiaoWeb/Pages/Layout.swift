@@ -1,0 +1,67 @@
+/// The page around every screen: header with the user and sign-out, main content, print-friendly styles.
+enum Layout {
+    static func page(title: String, user: CurrentUser?, csrf: String?, @HTMLBuilder content: () -> [HTML]) -> String {
+        let body = HTML.element("html", [("lang", "zh-CN")]) {
+            HTML.element("head") {
+                HTML.element("meta", [("charset", "utf-8")])
+                HTML.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                HTML.element("title") { "\(title) · 绩效" }
+                HTML.element("style") { HTML.trusted(stylesheet) }
+            }
+            HTML.element("body") {
+                HTML.element("header", [("class", "site")]) {
+                    HTML.element("a", [("href", SiteURL.home.path), ("class", "brand")]) { "绩效 · 预算绩效管理" }
+                    if let user {
+                        HTML.element("nav") {
+                            HTML.element("span", [("class", "who")]) { "\(user.displayName)（\(user.role.chinese)）" }
+                            HTML.element("form", [("method", "post"), ("action", SiteURL.signOut.path)]) {
+                                HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
+                                HTML.element("button", [("type", "submit")]) { "退出" }
+                            }
+                        }
+                    }
+                }
+                HTML.element("main", [], content)
+            }
+        }
+        return "<!DOCTYPE html>\n" + body.rendered
+    }
+
+    static let stylesheet: StaticString = """
+    :root { --ink: #1d2330; --muted: #5b6474; --line: #d5dae3; --accent: #9b1c1c; --ok: #1f6f43; --warn: #9a5b00; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 16px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: var(--ink);
+      background: #f6f7f9; }
+    header.site { display: flex; justify-content: space-between; align-items: center; padding: 0.6rem 1.5rem;
+      background: #fff; border-bottom: 3px solid var(--accent); }
+    header.site nav { display: flex; gap: 1rem; align-items: center; }
+    .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.15rem; }
+    .who { color: var(--muted); }
+    main { max-width: 1200px; margin: 1.5rem auto; padding: 0 1.5rem; }
+    h1 { font-size: 1.5rem; margin: 0 0 1rem; }
+    h2 { font-size: 1.15rem; margin: 1.5rem 0 0.6rem; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 1rem; }
+    .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; }
+    .card .label { color: var(--muted); font-size: 0.9rem; }
+    .card .figure { font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    table { width: 100%; border-collapse: collapse; background: #fff; }
+    th, td { border: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+    th { background: #eef1f5; }
+    td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .severity-high { color: var(--accent); font-weight: 700; }
+    .severity-medium { color: var(--warn); }
+    .severity-low { color: var(--muted); }
+    .downloads a { margin-right: 1rem; }
+    form.stack { display: grid; gap: 0.8rem; max-width: 360px; background: #fff; padding: 1.5rem;
+      border: 1px solid var(--line); border-radius: 6px; }
+    label { display: grid; gap: 0.2rem; }
+    input[type=text], input[type=password] { font: inherit; padding: 0.45rem; border: 1px solid #aab2bf; border-radius: 4px; }
+    button { font: inherit; padding: 0.45rem 1rem; border: 1px solid var(--accent); background: var(--accent); color: #fff;
+      border-radius: 4px; cursor: pointer; }
+    header.site button { background: #fff; color: var(--accent); }
+    button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
+    .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
+    @media print { header.site, .downloads, form { display: none; } body { background: #fff; } main { margin: 0; } }
+    @media (max-width: 700px) { main { padding: 0 0.8rem; } .card .figure { font-size: 1.3rem; } }
+    """
+}

@@ -1,0 +1,49 @@
+import JixiaoCore
+
+/// What the year overview shows: budget and execution, score so far, the open findings.
+struct OverviewModel {
+    let code: String
+    let name: String
+    let year: Int
+    let templateName: String
+    let adjusted: String
+    let executed: String
+    let rate: String
+    let total: String
+    let grade: String
+    let budgetScore: String
+    let lines: [Line]
+    let findings: [Finding]
+
+    struct Line {
+        let code: String
+        let name: String
+        let kind: String
+        let adjusted: String
+        let executed: String
+        let rate: String
+    }
+
+    init(_ year: DepartmentYear) {
+        let evaluation = Evaluator.evaluate(year)
+        let rounding = year.template.rounding
+        let executedByLine = year.executedByLine()
+        code = year.department.code
+        name = year.department.name
+        self.year = year.year
+        templateName = year.template.name
+        adjusted = evaluation.budget.totals.adjusted.wanString
+        executed = evaluation.budget.totals.executed.wanString
+        rate = evaluation.budget.rate?.percentString(places: 2) ?? "—"
+        total = rounding.format(evaluation.total)
+        grade = evaluation.grade
+        budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
+        lines = year.budgetLines.map { line in
+            let spent = executedByLine[line.code] ?? .zero
+            return Line(code: line.code, name: line.name, kind: line.kind.chinese, adjusted: line.adjusted.wanString,
+                        executed: spent.wanString,
+                        rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
+        }
+        findings = FindingsEngine.findings(year, evaluation: evaluation)
+    }
+}

@@ -1,0 +1,70 @@
+/// The department-year overview.
+enum OverviewView {
+    static func render(_ model: OverviewModel, user: CurrentUser, csrf: String) -> String {
+        Layout.page(title: "\(model.name) \(model.year) 年", user: user, csrf: csrf) {
+            HTML.element("h1") { "\(model.name) · \(model.year) 年" }
+            HTML.element("p", [("class", "who")]) { "评价模板：\(model.templateName)" }
+            HTML.element("section", [("class", "cards"), ("aria-label", "年度概况")]) {
+                card("全年预算数（万元）", model.adjusted, id: "adjusted")
+                card("执行数（万元）", model.executed, id: "executed")
+                card("预算执行率", model.rate, id: "rate")
+                card("自评得分", "\(model.total)（\(model.grade)）", id: "total")
+            }
+            HTML.element("h2") { "预算执行" }
+            HTML.element("table") {
+                HTML.element("thead") {
+                    HTML.element("tr") {
+                        for title in ["编码", "项目", "类别", "全年预算数（万元）", "执行数（万元）", "执行率"] {
+                            HTML.element("th") { title }
+                        }
+                    }
+                }
+                HTML.element("tbody") {
+                    for line in model.lines {
+                        HTML.element("tr") {
+                            HTML.element("td") { line.code }
+                            HTML.element("td") { line.name }
+                            HTML.element("td") { line.kind }
+                            HTML.element("td", [("class", "number")]) { line.adjusted }
+                            HTML.element("td", [("class", "number")]) { line.executed }
+                            HTML.element("td", [("class", "number")]) { line.rate }
+                        }
+                    }
+                }
+            }
+            HTML.element("h2") { "发现的问题（\(model.findings.count)）" }
+            if model.findings.isEmpty {
+                HTML.element("p") { "未发现问题。" }
+            } else {
+                HTML.element("ul", [("class", "findings")]) {
+                    for finding in model.findings {
+                        HTML.element("li") {
+                            HTML.element("span", [("class", "severity-\(finding.severity.rawValue)")]) {
+                                "【\(finding.severity.chinese)】"
+                            }
+                            finding.message
+                            HTML.element("br")
+                            HTML.element("small") { "建议：\(finding.measure)" }
+                        }
+                    }
+                }
+            }
+            HTML.element("h2") { "报告下载" }
+            HTML.element("p", [("class", "downloads")]) {
+                for (format, label) in [("html", "网页版"), ("docx", "Word（公文格式）"), ("pdf", "PDF"),
+                                        ("xlsx", "自评表 Excel"), ("json", "数据包 JSON")] {
+                    HTML.element("a", [("href", SiteURL.report(code: model.code, year: model.year, format: format).path)]) {
+                        label
+                    }
+                }
+            }
+        }
+    }
+
+    private static func card(_ label: String, _ figure: String, id: String) -> HTML {
+        HTML.element("div", [("class", "card")]) {
+            HTML.element("div", [("class", "label")]) { label }
+            HTML.element("div", [("class", "figure"), ("id", id)]) { figure }
+        }
+    }
+}
