@@ -31,6 +31,11 @@ public enum AuditLog {
         public let sequence: Int
         public let reason: String
 
+        public init(sequence: Int, reason: String) {
+            self.sequence = sequence
+            self.reason = reason
+        }
+
         public var description: String { "audit entry \(sequence): \(reason)" }
     }
 

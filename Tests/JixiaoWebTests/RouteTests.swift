@@ -1,0 +1,122 @@
+import Foundation
+import JixiaoStore
+import JixiaoTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+/// The pages and downloads through HTTP, as a browser uses them.
+extension DatabaseTests {
+@Suite struct RouteTests {
+    @Test func healthAnswersWithoutSigningIn() async throws {
+        try await TestStore.withApp { app in
+            try await app.testing().test(.GET, "/healthz") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string == "ok")
+            }
+        }
+    }
+
+    @Test func pagesSendStrangersToSignIn() async throws {
+        try await TestStore.withApp { app in
+            try await app.testing().test(.GET, "/years/440112-KX/2022") { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == "/login?next=%2Fyears%2F440112%2DKX%2F2022")
+            }
+        }
+    }
+
+    @Test func signingInOpensTheOverview() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            #expect(try await browser.signIn(app, username: "preparer") == .seeOther)
+            try await browser.get(app, "/") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("/years/440112-KX/2022"))
+                #expect(!response.body.string.contains("420000-WJ-DEMO"))
+            }
+            try await browser.get(app, "/years/440112-KX/2022") { response in
+                #expect(response.status == .ok)
+                for figure in [#"id="adjusted">864.40"#, #"id="executed">855.63"#, #"id="rate">98.99%"#,
+                               #"id="total">97.90（优）"#, "发现的问题（7）"] {
+                    #expect(response.body.string.contains(figure), "missing \(figure)")
+                }
+                #expect(response.headers.first(name: "Content-Security-Policy") != nil)
+            }
+        }
+    }
+
+    @Test func wrongPasswordsAndMissingTokensAreRefused() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            #expect(try await browser.signIn(app, username: "preparer", password: "wrong password") == .unauthorized)
+            try await app.testing().test(.POST, "/login", headers: browser.headers, beforeRequest: { request in
+                try request.content.encode(["username": "preparer", "password": TestStore.password],
+                                           as: .urlEncodedForm)
+            }, afterResponse: { response in
+                #expect(response.status == .forbidden)
+            })
+        }
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "reviewer")
+            try await browser.get(app, "/") { browser.keep($0) }
+            try await app.testing().test(.POST, "/logout", headers: browser.headers, beforeRequest: { request in
+                try request.content.encode(["_csrf": browser.csrf], as: .urlEncodedForm)
+            }, afterResponse: { response in
+                #expect(response.status == .seeOther)
+            })
+            try await browser.get(app, "/") { response in #expect(response.status == .seeOther) }
+        }
+    }
+
+    @Test func reportsDownloadInEveryFormat() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "head")
+            let base = "/years/440112-KX/2022/report."
+            try await browser.get(app, base + "docx") { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+                #expect(Array(response.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+                #expect(response.headers.first(name: .contentDisposition)?.hasPrefix("attachment; filename*=UTF-8''") == true)
+            }
+            try await browser.get(app, base + "xlsx") { response in #expect(response.status == .ok) }
+            try await browser.get(app, base + "html") { response in
+                #expect(response.body.string.contains("完成预算的 99%"))
+            }
+            try await browser.get(app, base + "json") { response in
+                #expect(response.body.string.contains(#""format": "jixiao/bundle@1""#))
+            }
+            try await browser.get(app, base + "exe") { response in #expect(response.status == .notFound) }
+        }
+    }
+
+    /// Each role × each page or download × own or other department: allowed (200) or refused (403).
+    @Test("authorisation matrix", arguments: Role.allCases)
+    func authorisationMatrix(role: Role) async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
+            let routes = ["", "/report.html", "/report.docx", "/report.xlsx", "/report.json", "/report.md"]
+            for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
+                for route in routes {
+                    let path = "/years/\(department)/\(year)\(route)"
+                    let expected: HTTPResponseStatus = own || !role.isDepartmental ? .ok : .forbidden
+                    try await browser.get(app, path) { response in
+                        #expect(response.status == expected, "\(role) \(path)")
+                    }
+                }
+            }
+        }
+    }
+}
+}

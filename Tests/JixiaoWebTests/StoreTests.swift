@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import JixiaoTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// The store on SQLite (or PostgreSQL when DATABASE_URL is set): years in and out, atomic imports, the audit chain.
+extension DatabaseTests {
+@Suite struct StoreTests {
+    @Test("a stored year loads back equal", arguments: Fixtures.examples)
+    func roundTrip(name: String) async throws {
+        try await TestStore.withApp { app in
+            let year = try BundleReader().read(Fixtures.example(name))
+            let repository = YearRepository(database: app.db)
+            try await repository.store(year, replacing: false, actor: "test")
+            #expect(try await repository.load(code: year.department.code, year: year.year) == year)
+        }
+    }
+
+    @Test func aYearIsReplacedOnlyWhenAskedTo() async throws {
+        try await TestStore.withApp { app in
+            let repository = YearRepository(database: app.db)
+            var year = try BundleReader().read(Fixtures.seed)
+            try await repository.store(year, replacing: false, actor: "test")
+            year.payments.removeLast(3)
+            await #expect(throws: YearRepository.YearExists.self) {
+                try await repository.store(year, replacing: false, actor: "test")
+            }
+            #expect(try await repository.load(code: "440112-KX", year: 2022)?.payments.count == 43)
+            try await repository.store(year, replacing: true, actor: "test")
+            #expect(try await repository.load(code: "440112-KX", year: 2022)?.payments.count == 40)
+        }
+    }
+
+    @Test func aFailureHalfWayLeavesTheStoreUnchanged() async throws {
+        try await TestStore.withApp { app in
+            let repository = YearRepository(database: app.db)
+            var broken = try BundleReader().read(Fixtures.seed)
+            // Two lines with one code: the second insert breaks the unique constraint after the year, the first
+            // line and nothing else went in.
+            broken.budgetLines.append(broken.budgetLines[0])
+            await #expect(throws: (any Error).self) { try await repository.store(broken, replacing: false, actor: "test") }
+            #expect(try await OrganisationModel.query(on: app.db).count() == 0)
+            #expect(try await FiscalYearModel.query(on: app.db).count() == 0)
+            #expect(try await BudgetLineModel.query(on: app.db).count() == 0)
+            #expect(try await AuditEntryModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func theAuditChainDetectsTampering() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            let count = try await AuditLog.verify(on: app.db)
+            #expect(count == 7)
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(AuditEntryModel.schema).set("actor", to: SQLBind("mallory"))
+                .where("sequence", .equal, SQLBind(3)).run()
+            await #expect(throws: AuditLog.Break(sequence: 3, reason: "its content was changed after it was written")) {
+                try await AuditLog.verify(on: app.db)
+            }
+            try await sql.delete(from: AuditEntryModel.schema).where("sequence", .equal, SQLBind(3)).run()
+            await #expect(throws: AuditLog.Break.self) { try await AuditLog.verify(on: app.db) }
+        }
+    }
+
+    @Test func signInLocksAfterRepeatedFailures() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            let users = UserRepository(database: app.db, cost: 4)
+            for _ in 1..<UserRepository.lockoutThreshold {
+                #expect(try await users.signIn(username: "preparer", password: "wrong") == .wrongCredentials)
+            }
+            guard case .locked = try await users.signIn(username: "preparer", password: "wrong") else {
+                Issue.record("not locked after \(UserRepository.lockoutThreshold) failures")
+                return
+            }
+            guard case .locked = try await users.signIn(username: "preparer", password: TestStore.password) else {
+                Issue.record("the right password opened a locked account")
+                return
+            }
+            let later = Date().addingTimeInterval(UserRepository.lockoutDuration + 1)
+            guard case .success = try await users.signIn(username: "preparer", password: TestStore.password, now: later)
+            else {
+                Issue.record("the lock did not expire")
+                return
+            }
+            #expect(try await users.signIn(username: "nobody", password: "x") == .wrongCredentials)
+        }
+    }
+
+    @Test func usersNeedStrongPasswordsAndDepartmentsForDepartmentalRoles() async throws {
+        try await TestStore.withApp { app in
+            let users = UserRepository(database: app.db, cost: 4)
+            await #expect(throws: UserRepository.UserError.weakPassword) {
+                try await users.add(username: "a", displayName: "a", password: "short", role: .admin,
+                                    organisationCode: nil, actor: "test")
+            }
+            await #expect(throws: UserRepository.UserError.organisationRequired(.preparer)) {
+                try await users.add(username: "a", displayName: "a", password: TestStore.password, role: .preparer,
+                                    organisationCode: nil, actor: "test")
+            }
+            await #expect(throws: UserRepository.UserError.noOrganisation("X")) {
+                try await users.add(username: "a", displayName: "a", password: TestStore.password, role: .head,
+                                    organisationCode: "X", actor: "test")
+            }
+            let stored = try await users.add(username: "a", displayName: "a", password: TestStore.password,
+                                              role: .admin, organisationCode: nil, actor: "test")
+            #expect(stored.passwordHash.hasPrefix("$2b$") && !stored.passwordHash.contains(TestStore.password))
+        }
+    }
+}
+}

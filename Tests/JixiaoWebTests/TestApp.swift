@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import JixiaoTestSupport
+import JixiaoWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every test that uses the store, one at a time: on PostgreSQL they share one database, emptied before each test.
+@Suite(.serialized) enum DatabaseTests {}
+
+/// The store these tests run on: PostgreSQL when `DATABASE_URL` is set (scripts/test.sh does), else SQLite in memory.
+enum TestStore {
+    static var location: StoreLocation {
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty { return .postgres(url: url) }
+        return .sqliteMemory
+    }
+
+    /// A configured app on an emptied store, with bcrypt at its cheapest so sign-ins stay quick.
+    static func withApp(_ body: (Application) async throws -> Void) async throws {
+        try await VaporTesting.withApp { app in
+            app.logger.logLevel = .warning
+            try await JixiaoApp.configure(app, location: location, settings: WebSettings(bcryptCost: 4))
+            try await app.autoRevert()
+            try await app.autoMigrate()
+            do {
+                try await body(app)
+            } catch {
+                // PostgreSQL's errors say nothing unless reflected.
+                Issue.record("\(String(reflecting: error))")
+                throw error
+            }
+        }
+    }
+
+    static let password = "correct horse battery"
+
+    /// The seed department and a second one, and a user per role (departmental ones in the seed department).
+    static func seed(_ app: Application) async throws {
+        let years = YearRepository(database: app.db)
+        try await years.store(try BundleReader().read(Fixtures.seed), replacing: false, actor: "test")
+        try await years.store(try BundleReader().read(Fixtures.example("demo-health-hubei-2023.json")),
+                              replacing: false, actor: "test")
+        let users = UserRepository(database: app.db, cost: 4)
+        for role in Role.allCases {
+            try await users.add(username: role.rawValue, displayName: role.chinese, password: password, role: role,
+                                organisationCode: role.isDepartmental ? "440112-KX" : nil, actor: "test")
+        }
+    }
+}
+
+/// A browser's state in tests: the session cookie and the form token.
+struct Browser {
+    var cookie = ""
+    var csrf = ""
+
+    var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        if !cookie.isEmpty { headers.add(name: .cookie, value: cookie) }
+        return headers
+    }
+
+    /// Takes the session cookie a response sets.
+    mutating func keep(_ response: TestingHTTPResponse) {
+        if let value = response.headers.setCookie?["jixiao-session"] { cookie = "jixiao-session=\(value.string)" }
+        if let range = response.body.string.range(of: #"name="_csrf" value=""#) {
+            csrf = String(response.body.string[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    /// Opens the sign-in page and signs in; returns the sign-in response's status.
+    @discardableResult
+    mutating func signIn(_ app: Application, username: String, password: String = TestStore.password) async throws
+        -> HTTPResponseStatus {
+        try await app.testing().test(.GET, "/login", headers: headers) { self.keep($0) }
+        var status = HTTPResponseStatus.ok
+        try await app.testing().test(.POST, "/login", headers: headers, beforeRequest: { request in
+            try request.content.encode(["_csrf": csrf, "username": username, "password": password, "next": "/"],
+                                       as: .urlEncodedForm)
+        }, afterResponse: { response in
+            status = response.status
+            self.keep(response)
+        })
+        return status
+    }
+
+    /// A GET with this browser's session.
+    func get(_ app: Application, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        try await app.testing().test(.GET, path, headers: headers, afterResponse: check)
+    }
+}
