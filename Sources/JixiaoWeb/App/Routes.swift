@@ -7,6 +7,7 @@ enum Routes {
         try app.register(collection: SignInController())
         let signedIn = app.grouped(RequireSignIn())
         try signedIn.register(collection: YearController())
+        try signedIn.register(collection: PaymentController())
     }
 }
 

@@ -16,8 +16,11 @@ public struct CurrentUser: Sendable {
         !role.isDepartmental || organisationCode == code
     }
 
-    /// Whether this person may change a department's data.
-    public func mayChange(organisation code: String) -> Bool { role.mayChange && maySee(organisation: code) }
+    /// Whether this person may change a department's data: its own preparer or head, or an administrator.
+    /// Reviewers return or approve a submission; they do not edit it. Auditors change nothing.
+    public func mayChange(organisation code: String) -> Bool {
+        role == .admin || (role.isDepartmental && organisationCode == code)
+    }
 }
 
 extension Request {

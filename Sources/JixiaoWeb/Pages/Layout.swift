@@ -61,6 +61,15 @@ enum Layout {
     header.site button { background: #fff; color: var(--accent); }
     button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
     .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
+    .notice { color: var(--ok); background: #e8f5ee; border: 1px solid #b9dfc9; padding: 0.6rem; border-radius: 4px; }
+    form.wide { max-width: 640px; }
+    .field { display: grid; gap: 0.2rem; }
+    .field-error { color: var(--accent); font-size: 0.9rem; }
+    [aria-invalid=true] { border-color: var(--accent) !important; background: #fff6f6; }
+    select { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
+    form.filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
+    .pager { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }
+    button.danger { background: #fff; color: var(--accent); margin-top: 1rem; }
     @media print { header.site, .downloads, form { display: none; } body { background: #fff; } main { margin: 0; } }
     @media (max-width: 700px) { main { padding: 0 0.8rem; } .card .figure { font-size: 1.3rem; } }
     """

@@ -11,6 +11,11 @@ enum OverviewView {
                 card("自评得分", "\(model.total)（\(model.grade)）", id: "total")
             }
             HTML.element("h2") { "预算执行" }
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path)]) {
+                    "查看和录入支付明细 →"
+                }
+            }
             HTML.element("table") {
                 HTML.element("thead") {
                     HTML.element("tr") {

@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import SQLKit
+
+/// A year's payments one at a time: listed in pages, added, changed and removed, every change audited and guarded
+/// by the row's version so two people never silently overwrite each other.
+public struct PaymentRepository: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// A page of payments and the totals of everything the filter matches.
+    public struct Page: Sendable {
+        public let rows: [PaymentModel]
+        public let matching: Int
+        public let total: Money
+    }
+
+    /// What a list is narrowed to: a line and/or a month.
+    public struct Filter: Sendable, Equatable {
+        public var line: String?
+        public var month: Int?
+
+        public init(line: String? = nil, month: Int? = nil) {
+            self.line = line
+            self.month = month
+        }
+    }
+
+    /// A change that lost a race: the row was changed or removed since the form was opened.
+    public struct Conflict: Error, Equatable {
+        public let id: UUID
+    }
+
+    public func page(yearID: UUID, year: Int, filter: Filter, page: Int, size: Int) async throws -> Page {
+        var query = PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+        if let line = filter.line { query = query.filter(\.$lineCode == line) }
+        if let month = filter.month {
+            let prefix = String(format: "%04d-%02d-", year, month)
+            query = query.filter(\.$date >= prefix + "01").filter(\.$date <= prefix + "31")
+        }
+        let matching = try await query.copy().count()
+        let total = try await query.copy().sum(\.$amountFen) ?? 0
+        let rows = try await query.sort(\.$date).sort(\.$position)
+            .range(lower: max(0, page - 1) * size, upper: max(0, page - 1) * size + size).all()
+        return Page(rows: rows, matching: matching, total: Money(fen: total))
+    }
+
+    public func find(_ id: UUID, yearID: UUID) async throws -> PaymentModel? {
+        try await PaymentModel.query(on: database).filter(\.$id == id).filter(\.$fiscalYear.$id == yearID).first()
+    }
+
+    /// Adds a payment at the end of the year's payments.
+    @discardableResult
+    public func create(_ payment: Payment, yearID: UUID, subject: String, actor: String) async throws -> UUID {
+        try await database.transaction { database in
+            let last = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                .sort(\.$position, .descending).first()
+            let model = PaymentModel()
+            model.$fiscalYear.id = yearID
+            model.position = (last?.position ?? -1) + 1
+            PaymentRepository.fill(model, from: payment)
+            model.version = 1
+            try await model.create(on: database)
+            try await AuditLog.append(on: database, actor: actor, action: "payment.create", subject: subject,
+                                      after: PaymentRepository.describe(payment))
+            return try model.requireID()
+        }
+    }
+
+    /// Changes a payment if it is still at `version`; otherwise throws ``Conflict``.
+    public func update(_ id: UUID, yearID: UUID, version: Int, to payment: Payment, subject: String,
+                       actor: String) async throws {
+        try await database.transaction { database in
+            guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
+                throw Conflict(id: id)
+            }
+            let sql = database as! any SQLDatabase
+            let changed = try await sql.update(PaymentModel.schema)
+                .set("line_code", to: SQLBind(payment.line)).set("date", to: SQLBind(payment.date.description))
+                .set("amount_fen", to: SQLBind(payment.amount.fen)).set("payee", to: SQLBind(payment.payee))
+                .set("voucher", to: SQLBind(payment.voucher)).set("memo", to: SQLBind(payment.memo))
+                .set("version", to: SQLBind(version + 1))
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !changed.isEmpty else { throw Conflict(id: id) }
+            try await AuditLog.append(on: database, actor: actor, action: "payment.update", subject: subject,
+                                      before: PaymentRepository.describe(PaymentRepository.payment(before)),
+                                      after: PaymentRepository.describe(payment))
+        }
+    }
+
+    /// Removes a payment if it is still at `version`; otherwise throws ``Conflict``.
+    public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String, actor: String) async throws {
+        try await database.transaction { database in
+            guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
+                throw Conflict(id: id)
+            }
+            let sql = database as! any SQLDatabase
+            let removed = try await sql.delete(from: PaymentModel.schema)
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !removed.isEmpty else { throw Conflict(id: id) }
+            try await AuditLog.append(on: database, actor: actor, action: "payment.delete", subject: subject,
+                                      before: PaymentRepository.describe(PaymentRepository.payment(before)))
+        }
+    }
+
+    /// The stored row as the engine's value.
+    public static func payment(_ model: PaymentModel) -> Payment {
+        Payment(line: model.lineCode, date: CivilDate(iso: model.date) ?? CivilDate(year: 2000, month: 1, day: 1)!,
+                amount: Money(fen: model.amountFen), payee: model.payee, voucher: model.voucher, memo: model.memo)
+    }
+
+    static func fill(_ model: PaymentModel, from payment: Payment) {
+        model.lineCode = payment.line
+        model.date = payment.date.description
+        model.amountFen = payment.amount.fen
+        model.payee = payment.payee
+        model.voucher = payment.voucher
+        model.memo = payment.memo
+    }
+
+    /// The payment as the audit log records it: the bundle's JSON for one payment, in yuan.
+    static func describe(_ payment: Payment) -> String {
+        BundleWriter.payment(payment, unit: .yuan).serialized()
+    }
+}

@@ -1,0 +1,165 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoStore
+import Vapor
+
+/// The payments of a department-year: list, add, change, delete.
+struct PaymentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let payments = routes.grouped("years", ":code", ":year", "payments")
+        payments.get(use: list)
+        payments.post(use: create)
+        payments.get(":id", use: editForm)
+        payments.post(":id", use: update)
+        payments.post(":id", "delete", use: delete)
+    }
+
+    /// The year named by the path, checked for the user: its rows, line codes and a ready model for the pages.
+    private struct Context {
+        let user: CurrentUser
+        let organisation: OrganisationModel
+        let fiscal: FiscalYearModel
+        let lines: [(code: String, name: String)]
+
+        var subject: String { "\(organisation.code)/\(fiscal.year)" }
+        var yearID: UUID { fiscal.id! }
+    }
+
+    private func context(_ request: Request, change: Bool) async throws -> Context {
+        let user = try request.requireUser()
+        guard let code = request.parameters.get("code"), let year = request.parameters.get("year", as: Int.self) else {
+            throw Abort(.notFound)
+        }
+        guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
+        if change, !user.mayChange(organisation: code) {
+            throw Abort(.forbidden, reason: "您的角色不能修改这些数据。")
+        }
+        let years = YearRepository(database: request.db)
+        guard let organisation = try await years.organisation(code: code),
+              let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year) else {
+            throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
+        }
+        let lines = try await BudgetLineModel.query(on: request.db).filter(\.$fiscalYear.$id == fiscal.id!)
+            .sort(\.$position).all().map { (code: $0.code, name: $0.name) }
+        return Context(user: user, organisation: organisation, fiscal: fiscal, lines: lines)
+    }
+
+    private func model(_ context: Context, request: Request) async throws -> PaymentsModel {
+        let filter = PaymentRepository.Filter(
+            line: (try? request.query.get(String.self, at: "line")).flatMap { $0.isEmpty ? nil : $0 },
+            month: (try? request.query.get(Int.self, at: "month")).flatMap { (1...12).contains($0) ? $0 : nil })
+        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let result = try await PaymentRepository(database: request.db).page(
+            yearID: context.yearID, year: context.fiscal.year, filter: filter, page: page, size: PaymentsModel.pageSize)
+        let pages = max(1, (result.matching + PaymentsModel.pageSize - 1) / PaymentsModel.pageSize)
+        return PaymentsModel(
+            code: context.organisation.code, name: context.organisation.name, year: context.fiscal.year,
+            lines: context.lines, filter: filter,
+            rows: result.rows.map {
+                PaymentsModel.Row(id: $0.id!, line: $0.lineCode, date: $0.date,
+                                  amount: Money(fen: $0.amountFen).yuanString, payee: $0.payee, voucher: $0.voucher,
+                                  memo: $0.memo)
+            },
+            matching: result.matching, total: result.total.yuanString, page: min(page, pages), pages: pages,
+            mayChange: context.user.mayChange(organisation: context.organisation.code))
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: false)
+        let saved = (try? request.query.get(String.self, at: "saved")) != nil ? "已保存。" : nil
+        return html(PaymentsView.render(try await model(context, request: request), form: PaymentForm(),
+                                        errors: FieldErrors(), message: saved, user: context.user,
+                                        csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        let form = try request.content.decode(PaymentForm.self)
+        switch form.validated(lines: context.lines.map(\.code), year: context.fiscal.year) {
+        case .failure(let errors):
+            let page = PaymentsView.render(try await model(context, request: request), form: form, errors: errors,
+                                           message: "有 \(errors.count) 处需要改正，见各项下方的说明。",
+                                           user: context.user, csrf: CSRF.token(for: request))
+            return html(page, status: .unprocessableEntity)
+        case .success(let payment):
+            try await PaymentRepository(database: request.db).create(payment, yearID: context.yearID,
+                                                                     subject: context.subject,
+                                                                     actor: context.user.username)
+            return request.redirect(to: SiteURL.payments(code: context.organisation.code, year: context.fiscal.year)
+                .path + "?saved=1")
+        }
+    }
+
+    @Sendable func editForm(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        let (id, stored) = try await payment(request, context)
+        return html(PaymentsView.edit(try await model(context, request: request), id: id,
+                                      form: PaymentForm(PaymentRepository.payment(stored), version: stored.version),
+                                      errors: FieldErrors(), message: nil, user: context.user,
+                                      csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func update(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        let (id, _) = try await payment(request, context)
+        let form = try request.content.decode(PaymentForm.self)
+        let listModel = try await model(context, request: request)
+        switch form.validated(lines: context.lines.map(\.code), year: context.fiscal.year) {
+        case .failure(let errors):
+            return html(PaymentsView.edit(listModel, id: id, form: form, errors: errors,
+                                          message: "有 \(errors.count) 处需要改正。", user: context.user,
+                                          csrf: CSRF.token(for: request)), status: .unprocessableEntity)
+        case .success(let payment):
+            do {
+                try await PaymentRepository(database: request.db).update(
+                    id, yearID: context.yearID, version: form.version ?? 0, to: payment, subject: context.subject,
+                    actor: context.user.username)
+            } catch is PaymentRepository.Conflict {
+                return try await conflict(request, context, id: id, model: listModel)
+            }
+            return request.redirect(to: SiteURL.payments(code: context.organisation.code, year: context.fiscal.year)
+                .path + "?saved=1")
+        }
+    }
+
+    @Sendable func delete(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        let (id, _) = try await payment(request, context)
+        let version = (try? request.content.get(Int.self, at: "version")) ?? 0
+        do {
+            try await PaymentRepository(database: request.db).delete(id, yearID: context.yearID, version: version,
+                                                                     subject: context.subject,
+                                                                     actor: context.user.username)
+        } catch is PaymentRepository.Conflict {
+            return try await conflict(request, context, id: id, model: try await model(context, request: request))
+        }
+        return request.redirect(to: SiteURL.payments(code: context.organisation.code, year: context.fiscal.year)
+            .path + "?saved=1")
+    }
+
+    /// Someone else changed or removed the payment since the form was opened: show what is stored now.
+    private func conflict(_ request: Request, _ context: Context, id: UUID, model: PaymentsModel) async throws
+        -> Response {
+        guard let current = try await PaymentRepository(database: request.db).find(id, yearID: context.yearID) else {
+            throw Abort(.conflict, reason: "这笔支付已被他人删除。")
+        }
+        let page = PaymentsView.edit(model, id: id,
+                                     form: PaymentForm(PaymentRepository.payment(current), version: current.version),
+                                     errors: FieldErrors(),
+                                     message: "这笔支付在您打开表单后已被他人修改，下面是最新内容；请核对后再保存。",
+                                     user: context.user, csrf: CSRF.token(for: request))
+        return html(page, status: .conflict)
+    }
+
+    private func payment(_ request: Request, _ context: Context) async throws -> (UUID, PaymentModel) {
+        guard let id = request.parameters.get("id", as: UUID.self),
+              let stored = try await PaymentRepository(database: request.db).find(id, yearID: context.yearID) else {
+            throw Abort(.notFound, reason: "没有这笔支付。")
+        }
+        return (id, stored)
+    }
+}
