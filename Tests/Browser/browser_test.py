@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Drives the real application in Debian's headless Chromium, as a clerk would: sign in, open the year overview, add a
+payment, see the execution rate change, download the report. Starts `jixiao serve --demo` on a free port with a
+temporary database and stops it afterwards. Screenshots go to $SCREENSHOTS (default: a temporary directory).
+
+Usage: Tests/Browser/browser_test.py PATH/TO/jixiao"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+binary = os.path.abspath(sys.argv[1])
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+workdir = tempfile.mkdtemp(prefix="jixiao-browser-")
+shots = os.environ.get("SCREENSHOTS") or os.path.join(workdir, "shots")
+downloads = os.path.join(workdir, "downloads")
+os.makedirs(shots, exist_ok=True)
+os.makedirs(downloads, exist_ok=True)
+
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+
+env = dict(os.environ)
+env.pop("DATABASE_URL", None)
+server = subprocess.Popen(
+    [binary, "serve", "--demo", "--port", str(port), "--log-level", "warning",
+     "--demo-bundle", os.path.join(root, "examples", "hp-kexie-2022.json")],
+    cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+checks = []
+
+
+def check(name, condition):
+    checks.append((name, bool(condition)))
+    print(("ok     " if condition else "FAILED ") + name, flush=True)
+
+
+password = None
+try:
+    deadline = time.time() + 60
+    for line in server.stdout:
+        match = re.search(r"密码均为 (\S+?)，", line)
+        if match:
+            password = match.group(1)
+        if "打开 http://" in line or time.time() > deadline:
+            break
+    check("the demo server printed its accounts", password)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if urllib.request.urlopen(base + "/healthz", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.1)
+
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    driver.implicitly_wait(5)
+    try:
+        driver.get(base + "/")
+        check("a stranger is sent to the sign-in page", "/login" in driver.current_url)
+        driver.save_screenshot(os.path.join(shots, "01-login.png"))
+        driver.find_element(By.NAME, "username").send_keys("preparer")
+        driver.find_element(By.NAME, "password").send_keys(password or "")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        driver.find_element(By.LINK_TEXT, "广州市黄埔区科学技术协会（广州开发区科学技术协会）").click()
+        rate_before = driver.find_element(By.ID, "rate").text
+        check("the overview shows the seed's execution rate", rate_before == "98.99%")
+        check("the overview shows the total score", "97.90" in driver.find_element(By.ID, "total").text)
+        driver.save_screenshot(os.path.join(shots, "02-overview.png"))
+
+        driver.find_element(By.PARTIAL_LINK_TEXT, "支付明细").click()
+        Select(driver.find_element(By.ID, "line")).select_by_value("X01")
+        driver.find_element(By.ID, "date").send_keys("2022-07-15")
+        driver.find_element(By.ID, "amount").send_keys("87,700.00")
+        driver.find_element(By.ID, "payee").send_keys("浏览器测试收款单位")
+        driver.find_element(By.CSS_SELECTOR, "form.wide button").click()
+        check("the payment was saved", "已保存" in driver.page_source)
+        driver.save_screenshot(os.path.join(shots, "03-payments.png"))
+
+        driver.get(base + "/years/440112-KX/2022")
+        rate_after = driver.find_element(By.ID, "rate").text
+        check(f"the execution rate changed ({rate_before} → {rate_after})", rate_after == "100.00%")
+
+        driver.find_element(By.LINK_TEXT, "Word（公文格式）").click()
+        report = None
+        for _ in range(100):
+            finished = [f for f in os.listdir(downloads) if f.endswith(".docx")]
+            if finished:
+                report = os.path.join(downloads, finished[0])
+                break
+            time.sleep(0.1)
+        check("the report downloaded as a Word file", report and open(report, "rb").read(2) == b"PK")
+    finally:
+        driver.quit()
+finally:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    if not os.environ.get("SCREENSHOTS"):
+        shutil.rmtree(workdir, ignore_errors=True)
+
+failed = sum(1 for _, ok in checks if not ok)
+print(f"browser: {len(checks) - failed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
