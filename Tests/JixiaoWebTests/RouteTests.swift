@@ -99,6 +99,25 @@ extension DatabaseTests {
         }
     }
 
+    @Test func theEvaluationPageShowsHowEachScoreWasReached() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "auditor")
+            try await browser.get(app, "/years/440112-KX/2022/evaluation") { response in
+                let page = response.body.string
+                #expect(response.status == .ok)
+                #expect(page.contains("自评得分：97.90（优）"))
+                #expect(page.contains("W × min(A/T, 1) = 10 × min(47/40, 1) = 10.00"))
+                #expect(page.contains("计入的 47 条活动记录"))
+                #expect(page.contains("W × min(执行数/全年预算数, 1) = 10 × min(8556300.00/8644000.00, 1) = 9.90"))
+            }
+            try await browser.get(app, "/years/420000-WJ-DEMO/2023/evaluation") { response in
+                #expect(response.body.string.contains("人工评分理由：两家卫生院设备延期投入使用"))
+            }
+        }
+    }
+
     /// Each role × each page or download × own or other department: allowed (200) or refused (403).
     @Test("authorisation matrix", arguments: Role.allCases)
     func authorisationMatrix(role: Role) async throws {
@@ -106,7 +125,8 @@ extension DatabaseTests {
             try await TestStore.seed(app)
             var browser = Browser()
             #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
-            let routes = ["", "/report.html", "/report.docx", "/report.xlsx", "/report.json", "/report.md"]
+            let routes = ["", "/evaluation", "/payments", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
+                          "/report.md"]
             for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
                 for route in routes {
                     let path = "/years/\(department)/\(year)\(route)"

@@ -10,6 +10,7 @@ struct YearController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         routes.get("years", ":code", ":year", use: overview)
+        routes.get("years", ":code", ":year", "evaluation", use: evaluation)
         routes.get("years", ":code", ":year", ":file", use: report)
     }
 
@@ -22,6 +23,11 @@ struct YearController: RouteCollection {
     @Sendable func overview(_ request: Request) async throws -> Response {
         let (user, year) = try await load(request)
         return html(OverviewView.render(OverviewModel(year), user: user, csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func evaluation(_ request: Request) async throws -> Response {
+        let (user, year) = try await load(request)
+        return html(EvaluationView.render(EvaluationModel(year), user: user, csrf: CSRF.token(for: request)))
     }
 
     /// `report.html|md|docx|xlsx|pdf` and the bundle as `report.json`.

@@ -10,6 +10,11 @@ enum OverviewView {
                 card("预算执行率", model.rate, id: "rate")
                 card("自评得分", "\(model.total)（\(model.grade)）", id: "total")
             }
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.evaluation(code: model.code, year: model.year).path)]) {
+                    "查看每项得分的计算依据 →"
+                }
+            }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {
                 HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path)]) {

@@ -1,0 +1,65 @@
+import JixiaoCore
+
+/// The evaluation page: every score with how it was computed and the records behind a measured value.
+struct EvaluationModel {
+    struct Row {
+        let id: String
+        let level: String
+        let name: String
+        let target: String
+        let actual: String
+        let weight: String
+        let score: String
+        let method: String
+        let formula: String
+        let records: [String]
+        let override: String?
+    }
+
+    let code: String
+    let name: String
+    let year: Int
+    let templateName: String
+    let budgetFormula: String
+    let budgetScore: String
+    let rows: [Row]
+    let total: String
+    let grade: String
+
+    init(_ year: DepartmentYear) {
+        let evaluation = Evaluator.evaluate(year)
+        let rounding = year.template.rounding
+        code = year.department.code
+        name = year.department.name
+        self.year = year.year
+        templateName = year.template.name
+        budgetFormula = evaluation.budget.formula
+        budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
+        rows = zip(year.indicators, evaluation.indicators).map { indicator, score in
+            var records: [String] = []
+            if case .measured(let indices)? = score.actualSource {
+                records = indices.map { index in
+                    let activity = year.activities[index]
+                    return "\(activity.date) \(activity.title)"
+                        + (activity.audience.map { "（受众 \($0) 人次）" } ?? "")
+                }
+            }
+            return Row(id: indicator.id, level: "\(indicator.level1) / \(indicator.level2)", name: indicator.name,
+                       target: indicator.nature == .qualitative ? indicator.targetText
+                           : indicator.direction.symbol + indicator.targetText + indicator.unit,
+                       actual: score.actual.map { "\($0)\(indicator.unit)" }
+                           ?? [indicator.actualText, indicator.grade?.chinese].compactMap { $0 }.joined(separator: "，"),
+                       weight: indicator.weight.description, score: rounding.format(score.score),
+                       method: EvaluationModel.methodNames[score.method] ?? score.method.rawValue,
+                       formula: score.formula, records: records, override: score.overrideReason)
+        }
+        total = rounding.format(evaluation.total)
+        grade = evaluation.grade
+    }
+
+    static let methodNames: [ScoreMethod: String] = [
+        .positive: "正向指标", .linearToDouble: "反向指标（两倍归零）", .inverseRatio: "反向指标（比值）",
+        .equal: "等于目标", .qualitative: "定性评级", .tiers: "分档", .deduction: "扣分", .manual: "人工评分",
+        .notAssessed: "未评定", .targetNotNumeric: "目标非数值",
+    ]
+}
