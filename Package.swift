@@ -46,7 +46,8 @@ let package = Package(
                 "JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(
             name: "jixiao",

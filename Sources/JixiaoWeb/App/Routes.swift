@@ -4,10 +4,12 @@ import Vapor
 enum Routes {
     static func register(on app: Application) throws {
         app.get("healthz", use: HealthController.check)
+        app.get("api", "v1", "openapi.json", use: OpenAPIDocument.serve)
         try app.register(collection: SignInController())
         let signedIn = app.grouped(RequireSignIn())
         try signedIn.register(collection: YearController())
         try signedIn.register(collection: PaymentController())
+        try signedIn.register(collection: APIController())
     }
 }
 

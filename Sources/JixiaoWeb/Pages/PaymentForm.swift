@@ -58,5 +58,7 @@ struct FieldErrors: Error, Sendable {
     }
 
     var isEmpty: Bool { messages.isEmpty }
+    /// Every message by field, in field order.
+    var all: [(key: String, value: String)] { messages.sorted { $0.key < $1.key } }
     var count: Int { messages.count }
 }

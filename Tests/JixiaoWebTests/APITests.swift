@@ -1,0 +1,118 @@
+import Foundation
+import JixiaoIO
+import JixiaoStore
+import JixiaoTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+extension DatabaseTests {
+    /// The JSON API: authorisation as on the pages, CSRF on changes, validation, conflicts.
+    @Suite struct APITests {
+        static let base = "/api/v1/years/440112-KX/2022"
+
+        private func request(_ app: Application, _ browser: Browser, _ method: HTTPMethod, _ path: String,
+                             body: JSONValue? = nil, token: String? = nil) async throws
+            -> (HTTPResponseStatus, JSONValue?) {
+            var result: (HTTPResponseStatus, JSONValue?) = (.ok, nil)
+            var headers = browser.headers
+            if let token { headers.add(name: "X-CSRF-Token", value: token) }
+            try await app.testing().test(method, path, headers: headers, beforeRequest: { request in
+                if let body {
+                    request.headers.contentType = .json
+                    request.body = ByteBuffer(string: body.serialized())
+                }
+            }, afterResponse: { response in
+                result = (response.status, try? JSONParser.parse(Data(response.body.readableBytesView)))
+            })
+            return result
+        }
+
+        private func token(_ app: Application, _ browser: Browser) async throws -> String {
+            let (_, session) = try await request(app, browser, .GET, "/api/v1/session")
+            guard case .string(let token)? = session?["csrfToken"] else { return "" }
+            return token
+        }
+
+        @Test func theDocumentIsPublicAndEverythingElseNeedsASession() async throws {
+            try await TestStore.withApp { app in
+                try await app.testing().test(.GET, "/api/v1/openapi.json") { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.string.contains(#""openapi": "3.1.0""#))
+                }
+                try await app.testing().test(.GET, "/api/v1/years") { response in
+                    #expect(response.status == .unauthorized)
+                }
+            }
+        }
+
+        @Test func evaluationAndPaymentsAreReadAsOnThePages() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let (_, years) = try await request(app, browser, .GET, "/api/v1/years")
+                #expect(years == .array([.object(["code": .string("440112-KX"),
+                                                  "name": .string("广州市黄埔区科学技术协会（广州开发区科学技术协会）"),
+                                                  "year": .number("2022"), "version": .number("1")])]))
+                let (_, evaluation) = try await request(app, browser, .GET, Self.base + "/evaluation")
+                #expect(evaluation?["budget"]?["rate"] == .string("0.9899"))
+                #expect(evaluation?["total"] == .string("97.90"))
+                let (_, page) = try await request(app, browser, .GET, Self.base + "/payments?line=X01&size=5")
+                #expect(page?["matching"] == .number("10"))
+                #expect(page?["total"] == .string("2512000.00"))
+                let (other, _) = try await request(app, browser, .GET, "/api/v1/years/420000-WJ-DEMO/2023/evaluation")
+                #expect(other == .forbidden)
+            }
+        }
+
+        @Test func changesNeedTheTokenAndAreCheckedAndGuarded() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "head")
+                let token = try await token(app, browser)
+                let payment: [JSONValue.Member] = [.init("line", .string("X02")), .init("date", .string("2022-08-01")),
+                                                   .init("amount", .string("1,000.00")), .init("payee", .string("API"))]
+                let (withoutToken, _) = try await request(app, browser, .POST, Self.base + "/payments", body: .object(payment))
+                #expect(withoutToken == .forbidden)
+                let (created, body) = try await request(app, browser, .POST, Self.base + "/payments", body: .object(payment),
+                                                        token: token)
+                #expect(created == .created)
+                #expect(body?["amount"] == .string("1000.00") && body?["version"] == .number("1"))
+                guard case .string(let id)? = body?["id"] else { return }
+                let (invalid, errors) = try await request(app, browser, .POST, Self.base + "/payments",
+                                                          body: .object(["line": .string("X02"), "date": .string("2022-02-30"),
+                                                                         "amount": .string("x")]),
+                                                          token: token)
+                #expect(invalid == .unprocessableEntity)
+                #expect(errors?["fields"]?["date"] == .string("“2022-02-30”不是有效日期，请按 2022-03-05 填写"))
+                let change = JSONValue.object(payment.filter { $0.key != "amount" }
+                    + [.init("amount", .string("2000")), .init("version", .number("1"))])
+                let (updated, _) = try await request(app, browser, .PUT, Self.base + "/payments/" + id, body: change,
+                                                     token: token)
+                #expect(updated == .ok)
+                let (stale, _) = try await request(app, browser, .PUT, Self.base + "/payments/" + id, body: change,
+                                                   token: token)
+                #expect(stale == .conflict)
+                let (deleted, _) = try await request(app, browser, .DELETE, Self.base + "/payments/\(id)?version=2",
+                                                     token: token)
+                #expect(deleted == .noContent)
+            }
+        }
+
+        @Test func readOnlyRolesCannotChangeThroughTheAPI() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "auditor")
+                let token = try await token(app, browser)
+                let (status, _) = try await request(app, browser, .POST, Self.base + "/payments",
+                                                    body: .object(["line": .string("X02"), "date": .string("2022-08-01"),
+                                                                   "amount": .string("1")]),
+                                                    token: token)
+                #expect(status == .forbidden)
+            }
+        }
+    }
+}
