@@ -24,6 +24,7 @@ extension DatabaseTests {
                 }
             }, afterResponse: { response in
                 result = (response.status, try? JSONParser.parse(Data(response.body.readableBytesView)))
+                if response.status == .internalServerError { Issue.record("500: \(response.body.string)") }
             })
             return result
         }

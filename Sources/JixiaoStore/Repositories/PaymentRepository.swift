@@ -34,18 +34,29 @@ public struct PaymentRepository: Sendable {
         public let id: UUID
     }
 
+    /// One page of the payments the filter matches, in date order, with the count and total of all of them. SQL
+    /// of its own: PostgreSQL sums `bigint` as `numeric`, so the total is cast back to an integer of fen.
     public func page(yearID: UUID, year: Int, filter: Filter, page: Int, size: Int) async throws -> Page {
-        var query = PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
-        if let line = filter.line { query = query.filter(\.$lineCode == line) }
-        if let month = filter.month {
-            let prefix = String(format: "%04d-%02d-", year, month)
-            query = query.filter(\.$date >= prefix + "01").filter(\.$date <= prefix + "31")
+        let sql = database as! any SQLDatabase
+        func matching(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+            var select = select.from(PaymentModel.schema).where("year_id", .equal, SQLBind(yearID))
+            if let line = filter.line { select = select.where("line_code", .equal, SQLBind(line)) }
+            if let month = filter.month {
+                let prefix = String(format: "%04d-%02d-", year, month)
+                select = select.where("date", .greaterThanOrEqual, SQLBind(prefix + "01"))
+                    .where("date", .lessThanOrEqual, SQLBind(prefix + "31"))
+            }
+            return select
         }
-        let matching = try await query.copy().count()
-        let total = try await query.copy().sum(\.$amountFen) ?? 0
-        let rows = try await query.sort(\.$date).sort(\.$position)
-            .range(lower: max(0, page - 1) * size, upper: max(0, page - 1) * size + size).all()
-        return Page(rows: rows, matching: matching, total: Money(fen: total))
+        let totals = try await matching(sql.select()
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "matching")
+            .column(SQLRaw("CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT)"), as: "total")).first()
+        let rows = try await matching(sql.select().column("*"))
+            .orderBy("date").orderBy("position")
+            .limit(size).offset(max(0, page - 1) * size)
+            .all().map { try $0.decode(model: PaymentModel.self) }
+        return Page(rows: rows, matching: Int(try totals?.decode(column: "matching", as: Int64.self) ?? 0),
+                    total: Money(fen: try totals?.decode(column: "total", as: Int64.self) ?? 0))
     }
 
     public func find(_ id: UUID, yearID: UUID) async throws -> PaymentModel? {
