@@ -17,7 +17,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 binary = os.path.abspath(sys.argv[1])
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -78,6 +78,7 @@ try:
         driver.find_element(By.NAME, "username").send_keys("preparer")
         driver.find_element(By.NAME, "password").send_keys(password or "")
         driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
         driver.find_element(By.LINK_TEXT, "广州市黄埔区科学技术协会（广州开发区科学技术协会）").click()
         rate_before = driver.find_element(By.ID, "rate").text
         check("the overview shows the seed's execution rate", rate_before == "98.99%")
@@ -90,7 +91,12 @@ try:
         driver.find_element(By.ID, "amount").send_keys("87,700.00")
         driver.find_element(By.ID, "payee").send_keys("浏览器测试收款单位")
         driver.find_element(By.CSS_SELECTOR, "form.wide button").click()
-        check("the payment was saved", "已保存" in driver.page_source)
+        try:
+            WebDriverWait(driver, 10).until(lambda d: "已保存" in d.page_source)
+            saved = True
+        except Exception:
+            saved = False
+        check("the payment was saved", saved)
         driver.save_screenshot(os.path.join(shots, "03-payments.png"))
 
         driver.get(base + "/years/440112-KX/2022")
