@@ -11,6 +11,7 @@ struct Jixiao: AsyncParsableCommand {
         3 output could not be written; 64 wrong usage.
         """,
         subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self, WorkbookCommand.self, Import.self,
-                      ImportPayments.self, Serve.self, UserCommand.self, AuditCommand.self]
+                      ImportPayments.self, Serve.self, UserCommand.self, AuditCommand.self,
+                      BackupCommand.self]
     )
 }

@@ -118,6 +118,23 @@ extension DatabaseTests {
         }
     }
 
+    @Test("the audit trail is for auditors and administrators", arguments: Role.allCases)
+    func auditPage(role: Role) async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: role.rawValue)
+            try await browser.get(app, "/audit") { response in
+                let allowed = role == .auditor || role == .admin
+                #expect(response.status == (allowed ? .ok : .forbidden))
+                if allowed {
+                    #expect(response.body.string.contains("哈希链完整：共 7 条记录"))
+                    #expect(response.body.string.contains("user.add"))
+                }
+            }
+        }
+    }
+
     /// Each role × each page or download × own or other department: allowed (200) or refused (403).
     @Test("authorisation matrix", arguments: Role.allCases)
     func authorisationMatrix(role: Role) async throws {

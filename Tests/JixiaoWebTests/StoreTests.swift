@@ -67,6 +67,22 @@ extension DatabaseTests {
         }
     }
 
+    @Test func anSQLiteStoreIsBackedUpWhileInUse() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).sqlite")
+            defer { try? FileManager.default.removeItem(at: file) }
+            if case .postgres = TestStore.location {
+                await #expect(throws: Backup.BackupError.notSQLite) { try await Backup.sqlite(on: app.db, to: file.path) }
+                return
+            }
+            try await Backup.sqlite(on: app.db, to: file.path)
+            let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0
+            #expect(size > 50_000)
+            await #expect(throws: Backup.BackupError.exists(file.path)) { try await Backup.sqlite(on: app.db, to: file.path) }
+        }
+    }
+
     @Test func signInLocksAfterRepeatedFailures() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)

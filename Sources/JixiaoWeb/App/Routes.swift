@@ -10,6 +10,7 @@ enum Routes {
         try signedIn.register(collection: YearController())
         try signedIn.register(collection: PaymentController())
         try signedIn.register(collection: APIController())
+        try signedIn.register(collection: AuditController())
     }
 }
 

@@ -4,6 +4,7 @@ public enum SiteURL: Sendable, Equatable {
     case signIn
     case signOut
     case health
+    case audit
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     case evaluation(code: String, year: Int)
@@ -18,6 +19,7 @@ public enum SiteURL: Sendable, Equatable {
         case .signIn: "/login"
         case .signOut: "/logout"
         case .health: "/healthz"
+        case .audit: "/audit"
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"

@@ -13,6 +13,9 @@ enum Layout {
                     HTML.element("a", [("href", SiteURL.home.path), ("class", "brand")]) { "绩效 · 预算绩效管理" }
                     if let user {
                         HTML.element("nav") {
+                            if user.role == .auditor || user.role == .admin {
+                                HTML.element("a", [("href", SiteURL.audit.path)]) { "审计日志" }
+                            }
                             HTML.element("span", [("class", "who")]) { "\(user.displayName)（\(user.role.chinese)）" }
                             HTML.element("form", [("method", "post"), ("action", SiteURL.signOut.path)]) {
                                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
