@@ -118,6 +118,21 @@ extension DatabaseTests {
         }
     }
 
+    @Test func theIndicatorTreeShowsTheTargetChecksBesideEachTarget() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "preparer")
+            try await browser.get(app, "/years/440112-KX/2022/indicators") { response in
+                let page = response.body.string
+                #expect(page.contains("<h2>产出指标（分值 50）</h2>"))
+                #expect(page.contains("指标“科普设施建设”（i4）列在“数量指标”下，应设定数值目标"))
+                #expect(page.contains("以“期”计数，衡量的是产出数量"))
+                #expect(page.components(separatedBy: "✓ 明确").count - 1 == 9)
+            }
+        }
+    }
+
     @Test("the audit trail is for auditors and administrators", arguments: Role.allCases)
     func auditPage(role: Role) async throws {
         try await TestStore.withApp { app in
@@ -142,7 +157,7 @@ extension DatabaseTests {
             try await TestStore.seed(app)
             var browser = Browser()
             #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
-            let routes = ["", "/evaluation", "/payments", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
+            let routes = ["", "/evaluation", "/indicators", "/payments", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
                           "/report.md"]
             for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
                 for route in routes {

@@ -11,6 +11,7 @@ struct YearController: RouteCollection {
         routes.get(use: home)
         routes.get("years", ":code", ":year", use: overview)
         routes.get("years", ":code", ":year", "evaluation", use: evaluation)
+        routes.get("years", ":code", ":year", "indicators", use: indicators)
         routes.get("years", ":code", ":year", ":file", use: report)
     }
 
@@ -28,6 +29,11 @@ struct YearController: RouteCollection {
     @Sendable func evaluation(_ request: Request) async throws -> Response {
         let (user, year) = try await load(request)
         return html(EvaluationView.render(EvaluationModel(year), user: user, csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func indicators(_ request: Request) async throws -> Response {
+        let (user, year) = try await load(request)
+        return html(IndicatorsView.render(IndicatorsModel(year), user: user, csrf: CSRF.token(for: request)))
     }
 
     /// `report.html|md|docx|xlsx|pdf` and the bundle as `report.json`.

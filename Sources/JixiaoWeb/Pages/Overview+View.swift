@@ -14,6 +14,10 @@ enum OverviewView {
                 HTML.element("a", [("href", SiteURL.evaluation(code: model.code, year: model.year).path)]) {
                     "查看每项得分的计算依据 →"
                 }
+                " "
+                HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path)]) {
+                    "绩效指标与目标检查 →"
+                }
             }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {

@@ -1,0 +1,58 @@
+/// The indicator tree, each target with what the target-quality check says about it.
+enum IndicatorsView {
+    static func render(_ model: IndicatorsModel, user: CurrentUser, csrf: String) -> String {
+        Layout.page(title: "绩效指标", user: user, csrf: csrf) {
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.year(code: model.code, year: model.year).path)]) {
+                    "← \(model.name) \(model.year) 年"
+                }
+            }
+            HTML.element("h1") { "绩效指标" }
+            for finding in model.general {
+                HTML.element("p", [("class", "error")]) { finding.message + " " + finding.measure }
+            }
+            for level in model.levels {
+                HTML.element("section", [("class", "level")]) {
+                    HTML.element("h2") {
+                        "\(level.name)（分值 \(level.actualWeight)"
+                            + (level.actualWeight == level.expectedWeight ? "）" : "，模板规定 \(level.expectedWeight)）")
+                    }
+                    for group in level.groups {
+                        HTML.element("h3") { group.name }
+                        HTML.element("table") {
+                            HTML.element("thead") {
+                                HTML.element("tr") {
+                                    for title in ["编号", "三级指标", "性质", "指标值", "分值", "目标检查"] {
+                                        HTML.element("th") { title }
+                                    }
+                                }
+                            }
+                            HTML.element("tbody") {
+                                for item in group.indicators {
+                                    HTML.element("tr", [("id", "indicator-\(item.id)")]) {
+                                        HTML.element("td") { item.id }
+                                        HTML.element("td") { item.name }
+                                        HTML.element("td") { item.nature }
+                                        HTML.element("td") { item.target }
+                                        HTML.element("td", [("class", "number")]) { item.weight }
+                                        HTML.element("td") {
+                                            if item.findings.isEmpty {
+                                                HTML.element("span", [("class", "ok")]) { "✓ 明确" }
+                                            }
+                                            for finding in item.findings {
+                                                HTML.element("div", [("class", "severity-\(finding.severity.rawValue)")]) {
+                                                    finding.message
+                                                }
+                                                HTML.element("small") { "建议：\(finding.measure)" }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
