@@ -11,6 +11,7 @@ enum Routes {
         try signedIn.register(collection: PaymentController())
         try signedIn.register(collection: APIController())
         try signedIn.register(collection: AuditController())
+        try signedIn.register(collection: ImportController())
     }
 }
 

@@ -5,6 +5,7 @@ public enum SiteURL: Sendable, Equatable {
     case signOut
     case health
     case audit
+    case importData
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     case evaluation(code: String, year: Int)
@@ -21,6 +22,7 @@ public enum SiteURL: Sendable, Equatable {
         case .signOut: "/logout"
         case .health: "/healthz"
         case .audit: "/audit"
+        case .importData: "/import"
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"

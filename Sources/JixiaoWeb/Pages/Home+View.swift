@@ -3,6 +3,9 @@ enum HomeView {
     static func render(_ model: HomeModel, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "部门年度", user: user, csrf: csrf) {
             HTML.element("h1") { "部门年度" }
+            if user.role.isDepartmental || user.role == .admin {
+                HTML.element("p") { HTML.element("a", [("href", SiteURL.importData.path)]) { "导入数据（工作簿或数据包）→" } }
+            }
             if model.entries.isEmpty {
                 HTML.element("p") { "还没有可查看的部门年度数据。请先导入（jixiao import）。" }
             } else {

@@ -65,6 +65,8 @@ enum Layout {
     button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
     .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
     .ok { color: var(--ok); }
+    label.check { display: flex; gap: 0.5rem; align-items: start; }
+    ul.problems { background: #fff; border: 1px solid #f3c0c0; padding: 0.8rem 2rem; }
     h3 { font-size: 1rem; margin: 1rem 0 0.4rem; color: var(--muted); }
     .notice { color: var(--ok); background: #e8f5ee; border: 1px solid #b9dfc9; padding: 0.6rem; border-radius: 4px; }
     form.wide { max-width: 640px; }

@@ -1,0 +1,88 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import JixiaoTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+extension DatabaseTests {
+    /// Uploading bundles and workbooks through the import page.
+    @Suite struct ImportRouteTests {
+        private func upload(_ app: Application, _ browser: Browser, name: String, data: Data, replace: Bool) async throws
+            -> (HTTPResponseStatus, String) {
+            let boundary = "jixiao-test-boundary"
+            var body = Data()
+            func part(_ header: String, _ content: Data) {
+                body += Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8) + content + Data("\r\n".utf8)
+            }
+            part("Content-Disposition: form-data; name=\"_csrf\"", Data(browser.csrf.utf8))
+            if replace { part("Content-Disposition: form-data; name=\"replace\"", Data("1".utf8)) }
+            part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream",
+                 data)
+            body += Data("--\(boundary)--\r\n".utf8)
+            var headers = browser.headers
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            var result = (HTTPResponseStatus.ok, "")
+            try await app.testing().test(.POST, "/import", headers: headers, body: ByteBuffer(data: body)) { response in
+                result = (response.status, response.body.string)
+            }
+            return result
+        }
+
+        private func signedIn(_ app: Application, as username: String) async throws -> Browser {
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: username)
+            try await browser.get(app, "/") { browser.keep($0) }
+            return browser
+        }
+
+        @Test func aWorkbookReplacesTheYearOnlyWhenConfirmed() async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app, as: "preparer")
+                var year = try BundleReader().read(Fixtures.seed)
+                year.payments.removeLast(3)
+                let workbook = try WorkbookExport.workbook(year)
+                let (unconfirmed, page) = try await upload(app, browser, name: "填报.xlsx", data: workbook, replace: false)
+                #expect(unconfirmed == .conflict)
+                #expect(page.contains("已有数据。如确认用本文件覆盖"))
+                #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)?.payments.count == 43)
+                let (confirmed, _) = try await upload(app, browser, name: "填报.xlsx", data: workbook, replace: true)
+                #expect(confirmed == .seeOther)
+                #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022) == year)
+            }
+        }
+
+        @Test func aFaultyFileIsRefusedWithEveryProblemNamed() async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app, as: "head")
+                let data = try Data(contentsOf: Fixtures.fixture("bad-bundle.json"))
+                let (status, page) = try await upload(app, browser, name: "bad.json", data: data, replace: true)
+                #expect(status == .unprocessableEntity)
+                #expect(page.contains("有 23 处问题，未导入任何数据"))
+                #expect(page.contains("payments[1].date：“2022-13-05”不是有效日期（YYYY-MM-DD）"))
+            }
+        }
+
+        @Test func anotherDepartmentsFileIsRefused() async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app, as: "preparer")
+                let data = try Data(contentsOf: Fixtures.example("demo-archives-gd-2024.json"))
+                let (status, page) = try await upload(app, browser, name: "other.json", data: data, replace: false)
+                #expect(status == .forbidden)
+                #expect(page.contains("不是您所在的部门"))
+                #expect(try await YearRepository(database: app.db).load(code: "440100-DA-DEMO", year: 2024) == nil)
+            }
+        }
+
+        @Test("reviewers and auditors cannot import", arguments: ["reviewer", "auditor"])
+        func readOnlyRoles(username: String) async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app, as: username)
+                try await browser.get(app, "/import") { response in #expect(response.status == .forbidden) }
+            }
+        }
+    }
+}
