@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import JixiaoStore
 import JixiaoTestSupport
@@ -133,6 +134,34 @@ extension DatabaseTests {
         }
     }
 
+    @Test func writtenSectionsReplaceTheDraftAndAreGuardedByVersion() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "preparer")
+            let path = "/years/440112-KX/2022/narrative"
+            try await browser.get(app, path) { response in
+                browser.keep(response)
+                #expect(response.body.string.contains("经对照数据逐项检查，本年度在绩效目标设定不够明确"))
+            }
+            func save(_ version: String) async throws -> HTTPResponseStatus {
+                var status = HTTPResponseStatus.ok
+                try await app.testing().test(.POST, path, headers: browser.headers, beforeRequest: { request in
+                    try request.content.encode(["_csrf": browser.csrf, "version": version,
+                                                "problems": "年初目标不够具体，年中支付偏慢。"], as: .urlEncodedForm)
+                }, afterResponse: { response in status = response.status })
+                return status
+            }
+            #expect(try await save("1") == .ok)
+            #expect(try await save("1") == .conflict)
+            try await browser.get(app, "/years/440112-KX/2022/report.md") { response in
+                #expect(response.body.string.contains("年初目标不够具体，年中支付偏慢。"))
+            }
+            let last = try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first()
+            #expect(last?.action == "narrative.update" && last?.after.contains("年中支付偏慢") == true)
+        }
+    }
+
     @Test("the audit trail is for auditors and administrators", arguments: Role.allCases)
     func auditPage(role: Role) async throws {
         try await TestStore.withApp { app in
@@ -157,7 +186,7 @@ extension DatabaseTests {
             try await TestStore.seed(app)
             var browser = Browser()
             #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
-            let routes = ["", "/evaluation", "/indicators", "/payments", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
+            let routes = ["", "/evaluation", "/indicators", "/narrative", "/payments", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
                           "/report.md"]
             for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
                 for route in routes {

@@ -66,6 +66,29 @@ public struct YearRepository: Sendable {
         }
     }
 
+    /// A change to a year that lost a race: the year was changed since the form was opened.
+    public struct Stale: Error, Equatable {}
+
+    /// Replaces the year's written narrative if the year is still at `version`; audited with before and after.
+    public func updateNarrative(_ narrative: [NarrativeSection: String], fiscal: FiscalYearModel, version: Int,
+                                subject: String, actor: String) async throws {
+        let text = JSONValue.object(NarrativeSection.allCases.compactMap { section in
+            narrative[section].flatMap { $0.isEmpty ? nil : JSONValue.Member(section.rawValue, .string($0)) }
+        }).serialized()
+        let before = fiscal.narrative
+        let id = try fiscal.requireID()
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            let changed = try await sql.update(FiscalYearModel.schema).set("narrative", to: SQLBind(text))
+                .set("version", to: SQLBind(version + 1))
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !changed.isEmpty else { throw Stale() }
+            try await AuditLog.append(on: database, actor: actor, action: "narrative.update", subject: subject,
+                                      before: before, after: text)
+        }
+    }
+
     /// Importing a year that is already stored, without saying it should be replaced.
     public struct YearExists: Error, CustomStringConvertible {
         public let code: String

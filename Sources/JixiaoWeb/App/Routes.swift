@@ -12,6 +12,7 @@ enum Routes {
         try signedIn.register(collection: APIController())
         try signedIn.register(collection: AuditController())
         try signedIn.register(collection: ImportController())
+        try signedIn.register(collection: NarrativeController())
     }
 }
 

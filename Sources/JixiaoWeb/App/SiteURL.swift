@@ -10,6 +10,7 @@ public enum SiteURL: Sendable, Equatable {
     case report(code: String, year: Int, format: String)
     case evaluation(code: String, year: Int)
     case indicators(code: String, year: Int)
+    case narrative(code: String, year: Int)
     case payments(code: String, year: Int)
     case payment(code: String, year: Int, id: UUID)
     case deletePayment(code: String, year: Int, id: UUID)
@@ -27,6 +28,7 @@ public enum SiteURL: Sendable, Equatable {
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"
         case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
+        case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
         case .payment(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/payments/\(id.uuidString)"
         case .deletePayment(let code, let year, let id):

@@ -65,6 +65,11 @@ enum Layout {
     button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
     .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
     .ok { color: var(--ok); }
+    .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+    textarea { font: inherit; width: 100%; padding: 0.5rem; border: 1px solid #aab2bf; border-radius: 4px; }
+    .printed { background: #fff; border: 1px solid var(--line); padding: 0.6rem; border-radius: 4px; font-size: 0.95rem; }
+    .printed p { margin: 0 0 0.4rem; }
+    @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
     label.check { display: flex; gap: 0.5rem; align-items: start; }
     ul.problems { background: #fff; border: 1px solid #f3c0c0; padding: 0.8rem 2rem; }
     h3 { font-size: 1rem; margin: 1rem 0 0.4rem; color: var(--muted); }

@@ -18,6 +18,10 @@ enum OverviewView {
                 HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path)]) {
                     "绩效指标与目标检查 →"
                 }
+                " "
+                HTML.element("a", [("href", SiteURL.narrative(code: model.code, year: model.year).path)]) {
+                    "编辑报告文字 →"
+                }
             }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {

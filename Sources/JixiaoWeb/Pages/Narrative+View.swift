@@ -1,0 +1,50 @@
+import JixiaoCore
+
+/// The report's written sections: each editable, beside what the report prints for it now.
+enum NarrativeView {
+    struct Section {
+        let section: NarrativeSection
+        let written: String
+        let printed: String
+    }
+
+    static func render(code: String, name: String, year: Int, version: Int, sections: [Section], mayChange: Bool,
+                       message: String?, user: CurrentUser, csrf: String) -> String {
+        Layout.page(title: "报告文字", user: user, csrf: csrf) {
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.year(code: code, year: year).path)]) { "← \(name) \(year) 年" }
+            }
+            HTML.element("h1") { "报告文字" }
+            HTML.element("p") { "每节留空时，报告按数据自动起草；填写后，报告使用您的文字（数据部分仍自动生成）。" }
+            if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
+            HTML.element("form", [("method", "post"), ("action", SiteURL.narrative(code: code, year: year).path)]) {
+                HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
+                HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", String(version))])
+                for item in sections {
+                    HTML.element("section", [("class", "narrative")]) {
+                        HTML.element("h2") { ReportDocumentHeading.of(item.section) }
+                        HTML.element("div", [("class", "columns")]) {
+                            HTML.element("label") {
+                                "您的文字"
+                                HTML.element("textarea", [("name", item.section.rawValue), ("rows", "8"),
+                                                          ("disabled", mayChange ? nil : "disabled")]) { item.written }
+                            }
+                            HTML.element("div", [("class", "printed")]) {
+                                HTML.element("div", [("class", "label")]) { "报告中现在的内容" }
+                                for line in item.printed.split(separator: "\n") { HTML.element("p") { String(line) } }
+                            }
+                        }
+                    }
+                }
+                if mayChange { HTML.element("button", [("type", "submit")]) { "保存" } }
+            }
+        }
+    }
+}
+
+import JixiaoReport
+
+/// Section titles as the report prints them.
+enum ReportDocumentHeading {
+    static func of(_ section: NarrativeSection) -> String { ReportDocument.heading(of: section) }
+}
