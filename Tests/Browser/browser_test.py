@@ -103,6 +103,19 @@ try:
         rate_after = driver.find_element(By.ID, "rate").text
         check(f"the execution rate changed ({rate_before} → {rate_after})", rate_after == "100.00%")
 
+        for page, title, shot in [("evaluation", "自评得分", "04-evaluation.png"),
+                                  ("indicators", "绩效指标", "05-indicators.png"),
+                                  ("narrative", "报告文字", "06-narrative.png")]:
+            driver.get(f"{base}/years/440112-KX/2022/{page}")
+            check(f"the {page} page opens", title in driver.find_element(By.TAG_NAME, "h1").text)
+            driver.save_screenshot(os.path.join(shots, shot))
+        driver.set_window_size(820, 1180)
+        driver.get(base + "/years/440112-KX/2022")
+        check("the overview fits a tablet without sideways scrolling",
+              driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
+        driver.save_screenshot(os.path.join(shots, "07-overview-tablet.png"))
+        driver.set_window_size(1280, 900)
+        driver.get(base + "/years/440112-KX/2022")
         driver.find_element(By.LINK_TEXT, "Word（公文格式）").click()
         report = None
         for _ in range(100):

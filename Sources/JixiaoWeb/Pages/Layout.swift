@@ -65,6 +65,9 @@ enum Layout {
     button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
     .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
     .ok { color: var(--ok); }
+    .level table { table-layout: fixed; }
+    .level th:nth-child(1) { width: 4rem; } .level th:nth-child(2) { width: 22%; } .level th:nth-child(3) { width: 4rem; }
+    .level th:nth-child(4) { width: 14%; } .level th:nth-child(5) { width: 4rem; }
     .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     textarea { font: inherit; width: 100%; padding: 0.5rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .printed { background: #fff; border: 1px solid var(--line); padding: 0.6rem; border-radius: 4px; font-size: 0.95rem; }
