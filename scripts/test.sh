@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: the bundle JSON Schema against the examples, every Swift Testing suite on SQLite, the
-# store and web suites again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh), then a real browser
-# session against `jixiao serve --demo` (Tests/Browser/browser_test.py).
+# Runs the whole test suite: the bundle JSON Schema and the OpenAPI document, every Swift Testing suite on SQLite, a
+# real browser session against `jixiao serve --demo` (Tests/Browser/browser_test.py), then the store and web suites
+# again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
 # Golden report files are compared byte for byte; set UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,11 +11,11 @@ swift build --build-tests
 unset DATABASE_URL
 echo "== all suites, SQLite =="
 swift test --skip-build
-echo "== store and web suites, PostgreSQL =="
-scripts/with-postgres.sh swift test --skip-build --filter JixiaoWebTests
 echo "== browser (headless Chromium) =="
 if [ -n "${CI:-}" ] || { command -v chromedriver >/dev/null && python3 -c 'import selenium' 2>/dev/null; }; then
   python3 Tests/Browser/browser_test.py "$(swift build --show-bin-path)/jixiao"
 else
   echo "skipped: chromium-driver or Python's selenium is not installed (.ci/run installs both)"
 fi
+echo "== store and web suites, PostgreSQL =="
+scripts/with-postgres.sh swift test --skip-build --filter JixiaoWebTests
