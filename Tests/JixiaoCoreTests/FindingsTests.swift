@@ -115,6 +115,16 @@ import Testing
         #expect(T.codes(procurement(filed: "2022-04-12")) == ["PROCUREMENT_FILING_LATE"])
     }
 
+    @Test func eachDeadlineIsKeptBrokenOrOpen() {
+        let procurement = Procurement(name: "设备", amount: T.yuan("10"), intentPublished: T.date("2022-01-01"),
+                                      started: T.date("2022-01-20"), awarded: T.date("2022-03-01"),
+                                      contractSigned: T.date("2022-03-31"), contractPublished: T.date("2022-04-04"))
+        let checks = ProcurementDeadlines.check(procurement)
+        #expect(checks.map(\.status) == [.broken, .kept, .kept, .open])
+        #expect(checks.map(\.elapsed) == [19, 30, 2, nil])
+        #expect(checks.map(\.unit) == ["天", "天", "个工作日", "个工作日"])
+    }
+
     @Test func assetsMustAddUpAndBeStatedAtYearEnd() {
         let right = Assets(asOf: T.date("2022-12-31"), current: T.yuan("22200"), nonCurrent: T.yuan("1794400"),
                            declaredTotal: T.yuan("1816600"))

@@ -134,6 +134,25 @@ extension DatabaseTests {
         }
     }
 
+    @Test func recordPagesShowActivitiesDeadlinesAndAssets() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "reviewer")
+            try await browser.get(app, "/years/440112-KX/2022/activities") { response in
+                #expect(response.body.string.contains("本年度活动 47 场，受众合计 4480000 人次。"))
+            }
+            try await browser.get(app, "/years/420000-WJ-DEMO/2023/procurements") { response in
+                let page = response.body.string
+                #expect(page.contains("采购意向公开：✗ 2023-03-20 → 2023-04-06，仅提前 17 天，不足 30 天"))
+                #expect(page.contains("合同公告：✓ 2023-03-20 → 2023-03-21，1 个工作日（不超过 2 个工作日）"))
+            }
+            try await browser.get(app, "/years/420000-WJ-DEMO/2023/assets") { response in
+                #expect(response.body.string.contains("1600.75（填报 1610.75，不一致）"))
+            }
+        }
+    }
+
     @Test func writtenSectionsReplaceTheDraftAndAreGuardedByVersion() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)
@@ -186,7 +205,8 @@ extension DatabaseTests {
             try await TestStore.seed(app)
             var browser = Browser()
             #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
-            let routes = ["", "/evaluation", "/indicators", "/narrative", "/payments", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
+            let routes = ["", "/evaluation", "/indicators", "/narrative", "/payments", "/activities", "/procurements",
+                          "/assets", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
                           "/report.md"]
             for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
                 for route in routes {

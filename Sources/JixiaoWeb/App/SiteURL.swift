@@ -11,6 +11,7 @@ public enum SiteURL: Sendable, Equatable {
     case evaluation(code: String, year: Int)
     case indicators(code: String, year: Int)
     case narrative(code: String, year: Int)
+    case records(code: String, year: Int, kind: String)
     case payments(code: String, year: Int)
     case payment(code: String, year: Int, id: UUID)
     case deletePayment(code: String, year: Int, id: UUID)
@@ -29,6 +30,7 @@ public enum SiteURL: Sendable, Equatable {
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"
         case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
         case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
+        case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
         case .payment(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/payments/\(id.uuidString)"
         case .deletePayment(let code, let year, let id):

@@ -12,6 +12,9 @@ struct YearController: RouteCollection {
         routes.get("years", ":code", ":year", use: overview)
         routes.get("years", ":code", ":year", "evaluation", use: evaluation)
         routes.get("years", ":code", ":year", "indicators", use: indicators)
+        routes.get("years", ":code", ":year", "activities", use: activities)
+        routes.get("years", ":code", ":year", "procurements", use: procurements)
+        routes.get("years", ":code", ":year", "assets", use: assets)
         routes.get("years", ":code", ":year", ":file", use: report)
     }
 
@@ -34,6 +37,21 @@ struct YearController: RouteCollection {
     @Sendable func indicators(_ request: Request) async throws -> Response {
         let (user, year) = try await load(request)
         return html(IndicatorsView.render(IndicatorsModel(year), user: user, csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func activities(_ request: Request) async throws -> Response {
+        let (user, year) = try await load(request)
+        return html(RecordsView.activities(year, user: user, csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func procurements(_ request: Request) async throws -> Response {
+        let (user, year) = try await load(request)
+        return html(RecordsView.procurements(year, user: user, csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func assets(_ request: Request) async throws -> Response {
+        let (user, year) = try await load(request)
+        return html(RecordsView.assets(year, user: user, csrf: CSRF.token(for: request)))
     }
 
     /// `report.html|md|docx|xlsx|pdf` and the bundle as `report.json`.

@@ -22,6 +22,12 @@ enum OverviewView {
                 HTML.element("a", [("href", SiteURL.narrative(code: model.code, year: model.year).path)]) {
                     "编辑报告文字 →"
                 }
+                for (kind, label) in [("activities", "活动记录"), ("procurements", "采购"), ("assets", "资产")] {
+                    " "
+                    HTML.element("a", [("href", SiteURL.records(code: model.code, year: model.year, kind: kind).path)]) {
+                        label + " →"
+                    }
+                }
             }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {

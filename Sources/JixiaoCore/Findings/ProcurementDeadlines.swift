@@ -1,0 +1,72 @@
+/// The four procurement deadlines, each checked from the dates a procurement has: kept, broken, or not reached yet.
+/// The findings and the procurement page both read them, so a deadline is judged in one place.
+public enum ProcurementDeadlines {
+    /// A step of a procurement with a deadline.
+    public enum Step: String, Sendable, CaseIterable {
+        /// The intention is published at least N days before procurement starts.
+        case intent
+        /// The contract is signed within N days of the award.
+        case signing
+        /// The contract is published within N working days of signing.
+        case publication
+        /// The contract is filed within N working days of signing.
+        case filing
+
+        public var chinese: String {
+            switch self {
+            case .intent: "采购意向公开"
+            case .signing: "合同签订"
+            case .publication: "合同公告"
+            case .filing: "合同备案"
+            }
+        }
+    }
+
+    /// One step's outcome.
+    public struct Check: Sendable, Hashable {
+        public enum Status: Sendable, Hashable {
+            case kept
+            case broken
+            /// A date the check needs is not recorded yet.
+            case open
+        }
+
+        public let step: Step
+        public let status: Status
+        /// The dates the interval runs between.
+        public let from: CivilDate?
+        public let to: CivilDate?
+        /// Days (intent, signing) or working days (publication, filing) between them.
+        public let elapsed: Int?
+        public let limit: Int
+
+        /// The unit `elapsed` and `limit` are counted in.
+        public var unit: String { step == .publication || step == .filing ? "个工作日" : "天" }
+    }
+
+    public static func check(_ procurement: Procurement,
+                             thresholds: FindingThresholds = FindingThresholds()) -> [Check] {
+        func make(_ step: Step, _ from: CivilDate?, _ to: CivilDate?, limit: Int,
+                  measure: (CivilDate, CivilDate) -> Int, kept: (Int) -> Bool) -> Check {
+            guard let from, let to else {
+                return Check(step: step, status: .open, from: from, to: to, elapsed: nil, limit: limit)
+            }
+            let elapsed = measure(from, to)
+            return Check(step: step, status: kept(elapsed) ? .kept : .broken, from: from, to: to, elapsed: elapsed,
+                         limit: limit)
+        }
+        let days: (CivilDate, CivilDate) -> Int = { $0.days(to: $1) }
+        return [
+            make(.intent, procurement.intentPublished, procurement.started, limit: thresholds.intentLeadDays,
+                 measure: days) { $0 >= thresholds.intentLeadDays },
+            make(.signing, procurement.awarded, procurement.contractSigned, limit: thresholds.signingDays,
+                 measure: days) { $0 <= thresholds.signingDays },
+            make(.publication, procurement.contractSigned, procurement.contractPublished,
+                 limit: thresholds.publicationWorkingDays, measure: WorkingDays.between) {
+                $0 <= thresholds.publicationWorkingDays
+            },
+            make(.filing, procurement.contractSigned, procurement.contractFiled, limit: thresholds.filingWorkingDays,
+                 measure: WorkingDays.between) { $0 <= thresholds.filingWorkingDays },
+        ]
+    }
+}
