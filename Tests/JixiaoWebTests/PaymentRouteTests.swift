@@ -44,7 +44,8 @@ extension DatabaseTests {
                 }
                 try await browser.get(app, Self.list + "?line=X01&month=6") { response in
                     #expect(response.body.string.contains("V-NEW"))
-                    #expect(response.body.string.contains("共 2 笔"))
+                    #expect(response.body.string.contains("共 2 笔，合计 111,770.00 元"))
+                    #expect(response.body.string.contains(#"<td class="number">8,770.00</td>"#))
                 }
                 let entry = try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first()
                 #expect(entry?.action == "payment.create" && entry?.actor == "preparer")

@@ -134,6 +134,24 @@ extension DatabaseTests {
         }
     }
 
+    @Test func sessionsEndAfterTheirLifetime() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "admin")
+            try await browser.get(app, "/") { response in #expect(response.status == .ok) }
+            // Age every stored session past its lifetime, as if eight hours had gone by.
+            for record in try await SessionRecord.query(on: app.db).all() {
+                record.data["issued"] = String(Date().timeIntervalSince1970 - 8 * 60 * 60 - 1)
+                try await record.save(on: app.db)
+            }
+            try await browser.get(app, "/") { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location)?.hasPrefix("/login") == true)
+            }
+        }
+    }
+
     @Test func recordPagesShowActivitiesDeadlinesAndAssets() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)

@@ -58,10 +58,10 @@ struct PaymentController: RouteCollection {
             lines: context.lines, filter: filter,
             rows: result.rows.map {
                 PaymentsModel.Row(id: $0.id!, line: $0.lineCode, date: $0.date,
-                                  amount: Money(fen: $0.amountFen).yuanString, payee: $0.payee, voucher: $0.voucher,
+                                  amount: Figures.yuan(Money(fen: $0.amountFen)), payee: $0.payee, voucher: $0.voucher,
                                   memo: $0.memo)
             },
-            matching: result.matching, total: result.total.yuanString, page: min(page, pages), pages: pages,
+            matching: result.matching, total: Figures.yuan(result.total), page: min(page, pages), pages: pages,
             mayChange: context.user.mayChange(organisation: context.organisation.code))
     }
 
