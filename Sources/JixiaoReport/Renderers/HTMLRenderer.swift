@@ -2,7 +2,7 @@
 /// (A4, 公文 margins and faces), with no external resources.
 public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var body: [String] = ["<h1>" + document.titleLines.map(escape).joined(separator: "<br>") + "</h1>"]
+        var body: [String] = ["<h1>" + document.titleLines.map { escape($0) }.joined(separator: "<br>") + "</h1>"]
         for block in document.blocks {
             switch block {
             case .heading(let level, let text):
@@ -59,16 +59,19 @@ public enum HTMLRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
+    /// Escapes text for HTML content and attribute values; with `lineBreaks`, a newline becomes `<br>` (report
+    /// text), without it newlines stay as they are (attribute values, form fields). Shared with the web pages.
+    public static func escape(_ text: String, lineBreaks: Bool = true) -> String {
         var result = ""
+        result.reserveCapacity(text.utf8.count)
         for character in text {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            case "\n": result += "<br>"
+            case "'": result += "&#39;"
+            case "\n" where lineBreaks: result += "<br>"
             default: result.append(character)
             }
         }

@@ -1,3 +1,5 @@
+import JixiaoReport
+
 /// A fragment of HTML whose text is always escaped: pages are built from elements and text, so nothing a user
 /// typed can become markup.
 public struct HTML: Sendable {
@@ -30,21 +32,8 @@ public struct HTML: Sendable {
 
     private static let voidElements: Set<String> = ["br", "hr", "img", "input", "link", "meta", "col"]
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Page text keeps its newlines (text areas, code); the report's escaping, which pages share.
+    static func escape(_ text: String) -> String { HTMLRenderer.escape(text, lineBreaks: false) }
 }
 
 /// Builds lists of HTML fragments with `if`, `for` and optionals.

@@ -2,12 +2,8 @@
 enum EvaluationView {
     static func render(_ model: EvaluationModel, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "自评得分", user: user, csrf: csrf) {
-            HTML.element("p") {
-                HTML.element("a", [("href", SiteURL.year(code: model.code, year: model.year).path)]) {
-                    "← \(model.name) \(model.year) 年"
-                }
-            }
-            HTML.element("h1") { "自评得分：\(model.total)（\(model.grade)）" }
+            Layout.heading("自评得分：\(model.total)（\(model.grade)）", code: model.code, name: model.name,
+                           year: model.year)
             HTML.element("p", [("class", "who")]) { "评价模板：\(model.templateName)" }
             HTML.element("h2") { "预算执行率 \(model.budgetScore)" }
             HTML.element("p") { HTML.element("code") { model.budgetFormula } }

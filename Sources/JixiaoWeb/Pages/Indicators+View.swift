@@ -2,12 +2,7 @@
 enum IndicatorsView {
     static func render(_ model: IndicatorsModel, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "绩效指标", user: user, csrf: csrf) {
-            HTML.element("p") {
-                HTML.element("a", [("href", SiteURL.year(code: model.code, year: model.year).path)]) {
-                    "← \(model.name) \(model.year) 年"
-                }
-            }
-            HTML.element("h1") { "绩效指标" }
+            Layout.heading("绩效指标", code: model.code, name: model.name, year: model.year)
             for finding in model.general {
                 HTML.element("p", [("class", "error")]) { finding.message + " " + finding.measure }
             }

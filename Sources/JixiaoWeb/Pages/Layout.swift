@@ -30,6 +30,16 @@ enum Layout {
         return "<!DOCTYPE html>\n" + body.rendered
     }
 
+    /// The link back to a department-year's overview and the page's title, as sub-pages start.
+    static func heading(_ title: String, code: String, name: String, year: Int) -> HTML {
+        HTML.group {
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.year(code: code, year: year).path)]) { "← \(name) \(year) 年" }
+            }
+            HTML.element("h1") { title }
+        }
+    }
+
     static let stylesheet: StaticString = """
     :root { --ink: #1d2330; --muted: #5b6474; --line: #d5dae3; --accent: #9b1c1c; --ok: #1f6f43; --warn: #9a5b00; }
     * { box-sizing: border-box; }

@@ -11,10 +11,7 @@ enum NarrativeView {
     static func render(code: String, name: String, year: Int, version: Int, sections: [Section], mayChange: Bool,
                        message: String?, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "报告文字", user: user, csrf: csrf) {
-            HTML.element("p") {
-                HTML.element("a", [("href", SiteURL.year(code: code, year: year).path)]) { "← \(name) \(year) 年" }
-            }
-            HTML.element("h1") { "报告文字" }
+            Layout.heading("报告文字", code: code, name: name, year: year)
             HTML.element("p") { "每节留空时，报告按数据自动起草；填写后，报告使用您的文字（数据部分仍自动生成）。" }
             if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
             HTML.element("form", [("method", "post"), ("action", SiteURL.narrative(code: code, year: year).path)]) {

@@ -5,12 +5,7 @@ enum PaymentsView {
     static func render(_ model: PaymentsModel, form: PaymentForm, errors: FieldErrors, message: String?,
                        user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "支付明细", user: user, csrf: csrf) {
-            HTML.element("p") {
-                HTML.element("a", [("href", SiteURL.year(code: model.code, year: model.year).path)]) {
-                    "← \(model.name) \(model.year) 年"
-                }
-            }
-            HTML.element("h1") { "支付明细" }
+            Layout.heading("支付明细", code: model.code, name: model.name, year: model.year)
             if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
             filterForm(model)
             HTML.element("p", [("id", "summary")]) {

@@ -63,12 +63,7 @@ enum RecordsView {
     private static func page(_ title: String, _ year: DepartmentYear, user: CurrentUser, csrf: String,
                              @HTMLBuilder content: () -> [HTML]) -> String {
         Layout.page(title: title, user: user, csrf: csrf) {
-            HTML.element("p") {
-                HTML.element("a", [("href", SiteURL.year(code: year.department.code, year: year.year).path)]) {
-                    "← \(year.department.name) \(year.year) 年"
-                }
-            }
-            HTML.element("h1") { title }
+            Layout.heading(title, code: year.department.code, name: year.department.name, year: year.year)
             content()
         }
     }
