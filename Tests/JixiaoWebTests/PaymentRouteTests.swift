@@ -11,18 +11,6 @@ extension DatabaseTests {
     @Suite struct PaymentRouteTests {
         static let list = "/years/440112-KX/2022/payments"
 
-        private func post(_ app: Application, _ browser: Browser, _ path: String, _ fields: [String: String]) async throws
-            -> (HTTPResponseStatus, String) {
-            var result = (HTTPResponseStatus.ok, "")
-            try await app.testing().test(.POST, path, headers: browser.headers, beforeRequest: { request in
-                try request.content.encode(fields.merging(["_csrf": browser.csrf]) { first, _ in first },
-                                           as: .urlEncodedForm)
-            }, afterResponse: { response in
-                result = (response.status, response.body.string)
-            })
-            return result
-        }
-
         private func signedIn(_ app: Application, as username: String) async throws -> Browser {
             try await TestStore.seed(app)
             var browser = Browser()
@@ -34,7 +22,7 @@ extension DatabaseTests {
         @Test func aPaymentAddedOnThePageRaisesTheExecution() async throws {
             try await TestStore.withApp { app in
                 let browser = try await signedIn(app, as: "preparer")
-                let (status, _) = try await post(app, browser, Self.list, [
+                let (status, _) = try await browser.post(app, Self.list, [
                     "line": "X01", "date": "2022/6/30", "amount": "8,770.00", "payee": "科普公司", "voucher": "V-NEW",
                 ])
                 #expect(status == .seeOther)
@@ -56,7 +44,7 @@ extension DatabaseTests {
         @Test func everyWrongFieldIsShownBesideIt() async throws {
             try await TestStore.withApp { app in
                 let browser = try await signedIn(app, as: "head")
-                let (status, body) = try await post(app, browser, Self.list,
+                let (status, body) = try await browser.post(app, Self.list,
                                                     ["line": "X99", "date": "2022/13/05", "amount": "五百"])
                 #expect(status == .unprocessableEntity)
                 #expect(body.contains(#"<span class="field-error" id="line-error">“X99”不是本年度的预算项目编码</span>"#))
@@ -72,7 +60,7 @@ extension DatabaseTests {
         func readOnlyRoles(username: String) async throws {
             try await TestStore.withApp { app in
                 let browser = try await signedIn(app, as: username)
-                let (status, _) = try await post(app, browser, Self.list,
+                let (status, _) = try await browser.post(app, Self.list,
                                                  ["line": "X01", "date": "2022-06-30", "amount": "1"])
                 #expect(status == .forbidden)
                 try await browser.get(app, Self.list) { response in
@@ -89,17 +77,17 @@ extension DatabaseTests {
                     .first())
                 let path = Self.list + "/" + payment.id!.uuidString
                 let fields = ["line": payment.lineCode, "date": payment.date, "payee": "甲", "version": "1"]
-                let (first, _) = try await post(app, browser, path, fields.merging(["amount": "100.00"]) { a, _ in a })
+                let (first, _) = try await browser.post(app, path, fields.merging(["amount": "100.00"]) { a, _ in a })
                 #expect(first == .seeOther)
-                let (second, body) = try await post(app, browser, path, fields.merging(["amount": "200.00"]) { a, _ in a })
+                let (second, body) = try await browser.post(app, path, fields.merging(["amount": "200.00"]) { a, _ in a })
                 #expect(second == .conflict)
                 #expect(body.contains("已被他人修改"))
                 #expect(body.contains(#"value="100.00""#))
                 let stored = try #require(try await PaymentModel.find(payment.id, on: app.db))
                 #expect(stored.amountFen == 10_000 && stored.version == 2)
-                let (stale, _) = try await post(app, browser, path + "/delete", ["version": "1"])
+                let (stale, _) = try await browser.post(app, path + "/delete", ["version": "1"])
                 #expect(stale == .conflict)
-                let (removed, _) = try await post(app, browser, path + "/delete", ["version": "2"])
+                let (removed, _) = try await browser.post(app, path + "/delete", ["version": "2"])
                 #expect(removed == .seeOther)
                 #expect(try await PaymentModel.find(payment.id, on: app.db) == nil)
                 let actions = try await AuditEntryModel.query(on: app.db).sort(\.$sequence).all().map(\.action)

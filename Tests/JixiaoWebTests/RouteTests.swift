@@ -223,8 +223,8 @@ extension DatabaseTests {
             try await TestStore.seed(app)
             var browser = Browser()
             #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
-            let routes = ["", "/evaluation", "/indicators", "/narrative", "/payments", "/activities", "/procurements",
-                          "/assets", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
+            let routes = ["", "/evaluation", "/indicators", "/narrative", "/payments", "/lines", "/activities",
+                          "/procurements", "/assets", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
                           "/report.md"]
             for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
                 for route in routes {

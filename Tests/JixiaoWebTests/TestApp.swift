@@ -87,6 +87,17 @@ struct Browser {
         return status
     }
 
+    /// A form POST with this browser's session and token; the status and the page returned.
+    func post(_ app: Application, _ path: String, _ fields: [String: String]) async throws -> (HTTPResponseStatus, String) {
+        var result = (HTTPResponseStatus.ok, "")
+        try await app.testing().test(.POST, path, headers: headers, beforeRequest: { request in
+            try request.content.encode(fields.merging(["_csrf": csrf]) { first, _ in first }, as: .urlEncodedForm)
+        }, afterResponse: { response in
+            result = (response.status, response.body.string)
+        })
+        return result
+    }
+
     /// A GET with this browser's session.
     func get(_ app: Application, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
         try await app.testing().test(.GET, path, headers: headers, afterResponse: check)

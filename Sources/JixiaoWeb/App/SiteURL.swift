@@ -13,6 +13,8 @@ public enum SiteURL: Sendable, Equatable {
     case narrative(code: String, year: Int)
     case records(code: String, year: Int, kind: String)
     case payments(code: String, year: Int)
+    case lines(code: String, year: Int)
+    case line(code: String, year: Int, id: UUID)
     case payment(code: String, year: Int, id: UUID)
     case deletePayment(code: String, year: Int, id: UUID)
 
@@ -32,6 +34,8 @@ public enum SiteURL: Sendable, Equatable {
         case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
         case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
+        case .lines(let code, let year): "/years/\(Self.encode(code))/\(year)/lines"
+        case .line(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/lines/\(id.uuidString)"
         case .payment(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/payments/\(id.uuidString)"
         case .deletePayment(let code, let year, let id):
             "/years/\(Self.encode(code))/\(year)/payments/\(id.uuidString)/delete"

@@ -15,37 +15,7 @@ struct PaymentController: RouteCollection {
         payments.post(":id", "delete", use: delete)
     }
 
-    /// The year named by the path, checked for the user: its rows, line codes and a ready model for the pages.
-    private struct Context {
-        let user: CurrentUser
-        let organisation: OrganisationModel
-        let fiscal: FiscalYearModel
-        let lines: [(code: String, name: String)]
-
-        var subject: String { "\(organisation.code)/\(fiscal.year)" }
-        var yearID: UUID { fiscal.id! }
-    }
-
-    private func context(_ request: Request, change: Bool) async throws -> Context {
-        let user = try request.requireUser()
-        guard let code = request.parameters.get("code"), let year = request.parameters.get("year", as: Int.self) else {
-            throw Abort(.notFound)
-        }
-        guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
-        if change, !user.mayChange(organisation: code) {
-            throw Abort(.forbidden, reason: "您的角色不能修改这些数据。")
-        }
-        let years = YearRepository(database: request.db)
-        guard let organisation = try await years.organisation(code: code),
-              let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year) else {
-            throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
-        }
-        let lines = try await BudgetLineModel.query(on: request.db).filter(\.$fiscalYear.$id == fiscal.id!)
-            .sort(\.$position).all().map { (code: $0.code, name: $0.name) }
-        return Context(user: user, organisation: organisation, fiscal: fiscal, lines: lines)
-    }
-
-    private func model(_ context: Context, request: Request) async throws -> PaymentsModel {
+    private func model(_ context: YearContext, request: Request) async throws -> PaymentsModel {
         let filter = PaymentRepository.Filter(
             line: (try? request.query.get(String.self, at: "line")).flatMap { $0.isEmpty ? nil : $0 },
             month: (try? request.query.get(Int.self, at: "month")).flatMap { (1...12).contains($0) ? $0 : nil })
@@ -55,18 +25,18 @@ struct PaymentController: RouteCollection {
         let pages = max(1, (result.matching + PaymentsModel.pageSize - 1) / PaymentsModel.pageSize)
         return PaymentsModel(
             code: context.organisation.code, name: context.organisation.name, year: context.fiscal.year,
-            lines: context.lines, filter: filter,
+            lines: context.lines.map { (code: $0.code, name: $0.name) }, filter: filter,
             rows: result.rows.map {
                 PaymentsModel.Row(id: $0.id!, line: $0.lineCode, date: $0.date,
                                   amount: Figures.yuan(Money(fen: $0.amountFen)), payee: $0.payee, voucher: $0.voucher,
                                   memo: $0.memo)
             },
             matching: result.matching, total: Figures.yuan(result.total), page: min(page, pages), pages: pages,
-            mayChange: context.user.mayChange(organisation: context.organisation.code))
+            mayChange: context.mayChange)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        let context = try await context(request, change: false)
+        let context = try await YearContext.resolve(request, change: false)
         let saved = (try? request.query.get(String.self, at: "saved")) != nil ? "已保存。" : nil
         return html(PaymentsView.render(try await model(context, request: request), form: PaymentForm(),
                                         errors: FieldErrors(), message: saved, user: context.user,
@@ -74,7 +44,7 @@ struct PaymentController: RouteCollection {
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
-        let context = try await context(request, change: true)
+        let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
         let form = try request.content.decode(PaymentForm.self)
         switch form.validated(lines: context.lines.map(\.code), year: context.fiscal.year) {
@@ -93,7 +63,7 @@ struct PaymentController: RouteCollection {
     }
 
     @Sendable func editForm(_ request: Request) async throws -> Response {
-        let context = try await context(request, change: true)
+        let context = try await YearContext.resolve(request, change: true)
         let (id, stored) = try await payment(request, context)
         return html(PaymentsView.edit(try await model(context, request: request), id: id,
                                       form: PaymentForm(PaymentRepository.payment(stored), version: stored.version),
@@ -102,7 +72,7 @@ struct PaymentController: RouteCollection {
     }
 
     @Sendable func update(_ request: Request) async throws -> Response {
-        let context = try await context(request, change: true)
+        let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
         let (id, _) = try await payment(request, context)
         let form = try request.content.decode(PaymentForm.self)
@@ -126,7 +96,7 @@ struct PaymentController: RouteCollection {
     }
 
     @Sendable func delete(_ request: Request) async throws -> Response {
-        let context = try await context(request, change: true)
+        let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
         let (id, _) = try await payment(request, context)
         let version = (try? request.content.get(Int.self, at: "version")) ?? 0
@@ -142,7 +112,7 @@ struct PaymentController: RouteCollection {
     }
 
     /// Someone else changed or removed the payment since the form was opened: show what is stored now.
-    private func conflict(_ request: Request, _ context: Context, id: UUID, model: PaymentsModel) async throws
+    private func conflict(_ request: Request, _ context: YearContext, id: UUID, model: PaymentsModel) async throws
         -> Response {
         guard let current = try await PaymentRepository(database: request.db).find(id, yearID: context.yearID) else {
             throw Abort(.conflict, reason: "这笔支付已被他人删除。")
@@ -155,7 +125,7 @@ struct PaymentController: RouteCollection {
         return html(page, status: .conflict)
     }
 
-    private func payment(_ request: Request, _ context: Context) async throws -> (UUID, PaymentModel) {
+    private func payment(_ request: Request, _ context: YearContext) async throws -> (UUID, PaymentModel) {
         guard let id = request.parameters.get("id", as: UUID.self),
               let stored = try await PaymentRepository(database: request.db).find(id, yearID: context.yearID) else {
             throw Abort(.notFound, reason: "没有这笔支付。")

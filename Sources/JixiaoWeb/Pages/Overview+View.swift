@@ -34,6 +34,10 @@ enum OverviewView {
                 HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path)]) {
                     "查看和录入支付明细 →"
                 }
+                " "
+                HTML.element("a", [("href", SiteURL.lines(code: model.code, year: model.year).path)]) {
+                    "管理预算项目 →"
+                }
             }
             HTML.element("table") {
                 HTML.element("thead") {

@@ -131,7 +131,7 @@ enum PaymentsView {
             if let version = form.version {
                 HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", String(version))])
             }
-            field("line", "预算项目", errors: errors) {
+            FormControls.field("line", "预算项目", errors: errors) {
                 HTML.element("select", [("name", "line"), ("id", "line"), ("aria-invalid", errors["line"] == nil ? nil : "true")]) {
                     HTML.element("option", [("value", "")]) { "请选择" }
                     for line in model.lines {
@@ -141,33 +141,22 @@ enum PaymentsView {
                     }
                 }
             }
-            field("date", "支付日期", errors: errors) {
+            FormControls.field("date", "支付日期", errors: errors) {
                 HTML.element("input", [("type", "text"), ("name", "date"), ("id", "date"), ("value", form.date),
                                        ("placeholder", "\(model.year)-03-05"), ("inputmode", "numeric"),
                                        ("aria-invalid", errors["date"] == nil ? nil : "true")])
             }
-            field("amount", "金额（元）", errors: errors) {
+            FormControls.field("amount", "金额（元）", errors: errors) {
                 HTML.element("input", [("type", "text"), ("name", "amount"), ("id", "amount"), ("value", form.amount),
                                        ("inputmode", "decimal"), ("aria-invalid", errors["amount"] == nil ? nil : "true")])
             }
             for (name, label) in [("payee", "收款人"), ("voucher", "凭证号"), ("memo", "摘要")] {
-                field(name, label, errors: errors) {
+                FormControls.field(name, label, errors: errors) {
                     HTML.element("input", [("type", "text"), ("name", name), ("id", name),
                                            ("value", name == "payee" ? form.payee : name == "voucher" ? form.voucher : form.memo)])
                 }
             }
             HTML.element("button", [("type", "submit")]) { submit }
-        }
-    }
-
-    private static func field(_ name: String, _ label: String, errors: FieldErrors,
-                              @HTMLBuilder control: () -> [HTML]) -> HTML {
-        HTML.element("div", [("class", "field")]) {
-            HTML.element("label", [("for", name)]) { label }
-            control()
-            if let error = errors[name] {
-                HTML.element("span", [("class", "field-error"), ("id", "\(name)-error")]) { error }
-            }
         }
     }
 }

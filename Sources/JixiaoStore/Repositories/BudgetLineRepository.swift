@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import SQLKit
+
+/// A year's budget lines one at a time: added, changed and removed with version checks and audit entries. A line
+/// that payments are booked to cannot be removed, and its code cannot change under them.
+public struct BudgetLineRepository: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Why a change to a line was refused.
+    public enum Refusal: Error, Equatable {
+        /// Changed or removed by someone else since it was read.
+        case conflict
+        /// Another line of the year has the code.
+        case duplicateCode(String)
+        /// Payments are booked to the line.
+        case inUse(payments: Int)
+    }
+
+    public func lines(yearID: UUID) async throws -> [BudgetLineModel] {
+        try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == yearID).sort(\.$position).all()
+    }
+
+    public func find(_ id: UUID, yearID: UUID) async throws -> BudgetLineModel? {
+        try await BudgetLineModel.query(on: database).filter(\.$id == id).filter(\.$fiscalYear.$id == yearID).first()
+    }
+
+    public func create(_ line: BudgetLine, yearID: UUID, unit: Money.Unit, subject: String, actor: String) async throws {
+        try await database.transaction { database in
+            let repository = BudgetLineRepository(database: database)
+            let existing = try await repository.lines(yearID: yearID)
+            guard !existing.contains(where: { $0.code == line.code }) else { throw Refusal.duplicateCode(line.code) }
+            let model = BudgetLineModel()
+            model.$fiscalYear.id = yearID
+            model.position = (existing.map(\.position).max() ?? -1) + 1
+            BudgetLineRepository.fill(model, from: line, unit: unit)
+            model.version = 1
+            try await model.create(on: database)
+            try await AuditLog.append(on: database, actor: actor, action: "line.create", subject: subject,
+                                      after: BudgetLineRepository.describe(line))
+        }
+    }
+
+    /// Changes a line if it is still at `version`. Its monthly plan is kept.
+    public func update(_ id: UUID, yearID: UUID, version: Int, to line: BudgetLine, unit: Money.Unit, subject: String,
+                       actor: String) async throws {
+        try await database.transaction { database in
+            let repository = BudgetLineRepository(database: database)
+            guard let stored = try await repository.find(id, yearID: yearID) else { throw Refusal.conflict }
+            let before = BudgetLineRepository.describe(BudgetLineRepository.line(stored, unit: unit))
+            if stored.code != line.code {
+                if try await repository.lines(yearID: yearID).contains(where: { $0.code == line.code }) {
+                    throw Refusal.duplicateCode(line.code)
+                }
+                let booked = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                    .filter(\.$lineCode == stored.code).count()
+                guard booked == 0 else { throw Refusal.inUse(payments: booked) }
+            }
+            let sql = database as! any SQLDatabase
+            let changed = try await sql.update(BudgetLineModel.schema)
+                .set("code", to: SQLBind(line.code)).set("name", to: SQLBind(line.name))
+                .set("kind", to: SQLBind(line.kind.rawValue)).set("initial_fen", to: SQLBind(line.initial.fen))
+                .set("adjusted_fen", to: SQLBind(line.adjusted.fen))
+                .set("executed_fen", to: SQLBind(line.declaredExecuted?.fen))
+                .set("version", to: SQLBind(version + 1))
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !changed.isEmpty else { throw Refusal.conflict }
+            try await AuditLog.append(on: database, actor: actor, action: "line.update", subject: subject,
+                                      before: before, after: BudgetLineRepository.describe(line))
+        }
+    }
+
+    public func delete(_ id: UUID, yearID: UUID, version: Int, unit: Money.Unit, subject: String,
+                       actor: String) async throws {
+        try await database.transaction { database in
+            guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
+                throw Refusal.conflict
+            }
+            let booked = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                .filter(\.$lineCode == stored.code).count()
+            guard booked == 0 else { throw Refusal.inUse(payments: booked) }
+            let sql = database as! any SQLDatabase
+            let removed = try await sql.delete(from: BudgetLineModel.schema)
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !removed.isEmpty else { throw Refusal.conflict }
+            try await AuditLog.append(on: database, actor: actor, action: "line.delete", subject: subject,
+                                      before: BudgetLineRepository.describe(BudgetLineRepository.line(stored, unit: unit)))
+        }
+    }
+
+    /// The stored row as the engine's value (without its plan).
+    public static func line(_ model: BudgetLineModel, unit: Money.Unit) -> BudgetLine {
+        BudgetLine(code: model.code, name: model.name, kind: BudgetLine.Kind(rawValue: model.kind) ?? .project,
+                   initial: Money(fen: model.initialFen), adjusted: Money(fen: model.adjustedFen),
+                   declaredExecuted: model.executedFen.map(Money.init(fen:)))
+    }
+
+    static func fill(_ model: BudgetLineModel, from line: BudgetLine, unit: Money.Unit) {
+        model.code = line.code
+        model.name = line.name
+        model.kind = line.kind.rawValue
+        model.initialFen = line.initial.fen
+        model.adjustedFen = line.adjusted.fen
+        model.executedFen = line.declaredExecuted?.fen
+        model.plan = "[]"
+    }
+
+    static func describe(_ line: BudgetLine) -> String {
+        var fields: [JSONValue.Member] = [
+            .init("code", .string(line.code)), .init("name", .string(line.name)), .init("kind", .string(line.kind.rawValue)),
+            .init("initial", .string(line.initial.yuanString)), .init("adjusted", .string(line.adjusted.yuanString)),
+        ]
+        if let executed = line.declaredExecuted { fields.append(.init("executed", .string(executed.yuanString))) }
+        return JSONValue.object(fields).serialized()
+    }
+}

@@ -1,0 +1,30 @@
+/// Form pieces every page shares: a labelled control with its error beside it, text inputs, selects.
+enum FormControls {
+    /// A labelled control; a wrong value's message stands right under it.
+    static func field(_ name: String, _ label: String, errors: FieldErrors,
+                      @HTMLBuilder control: () -> [HTML]) -> HTML {
+        HTML.element("div", [("class", "field")]) {
+            HTML.element("label", [("for", name)]) { label }
+            control()
+            if let error = errors[name] {
+                HTML.element("span", [("class", "field-error"), ("id", "\(name)-error")]) { error }
+            }
+        }
+    }
+
+    /// A text input marked invalid when its field has an error.
+    static func text(_ name: String, value: String?, errors: FieldErrors, mode: String? = nil) -> HTML {
+        HTML.element("input", [("type", "text"), ("name", name), ("id", name), ("value", value), ("inputmode", mode),
+                               ("aria-invalid", errors[name] == nil ? nil : "true")])
+    }
+
+    /// A select of (value, label) options with one selected.
+    static func select(_ name: String, options: [(String, String)], selected: String?, errors: FieldErrors) -> HTML {
+        HTML.element("select", [("name", name), ("id", name), ("aria-invalid", errors[name] == nil ? nil : "true")]) {
+            HTML.element("option", [("value", "")]) { "请选择" }
+            for (value, label) in options {
+                HTML.element("option", [("value", value), ("selected", selected == value ? "selected" : nil)]) { label }
+            }
+        }
+    }
+}
