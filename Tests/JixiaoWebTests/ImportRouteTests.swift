@@ -10,8 +10,8 @@ import VaporTesting
 extension DatabaseTests {
     /// Uploading bundles and workbooks through the import page.
     @Suite struct ImportRouteTests {
-        private func upload(_ app: Application, _ browser: Browser, name: String, data: Data, replace: Bool) async throws
-            -> (HTTPResponseStatus, String) {
+        private func upload(_ app: Application, _ browser: Browser, name: String, data: Data, replace: Bool,
+                            year: String? = nil) async throws -> (HTTPResponseStatus, String) {
             let boundary = "jixiao-test-boundary"
             var body = Data()
             func part(_ header: String, _ content: Data) {
@@ -19,6 +19,7 @@ extension DatabaseTests {
             }
             part("Content-Disposition: form-data; name=\"_csrf\"", Data(browser.csrf.utf8))
             if replace { part("Content-Disposition: form-data; name=\"replace\"", Data("1".utf8)) }
+            if let year { part("Content-Disposition: form-data; name=\"year\"", Data(year.utf8)) }
             part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream",
                  data)
             body += Data("--\(boundary)--\r\n".utf8)
@@ -74,6 +75,27 @@ extension DatabaseTests {
                 #expect(status == .forbidden)
                 #expect(page.contains("不是您所在的部门"))
                 #expect(try await YearRepository(database: app.db).load(code: "440100-DA-DEMO", year: 2024) == nil)
+            }
+        }
+
+        @Test func aPaymentExportGoesIntoTheChosenYear() async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app, as: "preparer")
+                let csv = Data("支付日期,支付金额,预算项目编码,收款单位\n2022/7/1,\"1,000.00\",X01,甲\n".utf8)
+                let (missingYear, _) = try await upload(app, browser, name: "支付.csv", data: csv, replace: false)
+                #expect(missingYear == .unprocessableEntity)
+                let (other, _) = try await upload(app, browser, name: "支付.csv", data: csv, replace: false,
+                                                  year: "420000-WJ-DEMO/2023")
+                #expect(other == .forbidden)
+                let bad = Data("支付日期,支付金额,预算项目编码\n2022/7/1,100,X01\n2022/7/2,百元,X01\n".utf8)
+                let (refused, page) = try await upload(app, browser, name: "bad.csv", data: bad, replace: false,
+                                                       year: "440112-KX/2022")
+                #expect(refused == .unprocessableEntity)
+                #expect(page.contains("第 3 行（金额）：“百元”不是金额（精确到分）"))
+                let (added, _) = try await upload(app, browser, name: "支付.csv", data: csv, replace: false,
+                                                  year: "440112-KX/2022")
+                #expect(added == .seeOther)
+                #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)?.payments.count == 44)
             }
         }
 

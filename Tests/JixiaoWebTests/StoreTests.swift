@@ -51,6 +51,32 @@ extension DatabaseTests {
         }
     }
 
+    @Test func aCSVExportIsAddedOnlyWhenEveryRowIsRight() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            let years = YearRepository(database: app.db)
+            let organisationID = try #require(try await years.organisation(code: "440112-KX")?.id)
+            let fiscal = try #require(try await years.fiscalYear(organisationID: organisationID, year: 2022))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pay-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: file) }
+            // A bad row in the middle: nothing of the file goes in.
+            try Data("日期,金额,项目编码\n2022-05-01,100,X01\n2022-05-02,abc,X01\n2022-05-03,300,X02\n".utf8).write(to: file)
+            let importer = PaymentImport(database: app.db)
+            let refused = try await importer.importCSV(file, into: fiscal, replacing: false, subject: "s", actor: "t")
+            #expect(refused.issues.map(\.chinese) == ["“abc”不是金额（精确到分）"])
+            #expect(try await PaymentModel.query(on: app.db).filter(\.$fiscalYear.$id == fiscal.id!).count() == 43)
+            try Data("日期,金额,项目编码\n2022-05-01,100,X01\n2022-05-03,300,X02\n".utf8).write(to: file)
+            let added = try await importer.importCSV(file, into: fiscal, replacing: false, subject: "s", actor: "t")
+            #expect(added.accepted == 2)
+            let year = try #require(try await years.load(code: "440112-KX", year: 2022))
+            #expect(year.payments.count == 45)
+            #expect(year.payments.last == Payment(line: "X02", date: CivilDate(iso: "2022-05-03")!, amount: Money(fen: 30_000)))
+            let replaced = try await importer.importCSV(file, into: fiscal, replacing: true, subject: "s", actor: "t")
+            #expect(replaced.accepted == 2)
+            #expect(try await years.load(code: "440112-KX", year: 2022)?.payments.count == 2)
+        }
+    }
+
     @Test func theAuditChainDetectsTampering() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)

@@ -57,50 +57,21 @@ public struct PaymentCSVReader: Sendable {
     /// payment to `accept` in file order. `progress` is called every 100,000 rows.
     public func read(_ file: URL, lines: Set<String>, year: Int, progress: (Int) -> Void = { _ in },
                      accept: (Payment) throws -> Void) throws -> Summary {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else {
-            throw InputError(file: file.path, issues: [ValidationIssue(path: "", message: "cannot be read",
-                                                                       chinese: "无法读取文件")])
-        }
-        defer { try? handle.close() }
-        // Decide the encoding on a sample of at least 64 KiB, longer while it is all ASCII (up to 8 MiB).
-        var first = [UInt8](try handle.read(upToCount: max(chunkSize, 1 << 16)) ?? Data())
-        while first.allSatisfy({ $0 < 0x80 }), first.count < 1 << 23,
-              let more = try handle.read(upToCount: 1 << 16), !more.isEmpty {
-            first += more
-        }
-        let transcoder = try TextTranscoder(sample: first)
-        var sample = first[...]
-        var state = ReadState(reader: self, file: file.path, lines: lines, year: year)
-        state.summary.encoding = transcoder.encoding.rawValue
-        var parser = CSVParser()
-        /// The sample first, in chunks, then the rest of the file.
-        func nextChunk() throws -> [UInt8] {
-            guard sample.isEmpty else {
-                defer { sample = sample.dropFirst(chunkSize) }
-                return Array(sample.prefix(chunkSize))
+        let stream = try batches(file, lines: lines, year: year)
+        var reported = 0
+        while let batch = try stream.next() {
+            for payment in batch { try accept(payment) }
+            if stream.rows / 100_000 > reported {
+                reported = stream.rows / 100_000
+                progress(reported * 100_000)
             }
-            return [UInt8](try handle.read(upToCount: chunkSize) ?? Data())
         }
-        do {
-            var chunk = try nextChunk()
-            while !chunk.isEmpty {
-                try parser.feed(try transcoder.transcode(chunk)) { fields, row in
-                    try state.record(fields, row: row, accept: accept)
-                    if row % 100_000 == 0 { progress(row) }
-                }
-                chunk = try nextChunk()
-            }
-            try transcoder.finish()
-            try parser.finish { fields, row in try state.record(fields, row: row, accept: accept) }
-        } catch TextTranscoder.TranscodingError.invalidBytes(let offset) {
-            state.add(location: "第 \(offset + 1) 字节", "文件编码无效：既不是 UTF-8 也不是 GB18030，请另存为其中一种")
-        } catch CSVParser.Failure.invalidText(let row) {
-            state.add(location: "第 \(row) 行", "含有无效字符：文件编码前后不一致")
-        } catch CSVParser.Failure.unterminatedQuote(let row) {
-            state.add(location: "第 \(row) 行", "引号没有闭合，直到文件结束")
-        }
-        if parser.records == 0, state.summary.issueCount == 0 { state.add(location: "", "文件是空的") }
-        return state.summary
+        return stream.summary
+    }
+
+    /// The file's valid payments a chunk at a time, for callers that await between chunks (database inserts).
+    public func batches(_ file: URL, lines: Set<String>, year: Int) throws -> PaymentBatches {
+        try PaymentBatches(reader: self, file: file, lines: lines, year: year)
     }
 
     /// The column positions of the fields, from the header row; the problems with the header.
@@ -116,6 +87,84 @@ public struct PaymentCSVReader: Sendable {
                 + "其他表头请用 --map \(field.rawValue)=表头）"
         }
         return (positions, missing)
+    }
+}
+
+/// One pass over a CSV file, a chunk at a time: each call to ``next()`` reads a chunk and returns the valid payments
+/// completed in it (possibly none), nil at the end. Problems collect in ``summary``.
+public final class PaymentBatches {
+    private let handle: FileHandle
+    private let transcoder: TextTranscoder
+    private let chunkSize: Int
+    private var sample: ArraySlice<UInt8>
+    private var parser = CSVParser()
+    private var state: ReadState
+    private var finished = false
+
+    init(reader: PaymentCSVReader, file: URL, lines: Set<String>, year: Int) throws {
+        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+            throw InputError(file: file.path, issues: [ValidationIssue(path: "", message: "cannot be read",
+                                                                       chinese: "无法读取文件")])
+        }
+        self.handle = handle
+        chunkSize = reader.chunkSize
+        // Decide the encoding on a sample of at least 64 KiB, longer while it is all ASCII (up to 8 MiB).
+        var first = [UInt8](try handle.read(upToCount: max(chunkSize, 1 << 16)) ?? Data())
+        while first.allSatisfy({ $0 < 0x80 }), first.count < 1 << 23,
+              let more = try handle.read(upToCount: 1 << 16), !more.isEmpty {
+            first += more
+        }
+        transcoder = try TextTranscoder(sample: first)
+        sample = first[...]
+        state = ReadState(reader: reader, file: file.path, lines: lines, year: year)
+        state.summary.encoding = transcoder.encoding.rawValue
+    }
+
+    deinit { try? handle.close() }
+
+    /// Rows read so far, the header not counted.
+    public var rows: Int { state.summary.rows }
+
+    /// What the pass found; complete once ``next()`` returned nil.
+    public var summary: PaymentCSVReader.Summary { state.summary }
+
+    public func next() throws -> [Payment]? {
+        guard !finished else { return nil }
+        var batch: [Payment] = []
+        do {
+            let chunk = try nextChunk()
+            if chunk.isEmpty {
+                finished = true
+                try transcoder.finish()
+                try parser.finish { fields, row in try state.record(fields, row: row) { batch.append($0) } }
+                if parser.records == 0, state.summary.issueCount == 0 { state.add(location: "", "文件是空的") }
+            } else {
+                try parser.feed(try transcoder.transcode(chunk)) { fields, row in
+                    try state.record(fields, row: row) { batch.append($0) }
+                }
+            }
+        } catch TextTranscoder.TranscodingError.invalidBytes(let offset) {
+            stop(location: "第 \(offset + 1) 字节", "文件编码无效：既不是 UTF-8 也不是 GB18030，请另存为其中一种")
+        } catch CSVParser.Failure.invalidText(let row) {
+            stop(location: "第 \(row) 行", "含有无效字符：文件编码前后不一致")
+        } catch CSVParser.Failure.unterminatedQuote(let row) {
+            stop(location: "第 \(row) 行", "引号没有闭合，直到文件结束")
+        }
+        return batch
+    }
+
+    private func stop(location: String, _ message: String) {
+        state.add(location: location, message)
+        finished = true
+    }
+
+    /// The sample first, in chunks, then the rest of the file.
+    private func nextChunk() throws -> [UInt8] {
+        guard sample.isEmpty else {
+            defer { sample = sample.dropFirst(chunkSize) }
+            return Array(sample.prefix(chunkSize))
+        }
+        return [UInt8](try handle.read(upToCount: chunkSize) ?? Data())
     }
 }
 

@@ -18,11 +18,21 @@ struct ImportController: RouteCollection {
     private struct Upload: Content {
         var file: File
         var replace: String?
+        /// For payment exports: the stored year they belong to, as `CODE/YEAR`.
+        var year: String?
     }
 
     @Sendable func form(_ request: Request) async throws -> Response {
         let user = try mayImport(request)
-        return html(ImportView.render(user: user, csrf: CSRF.token(for: request), problems: [], message: nil))
+        return html(ImportView.render(user: user, csrf: CSRF.token(for: request), years: try await years(for: user, request),
+                                      problems: [], message: nil))
+    }
+
+    /// The stored years the user may add payments to, as `CODE/YEAR` and a label.
+    private func years(for user: CurrentUser, _ request: Request) async throws -> [(String, String)] {
+        try await YearRepository(database: request.db).allYears()
+            .filter { user.mayChange(organisation: $0.0.code) }
+            .map { ("\($0.0.code)/\($0.1.year)", "\($0.0.name) \($0.1.year) 年") }
     }
 
     @Sendable func upload(_ request: Request) async throws -> Response {
@@ -31,10 +41,14 @@ struct ImportController: RouteCollection {
         let upload = try request.content.decode(Upload.self)
         let name = upload.file.filename
         let data = Data(upload.file.data.readableBytesView)
+        let years = try await years(for: user, request)
         func refuse(_ message: String, _ problems: [String] = [], status: HTTPResponseStatus = .unprocessableEntity)
             -> Response {
-            html(ImportView.render(user: user, csrf: CSRF.token(for: request), problems: problems, message: message),
-                 status: status)
+            html(ImportView.render(user: user, csrf: CSRF.token(for: request), years: years, problems: problems,
+                                   message: message), status: status)
+        }
+        if name.lowercased().hasSuffix(".csv") {
+            return try await payments(upload, data: data, user: user, request: request, refuse: refuse)
         }
         let year: DepartmentYear
         do {
@@ -57,6 +71,34 @@ struct ImportController: RouteCollection {
                           status: .conflict)
         }
         return request.redirect(to: SiteURL.year(code: year.department.code, year: year.year).path)
+    }
+
+    /// A payment export for a stored year: every row checked, added only when all are right.
+    private func payments(_ upload: Upload, data: Data, user: CurrentUser, request: Request,
+                          refuse: (String, [String], HTTPResponseStatus) -> Response) async throws -> Response {
+        guard let target = upload.year, let slash = target.lastIndex(of: "/"),
+              let year = Int(target[target.index(after: slash)...]) else {
+            return refuse("导入支付明细（CSV）时请选择所属的部门年度。", [], .unprocessableEntity)
+        }
+        let code = String(target[..<slash])
+        guard user.mayChange(organisation: code) else { return refuse("不能向其他部门导入支付。", [], .forbidden) }
+        let repository = YearRepository(database: request.db)
+        guard let organisation = try await repository.organisation(code: code),
+              let fiscal = try await repository.fiscalYear(organisationID: organisation.id!, year: year) else {
+            return refuse("库中没有 \(code) \(year) 年的数据。", [], .unprocessableEntity)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).csv")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let summary = try await PaymentImport(database: request.db).importCSV(
+            file, into: fiscal, replacing: upload.replace == "1", subject: target, actor: user.username)
+        guard summary.issueCount == 0 else {
+            let more = summary.issueCount > summary.issues.count ? ["……另有 \(summary.issueCount - summary.issues.count) 处问题未列出"] : []
+            return refuse("“\(upload.file.filename)”有 \(summary.issueCount) 处问题，未导入任何支付：",
+                          summary.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" } + more,
+                          .unprocessableEntity)
+        }
+        return request.redirect(to: SiteURL.payments(code: code, year: year).path + "?saved=1")
     }
 
     /// Importing changes data: departmental roles (for their own department, checked per file) and administrators.
