@@ -102,6 +102,76 @@ extension DatabaseTests {
             }
         }
 
+        @Test func linesNarrativeAndImportThroughTheAPI() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let token = try await token(app, browser)
+                let line: JSONValue = .object(["code": .string("X09"), "name": .string("新项目"), "kind": .string("project"),
+                                               "initial": .string("0"), "adjusted": .string("50000")])
+                let (created, body) = try await request(app, browser, .POST, Self.base + "/lines", body: line, token: token)
+                #expect(created == .created)
+                #expect(body?["adjusted"] == .string("50000.00"))
+                let (duplicate, _) = try await request(app, browser, .POST, Self.base + "/lines", body: line, token: token)
+                #expect(duplicate == .unprocessableEntity)
+                let (_, lines) = try await request(app, browser, .GET, Self.base + "/lines")
+                guard case .array(let all)? = lines else { Issue.record("no lines"); return }
+                #expect(all.count == 6)
+                let used = try #require(all.first { $0["code"] == .string("X01") })
+                guard case .string(let usedID)? = used["id"] else { return }
+                let (inUse, _) = try await request(app, browser, .DELETE, Self.base + "/lines/\(usedID)?version=1",
+                                                   token: token)
+                #expect(inUse == .conflict)
+                let narrative: JSONValue = .object(["version": .number("1"),
+                                                    "sections": .object(["measures": .string("一是细化目标。")])])
+                let (saved, sections) = try await request(app, browser, .PUT, Self.base + "/narrative", body: narrative,
+                                                          token: token)
+                #expect(saved == .ok)
+                #expect(sections?["sections"]?["measures"] == .string("一是细化目标。"))
+                #expect(try await request(app, browser, .PUT, Self.base + "/narrative", body: narrative, token: token).0
+                    == .conflict)
+                var bundle = try JSONParser.parse(try Data(contentsOf: Fixtures.seed))
+                let (exists, _) = try await request(app, browser, .POST, "/api/v1/import", body: bundle, token: token)
+                #expect(exists == .conflict)
+                let (replaced, _) = try await request(app, browser, .POST, "/api/v1/import?replace=true", body: bundle,
+                                                      token: token)
+                #expect(replaced == .created)
+                if case .object(var members) = bundle {
+                    members.removeAll { $0.key == "department" }
+                    bundle = .object(members)
+                }
+                let (invalid, issues) = try await request(app, browser, .POST, "/api/v1/import", body: bundle, token: token)
+                #expect(invalid == .unprocessableEntity)
+                #expect(issues?["issues"] != nil)
+            }
+        }
+
+        /// Every API route of another department answers 403 to a preparer.
+        @Test func aPreparerIsRefusedEveryRouteOfAnotherDepartment() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let token = try await token(app, browser)
+                let other = "/api/v1/years/420000-WJ-DEMO/2023"
+                let id = UUID().uuidString
+                let routes: [(HTTPMethod, String)] = [
+                    (.GET, "/evaluation"), (.GET, "/bundle"), (.GET, "/payments"), (.POST, "/payments"),
+                    (.PUT, "/payments/\(id)"), (.DELETE, "/payments/\(id)?version=1"), (.GET, "/lines"),
+                    (.POST, "/lines"), (.PUT, "/lines/\(id)"), (.DELETE, "/lines/\(id)?version=1"),
+                    (.GET, "/narrative"), (.PUT, "/narrative"),
+                ]
+                for (method, path) in routes {
+                    let (status, _) = try await request(app, browser, method, other + path, body: .object([]), token: token)
+                    #expect(status == .forbidden, "\(method) \(path)")
+                }
+                let foreign = try JSONParser.parse(try Data(contentsOf: Fixtures.example("demo-health-hubei-2023.json")))
+                #expect(try await request(app, browser, .POST, "/api/v1/import?replace=true", body: foreign,
+                                          token: token).0 == .forbidden)
+            }
+        }
+
         @Test func readOnlyRolesCannotChangeThroughTheAPI() async throws {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)

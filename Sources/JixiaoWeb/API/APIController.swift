@@ -19,6 +19,140 @@ struct APIController: RouteCollection {
         year.post("payments", use: createPayment)
         year.put("payments", ":id", use: updatePayment)
         year.delete("payments", ":id", use: deletePayment)
+        year.get("lines", use: lines)
+        year.post("lines", use: createLine)
+        year.put("lines", ":id", use: updateLine)
+        year.delete("lines", ":id", use: deleteLine)
+        year.get("narrative", use: narrative)
+        year.put("narrative", use: updateNarrative)
+        api.on(.POST, "import", body: .collect(maxSize: ImportController.maximumSize), use: importBundle)
+    }
+
+    // MARK: budget lines
+
+    @Sendable func lines(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: false)
+        return json(.array(context.lines.map { lineJSON($0) }))
+    }
+
+    @Sendable func createLine(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        switch try request.content.decode(LineForm.self).validated() {
+        case .failure(let errors): return errorsJSON(errors)
+        case .success(let line):
+            let repository = BudgetLineRepository(database: request.db)
+            try await lineRefusals {
+                try await repository.create(line, yearID: context.yearID, unit: context.unit, subject: context.subject,
+                                            actor: context.user.username)
+            }
+            let stored = try await repository.lines(yearID: context.yearID).first { $0.code == line.code }
+            return json(stored.map { lineJSON($0) } ?? .null, status: .created)
+        }
+    }
+
+    @Sendable func updateLine(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        let repository = BudgetLineRepository(database: request.db)
+        guard let id = request.parameters.get("id", as: UUID.self),
+              try await repository.find(id, yearID: context.yearID) != nil else { throw Abort(.notFound) }
+        let form = try request.content.decode(LineForm.self)
+        switch form.validated() {
+        case .failure(let errors): return errorsJSON(errors)
+        case .success(let line):
+            try await lineRefusals {
+                try await repository.update(id, yearID: context.yearID, version: form.version ?? 0, to: line,
+                                            unit: context.unit, subject: context.subject, actor: context.user.username)
+            }
+            return json(try await repository.find(id, yearID: context.yearID).map { lineJSON($0) } ?? .null)
+        }
+    }
+
+    @Sendable func deleteLine(_ request: Request) async throws -> HTTPStatus {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        let repository = BudgetLineRepository(database: request.db)
+        guard let id = request.parameters.get("id", as: UUID.self),
+              try await repository.find(id, yearID: context.yearID) != nil else { throw Abort(.notFound) }
+        try await lineRefusals {
+            try await repository.delete(id, yearID: context.yearID,
+                                        version: (try? request.query.get(Int.self, at: "version")) ?? 0,
+                                        unit: context.unit, subject: context.subject, actor: context.user.username)
+        }
+        return .noContent
+    }
+
+    /// A line change the store refused, as the API's status and reason.
+    private func lineRefusals(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch let refusal as BudgetLineRepository.Refusal {
+            switch refusal {
+            case .conflict: throw Abort(.conflict, reason: "这个预算项目已被他人修改，请重新读取后再保存。")
+            case .duplicateCode(let code): throw Abort(.unprocessableEntity, reason: "本年度已有编码为“\(code)”的预算项目。")
+            case .inUse(let payments):
+                throw Abort(.conflict, reason: "这个预算项目下有 \(payments) 笔支付，不能删除或更改编码。")
+            }
+        }
+    }
+
+    private func lineJSON(_ model: BudgetLineModel) -> JSONValue {
+        .object(["id": .string(model.id?.uuidString ?? ""), "code": .string(model.code), "name": .string(model.name),
+                 "kind": .string(model.kind), "initial": .string(Money(fen: model.initialFen).yuanString),
+                 "adjusted": .string(Money(fen: model.adjustedFen).yuanString),
+                 "executed": model.executedFen.map { .string(Money(fen: $0).yuanString) } ?? .null,
+                 "version": .number(String(model.version))])
+    }
+
+    // MARK: narrative
+
+    @Sendable func narrative(_ request: Request) async throws -> Response {
+        let (fiscal, year) = try await load(request, change: false)
+        return json(.object(["version": .number(String(fiscal.version)), "sections": .object(
+            NarrativeSection.allCases.map { JSONValue.Member($0.rawValue, .string(year.narrative[$0] ?? "")) })]))
+    }
+
+    @Sendable func updateNarrative(_ request: Request) async throws -> Response {
+        let context = try await context(request, change: true)
+        try CSRF.verify(request)
+        var sections: [NarrativeSection: String] = [:]
+        for section in NarrativeSection.allCases {
+            sections[section] = (try? request.content.get(String.self, at: "sections", section.rawValue)) ?? ""
+        }
+        do {
+            try await YearRepository(database: request.db).updateNarrative(
+                sections, fiscal: context.fiscal, version: (try? request.content.get(Int.self, at: "version")) ?? 0,
+                subject: context.subject, actor: context.user.username)
+        } catch is YearRepository.Stale {
+            throw Abort(.conflict, reason: "报告文字已被他人修改，请重新读取后再保存。")
+        }
+        return try await narrative(request)
+    }
+
+    // MARK: import
+
+    /// `POST /api/v1/import[?replace=true]` with a bundle as the body.
+    @Sendable func importBundle(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard user.role.isDepartmental || user.role == .admin else { throw Abort(.forbidden) }
+        try CSRF.verify(request)
+        let body = Data(request.body.data?.readableBytesView ?? ByteBuffer().readableBytesView)
+        let year: DepartmentYear
+        do { year = try BundleReader().decode(body, file: "body") } catch let error as InputError {
+            return json(.object(["error": .bool(true), "reason": .string("数据包有 \(error.issues.count) 处问题"),
+                                 "issues": .array(error.issues.map {
+                                     .object(["path": .string($0.path), "message": .string($0.message),
+                                              "chinese": .string($0.chinese)])
+                                 })]), status: .unprocessableEntity)
+        }
+        guard user.mayChange(organisation: year.department.code) else { throw Abort(.forbidden) }
+        do {
+            try await YearRepository(database: request.db).store(
+                year, replacing: (try? request.query.get(Bool.self, at: "replace")) ?? false, actor: user.username)
+        } catch is YearRepository.YearExists {
+            throw Abort(.conflict, reason: "\(year.department.code) 的 \(year.year) 年数据已存在；覆盖请加 ?replace=true。")
+        }
+        return json(.object(["code": .string(year.department.code), "year": .number(String(year.year))]),
+                    status: .created)
     }
 
     @Sendable func session(_ request: Request) async throws -> Response {
@@ -51,7 +185,7 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func payments(_ request: Request) async throws -> Response {
-        let (fiscal, _) = try await rows(request, change: false)
+        let fiscal = try await context(request, change: false).fiscal
         let filter = PaymentRepository.Filter(
             line: try? request.query.get(String.self, at: "line"),
             month: (try? request.query.get(Int.self, at: "month")).flatMap { (1...12).contains($0) ? $0 : nil })
@@ -67,7 +201,8 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func createPayment(_ request: Request) async throws -> Response {
-        let (fiscal, lines) = try await rows(request, change: true)
+        let context = try await context(request, change: true)
+        let (fiscal, lines) = (context.fiscal, context.lines.map(\.code))
         try CSRF.verify(request)
         let form = try request.content.decode(PaymentForm.self)
         switch form.validated(lines: lines, year: fiscal.year) {
@@ -82,7 +217,8 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func updatePayment(_ request: Request) async throws -> Response {
-        let (fiscal, lines) = try await rows(request, change: true)
+        let context = try await context(request, change: true)
+        let (fiscal, lines) = (context.fiscal, context.lines.map(\.code))
         try CSRF.verify(request)
         guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         let form = try request.content.decode(PaymentForm.self)
@@ -102,7 +238,7 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func deletePayment(_ request: Request) async throws -> HTTPStatus {
-        let (fiscal, _) = try await rows(request, change: true)
+        let fiscal = try await context(request, change: true).fiscal
         try CSRF.verify(request)
         guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         let repository = PaymentRepository(database: request.db)
@@ -124,28 +260,17 @@ struct APIController: RouteCollection {
 
     /// The year, after the same checks as the pages.
     private func load(_ request: Request, change: Bool) async throws -> (FiscalYearModel, DepartmentYear) {
-        let (fiscal, _) = try await rows(request, change: change)
+        let context = try await context(request, change: change)
         guard let year = try await YearRepository(database: request.db)
-            .load(code: request.parameters.get("code") ?? "", year: fiscal.year) else { throw Abort(.notFound) }
-        return (fiscal, year)
+            .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
+        return (context.fiscal, year)
     }
 
-    private func rows(_ request: Request, change: Bool) async throws -> (FiscalYearModel, [String]) {
-        let user = try request.requireUser()
-        guard let code = request.parameters.get("code"), let year = request.parameters.get("year", as: Int.self) else {
-            throw Abort(.notFound)
+    /// The year after the pages' checks, answering 403/404 without a page.
+    private func context(_ request: Request, change: Bool) async throws -> YearContext {
+        do { return try await YearContext.resolve(request, change: change) } catch let abort as Abort {
+            throw Abort(abort.status)
         }
-        guard user.maySee(organisation: code), !change || user.mayChange(organisation: code) else {
-            throw Abort(.forbidden)
-        }
-        let years = YearRepository(database: request.db)
-        guard let organisation = try await years.organisation(code: code),
-              let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year) else {
-            throw Abort(.notFound)
-        }
-        let lines = try await BudgetLineModel.query(on: request.db).filter(\.$fiscalYear.$id == fiscal.id!).all()
-            .map(\.code)
-        return (fiscal, lines)
     }
 
     private func paymentJSON(_ model: PaymentModel) -> JSONValue {
@@ -155,7 +280,7 @@ struct APIController: RouteCollection {
                  "version": .number(String(model.version))])
     }
 
-    private func errorsJSON(_ errors: FieldErrors) -> Response {
+    func errorsJSON(_ errors: FieldErrors) -> Response {
         json(.object(["error": .bool(true), "reason": .string("有 \(errors.count) 处需要改正"),
                       "fields": .object(errors.all.map { JSONValue.Member($0.key, .string($0.value)) })]),
              status: .unprocessableEntity)
