@@ -35,6 +35,8 @@ extension DatabaseTests {
                     #expect(response.body.string.contains("共 2 笔，合计 111,770.00 元"))
                     #expect(response.body.string.contains(#"<td class="number">8,770.00</td>"#))
                 }
+                let snapshot = try await EvaluationModel.query(on: app.db).all().first { $0.rate == "0.9909" }
+                #expect(snapshot?.total == "97.91")
                 let entry = try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first()
                 #expect(entry?.action == "payment.create" && entry?.actor == "preparer")
                 #expect(entry?.after.contains(#""amount": "8770.00""#) == true)

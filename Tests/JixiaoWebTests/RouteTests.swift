@@ -35,6 +35,7 @@ extension DatabaseTests {
             try await browser.get(app, "/") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("/years/440112-KX/2022"))
+                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">7</td>"#))
                 #expect(!response.body.string.contains("420000-WJ-DEMO"))
             }
             try await browser.get(app, "/years/440112-KX/2022") { response in

@@ -40,6 +40,7 @@ public struct BudgetLineRepository: Sendable {
             BudgetLineRepository.fill(model, from: line, unit: unit)
             model.version = 1
             try await model.create(on: database)
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "line.create", subject: subject,
                                       after: BudgetLineRepository.describe(line))
         }
@@ -70,6 +71,7 @@ public struct BudgetLineRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Refusal.conflict }
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "line.update", subject: subject,
                                       before: before, after: BudgetLineRepository.describe(line))
         }
@@ -89,6 +91,7 @@ public struct BudgetLineRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Refusal.conflict }
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "line.delete", subject: subject,
                                       before: BudgetLineRepository.describe(BudgetLineRepository.line(stored, unit: unit)))
         }

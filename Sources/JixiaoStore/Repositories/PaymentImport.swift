@@ -36,6 +36,7 @@ public struct PaymentImport: Sendable {
                 try await YearRows.insertPayments(batch, yearID: yearID, startingAt: position, on: database)
                 position += batch.count
             }
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor,
                                       action: replacing ? "payments.replace" : "payments.import", subject: subject,
                                       after: "\(summary.accepted) payments from \(file.lastPathComponent)")

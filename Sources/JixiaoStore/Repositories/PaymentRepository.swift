@@ -75,6 +75,7 @@ public struct PaymentRepository: Sendable {
             PaymentRepository.fill(model, from: payment)
             model.version = 1
             try await model.create(on: database)
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "payment.create", subject: subject,
                                       after: PaymentRepository.describe(payment))
             return try model.requireID()
@@ -97,6 +98,7 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Conflict(id: id) }
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "payment.update", subject: subject,
                                       before: PaymentRepository.describe(PaymentRepository.payment(before)),
                                       after: PaymentRepository.describe(payment))
@@ -114,6 +116,7 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Conflict(id: id) }
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "payment.delete", subject: subject,
                                       before: PaymentRepository.describe(PaymentRepository.payment(before)))
         }

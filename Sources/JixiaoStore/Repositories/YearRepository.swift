@@ -58,7 +58,8 @@ public struct YearRepository: Sendable {
                 guard replacing else { throw YearExists(code: year.department.code, year: year.year) }
                 try await YearRows.delete(existing, on: database)
             }
-            try await YearRows.insert(year, organisationID: organisation.id!, on: database)
+            let yearID = try await YearRows.insert(year, organisationID: organisation.id!, on: database)
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: replacing ? "year.replace" : "year.import",
                                       subject: subject,
                                       after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, "

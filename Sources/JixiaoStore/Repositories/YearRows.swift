@@ -10,7 +10,9 @@ enum YearRows {
     /// Payments are inserted this many to a statement.
     static let batchSize = 500
 
-    static func insert(_ year: DepartmentYear, organisationID: UUID, on database: any Database) async throws {
+    /// Inserts the year's rows; returns the new fiscal year's id.
+    @discardableResult
+    static func insert(_ year: DepartmentYear, organisationID: UUID, on database: any Database) async throws -> UUID {
         guard case .object(let bundle) = BundleWriter.encode(year) else { preconditionFailure("a bundle is an object") }
         func member(_ key: String) -> JSONValue? { bundle.first { $0.key == key }?.value }
         let fiscal = FiscalYearModel()
@@ -61,6 +63,7 @@ enum YearRows {
                 try await record.create(on: database)
             }
         }
+        return yearID
     }
 
     /// Payments in multi-row inserts: 10⁵ payments in a few hundred statements.

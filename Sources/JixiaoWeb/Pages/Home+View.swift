@@ -12,9 +12,9 @@ enum HomeView {
                 HTML.element("table") {
                     HTML.element("thead") {
                         HTML.element("tr") {
-                            HTML.element("th") { "部门" }
-                            HTML.element("th") { "编码" }
-                            HTML.element("th") { "年度" }
+                            for title in ["部门", "编码", "年度", "预算执行率", "自评得分", "待整改问题"] {
+                                HTML.element("th") { title }
+                            }
                         }
                     }
                     HTML.element("tbody") {
@@ -27,6 +27,9 @@ enum HomeView {
                                 }
                                 HTML.element("td") { entry.code }
                                 HTML.element("td", [("class", "number")]) { String(entry.year) }
+                                HTML.element("td", [("class", "number")]) { entry.rate }
+                                HTML.element("td", [("class", "number")]) { "\(entry.total) \(entry.grade)" }
+                                HTML.element("td", [("class", "number")]) { String(entry.findings) }
                             }
                         }
                     }

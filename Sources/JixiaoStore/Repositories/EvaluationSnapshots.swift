@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+
+/// Keeps each stored year's evaluation current: every change to a year recomputes it inside the change's own
+/// transaction, so lists read the score without evaluating hundreds of years.
+public enum EvaluationSnapshots {
+    /// Recomputes and stores the evaluation of a fiscal year.
+    public static func refresh(yearID: UUID, on database: any Database) async throws {
+        guard let fiscal = try await FiscalYearModel.query(on: database).filter(\.$id == yearID)
+            .with(\.$organisation).first() else { return }
+        let bundle = try await YearRows.bundle(organisation: fiscal.organisation, year: fiscal, on: database)
+        let year = try BundleReader().decode(bundle, file: "\(fiscal.organisation.code)/\(fiscal.year)")
+        let evaluation = Evaluator.evaluate(year)
+        let findings = FindingsEngine.findings(year, evaluation: evaluation)
+        let snapshot = try await EvaluationModel.query(on: database).filter(\.$fiscalYear.$id == yearID).first()
+            ?? EvaluationModel()
+        snapshot.$fiscalYear.id = yearID
+        snapshot.total = year.template.rounding.format(evaluation.total)
+        snapshot.grade = evaluation.grade
+        snapshot.rate = evaluation.budget.rate.map { Rounding(mode: .halfUp, places: 4).format($0) }
+        snapshot.findings = findings.filter { $0.severity != .low }.count
+        snapshot.result = EvaluationJSON.encode(year, evaluation, findings: findings).serialized()
+        snapshot.computedAt = Date()
+        try await snapshot.save(on: database)
+    }
+
+    /// The stored evaluations by fiscal year id.
+    public static func all(on database: any Database) async throws -> [UUID: EvaluationModel] {
+        Dictionary(try await EvaluationModel.query(on: database).all().map { ($0.$fiscalYear.id, $0) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+}
