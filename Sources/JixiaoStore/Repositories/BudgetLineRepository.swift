@@ -37,7 +37,7 @@ public struct BudgetLineRepository: Sendable {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
             model.position = (existing.map(\.position).max() ?? -1) + 1
-            BudgetLineRepository.fill(model, from: line, unit: unit)
+            BudgetLineRepository.fill(model, from: line)
             model.version = 1
             try await model.create(on: database)
             try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
@@ -104,7 +104,8 @@ public struct BudgetLineRepository: Sendable {
                    declaredExecuted: model.executedFen.map(Money.init(fen:)))
     }
 
-    static func fill(_ model: BudgetLineModel, from line: BudgetLine, unit: Money.Unit) {
+    /// Copies a line's fields onto a row; a new row starts without a monthly plan.
+    static func fill(_ model: BudgetLineModel, from line: BudgetLine) {
         model.code = line.code
         model.name = line.name
         model.kind = line.kind.rawValue

@@ -33,12 +33,7 @@ enum YearRows {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
             model.position = position
-            model.code = line.code
-            model.name = line.name
-            model.kind = line.kind.rawValue
-            model.initialFen = line.initial.fen
-            model.adjustedFen = line.adjusted.fen
-            model.executedFen = line.declaredExecuted?.fen
+            BudgetLineRepository.fill(model, from: line)
             model.plan = JSONValue.array(line.plan.map {
                 .object(["month": .number(String($0.month)), "amount": .string($0.amount.decimalString(in: year.moneyUnit))])
             }).serialized()
