@@ -29,7 +29,7 @@ public struct BudgetLineRepository: Sendable {
         try await BudgetLineModel.query(on: database).filter(\.$id == id).filter(\.$fiscalYear.$id == yearID).first()
     }
 
-    public func create(_ line: BudgetLine, yearID: UUID, unit: Money.Unit, subject: String, actor: String) async throws {
+    public func create(_ line: BudgetLine, yearID: UUID, subject: String, actor: String) async throws {
         try await database.transaction { database in
             let repository = BudgetLineRepository(database: database)
             let existing = try await repository.lines(yearID: yearID)
@@ -47,12 +47,12 @@ public struct BudgetLineRepository: Sendable {
     }
 
     /// Changes a line if it is still at `version`. Its monthly plan is kept.
-    public func update(_ id: UUID, yearID: UUID, version: Int, to line: BudgetLine, unit: Money.Unit, subject: String,
+    public func update(_ id: UUID, yearID: UUID, version: Int, to line: BudgetLine, subject: String,
                        actor: String) async throws {
         try await database.transaction { database in
             let repository = BudgetLineRepository(database: database)
             guard let stored = try await repository.find(id, yearID: yearID) else { throw Refusal.conflict }
-            let before = BudgetLineRepository.describe(BudgetLineRepository.line(stored, unit: unit))
+            let before = BudgetLineRepository.describe(BudgetLineRepository.line(stored))
             if stored.code != line.code {
                 if try await repository.lines(yearID: yearID).contains(where: { $0.code == line.code }) {
                     throw Refusal.duplicateCode(line.code)
@@ -77,7 +77,7 @@ public struct BudgetLineRepository: Sendable {
         }
     }
 
-    public func delete(_ id: UUID, yearID: UUID, version: Int, unit: Money.Unit, subject: String,
+    public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String,
                        actor: String) async throws {
         try await database.transaction { database in
             guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
@@ -93,12 +93,12 @@ public struct BudgetLineRepository: Sendable {
             guard !removed.isEmpty else { throw Refusal.conflict }
             try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "line.delete", subject: subject,
-                                      before: BudgetLineRepository.describe(BudgetLineRepository.line(stored, unit: unit)))
+                                      before: BudgetLineRepository.describe(BudgetLineRepository.line(stored)))
         }
     }
 
     /// The stored row as the engine's value (without its plan).
-    public static func line(_ model: BudgetLineModel, unit: Money.Unit) -> BudgetLine {
+    public static func line(_ model: BudgetLineModel) -> BudgetLine {
         BudgetLine(code: model.code, name: model.name, kind: BudgetLine.Kind(rawValue: model.kind) ?? .project,
                    initial: Money(fen: model.initialFen), adjusted: Money(fen: model.adjustedFen),
                    declaredExecuted: model.executedFen.map(Money.init(fen:)))

@@ -43,7 +43,7 @@ struct APIController: RouteCollection {
         case .success(let line):
             let repository = BudgetLineRepository(database: request.db)
             try await lineRefusals {
-                try await repository.create(line, yearID: context.yearID, unit: context.unit, subject: context.subject,
+                try await repository.create(line, yearID: context.yearID, subject: context.subject,
                                             actor: context.user.username)
             }
             let stored = try await repository.lines(yearID: context.yearID).first { $0.code == line.code }
@@ -63,7 +63,7 @@ struct APIController: RouteCollection {
         case .success(let line):
             try await lineRefusals {
                 try await repository.update(id, yearID: context.yearID, version: form.version ?? 0, to: line,
-                                            unit: context.unit, subject: context.subject, actor: context.user.username)
+                                            subject: context.subject, actor: context.user.username)
             }
             return json(try await repository.find(id, yearID: context.yearID).map { lineJSON($0) } ?? .null)
         }
@@ -78,7 +78,7 @@ struct APIController: RouteCollection {
         try await lineRefusals {
             try await repository.delete(id, yearID: context.yearID,
                                         version: (try? request.query.get(Int.self, at: "version")) ?? 0,
-                                        unit: context.unit, subject: context.subject, actor: context.user.username)
+                                        subject: context.subject, actor: context.user.username)
         }
         return .noContent
     }

@@ -17,7 +17,7 @@ struct LineController: RouteCollection {
     private func page(_ context: YearContext, form: LineForm, errors: FieldErrors, message: String?,
                       request: Request, status: HTTPResponseStatus = .ok) -> Response {
         let rows = context.lines.map {
-            LinesView.Row(id: $0.id!, line: BudgetLineRepository.line($0, unit: context.unit))
+            LinesView.Row(id: $0.id!, line: BudgetLineRepository.line($0))
         }
         return html(LinesView.render(code: context.organisation.code, name: context.organisation.name,
                                      year: context.fiscal.year, rows: rows, mayChange: context.mayChange, form: form,
@@ -52,7 +52,7 @@ struct LineController: RouteCollection {
         case .success(let line):
             do {
                 try await BudgetLineRepository(database: request.db).create(
-                    line, yearID: context.yearID, unit: context.unit, subject: context.subject,
+                    line, yearID: context.yearID, subject: context.subject,
                     actor: context.user.username)
             } catch BudgetLineRepository.Refusal.duplicateCode(let code) {
                 var errors = FieldErrors()
@@ -67,7 +67,7 @@ struct LineController: RouteCollection {
     @Sendable func editForm(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         let (id, stored) = try await line(request, context)
-        return editPage(context, id: id, form: LineForm(BudgetLineRepository.line(stored, unit: context.unit),
+        return editPage(context, id: id, form: LineForm(BudgetLineRepository.line(stored),
                                                         version: stored.version),
                         errors: FieldErrors(), message: nil, request: request)
     }
@@ -84,7 +84,7 @@ struct LineController: RouteCollection {
         case .success(let line):
             do {
                 try await BudgetLineRepository(database: request.db).update(
-                    id, yearID: context.yearID, version: form.version ?? 0, to: line, unit: context.unit,
+                    id, yearID: context.yearID, version: form.version ?? 0, to: line,
                     subject: context.subject, actor: context.user.username)
             } catch let refusal as BudgetLineRepository.Refusal {
                 return try await refused(refusal, context, id: id, form: form, request: request)
@@ -100,11 +100,11 @@ struct LineController: RouteCollection {
         let version = (try? request.content.get(Int.self, at: "version")) ?? 0
         do {
             try await BudgetLineRepository(database: request.db).delete(
-                id, yearID: context.yearID, version: version, unit: context.unit, subject: context.subject,
+                id, yearID: context.yearID, version: version, subject: context.subject,
                 actor: context.user.username)
         } catch let refusal as BudgetLineRepository.Refusal {
             return try await refused(refusal, context, id: id,
-                                     form: LineForm(BudgetLineRepository.line(stored, unit: context.unit),
+                                     form: LineForm(BudgetLineRepository.line(stored),
                                                     version: stored.version), request: request)
         }
         return backToList(context, request)
@@ -126,7 +126,7 @@ struct LineController: RouteCollection {
         case .conflict:
             guard let current = try await BudgetLineRepository(database: request.db).find(id, yearID: context.yearID)
             else { throw Abort(.conflict, reason: "这个预算项目已被他人删除。") }
-            return editPage(context, id: id, form: LineForm(BudgetLineRepository.line(current, unit: context.unit),
+            return editPage(context, id: id, form: LineForm(BudgetLineRepository.line(current),
                                                             version: current.version),
                             errors: errors, message: "这个预算项目在您打开表单后已被他人修改，下面是最新内容；请核对后再保存。",
                             request: request, status: .conflict)

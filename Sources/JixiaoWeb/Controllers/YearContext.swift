@@ -15,7 +15,6 @@ struct YearContext {
     /// `CODE/YEAR`, as the audit log names the year.
     var subject: String { "\(organisation.code)/\(fiscal.year)" }
     var yearID: UUID { fiscal.id! }
-    var unit: Money.Unit { Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan }
     var mayChange: Bool { user.mayChange(organisation: organisation.code) }
 
     /// 404 when there is no such year, 403 when the user may not see it (or, with `change`, not change it).
