@@ -172,6 +172,38 @@ extension DatabaseTests {
             }
         }
 
+        /// Each role × each API route × own or other department: refused (403) exactly when the role may not see or
+        /// change that department's data. Bodies are empty, so an allowed change answers 404 or 422, never 403.
+        @Test("API authorisation matrix", arguments: Role.allCases)
+        func apiAuthorisationMatrix(role: Role) async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: role.rawValue)
+                let token = try await token(app, browser)
+                let id = UUID().uuidString
+                let reads: [String] = ["/evaluation", "/bundle", "/payments", "/lines", "/narrative"]
+                let changes: [(HTTPMethod, String)] = [
+                    (.POST, "/payments"), (.PUT, "/payments/\(id)"), (.DELETE, "/payments/\(id)?version=1"),
+                    (.POST, "/lines"), (.PUT, "/lines/\(id)"), (.DELETE, "/lines/\(id)?version=1"),
+                ]
+                for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {
+                    let base = "/api/v1/years/\(department)/\(year)"
+                    let maySee = own || !role.isDepartmental
+                    let mayChange = role == .admin || (role.isDepartmental && own)
+                    for path in reads {
+                        let (status, _) = try await request(app, browser, .GET, base + path)
+                        #expect(status == (maySee ? .ok : .forbidden), "\(role) GET \(base + path)")
+                    }
+                    for (method, path) in changes {
+                        let (status, _) = try await request(app, browser, method, base + path, body: .object([]),
+                                                            token: token)
+                        #expect((status == .forbidden) == !mayChange, "\(role) \(method) \(base + path) → \(status)")
+                    }
+                }
+            }
+        }
+
         @Test func readOnlyRolesCannotChangeThroughTheAPI() async throws {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
