@@ -12,6 +12,6 @@ struct Jixiao: AsyncParsableCommand {
         """,
         subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self, WorkbookCommand.self, Import.self,
                       ImportPayments.self, Serve.self, UserCommand.self, AuditCommand.self,
-                      BackupCommand.self]
+                      BackupCommand.self, MonitorCommand.self]
     )
 }

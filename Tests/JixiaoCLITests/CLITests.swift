@@ -129,6 +129,19 @@ import Testing
         #expect(run.stderr.contains("/nonexistent.json: cannot be read"))
     }
 
+    @Test func monitorNamesTheLaggingLinesTheForecastAndThePointsAtRisk() throws {
+        let run = try jixiao("monitor", Fixtures.seed.path, "--as-of", "2022-06-30")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("截至 2022-06-30（序时进度 49.59%）"))
+        #expect(run.stdout.contains("“科普活动经费”（X01）截至 2022-06-30 执行 13.30%"))
+        #expect(run.stdout.contains("全年执行率预计约 76.37%，预算执行得分预计 7.64 / 10（少 2.36 分）"))
+        let json = try jixiao("monitor", Fixtures.seed.path, "--as-of", "2022-06-30", "--json", "--rules", "sichuan-2025")
+        #expect(json.stdout.contains(#""budgetPointsAtRisk": "2.36""#))
+        #expect(json.stdout.contains(#""code": "MONITOR_CHECKPOINT""#))
+        #expect(try jixiao("monitor", Fixtures.seed.path, "--as-of", "2023-01-01").status == 2)
+        #expect(try jixiao("monitor", Fixtures.seed.path, "--as-of", "2022-13-01").status == 64)
+    }
+
     @Test func templatesAreListedAndShown() throws {
         let list = try jixiao("template", "list")
         #expect(list.status == 0)

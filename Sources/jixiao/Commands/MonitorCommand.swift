@@ -1,0 +1,68 @@
+import ArgumentParser
+import JixiaoCore
+import JixiaoIO
+
+/// `jixiao monitor BUNDLE --as-of DATE`: where the year stands on a date and where it is heading.
+struct MonitorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor", abstract: "In-year monitoring (双监控) and the year-end forecast on a date.",
+        discussion: "Exits 0; warnings are listed, not errors. See docs/monitoring.md for the rules and the forecast.")
+
+    @OptionGroup var input: BundleInput
+
+    @Option(name: .customLong("as-of"), help: "The date to look from, YYYY-MM-DD.")
+    var asOf: String
+
+    @Option(help: "Warning rules: time-proportional or sichuan-2025.")
+    var rules = "time-proportional"
+
+    @Option(help: "How far behind 序时进度 or the plan a line may be, as a fraction (0.10 = 10 points).")
+    var tolerance = "0.10"
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard CivilDate(iso: asOf) != nil else { throw ValidationError("--as-of must be a date, YYYY-MM-DD.") }
+        guard MonitoringRules.Kind(rawValue: rules) != nil else {
+            throw ValidationError("--rules must be time-proportional or sichuan-2025.")
+        }
+        guard let value = Rational(decimal: tolerance), value >= .zero, value <= .one else {
+            throw ValidationError("--tolerance must be a fraction from 0 to 1.")
+        }
+    }
+
+    func run() throws {
+        let year = try input.load()
+        let date = CivilDate(iso: asOf)!
+        guard date.year == year.year else {
+            Terminal.error("--as-of \(asOf) is not in the bundle's year \(year.year)")
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+        let report = Monitor.report(year, asOf: date, rules: MonitoringRules(kind: MonitoringRules.Kind(rawValue: rules)!,
+                                                                              tolerance: Rational(decimal: tolerance)!))
+        Terminal.output(json ? MonitoringJSON.encode(year, report).serialized() : text(year, report))
+    }
+
+    private func text(_ year: DepartmentYear, _ report: MonitoringReport) -> String {
+        let rounding = year.template.rounding
+        var lines = ["\(year.department.name) \(year.year) 年 · 截至 \(report.asOf)（序时进度 "
+            + "\(report.timeProgress.percentString(places: 2))）"]
+        lines.append("预算执行：\(report.total.executed.wanString) / \(report.total.adjusted.wanString) 万元，"
+            + "执行率 \(report.total.rate?.percentString(places: 2) ?? "—")"
+            + (report.goalProgress.map { "；目标进度 \($0.percentString(places: 2))" } ?? ""))
+        lines.append("按目前进度，全年执行率预计约 \(report.total.projectedRate?.percentString(places: 2) ?? "—")，"
+            + "预算执行得分预计 \(rounding.format(report.projectedBudgetScore)) / \(report.budgetWeight)"
+            + "（少 \(rounding.format(report.budgetPointsAtRisk)) 分）；预计总分 \(rounding.format(report.projectedTotal))"
+            + "（\(report.projectedGrade)）。")
+        let atRisk = report.indicators.filter { $0.projectedScore < $0.weight }
+        if !atRisk.isEmpty {
+            lines.append("可能完不成的指标：" + atRisk.map {
+                "\($0.name)（至今 \($0.soFar)，预计 \(Rounding(mode: .halfUp, places: 0).format($0.projected))，目标 \($0.target)）"
+            }.joined(separator: "；"))
+        }
+        lines.append(report.warnings.isEmpty ? "没有预警。" : "预警 \(report.warnings.count) 项：")
+        for warning in report.warnings { lines.append("  [\(warning.severity.chinese)] \(warning.message)") }
+        return lines.joined(separator: "\n")
+    }
+}
