@@ -32,6 +32,17 @@ import Testing
         #expect(try Fixtures.matchesGolden(text, named: name.replacingOccurrences(of: ".json", with: ".html")))
     }
 
+    @Test func theMonitoringTableForJune() throws {
+        let year = try BundleReader().read(Fixtures.seed)
+        let report = Monitor.report(year, asOf: CivilDate(iso: "2022-06-30")!)
+        let document = MonitoringTable.build(year, report: report)
+        #expect(try Fixtures.matchesGolden(MarkdownRenderer.render(document), named: "hp-kexie-2022.monitor-2022-06-30.md"))
+        #expect(try DocxRenderer.render(document) == DocxRenderer.render(document))
+        #expect(try XlsxRenderer.render(document).count > 2_000)
+        #expect(MonitoringTable.likelihood(report.indicators.first { $0.id == "i5" }) == "不可能")
+        #expect(MonitoringTable.likelihood(report.indicators.first { $0.id == "i1" }) == "确定能")
+    }
+
     @Test func theSameBundleGivesTheSameBytes() throws {
         let first = try document("hp-kexie-2022.json")
         let second = try document("hp-kexie-2022.json")

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import JixiaoCore
 import JixiaoIO
+import JixiaoReport
 
 /// `jixiao monitor BUNDLE --as-of DATE`: where the year stands on a date and where it is heading.
 struct MonitorCommand: ParsableCommand {
@@ -22,6 +24,10 @@ struct MonitorCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Option(name: [.short, .customLong("output")],
+            help: "Write the monitoring table (绩效运行监控表) to a file: .html, .md, .docx or .xlsx.")
+    var output: String?
+
     func validate() throws {
         guard CivilDate(iso: asOf) != nil else { throw ValidationError("--as-of must be a date, YYYY-MM-DD.") }
         guard MonitoringRules.Kind(rawValue: rules) != nil else {
@@ -41,6 +47,20 @@ struct MonitorCommand: ParsableCommand {
         }
         let report = Monitor.report(year, asOf: date, rules: MonitoringRules(kind: MonitoringRules.Kind(rawValue: rules)!,
                                                                               tolerance: Rational(decimal: tolerance)!))
+        if let output {
+            let document = MonitoringTable.build(year, report: report)
+            let data: Data
+            switch URL(fileURLWithPath: output).pathExtension.lowercased() {
+            case "html", "htm": data = Data(HTMLRenderer.render(document).utf8)
+            case "md": data = Data(MarkdownRenderer.render(document).utf8)
+            case "docx": data = try DocxRenderer.render(document)
+            case "xlsx": data = try XlsxRenderer.render(document)
+            default:
+                Terminal.error("\(output): the monitoring table is written as .html, .md, .docx or .xlsx")
+                throw ExitCode(ExitCodes.invalidInput)
+            }
+            try OutputFile.write(data, to: output)
+        }
         Terminal.output(json ? MonitoringJSON.encode(year, report).serialized() : text(year, report))
     }
 
