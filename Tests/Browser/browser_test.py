@@ -83,6 +83,8 @@ try:
         rate_before = driver.find_element(By.ID, "rate").text
         check("the overview shows the seed's execution rate", rate_before == "98.99%")
         check("the overview shows the total score", "97.90" in driver.find_element(By.ID, "total").text)
+        charts = driver.find_elements(By.CSS_SELECTOR, ".charts svg")
+        check("the overview draws its three charts", len(charts) == 3 and all(c.size["width"] > 200 for c in charts))
         driver.save_screenshot(os.path.join(shots, "02-overview.png"))
 
         driver.find_element(By.PARTIAL_LINK_TEXT, "支付明细").click()

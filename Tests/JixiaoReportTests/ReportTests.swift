@@ -1,4 +1,5 @@
 import Foundation
+import FoundationXML
 import JixiaoCore
 import JixiaoIO
 import JixiaoTestSupport
@@ -41,6 +42,23 @@ import Testing
         #expect(try XlsxRenderer.render(document).count > 2_000)
         #expect(MonitoringTable.likelihood(report.indicators.first { $0.id == "i5" }) == "不可能")
         #expect(MonitoringTable.likelihood(report.indicators.first { $0.id == "i1" }) == "确定能")
+    }
+
+    @Test func chartsAreWellFormedDeterministicSVG() throws {
+        let year = try BundleReader().read(Fixtures.seed)
+        let evaluation = Evaluator.evaluate(year)
+        let charts = [Charts.cumulativeExecution(year, asOf: CivilDate(iso: "2022-06-30")!), Charts.executionByLine(year),
+                      Charts.scoreByLevel(year, evaluation: evaluation)]
+        for chart in charts {
+            #expect(throws: Never.self) { _ = try XMLDocument(xmlString: chart) }
+            #expect(chart.hasPrefix("<svg ") && chart.contains("<title>"))
+        }
+        #expect(charts[0] == Charts.cumulativeExecution(year, asOf: CivilDate(iso: "2022-06-30")!))
+        // Up to June: seven points (the origin and six months) on the red execution line.
+        let executionLine = try #require(charts[0].components(separatedBy: "<polyline").last)
+        #expect(executionLine.contains("stroke=\"#9b1c1c\"") && executionLine.split(separator: ",").count == 8)
+        #expect(charts[1].contains("X01 科普活动经费") && charts[1].contains("98.28%"))
+        #expect(charts[2].contains("效益指标") && charts[2].contains("28.00 / 30"))
     }
 
     @Test func theSameBundleGivesTheSameBytes() throws {

@@ -153,6 +153,23 @@ extension DatabaseTests {
         }
     }
 
+    @Test func theOverviewMonitorsOnTheChosenDateWithCharts() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "head")
+            try await browser.get(app, "/years/440112-KX/2022?asOf=2022-06-30") { response in
+                let page = response.body.string
+                #expect(page.contains("截至 2022-06-30，序时进度 49.59%，预算执行率 33.43%；按目前进度全年执行率预计约 76.37%"))
+                #expect(page.contains("“科普活动经费”（X01）截至 2022-06-30 执行 13.30%"))
+                #expect(page.components(separatedBy: "<svg ").count - 1 == 3)
+            }
+            try await browser.get(app, "/years/440112-KX/2022") { response in
+                #expect(response.body.string.contains("截至 2022-12-31，序时进度 100.00%"))
+            }
+        }
+    }
+
     @Test func recordPagesShowActivitiesDeadlinesAndAssets() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)

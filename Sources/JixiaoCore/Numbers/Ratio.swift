@@ -15,3 +15,8 @@ extension Rational {
         Rounding(mode: .halfUp, places: places).format(self * Rational(100)) + "%"
     }
 }
+
+extension Rational: ExpressibleByIntegerLiteral {
+    /// A whole number written as a literal: `Rational(6, 5) * 100`.
+    public init(integerLiteral value: Int) { self.init(Int128(value)) }
+}

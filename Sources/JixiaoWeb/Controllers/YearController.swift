@@ -26,7 +26,8 @@ struct YearController: RouteCollection {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let (user, year) = try await load(request)
-        return html(OverviewView.render(OverviewModel(year), user: user, csrf: CSRF.token(for: request)))
+        let asOf = (try? request.query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:))
+        return html(OverviewView.render(OverviewModel(year, asOf: asOf), user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func evaluation(_ request: Request) async throws -> Response {

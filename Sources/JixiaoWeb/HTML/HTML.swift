@@ -22,6 +22,11 @@ public struct HTML: Sendable {
         return HTML(rendered: markup + "</\(name)>")
     }
 
+    /// A chart drawn by `Charts` (its text already escaped there); anything that is not an SVG drawing is refused.
+    static func chart(_ svg: String) -> HTML {
+        svg.hasPrefix("<svg ") && svg.hasSuffix("</svg>") ? HTML(rendered: svg) : .text("")
+    }
+
     /// Markup written by the program itself (the stylesheet), never from data.
     static func trusted(_ markup: StaticString) -> HTML { HTML(rendered: "\(markup)") }
 

@@ -75,6 +75,11 @@ enum Layout {
     button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
     .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
     .ok { color: var(--ok); }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; }
+    .charts figure:first-child { grid-column: 1 / -1; max-width: 860px; }
+    .charts figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem; }
+    .charts svg { width: 100%; height: auto; }
+    input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .level table { table-layout: fixed; }
     .level th:nth-child(1) { width: 4rem; } .level th:nth-child(2) { width: 22%; } .level th:nth-child(3) { width: 4rem; }
     .level th:nth-child(4) { width: 14%; } .level th:nth-child(5) { width: 4rem; }

@@ -1,4 +1,5 @@
 import JixiaoCore
+import JixiaoReport
 
 /// What the year overview shows: budget and execution, score so far, the open findings.
 struct OverviewModel {
@@ -14,6 +15,10 @@ struct OverviewModel {
     let budgetScore: String
     let lines: [Line]
     let findings: [Finding]
+    let charts: [String]
+    /// The in-year view on the as-of date.
+    let monitoring: MonitoringReport
+    let monitoringScore: String
 
     struct Line {
         let code: String
@@ -24,7 +29,8 @@ struct OverviewModel {
         let rate: String
     }
 
-    init(_ year: DepartmentYear) {
+    /// The overview on a date: the year end for a year that is over (or when no date is given).
+    init(_ year: DepartmentYear, asOf: CivilDate? = nil) {
         let evaluation = Evaluator.evaluate(year)
         let rounding = year.template.rounding
         let executedByLine = year.executedByLine()
@@ -45,5 +51,10 @@ struct OverviewModel {
                         rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
         }
         findings = FindingsEngine.findings(year, evaluation: evaluation)
+        let date = asOf.flatMap { $0.year == year.year ? $0 : nil } ?? CivilDate(year: year.year, month: 12, day: 31)!
+        monitoring = Monitor.report(year, asOf: date)
+        monitoringScore = rounding.format(monitoring.projectedTotal)
+        charts = [Charts.cumulativeExecution(year, asOf: date), Charts.executionByLine(year),
+                  Charts.scoreByLevel(year, evaluation: evaluation)]
     }
 }

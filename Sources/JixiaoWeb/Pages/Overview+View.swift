@@ -29,6 +29,32 @@ enum OverviewView {
                     }
                 }
             }
+            HTML.element("h2") { "运行监控（双监控）" }
+            HTML.element("form", [("method", "get"), ("class", "filters"),
+                                  ("action", SiteURL.year(code: model.code, year: model.year).path)]) {
+                HTML.element("label") {
+                    "截至日期"
+                    HTML.element("input", [("type", "date"), ("name", "asOf"), ("value", model.monitoring.asOf.description),
+                                           ("min", "\(model.year)-01-01"), ("max", "\(model.year)-12-31")])
+                }
+                HTML.element("button", [("type", "submit")]) { "查看" }
+            }
+            HTML.element("p", [("id", "monitoring")]) {
+                "截至 \(model.monitoring.asOf)，序时进度 \(model.monitoring.timeProgress.percentString(places: 2))，"
+                    + "预算执行率 \(model.monitoring.total.rate?.percentString(places: 2) ?? "—")；按目前进度全年执行率预计约 "
+                    + "\(model.monitoring.total.projectedRate?.percentString(places: 2) ?? "—")，预计自评总分 "
+                    + "\(model.monitoringScore)（\(model.monitoring.projectedGrade)）。"
+            }
+            if !model.monitoring.warnings.isEmpty {
+                HTML.element("ul", [("class", "warnings")]) {
+                    for warning in model.monitoring.warnings {
+                        HTML.element("li", [("class", "severity-\(warning.severity.rawValue)")]) { warning.message }
+                    }
+                }
+            }
+            HTML.element("div", [("class", "charts")]) {
+                for chart in model.charts { HTML.element("figure") { HTML.chart(chart) } }
+            }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {
                 HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path)]) {
