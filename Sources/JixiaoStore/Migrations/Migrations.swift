@@ -4,6 +4,6 @@ import Fluent
 public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
-        CreateRecords(), CreateAuditEntries(), CreateEvaluations(),
+        CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
     ]
 }
