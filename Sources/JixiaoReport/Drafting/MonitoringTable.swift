@@ -39,9 +39,7 @@ public enum MonitoringTable {
                      .header("全年预计完成情况"), .header("完成目标可能性"), .header("偏差原因及改进措施")]]
             + year.indicators.map { indicator -> [Table.Cell] in
                 let projection = report.indicators.first { $0.id == indicator.id }
-                let target = indicator.nature == .qualitative ? indicator.targetText
-                    : indicator.direction.symbol + ChineseText.quantity(indicator.targetText, indicator.unit)
-                return [Table.Cell(indicator.name), Table.Cell(target, alignment: .center),
+                return [Table.Cell(indicator.name), Table.Cell(IndicatorText.target(indicator), alignment: .center),
                         Table.Cell(projection.map { ChineseText.quantity($0.soFar.description, indicator.unit) } ?? "—",
                                    alignment: .center),
                         Table.Cell(projection.map {

@@ -81,7 +81,7 @@ enum ScoreTable {
                     if result.method == .manual { scoreCell.text += "（人工）" }
                     row += [
                         Table.Cell(indicator.name),
-                        Table.Cell(targetText(indicator), alignment: .center),
+                        Table.Cell(IndicatorText.target(indicator), alignment: .center),
                         Table.Cell(actualText(indicator, result), alignment: .center),
                         number(indicator.weight),
                         scoreCell,
@@ -92,12 +92,6 @@ enum ScoreTable {
             }
         }
         return rows
-    }
-
-    private static func targetText(_ indicator: Indicator) -> String {
-        indicator.nature == .qualitative
-            ? indicator.targetText
-            : indicator.direction.symbol + ChineseText.quantity(indicator.targetText, indicator.unit)
     }
 
     private static func actualText(_ indicator: Indicator, _ score: IndicatorScore) -> String {

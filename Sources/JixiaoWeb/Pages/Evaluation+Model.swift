@@ -1,4 +1,5 @@
 import JixiaoCore
+import JixiaoReport
 
 /// The evaluation page: every score with how it was computed and the records behind a measured value.
 struct EvaluationModel {
@@ -45,8 +46,7 @@ struct EvaluationModel {
                 }
             }
             return Row(id: indicator.id, level: "\(indicator.level1) / \(indicator.level2)", name: indicator.name,
-                       target: indicator.nature == .qualitative ? indicator.targetText
-                           : indicator.direction.symbol + indicator.targetText + indicator.unit,
+                       target: IndicatorText.target(indicator),
                        actual: score.actual.map { "\($0)\(indicator.unit)" }
                            ?? [indicator.actualText, indicator.grade?.chinese].compactMap { $0 }.joined(separator: "，"),
                        weight: indicator.weight.description, score: rounding.format(score.score),

@@ -1,4 +1,5 @@
 import JixiaoCore
+import JixiaoReport
 
 /// The indicator tree (一级 → 二级 → 三级) with the target-quality findings beside each target.
 struct IndicatorsModel {
@@ -45,8 +46,7 @@ struct IndicatorsModel {
             let groups = order.compactMap { child -> Group? in
                 let items = inLevel.filter { $0.element.level2 == child }.map { index, indicator in
                     Item(id: indicator.id, name: indicator.name, nature: indicator.nature.chinese,
-                         target: indicator.nature == .qualitative ? indicator.targetText
-                             : indicator.direction.symbol + indicator.targetText + indicator.unit,
+                         target: IndicatorText.target(indicator),
                          weight: indicator.weight.description,
                          findings: findings.filter { $0.subject == "indicators[\(index)]" })
                 }

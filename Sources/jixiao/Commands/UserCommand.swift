@@ -34,15 +34,12 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = Password.read(prompt: "\(username) 的密码（至少 10 个字符）：")
             let (username, role, organisation, name) = (username, Role(rawValue: role)!, organisation, name)
-            do {
+            try await Password.refusals {
                 try await store.withStore { database in
-                    try await UserRepository(database: database).add(
+                    _ = try await UserRepository(database: database).add(
                         username: username, displayName: name ?? username, password: password, role: role,
                         organisationCode: organisation, actor: "cli")
                 }
-            } catch let error as UserRepository.UserError {
-                Terminal.error(error.description)
-                throw ExitCode(ExitCodes.invalidInput)
             }
             Terminal.output("已添加用户 \(username)（\(role.chinese)）")
         }
@@ -59,14 +56,11 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = Password.read(prompt: "\(username) 的新密码（至少 10 个字符）：")
             let username = username
-            do {
+            try await Password.refusals {
                 try await store.withStore { database in
                     try await UserRepository(database: database).setPassword(username: username, password: password,
                                                                              actor: "cli")
                 }
-            } catch let error as UserRepository.UserError {
-                Terminal.error(error.description)
-                throw ExitCode(ExitCodes.invalidInput)
             }
             Terminal.output("已更新 \(username) 的密码")
         }
@@ -90,8 +84,16 @@ struct UserCommand: AsyncParsableCommand {
     }
 }
 
-/// Reading a password without showing it.
+/// Reading a password without showing it, and reporting a refused user change.
 enum Password {
+    /// Runs a user change; a refusal (weak password, unknown user…) is printed and exits with code 2.
+    static func refusals(_ change: () async throws -> Void) async throws {
+        do { try await change() } catch let error as UserRepository.UserError {
+            Terminal.error(error.description)
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+    }
+
     static func read(prompt: String) -> String {
         if isatty(STDIN_FILENO) != 0, let typed = getpass(prompt) { return String(cString: typed) }
         return readLine(strippingNewline: true) ?? ""
