@@ -90,6 +90,7 @@ public struct Relationships: Sendable {
         public static let settings = base + "settings"
         public static let fontTable = base + "fontTable"
         public static let footer = base + "footer"
+        public static let image = base + "image"
         public static let worksheet = base + "worksheet"
         public static let sharedStrings = base + "sharedStrings"
         public static let extendedProperties = base + "extended-properties"

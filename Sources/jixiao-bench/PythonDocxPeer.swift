@@ -43,6 +43,8 @@ enum PythonDocxPeer {
                         if case .cell(let cell) = slot { .string(cell.text) } else { .string("") }
                     })
                 })])
+            // python-docx cannot place an SVG: the peer writes the caption only (less work than ours).
+            case .figure(_, let caption): .object(["paragraph": .string(caption)])
             case .pageBreak: nil
             }
         })

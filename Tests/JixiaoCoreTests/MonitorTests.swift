@@ -92,4 +92,53 @@ import Testing
         #expect(report.warnings.contains { $0.code == "MONITOR_GOAL_MONEY_GAP" })
         #expect(report.indicators.first?.projected == Rational(9) / Rational(181, 365))
     }
+
+    @Test func withoutAPlanLastYearsProfileIsFollowed() {
+        // Last year paid a quarter of the line by the end of June: 300 of 1,200.
+        var profiled = year(paid: [3: "300"], plan: false)
+        profiled.budgetLines[0].lastYear = (1...12).map { MonthlyAmount(month: $0, amount: T.yuan($0 <= 6 ? "50" : "150")) }
+        let onPace = Monitor.report(profiled, asOf: date("2022-06-30"))
+        #expect(onPace.lines[0].method == .lastYear)
+        #expect(onPace.lines[0].projected == T.yuan("1200"))  // 300 + 900 at full pace; linear would say 604.97
+        profiled.payments[0].amount = T.yuan("150")
+        let halfPace = Monitor.report(profiled, asOf: date("2022-06-30"))
+        #expect(halfPace.lines[0].projected == T.yuan("600"))  // 150 + 900 × (150 / 300)
+        // On 29 June June's share is not yet due: five months of last year, 250.
+        let beforeMonthEnd = Monitor.report(profiled, asOf: date("2022-06-29"))
+        #expect(beforeMonthEnd.lines[0].projected == T.yuan("720"))  // 150 + 950 × (150 / 250)
+    }
+
+    @Test func reportedProgressOverridesTheMeasureAndItsLikelihoodIsKept() {
+        var monitored = year(paid: [1: "600"])
+        monitored.indicators[0].progress = [
+            IndicatorProgress(asOf: date("2022-03-31"), actualText: "2"),
+            IndicatorProgress(asOf: date("2022-06-30"), actualText: "4", projectedText: "8", likelihood: .possible,
+                              cause: .funding, remedy: "追加经费"),
+        ]
+        let march = Monitor.report(monitored, asOf: date("2022-05-31"))
+        let early = try! #require(march.indicators.first { $0.id == "a" })
+        #expect(early.source == .reported && early.asOf == date("2022-03-31") && early.soFar == "2")
+        #expect(early.projected == Rational(2) / Rational(90, 365))  // linear from 31 March: 8.11 of 10
+        #expect(early.likelihood == .possible && early.likelihoodJudged)  // 8.11 / 10 scores 81 % of the weight
+        let june = Monitor.report(monitored, asOf: date("2022-07-01"))
+        let reported = try! #require(june.indicators.first { $0.id == "a" })
+        #expect(reported.projected == 8 && reported.likelihood == .possible && !reported.likelihoodJudged)
+        #expect(reported.projectedScore == 40)  // 50 × 8 / 10
+        let warning = try! #require(june.warnings.first { $0.code == "MONITOR_INDICATOR_AT_RISK" })
+        #expect(warning.subject == "indicators[0]" && warning.measure == "追加经费")
+        #expect(warning.evidence == ["偏差原因：经费保障", "改进措施：追加经费"])
+    }
+
+    @Test func aQualitativeIndicatorIsProjectedByItsReportedLikelihood() {
+        var monitored = year(paid: [1: "600"])
+        monitored.indicators[1] = T.indicator("b", level1: "效益指标", level2: "社会效益指标", nature: .qualitative,
+                                              target: "明显提升", unit: "", weight: "30", actual: nil, grade: .achieved)
+        monitored.indicators[1].progress = [IndicatorProgress(asOf: date("2022-06-30"), actualText: "试点中",
+                                                              likelihood: .impossible, cause: .other, remedy: "调整方案")]
+        let report = Monitor.report(monitored, asOf: date("2022-06-30"))
+        let projection = try! #require(report.indicators.first { $0.id == "b" })
+        #expect(projection.projected == nil && projection.projectedScore == T.r("18"))  // failed band top: 0.6 × 30
+        #expect(report.warnings.first { $0.code == "MONITOR_INDICATOR_AT_RISK" }?.severity == .high)
+    }
 }
+

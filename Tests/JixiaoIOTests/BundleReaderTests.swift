@@ -40,7 +40,7 @@ import Testing
         }
         #expect(error.issues.map(\.description) == [
             "narative: unknown field (expected one of activities, assets, budget, department, format, goal, "
-                + "indicators, moneyUnit, narrative, payments, procurements, tasks, template, year)",
+                + "indicators, moneyUnit, narrative, payments, procurements, tasks, template, workPlan, year)",
             "format: \"jixiao/bundle@2\" is not \"jixiao/bundle@1\"",
             "template.rounding.mode: \"ceiling\" is not one of \"halfUp\", \"truncate\", \"integer\"",
             "department.name: is empty (expected a text)",
@@ -136,7 +136,7 @@ import Testing
                                    with: #""adjusted": "100", "plan": [{"month": 3, "amount": "1"}, {"month": 3, "amount": "2"}]}"#)
         let error = try #require(throws: InputError.self) { try read(text) }
         #expect(error.issues.map(\.description) == [
-            "budget.lines[0].plan[1].month: month 3 is planned twice",
+            "budget.lines[0].plan[1].month: month 3 is given twice",
             "activities[0].audience: \"many\" is not a number",
             "indicators[0].level2: \"满意度\" is not under 产出指标 in template national-project-2020 "
                 + "(expected one of 数量指标, 质量指标, 时效指标, 成本指标)",
@@ -181,6 +181,50 @@ import Testing
 
     private func read(_ text: String) throws -> DepartmentYear {
         try BundleReader().decode(Data(text.utf8), file: "test.json")
+    }
+
+    @Test func workPlanAndProgressFaultsAreNamedByPath() throws {
+        let text = minimal(indicators: #"""
+        [{"id": "a", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "quantitative", "direction": ">=",
+          "target": "10", "unit": "场", "weight": "5",
+          "progress": [{"asOf": "2022-06-30", "actual": "很多", "likelihood": "possible"},
+                       {"asOf": "2022-06-30", "actual": "4", "likelihood": "certain", "cause": "weather"},
+                       {"asOf": "2021-12-31", "actual": "1", "likelihood": "maybe"}]}]
+        """#).replacingOccurrences(of: #""payments": [],"#, with: #"""
+          "payments": [],
+          "tasks": ["唯一的重点任务"],
+          "workPlan": [
+            {"id": "t1", "keyTask": 2, "title": "任务", "start": "2022-05-01", "due": "2022-04-30", "indicators": ["z"],
+             "lines": ["L9"], "plannedPayments": [{"line": "L8", "month": 13, "amount": "1"}], "status": "done",
+             "progress": "0.5"},
+            {"id": "t1", "title": "任务", "start": "2022-05-01", "due": "2022-06-30", "status": "notStarted",
+             "progress": "1.5", "completed": "2022-04-01"}],
+        """#)
+        let error = try #require(throws: InputError.self) { try read(text) }
+        #expect(error.issues.map(\.description) == [
+            "indicators[0].progress[0].actual: \"很多\" is not a number",
+            "indicators[0].progress[0].cause: missing (expected one of \"funding\", \"institution\", \"staffing\", "
+                + "\"hardware\", \"other\")",
+            "indicators[0].progress[0].remedy: missing (expected a text)",
+            "indicators[0].progress[1].asOf: progress on 2022-06-30 is reported twice",
+            "indicators[0].progress[1].cause: \"weather\" is not one of \"funding\", \"institution\", \"staffing\", "
+                + "\"hardware\", \"other\"",
+            "indicators[0].progress[2].asOf: \"2021-12-31\" is not in 2022",
+            "indicators[0].progress[2].likelihood: \"maybe\" is not one of \"certain\", \"possible\", \"impossible\"",
+            "workPlan[0].keyTask: 2 is not a whole number from 1 to 1",
+            "workPlan[0].due: \"2022-04-30\" is before the start 2022-05-01",
+            "workPlan[0].indicators[0]: \"z\" is not the id of an indicator",
+            "workPlan[0].lines[0]: \"L9\" is not the code of a budget line",
+            "workPlan[0].plannedPayments[0].line: \"L8\" is not the code of a budget line",
+            "workPlan[0].plannedPayments[0].month: 13 is not a whole number from 1 to 12",
+            "workPlan[0].progress: is 0.5 but the status is done (expected 1)",
+            "workPlan[1].id: \"t1\" is used by another task",
+            "workPlan[1].progress: 1.5 is above 1 (a share: 0.6 means 60 %)",
+            "workPlan[1].progress: is 1.5 but the status is notStarted (expected 0)",
+            "workPlan[1].completed: is given but the status is notStarted (expected done)",
+            "workPlan[1].completed: \"2022-04-01\" is before the start 2022-05-01",
+        ])
+        #expect(error.issues.first { $0.path == "workPlan[1].completed" }?.chinese == "已填写，但状态不是已完成")
     }
 
     private func minimal(payments: String = "[]", indicators: String = "[]") -> String {

@@ -25,14 +25,14 @@ import Testing
     @Test func theWorkbookHasEverySheetWithNotesHeadersAndDropDowns() throws {
         let (_, data) = try exported("hp-kexie-2022.json")
         let workbook = try SpreadsheetReader.read(data)
-        #expect(workbook.sheets.map(\.name) == ["基本情况", "预算项目", "月度支付计划", "支付明细", "绩效指标", "活动记录",
-                                                "采购", "资产"])
+        #expect(workbook.sheets.map(\.name) == ["基本情况", "预算项目", "月度支付计划", "上年月度支付", "支付明细", "绩效指标",
+                                                "指标进度", "工作计划", "任务资金计划", "活动记录", "采购", "资产"])
         let payments = try #require(workbook.sheet(named: "支付明细"))
         #expect(payments[1, 1] == .text("支付日期"))
         #expect(payments[0, 1] == .text("必填，须在本年度内，如 2022-03-05"))
         #expect(payments[2, 1] == .number("44576"))  // 2022-01-15
         let parts = try PackageReader().parts(of: data)
-        let indicators = String(decoding: try #require(parts["xl/worksheets/sheet5.xml"]), as: UTF8.self)
+        let indicators = String(decoding: try #require(parts["xl/worksheets/sheet6.xml"]), as: UTF8.self)
         #expect(indicators.contains(#"<formula1>"定量,定性"</formula1>"#))
         #expect(indicators.contains(#"<formula1>"≥,≤,=,&gt;,&lt;"</formula1>"#))
         #expect(indicators.contains(#"<formula1>"分档,扣分"</formula1>"#))
@@ -40,6 +40,11 @@ import Testing
         #expect(indicators.contains(#"<pane ySplit="2" topLeftCell="A3""#))
         let lines = String(decoding: try #require(parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
         #expect(lines.contains(#"<formula1>"基本支出,项目支出"</formula1>"#))
+        let workPlan = String(decoding: try #require(parts["xl/worksheets/sheet8.xml"]), as: UTF8.self)
+        #expect(workPlan.contains(#"<formula1>"未启动,进行中,已完成,暂停"</formula1>"#))
+        let progress = String(decoding: try #require(parts["xl/worksheets/sheet7.xml"]), as: UTF8.self)
+        #expect(progress.contains(#"<formula1>"确定能,有可能,不可能"</formula1>"#))
+        #expect(progress.contains(#"<formula1>"经费保障,制度保障,人员保障,硬件条件保障,其他"</formula1>"#))
         #expect(String(decoding: try #require(parts["xl/styles.xml"]), as: UTF8.self).contains(#"formatCode="yyyy-mm-dd""#))
     }
 

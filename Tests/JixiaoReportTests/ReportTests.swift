@@ -2,6 +2,7 @@ import Foundation
 import FoundationXML
 import JixiaoCore
 import JixiaoIO
+import JixiaoOffice
 import JixiaoTestSupport
 import Testing
 @testable import JixiaoReport
@@ -40,25 +41,54 @@ import Testing
         #expect(try Fixtures.matchesGolden(MarkdownRenderer.render(document), named: "hp-kexie-2022.monitor-2022-06-30.md"))
         #expect(try DocxRenderer.render(document) == DocxRenderer.render(document))
         #expect(try XlsxRenderer.render(document).count > 2_000)
-        #expect(MonitoringTable.likelihood(report.indicators.first { $0.id == "i5" }) == "不可能")
-        #expect(MonitoringTable.likelihood(report.indicators.first { $0.id == "i1" }) == "确定能")
+        #expect(report.indicators.first { $0.id == "i5" }?.likelihood == .impossible)
+        #expect(report.indicators.first { $0.id == "i1" }?.likelihood == .certain)
     }
 
     @Test func chartsAreWellFormedDeterministicSVG() throws {
         let year = try BundleReader().read(Fixtures.seed)
         let evaluation = Evaluator.evaluate(year)
         let charts = [Charts.cumulativeExecution(year, asOf: CivilDate(iso: "2022-06-30")!), Charts.executionByLine(year),
-                      Charts.scoreByLevel(year, evaluation: evaluation)]
+                      Charts.scoreByLevel(year, evaluation: evaluation),
+                      Charts.workPlanTimeline(year, asOf: CivilDate(iso: "2022-12-31")!)].map(\.svg)
         for chart in charts {
             #expect(throws: Never.self) { _ = try XMLDocument(xmlString: chart) }
             #expect(chart.hasPrefix("<svg ") && chart.contains("<title>"))
         }
-        #expect(charts[0] == Charts.cumulativeExecution(year, asOf: CivilDate(iso: "2022-06-30")!))
+        #expect(charts[0] == Charts.cumulativeExecution(year, asOf: CivilDate(iso: "2022-06-30")!).svg)
         // Up to June: seven points (the origin and six months) on the red execution line.
         let executionLine = try #require(charts[0].components(separatedBy: "<polyline").last)
         #expect(executionLine.contains("stroke=\"#9b1c1c\"") && executionLine.split(separator: ",").count == 8)
         #expect(charts[1].contains("X01 科普活动经费") && charts[1].contains("98.28%"))
         #expect(charts[2].contains("效益指标") && charts[2].contains("28.00 / 30"))
+        // At the year end one task is overdue (a red bar) and two were finished late (amber bars).
+        #expect(charts[3].contains("少年科学院系列科普课程开发") && charts[3].contains("截至 12月31日"))
+        #expect(charts[3].components(separatedBy: ##"fill="#9b1c1c"/>"##).count - 1 == 1)
+        #expect(charts[3].components(separatedBy: ##"fill="#b7791f"/>"##).count - 1 == 2)
+        // In mid-July the procurement task due on 30 June is overdue; nothing was finished late yet.
+        let july = Charts.workPlanTimeline(year, asOf: CivilDate(iso: "2022-07-15")!).svg
+        #expect(july.components(separatedBy: ##"fill="#9b1c1c"/>"##).count - 1 == 1)
+        #expect(!july.contains(##"fill="#b7791f"/>"##))
+    }
+
+    @Test func theReportCarriesItsChartsAsNumberedFigures() throws {
+        let report = try document("hp-kexie-2022.json")
+        let captions = report.blocks.compactMap { block -> String? in
+            if case .figure(_, let caption) = block { caption } else { nil }
+        }
+        #expect(captions == ["图1 2022 年累计支付与计划、序时进度对比", "图2 2022 年各预算项目执行率", "图3 2022 年各部分得分",
+                             "图4 2022 年工作计划进度"])
+        let html = HTMLRenderer.render(report)
+        #expect(html.components(separatedBy: "<figure><svg ").count - 1 == 4)
+        #expect(html.contains("<figcaption>图4 2022 年工作计划进度</figcaption>"))
+        let parts = try PackageReader().parts(of: try DocxRenderer.render(report))
+        #expect((1...4).allSatisfy { parts["word/media/chart\($0).svg"] != nil })
+        let relationships = String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self)
+        #expect(relationships.contains(#"Target="media/chart4.svg""#))
+        let body = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        #expect(body.components(separatedBy: "<asvg:svgBlip ").count - 1 == 4)
+        let types = String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self)
+        #expect(types.contains(#"PartName="/word/media/chart1.svg" ContentType="image/svg+xml""#))
     }
 
     @Test func theSameBundleGivesTheSameBytes() throws {
@@ -98,13 +128,15 @@ import Testing
         let report = try document("hp-kexie-2022.json")
         let problems = section("（一）绩效目标设定不够明确", in: report)
         #expect(problems.count == 2)
-        #expect(section("（二）预算支付进度不均衡", in: report).contains { $0.contains("科普活动经费") })
+        #expect(section("（二）重点工作任务未按计划推进", in: report).contains { $0.contains("少年科学院系列科普课程开发") })
+        #expect(section("（三）预算支付进度不均衡", in: report).contains { $0.contains("科普活动经费") })
         let measures = report.blocks.drop { $0 != .heading(level: 1, text: "四、下一步改进措施") }.dropFirst().first
         guard case .paragraph(let text)? = measures else {
             Issue.record("no measures paragraph")
             return
         }
-        #expect(text.hasPrefix("一是将绩效目标细化为可衡量的数值指标"))
+        #expect(text.hasPrefix("一是对照工作计划逐项督办"))
+        #expect(text.contains("二是将绩效目标细化为可衡量的数值指标"))
         #expect(text.contains("严格按照计划进度支付"))
     }
 

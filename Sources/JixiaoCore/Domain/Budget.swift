@@ -20,9 +20,11 @@ public struct BudgetLine: Sendable, Hashable {
     public var declaredExecuted: Money?
     /// Planned payments by month.
     public var plan: [MonthlyAmount]
+    /// Last year's payments of the line by month: the profile the forecast follows when there is no plan.
+    public var lastYear: [MonthlyAmount]
 
     public init(code: String, name: String, kind: Kind, initial: Money, adjusted: Money,
-                declaredExecuted: Money? = nil, plan: [MonthlyAmount] = []) {
+                declaredExecuted: Money? = nil, plan: [MonthlyAmount] = [], lastYear: [MonthlyAmount] = []) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -30,6 +32,7 @@ public struct BudgetLine: Sendable, Hashable {
         self.adjusted = adjusted
         self.declaredExecuted = declaredExecuted
         self.plan = plan
+        self.lastYear = lastYear
     }
 }
 

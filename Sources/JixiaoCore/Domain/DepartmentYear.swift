@@ -15,6 +15,8 @@ public struct DepartmentYear: Sendable, Hashable {
     public var budgetLines: [BudgetLine]
     public var payments: [Payment]
     public var indicators: [Indicator]
+    /// 工作计划: the key tasks broken into dated, owned tasks.
+    public var workPlan: [WorkTask]
     public var activities: [Activity]
     public var procurements: [Procurement]
     public var assets: Assets?
@@ -24,7 +26,7 @@ public struct DepartmentYear: Sendable, Hashable {
     public init(year: Int, template: EvaluationTemplate, templateChoice: TemplateChoice? = nil,
                 moneyUnit: Money.Unit = .yuan, department: Department, tasks: [String] = [],
                 goal: String = "", budgetLines: [BudgetLine] = [], payments: [Payment] = [],
-                indicators: [Indicator] = [], activities: [Activity] = [], procurements: [Procurement] = [],
+                indicators: [Indicator] = [], workPlan: [WorkTask] = [], activities: [Activity] = [], procurements: [Procurement] = [],
                 assets: Assets? = nil, narrative: [NarrativeSection: String] = [:]) {
         self.year = year
         self.template = template
@@ -36,6 +38,7 @@ public struct DepartmentYear: Sendable, Hashable {
         self.budgetLines = budgetLines
         self.payments = payments
         self.indicators = indicators
+        self.workPlan = workPlan
         self.activities = activities
         self.procurements = procurements
         self.assets = assets

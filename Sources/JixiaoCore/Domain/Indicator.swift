@@ -68,11 +68,13 @@ public struct Indicator: Sendable, Hashable {
     public var manualScore: ManualScore?
     /// 偏差原因分析及改进措施.
     public var deviation: String
+    /// Progress reported during the year, oldest first.
+    public var progress: [IndicatorProgress]
 
     public init(id: String, level1: String, level2: String, name: String, nature: Nature, direction: Direction,
                 targetText: String, unit: String, weight: Rational, actualText: String? = nil,
                 measure: Measure? = nil, grade: Grade? = nil, rule: ScoringRule? = nil,
-                manualScore: ManualScore? = nil, deviation: String = "") {
+                manualScore: ManualScore? = nil, deviation: String = "", progress: [IndicatorProgress] = []) {
         self.id = id
         self.level1 = level1
         self.level2 = level2
@@ -88,6 +90,12 @@ public struct Indicator: Sendable, Hashable {
         self.rule = rule
         self.manualScore = manualScore
         self.deviation = deviation
+        self.progress = progress
+    }
+
+    /// The latest progress reported on or before a date.
+    public func progress(on date: CivilDate) -> IndicatorProgress? {
+        progress.filter { $0.asOf <= date }.max { $0.asOf < $1.asOf }
     }
 
     /// The target as a number, when it is one.

@@ -23,6 +23,7 @@ public struct Finding: Sendable, Hashable {
     public enum Theme: String, Sendable, Hashable, CaseIterable {
         case targets
         case results
+        case workPlan
         case execution
         case procurement
         case assets
@@ -32,6 +33,7 @@ public struct Finding: Sendable, Hashable {
             switch self {
             case .targets: "绩效目标设定不够明确"
             case .results: "部分绩效指标未完成或缺少偏差说明"
+            case .workPlan: "重点工作任务未按计划推进"
             case .execution: "预算支付进度不均衡"
             case .procurement: "政府采购程序时限执行不到位"
             case .assets: "资产数据不一致"

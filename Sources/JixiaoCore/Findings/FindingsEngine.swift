@@ -5,6 +5,7 @@ public enum FindingsEngine {
                                 thresholds: FindingThresholds = FindingThresholds()) -> [Finding] {
         let all = targetFindings(year)
             + resultFindings(year, evaluation: evaluation)
+            + WorkPlanWarnings.yearEnd(year)
             + executionFindings(year, evaluation: evaluation, thresholds: thresholds)
             + procurementFindings(year, thresholds: thresholds)
             + assetFindings(year)

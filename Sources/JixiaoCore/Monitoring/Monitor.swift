@@ -1,12 +1,9 @@
-/// The monitoring engine (绩效运行监控, 双监控): money against time and plan, goals against money, and a forecast of
-/// the year end. Pure: the same year and date give the same report.
+/// The monitoring engine (绩效运行监控, 双监控): money against time and plan, goals against money, the work plan, and
+/// a forecast of the year end. Pure: the same year and date give the same report.
 public enum Monitor {
     public static func report(_ year: DepartmentYear, asOf: CivilDate,
                               rules: MonitoringRules = MonitoringRules()) -> MonitoringReport {
-        let daysInYear = CivilDate.isLeap(year.year) ? 366 : 365
-        let start = CivilDate(year: year.year, month: 1, day: 1)!
-        let elapsed = min(max(start.days(to: asOf) + 1, 0), daysInYear)
-        let timeProgress = Rational(Int128(elapsed), Int128(daysInYear))
+        let timeProgress = timeProgress(year.year, on: asOf)
         let paid = payments(year, upTo: asOf)
         let lines = year.budgetLines.map { line in
             status(line, executed: paid[line.code] ?? .zero, asOf: asOf, timeProgress: timeProgress)
@@ -15,37 +12,43 @@ public enum Monitor {
             code: "", name: "合计", adjusted: lines.map(\.adjusted).sum(), executed: lines.map(\.executed).sum(),
             planned: lines.contains { $0.planned != nil } ? lines.compactMap { $0.planned }.sum() : nil,
             rate: Rational.ratio(lines.map(\.executed).sum(), of: lines.map(\.adjusted).sum()),
-            projected: lines.map(\.projected).sum())
-        let indicators = projections(year, asOf: asOf, timeProgress: timeProgress)
-        let goalProgress = indicators.isEmpty ? nil
-            : indicators.map { Rational.min($0.soFar / $0.target, .one) }.sum() / Rational(indicators.count)
+            projected: lines.map(\.projected).sum(), method: .sum)
+        let progress = IndicatorForecast.progress(year, asOf: asOf)
+        let numeric = progress.compactMap { entry -> Rational? in
+            guard let soFar = Rational(decimal: entry.soFar), let target = entry.indicator.target, target > .zero,
+                  entry.indicator.direction.isPositive else { return nil }
+            return Rational.min(soFar / target, .one)
+        }
+        let goalProgress = numeric.isEmpty ? nil : numeric.sum() / Rational(numeric.count)
 
-        // The year as it would end: projected execution per line, measured indicators at their projections.
-        var projectedYear = year
+        // The year as it would end: projected execution per line, indicators at their projections.
+        var projectedYear = IndicatorForecast.apply(progress, to: year)
         for index in projectedYear.budgetLines.indices {
             projectedYear.budgetLines[index].declaredExecuted = lines[index].projected
         }
-        for projection in indicators {
-            guard let index = projectedYear.indicators.firstIndex(where: { $0.id == projection.id }) else { continue }
-            projectedYear.indicators[index].measure = nil
-            projectedYear.indicators[index].actualText = Rounding(mode: .halfUp, places: 2).format(projection.projected)
-        }
         let projected = Evaluator.evaluate(projectedYear)
-        let projectedScores = indicators.map { projection in
-            MonitoringReport.IndicatorProjection(
-                id: projection.id, name: projection.name, target: projection.target, soFar: projection.soFar,
-                projected: projection.projected, weight: projection.weight,
-                projectedScore: projected.score(of: projection.id)?.score ?? .zero)
-        }
+        let indicators = progress.map { IndicatorForecast.projection($0, score: projected.score(of: $0.indicator.id)?.score) }
+        let workPlan = WorkPlanProgress.on(year, asOf: asOf, dueSoonDays: rules.dueSoonDays)
         let warnings = MonitorWarnings.all(year, asOf: asOf, rules: rules, lines: lines, total: total,
                                            timeProgress: timeProgress, goalProgress: goalProgress,
                                            paidByMonthEnd: { month in payments(year, upTo: monthEnd(year.year, month)) })
+            + IndicatorForecast.warnings(indicators, in: year)
+            + WorkPlanWarnings.inYear(workPlan, tolerance: rules.tolerance)
         return MonitoringReport(
             asOf: asOf, timeProgress: timeProgress, lines: lines, total: total, goalProgress: goalProgress,
-            warnings: warnings, indicators: projectedScores, budgetWeight: projected.budget.weight,
+            warnings: warnings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+                .map(\.element),
+            indicators: indicators, workPlan: workPlan, budgetWeight: projected.budget.weight,
             projectedBudgetScore: projected.budget.score,
             budgetPointsAtRisk: projected.budget.weight - projected.budget.score,
             projectedTotal: projected.total, projectedGrade: projected.grade)
+    }
+
+    /// 序时进度 on a date: elapsed days (the date included) over the days of the year.
+    public static func timeProgress(_ year: Int, on date: CivilDate) -> Rational {
+        let daysInYear = CivilDate.isLeap(year) ? 366 : 365
+        let elapsed = min(max(CivilDate(year: year, month: 1, day: 1)!.days(to: date) + 1, 0), daysInYear)
+        return Rational(Int128(elapsed), Int128(daysInYear))
     }
 
     static func monthEnd(_ year: Int, _ month: Int) -> CivilDate {
@@ -61,40 +64,51 @@ public enum Monitor {
         return paid
     }
 
-    /// A line on the date, with its projection: with a plan, what is still planned is added at the pace kept so far
-    /// (executed / planned to date, at most 1); without one, the execution so far is extrapolated over the year.
-    /// Never beyond the budget.
+    /// A line on the date, with its projection. With a monthly plan, what is still planned is added at the pace kept
+    /// against the plan so far (executed / planned to date, at most 1). Without one but with last year's payments,
+    /// the budget is spread by last year's profile and treated as the plan. Otherwise the execution so far is
+    /// extrapolated over the year. Never beyond the budget.
     static func status(_ line: BudgetLine, executed: Money, asOf: CivilDate,
                        timeProgress: Rational) -> MonitoringReport.LineStatus {
-        let planned: Money? = line.plan.isEmpty ? nil : line.plan.filter { entry in
-            entry.month < asOf.month || (entry.month == asOf.month && asOf == monthEnd(asOf.year, asOf.month))
-        }.map(\.amount).sum()
+        let planned: Money? = line.plan.isEmpty ? nil : line.plan.filter { elapsed($0.month, asOf) }.map(\.amount).sum()
+        let paid = Rational(Int128(executed.fen))
         let projection: Rational
+        let method: MonitoringReport.ForecastMethod
         if let planned {
-            let remaining = line.plan.map(\.amount).sum() - planned
-            let pace = planned > .zero ? Rational.min(Rational(Int128(executed.fen), Int128(planned.fen)), .one) : .one
-            projection = Rational(Int128(executed.fen)) + Rational(Int128(remaining.fen)) * pace
+            let remaining = Rational(Int128((line.plan.map(\.amount).sum() - planned).fen))
+            projection = atPace(paid, planned: Rational(Int128(planned.fen)), remaining: remaining)
+            method = .plan
+        } else if let share = lastYearShare(line, asOf: asOf) {
+            let budget = Rational(Int128(line.adjusted.fen))
+            projection = atPace(paid, planned: budget * share, remaining: budget * (.one - share))
+            method = .lastYear
         } else {
-            projection = timeProgress > .zero ? Rational(Int128(executed.fen)) / timeProgress : Rational(Int128(executed.fen))
+            projection = timeProgress > .zero ? paid / timeProgress : paid
+            method = .linear
         }
         let cap = Rational(Int128(max(line.adjusted.fen, executed.fen)))
         let projected = Money(fen: Int64(Rounding(mode: .halfUp, places: 0).apply(Rational.min(projection, cap)).numerator))
         return MonitoringReport.LineStatus(code: line.code, name: line.name, adjusted: line.adjusted, executed: executed,
                                            planned: planned, rate: Rational.ratio(executed, of: line.adjusted),
-                                           projected: projected)
+                                           projected: projected, method: method)
     }
 
-    /// Measured indicators: their value from the records up to the date, extrapolated over the year.
-    static func projections(_ year: DepartmentYear, asOf: CivilDate,
-                            timeProgress: Rational) -> [(id: String, name: String, target: Rational, soFar: Rational,
-                                                         projected: Rational, weight: Rational)] {
-        let upToDate = year.activities.filter { $0.date <= asOf }
-        return year.indicators.compactMap { indicator in
-            guard let measure = indicator.measure, let target = indicator.target, target > .zero,
-                  indicator.direction.isPositive else { return nil }
-            let (soFar, _) = Measurement.value(of: measure, activities: upToDate, year: year.year)
-            let projected = timeProgress > .zero ? soFar / timeProgress : soFar
-            return (indicator.id, indicator.name, target, soFar, projected, indicator.weight)
-        }
+    /// Paid so far plus what remains of a plan, at the pace kept against the plan so far (at most 1).
+    private static func atPace(_ paid: Rational, planned: Rational, remaining: Rational) -> Rational {
+        let pace = planned > .zero ? Rational.min(paid / planned, .one) : .one
+        return paid + remaining * pace
+    }
+
+    /// Whether a month's plan is due by the date: the months before it, and its own month on its last day.
+    private static func elapsed(_ month: Int, _ asOf: CivilDate) -> Bool {
+        month < asOf.month || (month == asOf.month && asOf == monthEnd(asOf.year, asOf.month))
+    }
+
+    /// The share of last year's payments made by the same point of the year, when last year paid anything.
+    private static func lastYearShare(_ line: BudgetLine, asOf: CivilDate) -> Rational? {
+        let total = line.lastYear.map(\.amount).sum()
+        guard total > .zero else { return nil }
+        let toDate = line.lastYear.filter { elapsed($0.month, asOf) }.map(\.amount).sum()
+        return Rational(Int128(toDate.fen), Int128(total.fen))
     }
 }

@@ -12,6 +12,8 @@ public struct MonitoringRules: Sendable, Hashable {
     public var tolerance: Rational
     /// How far goal progress and money progress may differ.
     public var goalMoneyGap: Rational
+    /// A work-plan task due within this many days is due soon.
+    public var dueSoonDays: Int
 
     /// Month-end checkpoints of `sichuan-2025`: by the end of the month, at least this share executed.
     public static let sichuanCheckpoints: [(month: Int, share: Rational)] = [
@@ -19,9 +21,10 @@ public struct MonitoringRules: Sendable, Hashable {
     ]
 
     public init(kind: Kind = .timeProportional, tolerance: Rational = Rational(10, 100),
-                goalMoneyGap: Rational = Rational(10, 100)) {
+                goalMoneyGap: Rational = Rational(10, 100), dueSoonDays: Int = 14) {
         self.kind = kind
         self.tolerance = tolerance
         self.goalMoneyGap = goalMoneyGap
+        self.dueSoonDays = dueSoonDays
     }
 }

@@ -3,11 +3,12 @@ import JixiaoCore
 extension BundleDecoding {
     static let indicatorFields: Set<String> = ["id", "level1", "level2", "name", "nature", "direction", "target",
                                                "unit", "weight", "actual", "measure", "grade", "rule", "score",
-                                               "scoreReason", "deviation"]
+                                               "scoreReason", "deviation", "progress"]
+    static let progressFields: Set<String> = ["asOf", "actual", "projected", "likelihood", "cause", "remedy"]
 
     /// The indicators, checked against the template's framework: unique ids, known levels, consistent scoring
     /// inputs and manual scores that come with a reason.
-    func indicators(_ node: JSONNode, template: EvaluationTemplate?) -> [Indicator] {
+    func indicators(_ node: JSONNode, template: EvaluationTemplate?, year: Int?) -> [Indicator] {
         var seen: Set<String> = []
         return node.array().compactMap { entry in
             guard entry.object(allowing: BundleDecoding.indicatorFields) else { return nil }
@@ -38,13 +39,46 @@ extension BundleDecoding {
             }
             let rule = entry["rule"].isPresent ? rule(entry["rule"], weight: weight) : nil
             let manual = manualScore(entry, weight: weight, grade: grade, template: template)
+            let progress = progress(entry["progress"], nature: nature, year: year)
             guard let id, let level1, let level2, let name, let nature, let target, let weight else { return nil }
             return Indicator(id: id, level1: level1, level2: level2, name: name, nature: nature,
                              direction: direction ?? .atLeast, targetText: target.trimmingSpaces, unit: unit,
                              weight: weight, actualText: actual?.trimmingSpaces, measure: measure, grade: grade,
                              rule: rule, manualScore: manual,
-                             deviation: entry["deviation"].string(required: false) ?? "")
+                             deviation: entry["deviation"].string(required: false) ?? "", progress: progress)
         }
+    }
+
+    /// Progress reports, one per date within the year, oldest first; a likelihood short of 确定能 needs its cause
+    /// and remedy.
+    private func progress(_ node: JSONNode, nature: Indicator.Nature?, year: Int?) -> [IndicatorProgress] {
+        var dates: Set<CivilDate> = []
+        let reports = node.array().compactMap { entry -> IndicatorProgress? in
+            guard entry.object(allowing: BundleDecoding.progressFields) else { return nil }
+            let asOf = entry["asOf"].date()
+            if let asOf, let year, asOf.year != year {
+                entry["asOf"].fail("\"\(asOf)\" is not in \(year)", "“\(asOf)”不在 \(year) 年度内")
+            }
+            if let asOf, !dates.insert(asOf).inserted {
+                entry["asOf"].fail("progress on \(asOf) is reported twice", "\(asOf) 的进度重复填报")
+            }
+            let actual = entry["actual"].literal(required: true)
+            let projected = entry["projected"].literal(required: false)
+            if nature == .quantitative {
+                for (key, text) in [("actual", actual), ("projected", projected)] {
+                    if let text, Rational(decimal: text.trimmingSpaces) == nil { entry[key].reject("a number", "数字") }
+                }
+            }
+            let likelihood = entry["likelihood"].choice(IndicatorProgress.Likelihood.self, required: false)
+            let uncertain = likelihood.map { $0 != .certain } ?? false
+            let cause = entry["cause"].choice(IndicatorProgress.Cause.self, required: uncertain)
+            let remedy = entry["remedy"].string(required: uncertain)
+            guard let asOf, let actual else { return nil }
+            return IndicatorProgress(asOf: asOf, actualText: actual.trimmingSpaces,
+                                     projectedText: projected?.trimmingSpaces, likelihood: likelihood, cause: cause,
+                                     remedy: remedy ?? "")
+        }
+        return reports.sorted { $0.asOf < $1.asOf }
     }
 
     private func checkLevels(_ entry: JSONNode, level1: String, level2: String, _ template: EvaluationTemplate) {

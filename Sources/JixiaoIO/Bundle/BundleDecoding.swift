@@ -5,14 +5,14 @@ struct BundleDecoding {
     let root: JSONNode
     let catalog: TemplateCatalog
 
-    static let lineFields: Set<String> = ["code", "name", "kind", "initial", "adjusted", "executed", "plan"]
+    static let lineFields: Set<String> = ["code", "name", "kind", "initial", "adjusted", "executed", "plan", "lastYear"]
     static let planFields: Set<String> = ["month", "amount"]
     static let paymentFields: Set<String> = ["line", "date", "amount", "payee", "voucher", "memo"]
     static let activityFields: Set<String> = ["date", "title", "kind"]
     static let procurementFields: Set<String> = ["name", "line", "amount", "intentPublished", "started", "awarded",
                                                  "contractSigned", "contractPublished", "contractFiled"]
     static let topFields: Set<String> = ["format", "year", "template", "moneyUnit", "department", "tasks", "goal",
-                                         "budget", "payments", "indicators", "activities", "procurements",
+                                         "budget", "payments", "indicators", "workPlan", "activities", "procurements",
                                          "assets", "narrative"]
 
     func decode() -> DepartmentYear? {
@@ -33,14 +33,16 @@ struct BundleDecoding {
         let lineCodes = Set(root["budget"]["lines"].array().compactMap { $0["code"].peekedString })
         let payments = root["payments"].array().compactMap { payment($0, unit: unit, lines: lineCodes, year: year) }
         let activities = root["activities"].array().compactMap(activity)
-        let indicators = self.indicators(root["indicators"], template: template)
+        let indicators = self.indicators(root["indicators"], template: template, year: year)
+        let workPlan = self.workPlan(root["workPlan"], unit: unit, keyTasks: tasks.count, lines: lineCodes,
+                                     indicators: Set(root["indicators"].array().compactMap { $0["id"].peekedString }))
         let procurements = root["procurements"].array().compactMap { procurement($0, unit: unit, lines: lineCodes) }
         let assets = root["assets"].isPresent ? assets(root["assets"], unit: unit) : nil
         let narrative = narrative(root["narrative"])
         guard let year, let resolved, let department else { return nil }
         return DepartmentYear(year: year, template: resolved.0, templateChoice: resolved.1, moneyUnit: unit,
                               department: department, tasks: tasks, goal: goal,
-                              budgetLines: lines, payments: payments, indicators: indicators,
+                              budgetLines: lines, payments: payments, indicators: indicators, workPlan: workPlan,
                               activities: activities, procurements: procurements, assets: assets,
                               narrative: narrative)
     }
@@ -65,18 +67,24 @@ struct BundleDecoding {
             let initial = line["initial"].money(unit)
             let adjusted = line["adjusted"].money(unit)
             let executed = line["executed"].money(unit, required: false)
-            var months: Set<Int> = []
-            let plan = line["plan"].array().compactMap { entry -> MonthlyAmount? in
-                guard entry.object(allowing: BundleDecoding.planFields) else { return nil }
-                let month = entry["month"].integer(in: 1...12)
-                if let month, !months.insert(month).inserted { entry["month"].fail("month \(month) is planned twice", "\(month) 月重复填写") }
-                let amount = entry["amount"].money(unit)
-                guard let month, let amount else { return nil }
-                return MonthlyAmount(month: month, amount: amount)
-            }
+            let plan = monthly(line["plan"], unit: unit)
+            let lastYear = monthly(line["lastYear"], unit: unit)
             guard let code, let name, let kind, let initial, let adjusted else { return nil }
             return BudgetLine(code: code, name: name, kind: kind, initial: initial, adjusted: adjusted,
-                              declaredExecuted: executed, plan: plan)
+                              declaredExecuted: executed, plan: plan, lastYear: lastYear)
+        }
+    }
+
+    /// Amounts by month, each month at most once.
+    func monthly(_ node: JSONNode, unit: Money.Unit) -> [MonthlyAmount] {
+        var months: Set<Int> = []
+        return node.array().compactMap { entry -> MonthlyAmount? in
+            guard entry.object(allowing: BundleDecoding.planFields) else { return nil }
+            let month = entry["month"].integer(in: 1...12)
+            if let month, !months.insert(month).inserted { entry["month"].fail("month \(month) is given twice", "\(month) 月重复填写") }
+            let amount = entry["amount"].money(unit)
+            guard let month, let amount else { return nil }
+            return MonthlyAmount(month: month, amount: amount)
         }
     }
 

@@ -22,8 +22,8 @@ public enum BundleWriter {
                     .init("adjusted", money(line.adjusted)),
                 ]
                 if let executed = line.declaredExecuted { fields.append(.init("executed", money(executed))) }
-                if !line.plan.isEmpty {
-                    fields.append(.init("plan", .array(line.plan.map {
+                for (key, months) in [("plan", line.plan), ("lastYear", line.lastYear)] where !months.isEmpty {
+                    fields.append(.init(key, .array(months.map {
                         .object(["month": .number(String($0.month)), "amount": money($0.amount)])
                     })))
                 }
@@ -31,6 +31,9 @@ public enum BundleWriter {
             })])),
             .init("payments", .array(year.payments.map { payment(_: $0, unit: unit) })),
             .init("indicators", .array(year.indicators.map(indicator))),
+        ]
+        if !year.workPlan.isEmpty { members.append(.init("workPlan", .array(year.workPlan.map { task($0, money: money) }))) }
+        members += [
             .init("activities", .array(year.activities.map(activity))),
             .init("procurements", .array(year.procurements.map { procurement($0, money: money) })),
         ]
@@ -129,6 +132,36 @@ public enum BundleWriter {
             fields.append(.init("scoreReason", .string(manual.reason)))
         }
         if !indicator.deviation.isEmpty { fields.append(.init("deviation", .string(indicator.deviation))) }
+        if !indicator.progress.isEmpty { fields.append(.init("progress", .array(indicator.progress.map(progress)))) }
+        return .object(fields)
+    }
+
+    private static func progress(_ progress: IndicatorProgress) -> JSONValue {
+        var fields: [JSONValue.Member] = [.init("asOf", .string(progress.asOf.description)),
+                                          .init("actual", .string(progress.actualText))]
+        if let projected = progress.projectedText { fields.append(.init("projected", .string(projected))) }
+        if let likelihood = progress.likelihood { fields.append(.init("likelihood", .string(likelihood.rawValue))) }
+        if let cause = progress.cause { fields.append(.init("cause", .string(cause.rawValue))) }
+        if !progress.remedy.isEmpty { fields.append(.init("remedy", .string(progress.remedy))) }
+        return .object(fields)
+    }
+
+    private static func task(_ task: WorkTask, money: (Money) -> JSONValue) -> JSONValue {
+        var fields: [JSONValue.Member] = [.init("id", .string(task.id))]
+        if let keyTask = task.keyTask { fields.append(.init("keyTask", .number(String(keyTask)))) }
+        fields += [.init("title", .string(task.title)), .init("owner", .string(task.owner)),
+                   .init("start", .string(task.start.description)), .init("due", .string(task.due.description))]
+        if !task.deliverable.isEmpty { fields.append(.init("deliverable", .string(task.deliverable))) }
+        if !task.requirement.isEmpty { fields.append(.init("requirement", .string(task.requirement))) }
+        if !task.indicators.isEmpty { fields.append(.init("indicators", .array(task.indicators.map(JSONValue.string)))) }
+        if !task.lines.isEmpty { fields.append(.init("lines", .array(task.lines.map(JSONValue.string)))) }
+        if !task.plannedPayments.isEmpty {
+            fields.append(.init("plannedPayments", .array(task.plannedPayments.map {
+                .object(["line": .string($0.line), "month": .number(String($0.month)), "amount": money($0.amount)])
+            })))
+        }
+        fields += [.init("status", .string(task.status.rawValue)), .init("progress", .string(task.progress.description))]
+        if let completed = task.completed { fields.append(.init("completed", .string(completed.description))) }
         return .object(fields)
     }
 

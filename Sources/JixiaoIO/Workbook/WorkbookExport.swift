@@ -29,10 +29,15 @@ public enum WorkbookExport {
         return [
             basic(year, cells: cells),
             table(WorkbookLayout.lines, rows: year.budgetLines.map(WorkbookRecords.line), cells: cells),
-            table(WorkbookLayout.plan, rows: year.budgetLines.filter { !$0.plan.isEmpty }.map(WorkbookRecords.plan),
-                  cells: cells),
+            table(WorkbookLayout.plan, rows: year.budgetLines.filter { !$0.plan.isEmpty }
+                .map { WorkbookRecords.monthly($0, $0.plan) }, cells: cells),
+            table(WorkbookLayout.lastYear, rows: year.budgetLines.filter { !$0.lastYear.isEmpty }
+                .map { WorkbookRecords.monthly($0, $0.lastYear) }, cells: cells),
             table(WorkbookLayout.payments, rows: year.payments.map(WorkbookRecords.payment), cells: cells),
             indicators,
+            table(WorkbookLayout.progress, rows: WorkbookRecords.progress(year.indicators), cells: cells),
+            table(WorkbookLayout.workPlan, rows: year.workPlan.map(WorkbookRecords.task), cells: cells),
+            table(WorkbookLayout.taskPayments, rows: WorkbookRecords.taskPayments(year.workPlan), cells: cells),
             activities(year.activities, cells: cells),
             table(WorkbookLayout.procurements, rows: year.procurements.map(WorkbookRecords.procurement), cells: cells),
             table(WorkbookLayout.assets, rows: year.assets.map { [WorkbookRecords.assets($0)] } ?? [], cells: cells),

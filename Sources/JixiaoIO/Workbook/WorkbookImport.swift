@@ -78,11 +78,19 @@ struct WorkbookAssembly {
     mutating func bundle() -> JSONValue {
         var members: [JSONValue.Member] = [.init("format", .string(BundleReader.format))]
         members += basic()
-        let lines = records(WorkbookLayout.lines, path: "budget.lines")
-        let planned = plans(lines: lines)
-        members.append(.init("budget", .object(["lines": .array(planned)])))
+        var lines = records(WorkbookLayout.lines, path: "budget.lines")
+        monthly(WorkbookLayout.plan, member: "plan", lines: &lines)
+        monthly(WorkbookLayout.lastYear, member: "lastYear", lines: &lines)
+        members.append(.init("budget", .object(["lines": .array(lines)])))
         members.append(.init("payments", .array(records(WorkbookLayout.payments, path: "payments"))))
-        members.append(.init("indicators", .array(indicators())))
+        var indicators = indicators()
+        attach(WorkbookLayout.progress, by: "indicator", to: &indicators, path: "indicators", member: "progress",
+               parentSheet: WorkbookLayout.indicators.name)
+        members.append(.init("indicators", .array(indicators)))
+        var tasks = records(WorkbookLayout.workPlan, path: "workPlan")
+        attach(WorkbookLayout.taskPayments, by: "task", to: &tasks, path: "workPlan", member: "plannedPayments",
+               parentSheet: WorkbookLayout.workPlan.name)
+        if !tasks.isEmpty { members.append(.init("workPlan", .array(tasks))) }
         members.append(.init("activities", .array(records(WorkbookLayout.activities, path: "activities",
                                                           quantities: true))))
         members.append(.init("procurements", .array(records(WorkbookLayout.procurements, path: "procurements"))))
@@ -168,40 +176,66 @@ struct WorkbookAssembly {
     private mutating func records(_ layout: WorkbookLayout.Sheet, path: String,
                                   quantities: Bool = false) -> [JSONValue] {
         guard let rows = table(layout, quantities: quantities) else { return [] }
-        var result: [JSONValue] = []
-        for row in rows {
-            let base = "\(path)[\(result.count)]"
-            origins[base] = "\(layout.name)!第\(row.index + 1)行"
-            var object = JSONObjectBuilder()
-            for (column, cell) in row.cells {
-                let fieldPath = base + "." + column.key
-                origins[fieldPath] = "\(layout.name)!\(CellRange.reference(row: row.index, column: cell.column))（\(column.header)）"
-                if let value = value(cell.value, column: column, location: origins[fieldPath]!, path: fieldPath) {
-                    object.set(column.key, value)
-                }
-            }
-            result.append(object.value)
-        }
-        return result
+        return rows.enumerated().map { offset, row in fields(row, layout: layout, base: "\(path)[\(offset)]") }
     }
 
-    /// Budget lines with their monthly plans from 月度支付计划 attached.
-    private mutating func plans(lines: [JSONValue]) -> [JSONValue] {
-        var lines = lines
-        guard let rows = table(WorkbookLayout.plan, quantities: false) else { return lines }
+    /// A row's cells as a bundle object (columns in `skipping` left out), each field's origin recorded.
+    private mutating func fields(_ row: DataRow, layout: WorkbookLayout.Sheet, base: String,
+                                 skipping: Set<String> = []) -> JSONValue {
+        origins[base] = "\(layout.name)!第\(row.index + 1)行"
+        var object = JSONObjectBuilder()
+        for (column, cell) in row.cells where !skipping.contains(column.key) {
+            let fieldPath = base + "." + column.key
+            origins[fieldPath] = "\(layout.name)!\(CellRange.reference(row: row.index, column: cell.column))（\(column.header)）"
+            if let value = value(cell.value, column: column, location: origins[fieldPath]!, path: fieldPath) {
+                object.set(column.key, value)
+            }
+        }
+        return object.value
+    }
+
+    /// The rows of a sheet that belongs to another (指标进度 to 绩效指标, 任务资金计划 to 工作计划), appended to the
+    /// `member` list of the record whose id the `by` column names.
+    private mutating func attach(_ layout: WorkbookLayout.Sheet, by key: String, to parents: inout [JSONValue],
+                                 path: String, member: String, parentSheet: String) {
+        guard let rows = table(layout, quantities: false) else { return }
+        var children = [Int: [JSONValue]]()
+        for row in rows {
+            guard let idCell = row.cells.first(where: { $0.0.key == key })?.1, let id = text(idCell.value) else {
+                report("\(layout.name)!第\(row.index + 1)行", "未填写“\(layout.column(key)!.header)”")
+                continue
+            }
+            guard let parent = parents.firstIndex(where: { $0["id"] == .string(id) }) else {
+                report("\(layout.name)!\(CellRange.reference(row: row.index, column: idCell.column))（\(layout.column(key)!.header)）",
+                       "“\(id)”不是“\(parentSheet)”中的编号")
+                continue
+            }
+            let base = "\(path)[\(parent)].\(member)[\(children[parent, default: []].count)]"
+            children[parent, default: []].append(fields(row, layout: layout, base: base, skipping: [key]))
+        }
+        for (index, list) in children {
+            guard case .object(var members) = parents[index] else { continue }
+            members.append(.init(member, .array(list)))
+            parents[index] = .object(members)
+        }
+    }
+
+    /// Budget lines with their amounts by month from a monthly sheet (月度支付计划, 上年月度支付) under `member`.
+    private mutating func monthly(_ layout: WorkbookLayout.Sheet, member: String, lines: inout [JSONValue]) {
+        guard let rows = table(layout, quantities: false) else { return }
         var entries = [Int: [JSONValue]]()
         for row in rows {
             guard let codeCell = row.cells.first(where: { $0.0.key == "code" })?.1,
                   let code = text(codeCell.value) else { continue }
-            let codeLocation = "\(WorkbookLayout.plan.name)!\(CellRange.reference(row: row.index, column: codeCell.column))（项目编码）"
+            let codeLocation = "\(layout.name)!\(CellRange.reference(row: row.index, column: codeCell.column))（项目编码）"
             guard let lineIndex = lines.firstIndex(where: { $0["code"] == .string(code) }) else {
                 report(codeLocation, "“\(code)”不是“预算项目”中的编码")
                 continue
             }
             for (column, cell) in row.cells where column.key.hasPrefix("month") {
                 let month = Int(column.key.dropFirst("month".count))!
-                let entryPath = "budget.lines[\(lineIndex)].plan[\(entries[lineIndex, default: []].count)]"
-                let location = "\(WorkbookLayout.plan.name)!\(CellRange.reference(row: row.index, column: cell.column))（\(column.header)）"
+                let entryPath = "budget.lines[\(lineIndex)].\(member)[\(entries[lineIndex, default: []].count)]"
+                let location = "\(layout.name)!\(CellRange.reference(row: row.index, column: cell.column))（\(column.header)）"
                 origins[entryPath] = location
                 guard let amount = value(cell.value, column: column, location: location, path: entryPath + ".amount")
                 else { continue }
@@ -210,10 +244,9 @@ struct WorkbookAssembly {
         }
         for (index, plan) in entries {
             guard case .object(var members) = lines[index] else { continue }
-            members.append(.init("plan", .array(plan)))
+            members.append(.init(member, .array(plan)))
             lines[index] = .object(members)
         }
-        return lines
     }
 
     /// 绩效指标: framework rows without id and name are placeholders; measure and rule columns nest.
@@ -354,6 +387,9 @@ struct WorkbookAssembly {
         switch column.kind {
         case .text:
             return text(cell).map(JSONValue.string)
+        case .list:
+            let items = (text(cell) ?? "").split { "、,，;；".contains($0) || $0.isWhitespace }
+            return .array(items.map { .string(String($0)) })
         case .money, .decimal:
             switch cell {
             case .number(let literal): return .string(ClerkFormats.spreadsheetNumber(literal))

@@ -9,12 +9,14 @@ enum WorkbookLayout {
         case money
         case decimal
         case date
+        /// Several codes in one cell, separated by 、 , ； or spaces: a JSON array of texts.
+        case list
         /// A closed list: the Chinese labels shown, the bundle values stored.
         case choice([(label: String, value: String)])
 
         static func == (lhs: Kind, rhs: Kind) -> Bool {
             switch (lhs, rhs) {
-            case (.text, .text), (.money, .money), (.decimal, .decimal), (.date, .date): true
+            case (.text, .text), (.money, .money), (.decimal, .decimal), (.date, .date), (.list, .list): true
             case let (.choice(a), .choice(b)): a.map(\.value) == b.map(\.value)
             default: false
             }
@@ -60,6 +62,9 @@ enum WorkbookLayout {
     static let grades: Kind = .choice([("达成", "achieved"), ("部分达成", "partial"), ("未达成", "failed")])
     static let aggregates: Kind = .choice([("计数", "count"), ("求和", "sum")])
     static let rules: Kind = .choice([("分档", "tiers"), ("扣分", "deduction")])
+    static let taskStatuses: Kind = .choice(WorkTask.Status.allCases.map { ($0.chinese, $0.rawValue) })
+    static let likelihoods: Kind = .choice(IndicatorProgress.Likelihood.allCases.map { ($0.chinese, $0.rawValue) })
+    static let causes: Kind = .choice(IndicatorProgress.Cause.allCases.map { ($0.chinese, $0.rawValue) })
 
     static let lines = Sheet(name: "预算项目", columns: [
         Column("code", "项目编码", width: 12, note: "必填，唯一；支付明细、月度计划和采购用它对应项目"),
@@ -70,10 +75,16 @@ enum WorkbookLayout {
         Column("executed", "全年执行数", .money, width: 16, note: "可空：空则按支付明细合计"),
     ])
 
-    static let plan = Sheet(name: "月度支付计划", columns: [
-        Column("code", "项目编码", width: 12, note: "必填，须是“预算项目”中的编码"),
-        Column("name", "项目名称", width: 24, note: "仅供参考，导入时不读取"),
-    ] + (1...12).map { Column("month\($0)", "\($0)月", .money, width: 12, note: "计划支付金额，可空") })
+    static let plan = monthly("月度支付计划", note: "计划支付金额，可空")
+    static let lastYear = monthly("上年月度支付", note: "上年实际支付金额，可空；无月度计划时按此推算全年")
+
+    /// A sheet of amounts by line and month, one row per line.
+    private static func monthly(_ name: String, note: String) -> Sheet {
+        Sheet(name: name, columns: [
+            Column("code", "项目编码", width: 12, note: "必填，须是“预算项目”中的编码"),
+            Column("name", "项目名称", width: 24, note: "仅供参考，导入时不读取"),
+        ] + (1...12).map { Column("month\($0)", "\($0)月", .money, width: 12, note: note) })
+    }
 
     static let payments = Sheet(name: "支付明细", columns: [
         Column("line", "预算项目编码", width: 14, aliases: ["项目编码"], note: "必填，须是“预算项目”中的编码"),
@@ -109,6 +120,39 @@ enum WorkbookLayout {
         Column("score", "人工评分", .decimal, width: 8, note: "可空；填写时必须写明评分理由"),
         Column("scoreReason", "评分理由", width: 24, note: "人工评分的理由"),
         Column("deviation", "偏差原因分析及改进措施", width: 30, aliases: ["偏差原因分析"], note: "未完成的指标须填写"),
+    ])
+
+    static let progress = Sheet(name: "指标进度", columns: [
+        Column("indicator", "指标编号", width: 8, note: "必填，须是“绩效指标”中的编号"),
+        Column("asOf", "截至日期", .date, width: 12, note: "必填，如 2022-06-30；同一指标可按月填报多行"),
+        Column("actual", "累计完成值", width: 12, note: "必填；定量指标填数字"),
+        Column("projected", "全年预计完成值", width: 12, note: "可空：空则按进度推算"),
+        Column("likelihood", "完成目标可能性", likelihoods, width: 10, note: "确定能、有可能、不可能；空则按进度判断"),
+        Column("cause", "偏差原因", causes, width: 12, note: "可能性不是“确定能”时必填"),
+        Column("remedy", "改进措施", width: 30, note: "可能性不是“确定能”时必填"),
+    ])
+
+    static let workPlan = Sheet(name: "工作计划", columns: [
+        Column("id", "任务编号", width: 8, note: "必填，唯一，如 t1"),
+        Column("keyTask", "重点任务序号", .decimal, width: 8, note: "“基本情况”中第几项重点工作任务，可空"),
+        Column("title", "任务名称", width: 28, note: "必填"),
+        Column("owner", "责任人", width: 12, aliases: ["责任科室"], note: "责任人或责任科室"),
+        Column("start", "开始日期", .date, width: 12, note: "必填"),
+        Column("due", "完成时限", .date, width: 12, aliases: ["截止日期"], note: "必填，不早于开始日期"),
+        Column("deliverable", "交付成果", width: 22, note: "可空"),
+        Column("requirement", "工作要求", width: 22, note: "可空"),
+        Column("indicators", "关联指标", .list, width: 10, note: "指标编号，多个用顿号分隔，如 i1、i5"),
+        Column("lines", "关联预算项目", .list, width: 10, note: "预算项目编码，多个用顿号分隔"),
+        Column("status", "状态", taskStatuses, width: 8, note: "必填：未启动、进行中、已完成、暂停"),
+        Column("progress", "完成进度", .decimal, width: 8, note: "按比例填写，如 0.6 表示 60%；可空"),
+        Column("completed", "完成日期", .date, width: 12, note: "已完成的任务填写实际完成日期"),
+    ])
+
+    static let taskPayments = Sheet(name: "任务资金计划", columns: [
+        Column("task", "任务编号", width: 8, note: "必填，须是“工作计划”中的编号"),
+        Column("line", "预算项目编码", width: 14, aliases: ["项目编码"], note: "必填，须是“预算项目”中的编码"),
+        Column("month", "月份", .decimal, width: 6, note: "必填，1–12"),
+        Column("amount", "计划支付金额", .money, width: 16, aliases: ["金额"], note: "必填"),
     ])
 
     /// Activity numbers beyond the audience go in columns headed `数值：字段名`.
@@ -164,5 +208,6 @@ enum WorkbookLayout {
     static let moneyUnits: [(label: String, value: String)] = [("元", "yuan"), ("万元", "wan")]
 
     /// Every data sheet in workbook order.
-    static let dataSheets = [lines, plan, payments, indicators, activities, procurements, assets]
+    static let dataSheets = [lines, plan, lastYear, payments, indicators, progress, workPlan, taskPayments, activities,
+                             procurements, assets]
 }

@@ -35,10 +35,50 @@ enum WorkbookRecords {
         return row
     }
 
-    static func plan(_ line: BudgetLine) -> Row {
+    /// A line's amounts by month (its plan, or last year's payments) as one row.
+    static func monthly(_ line: BudgetLine, _ months: [MonthlyAmount]) -> Row {
         var row: Row = ["code": .text(line.code), "name": .text(line.name)]
-        for entry in line.plan { row["month\(entry.month)"] = .money(entry.amount) }
+        for entry in months { row["month\(entry.month)"] = .money(entry.amount) }
         return row
+    }
+
+    /// One row per progress report of every indicator.
+    static func progress(_ indicators: [Indicator]) -> [Row] {
+        indicators.flatMap { indicator in
+            indicator.progress.map { progress in
+                var row: Row = ["indicator": .text(indicator.id), "asOf": .date(progress.asOf),
+                                "actual": .text(progress.actualText)]
+                row["projected"] = progress.projectedText.map(WorkbookCells.Value.text)
+                row["likelihood"] = progress.likelihood.map { .text($0.rawValue) }
+                row["cause"] = progress.cause.map { .text($0.rawValue) }
+                row["remedy"] = text(progress.remedy)
+                return row
+            }
+        }
+    }
+
+    static func task(_ task: WorkTask) -> Row {
+        var row: Row = ["id": .text(task.id), "title": .text(task.title), "start": .date(task.start),
+                        "due": .date(task.due), "status": .text(task.status.rawValue),
+                        "progress": .number(task.progress.description)]
+        row["keyTask"] = task.keyTask.map { .number(String($0)) }
+        row["owner"] = text(task.owner)
+        row["deliverable"] = text(task.deliverable)
+        row["requirement"] = text(task.requirement)
+        row["indicators"] = text(task.indicators.joined(separator: "、"))
+        row["lines"] = text(task.lines.joined(separator: "、"))
+        row["completed"] = task.completed.map(WorkbookCells.Value.date)
+        return row
+    }
+
+    /// One row per planned payment of every task.
+    static func taskPayments(_ tasks: [WorkTask]) -> [Row] {
+        tasks.flatMap { task in
+            task.plannedPayments.map { payment in
+                ["task": .text(task.id), "line": .text(payment.line), "month": .number(String(payment.month)),
+                 "amount": .money(payment.amount)]
+            }
+        }
     }
 
     static func payment(_ payment: Payment) -> Row {

@@ -8,7 +8,7 @@ public enum Charts {
 
     /// Cumulative execution against the cumulative plan and 序时进度, month by month, as shares of the budget; the
     /// execution line stops at `asOf` (the year end when nil).
-    public static func cumulativeExecution(_ year: DepartmentYear, asOf: CivilDate? = nil) -> String {
+    public static func cumulativeExecution(_ year: DepartmentYear, asOf: CivilDate? = nil) -> Chart {
         let (left, top, plotWidth, plotHeight) = (Rational(48), Rational(20), Rational(560), Rational(220))
         var canvas = SVGCanvas(width: 640, height: 290)
         let adjusted = year.budgetLines.map(\.adjusted).sum()
@@ -42,11 +42,11 @@ public enum Charts {
             canvas.polyline(paidPoints, stroke: actual, width: 3)
         }
         legend(&canvas, at: top + plotHeight + 36, [("实际累计支付", actual), ("累计支付计划", plan), ("序时进度", muted)])
-        return canvas.svg(title: "\(year.year) 年累计支付与计划、序时进度对比")
+        return canvas.chart(title: "\(year.year) 年累计支付与计划、序时进度对比")
     }
 
     /// Each line's execution rate as a bar against its budget (100 %).
-    public static func executionByLine(_ year: DepartmentYear) -> String {
+    public static func executionByLine(_ year: DepartmentYear) -> Chart {
         let executed = year.executedByLine()
         let rowHeight = Rational(26)
         let (left, plotWidth) = (Rational(200), Rational(360))
@@ -63,11 +63,11 @@ public enum Charts {
                         fill: rate > .one ? "#b7791f" : actual)
             canvas.text(left + plotWidth + 8, top + 15, rate.percentString(places: 2), size: 12)
         }
-        return canvas.svg(title: "\(year.year) 年各预算项目执行率")
+        return canvas.chart(title: "\(year.year) 年各预算项目执行率")
     }
 
     /// Points earned against points available, by 一级 level and for budget execution.
-    public static func scoreByLevel(_ year: DepartmentYear, evaluation: Evaluation) -> String {
+    public static func scoreByLevel(_ year: DepartmentYear, evaluation: Evaluation) -> Chart {
         let rows: [(String, Rational, Rational)] = [("预算执行", evaluation.budget.score, evaluation.budget.weight)]
             + year.template.levels.map { level in
                 let scores = zip(year.indicators, evaluation.indicators).filter { $0.0.level1 == level.name }
@@ -85,12 +85,12 @@ public enum Charts {
             canvas.text(left + plotWidth + 8, top + 16,
                         "\(year.template.rounding.format(row.1)) / \(row.2)", size: 12)
         }
-        return canvas.svg(title: "\(year.year) 年各部分得分")
+        return canvas.chart(title: "\(year.year) 年各部分得分")
     }
 
-    private static func legend(_ canvas: inout SVGCanvas, at y: Rational, _ entries: [(String, String)]) {
+    static func legend(_ canvas: inout SVGCanvas, at y: Rational, spacing: Int = 170, _ entries: [(String, String)]) {
         for (index, entry) in entries.enumerated() {
-            let x = Rational(Int128(60 + 170 * index))
+            let x = Rational(Int128(20 + spacing * index))
             canvas.line(x, y, x + 24, y, stroke: entry.1, width: 3)
             canvas.text(x + 30, y + 4, entry.0, size: 12)
         }

@@ -40,8 +40,13 @@ struct SVGCanvas {
     }
 
     /// The drawing, with a title for screen readers.
-    func svg(title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
+    func chart(title: String) -> Chart {
+        Chart(title: title, svg: svg(title: title), width: width, height: height)
+    }
+
+    private func svg(title: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
+            + "width=\"\(width)\" height=\"\(height)\" role=\"img\" "
             + "aria-label=\"\(XMLWriter.escape(title, quotes: true))\" "
             + "font-family=\"Noto Sans CJK SC, Microsoft YaHei, sans-serif\">"
             + "<title>\(XMLWriter.escape(title, quotes: false))</title>" + elements.joined() + "</svg>"

@@ -57,7 +57,22 @@ extension DraftContext {
             + "等级为“\(evaluation.grade)”。"
         let targetProblems = findings.filter { $0.theme == .targets }.count
         if targetProblems > 0 { text += "目标设定方面发现 \(targetProblems) 个问题，详见第三部分。" }
-        return [.paragraph(text)] + written(.management)
+        let scores = Charts.scoreByLevel(year, evaluation: evaluation)
+        return [.paragraph(text), .figure(scores, caption: scores.title)] + workPlan() + written(.management)
+    }
+
+    /// How the work plan went: tasks finished on time, late, and not finished by the year end, with the timeline.
+    private func workPlan() -> [ReportDocument.Block] {
+        guard !year.workPlan.isEmpty else { return [] }
+        let end = CivilDate(year: year.year, month: 12, day: 31)!
+        let tasks = WorkPlanProgress.on(year, asOf: end).tasks
+        let late = tasks.filter { state in state.task.completed.map { $0 > state.task.due } ?? false }.count
+        let open = tasks.filter { $0.state != .done }.count
+        var text = "年度重点工作任务分解为 \(tasks.count) 项具体任务，按期完成 \(tasks.count - late - open) 项"
+        if late > 0 { text += "，延期完成 \(late) 项" }
+        text += open > 0 ? "，年末尚未完成 \(open) 项。" : "。"
+        let timeline = Charts.workPlanTimeline(year, asOf: end)
+        return [.paragraph(text), .figure(timeline, caption: timeline.title)]
     }
 
     /// The procurements and whether each deadline was kept, then the written account.

@@ -39,6 +39,8 @@ extension DraftContext {
             return "\(kind.chinese)全年预算数 \(ChineseText.wan(adjusted))，执行数 \(ChineseText.wan(executed))\(rate)"
         }
         if !parts.isEmpty { blocks.append(.paragraph("其中：" + parts.joined(separator: "；") + "。")) }
-        return blocks
+        let cumulative = Charts.cumulativeExecution(year)
+        let byLine = Charts.executionByLine(year)
+        return blocks + [.figure(cumulative, caption: cumulative.title), .figure(byLine, caption: byLine.title)]
     }
 }

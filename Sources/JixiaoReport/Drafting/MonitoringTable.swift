@@ -14,7 +14,8 @@ public enum MonitoringTable {
             .paragraph(summary),
             .table(budget(year, report)),
             .table(indicators(year, report)),
-            .heading(level: 1, text: report.warnings.isEmpty ? "三、预警：无" : "三、预警"),
+        ] + (report.workPlan.tasks.isEmpty ? [] : [.table(workPlan(report))]) + [
+            .heading(level: 1, text: (report.workPlan.tasks.isEmpty ? "三" : "四") + (report.warnings.isEmpty ? "、预警：无" : "、预警")),
         ] + report.warnings.enumerated().map { .paragraph("\($0.offset + 1). \($0.element.message)") })
     }
 
@@ -40,23 +41,35 @@ public enum MonitoringTable {
             + year.indicators.map { indicator -> [Table.Cell] in
                 let projection = report.indicators.first { $0.id == indicator.id }
                 return [Table.Cell(indicator.name), Table.Cell(IndicatorText.target(indicator), alignment: .center),
-                        Table.Cell(projection.map { ChineseText.quantity($0.soFar.description, indicator.unit) } ?? "—",
+                        Table.Cell(projection.map { ChineseText.quantity($0.soFar, indicator.unit) } ?? "—",
                                    alignment: .center),
-                        Table.Cell(projection.map {
-                            ChineseText.quantity(Rounding(mode: .halfUp, places: 0).format($0.projected), indicator.unit)
+                        Table.Cell(projection?.projected.map {
+                            ChineseText.quantity(Rounding(mode: .halfUp, places: 0).format($0), indicator.unit)
                         } ?? "—", alignment: .center),
-                        Table.Cell(likelihood(projection), alignment: .center),
-                        Table.Cell(ChineseText.trimmed(indicator.deviation))]
+                        Table.Cell(projection?.likelihood?.chinese ?? "待填报", alignment: .center),
+                        Table.Cell(deviation(indicator, projection))]
             }
         return Table(caption: "二、绩效目标完成情况", columnWidths: [22, 14, 14, 14, 10, 26], headerRowCount: 1, rows: rows)
     }
 
-    /// 完成目标可能性, estimated from the projection: full marks → 确定能; at least 80 % of the target → 有可能;
-    /// less → 不可能. Indicators not measured from records are left for the department to judge.
-    static func likelihood(_ projection: MonitoringReport.IndicatorProjection?) -> String {
-        guard let projection else { return "待填报" }
-        if projection.projectedScore >= projection.weight { return "确定能" }
-        return projection.projected >= projection.target * Rational(8, 10) ? "有可能" : "不可能"
+    /// The reported cause and remedy, else the indicator's written deviation analysis.
+    static func deviation(_ indicator: Indicator, _ projection: MonitoringReport.IndicatorProjection?) -> String {
+        let reported = [projection?.cause.map { "原因：\($0.chinese)" }, projection.flatMap {
+            $0.remedy.isEmpty ? nil : "措施：\($0.remedy)"
+        }].compactMap { $0 }
+        return reported.isEmpty ? ChineseText.trimmed(indicator.deviation) : reported.joined(separator: "；")
+    }
+
+    /// 任务, 责任人, 计划时间, 状态, 完成进度 for every task of the work plan.
+    private static func workPlan(_ report: MonitoringReport) -> Table {
+        let rows = [[Table.Cell.header("任务"), .header("责任人"), .header("计划时间"), .header("状态"),
+                     .header("完成进度")]]
+            + report.workPlan.tasks.map { state -> [Table.Cell] in
+                [Table.Cell(state.task.title), Table.Cell(state.task.owner, alignment: .center),
+                 Table.Cell("\(state.task.start)至\(state.task.due)", alignment: .center),
+                 Table.Cell(state.state.chinese, alignment: .center), percent(state.progress)]
+            }
+        return Table(caption: "三、重点工作任务推进情况", columnWidths: [36, 14, 22, 12, 10], headerRowCount: 1, rows: rows)
     }
 
     private static func wan(_ money: Money) -> Table.Cell {

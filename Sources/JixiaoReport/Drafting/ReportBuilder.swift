@@ -20,7 +20,17 @@ public enum ReportBuilder {
         blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
         blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation).map(ReportDocument.Block.table)
         return ReportDocument(titleLines: titleLines(year.department.name) + ["\(year.year)年部门整体支出绩效自评报告"],
-                              blocks: blocks)
+                              blocks: numberingFigures(blocks))
+    }
+
+    /// Figure captions numbered in document order: 图1, 图2…
+    static func numberingFigures(_ blocks: [ReportDocument.Block]) -> [ReportDocument.Block] {
+        var count = 0
+        return blocks.map { block in
+            guard case .figure(let chart, let caption) = block else { return block }
+            count += 1
+            return .figure(chart, caption: "图\(count) \(caption)")
+        }
     }
 
     /// A 2号 title line holds about 20 characters: a longer department name breaks before its parenthesised

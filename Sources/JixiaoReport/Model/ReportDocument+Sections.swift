@@ -25,6 +25,7 @@ extension ReportDocument {
                 if depth <= level { return lines.joined(separator: "\n") }
                 lines.append(text)
             case .paragraph(let text): lines.append(text)
+            case .figure: continue
             case .table, .pageBreak: return lines.joined(separator: "\n")
             }
         }

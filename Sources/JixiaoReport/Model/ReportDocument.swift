@@ -21,6 +21,8 @@ public struct ReportDocument: Sendable, Hashable {
         case heading(level: Int, text: String)
         case paragraph(String)
         case table(Table)
+        /// A chart with its numbered caption (图1 …) below it.
+        case figure(Chart, caption: String)
         /// What follows starts on a new page when printed.
         case pageBreak
     }

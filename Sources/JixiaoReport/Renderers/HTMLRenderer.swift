@@ -10,6 +10,8 @@ public enum HTMLRenderer {
                 body.append("<\(tag)>\(escape(text))</\(tag)>")
             case .paragraph(let text): body.append("<p>\(escape(text))</p>")
             case .table(let table): body.append(render(table))
+            case .figure(let chart, let caption):
+                body.append("<figure>\(chart.svg)<figcaption>\(escape(caption))</figcaption></figure>")
             case .pageBreak: body.append("<div class=\"page-break\"></div>")
             }
         }
@@ -91,6 +93,9 @@ public enum HTMLRenderer {
     h3 { font-family: "楷体_GB2312", "KaiTi", "楷体", "Noto Serif CJK SC", serif; font-size: 16pt; font-weight: normal;
       margin: 0; text-indent: 2em; }
     p { margin: 0; text-indent: 2em; text-align: justify; }
+    figure { margin: 12pt 0; text-align: center; break-inside: avoid; }
+    figure svg { max-width: 100%; height: auto; }
+    figcaption { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 12pt; line-height: 1.6; }
     .page-break { break-before: page; page-break-before: always; height: 0; }
     table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin-top: 12pt; }
     table.continued { margin-top: -1px; }

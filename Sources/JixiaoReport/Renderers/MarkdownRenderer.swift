@@ -8,6 +8,7 @@ public enum MarkdownRenderer {
             case .heading(let level, let text): parts.append(String(repeating: "#", count: level + 1) + " " + text)
             case .paragraph(let text): parts.append(escape(text))
             case .table(let table): parts.append(render(table))
+            case .figure(_, let caption): parts.append("> " + escape(caption) + "（图形见 HTML、Word、PDF 版）")
             case .pageBreak: parts.append("---")
             }
         }

@@ -42,6 +42,8 @@ public final class BudgetLineModel: Model, @unchecked Sendable {
     @Field(key: "adjusted_fen") public var adjustedFen: Int64
     @OptionalField(key: "executed_fen") public var executedFen: Int64?
     @Field(key: "plan") public var plan: String
+    /// Last year's payments by month, JSON like `plan`; nil when not known.
+    @OptionalField(key: "last_year") public var lastYear: String?
     @Field(key: "version") public var version: Int
 
     public init() {}

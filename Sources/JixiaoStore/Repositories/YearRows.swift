@@ -29,14 +29,18 @@ enum YearRows {
         try await fiscal.create(on: database)
         let yearID = try fiscal.requireID()
 
+        func monthly(_ months: [MonthlyAmount]) -> String {
+            JSONValue.array(months.map {
+                .object(["month": .number(String($0.month)), "amount": .string($0.amount.decimalString(in: year.moneyUnit))])
+            }).serialized()
+        }
         for (position, line) in year.budgetLines.enumerated() {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
             model.position = position
             BudgetLineRepository.fill(model, from: line)
-            model.plan = JSONValue.array(line.plan.map {
-                .object(["month": .number(String($0.month)), "amount": .string($0.amount.decimalString(in: year.moneyUnit))])
-            }).serialized()
+            model.plan = monthly(line.plan)
+            model.lastYear = line.lastYear.isEmpty ? nil : monthly(line.lastYear)
             model.version = 1
             try await model.create(on: database)
         }
@@ -45,6 +49,7 @@ enum YearRows {
             ("indicator", elements(member("indicators")), { (text($0["id"]), text($0["name"])) }),
             ("activity", elements(member("activities")), { ("", text($0["title"])) }),
             ("procurement", elements(member("procurements")), { ("", text($0["name"])) }),
+            ("task", elements(member("workPlan")), { (text($0["id"]), text($0["title"])) }),
         ]
         for (kind, values, label) in records {
             for (position, value) in values.enumerated() {
@@ -117,6 +122,7 @@ enum YearRows {
                 ]
                 if let executed = line.executedFen { fields.append(.init("executed", money(executed))) }
                 fields.append(.init("plan", parsed(line.plan)))
+                if let lastYear = line.lastYear { fields.append(.init("lastYear", parsed(lastYear))) }
                 return .object(fields)
             })])),
             .init("payments", .array(payments.map { payment in
@@ -125,7 +131,8 @@ enum YearRows {
                          "voucher": .string(payment.voucher), "memo": .string(payment.memo)])
             })),
         ]
-        for (kind, key) in [("indicator", "indicators"), ("activity", "activities"), ("procurement", "procurements")] {
+        for (kind, key) in [("indicator", "indicators"), ("task", "workPlan"), ("activity", "activities"),
+                            ("procurement", "procurements")] {
             members.append(.init(key, .array(records.filter { $0.kind == kind }.map { parsed($0.definition) })))
         }
         if let assets = fiscal.assets { members.append(.init("assets", parsed(assets))) }

@@ -15,7 +15,7 @@ struct OverviewModel {
     let budgetScore: String
     let lines: [Line]
     let findings: [Finding]
-    let charts: [String]
+    let charts: [Chart]
     /// The in-year view on the as-of date.
     let monitoring: MonitoringReport
     let monitoringScore: String

@@ -53,7 +53,7 @@ enum OverviewView {
                 }
             }
             HTML.element("div", [("class", "charts")]) {
-                for chart in model.charts { HTML.element("figure") { HTML.chart(chart) } }
+                for chart in model.charts { HTML.element("figure") { HTML.chart(chart.svg) } }
             }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {

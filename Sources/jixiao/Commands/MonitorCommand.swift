@@ -75,11 +75,15 @@ struct MonitorCommand: ParsableCommand {
             + "预算执行得分预计 \(rounding.format(report.projectedBudgetScore)) / \(report.budgetWeight)"
             + "（少 \(rounding.format(report.budgetPointsAtRisk)) 分）；预计总分 \(rounding.format(report.projectedTotal))"
             + "（\(report.projectedGrade)）。")
-        let atRisk = report.indicators.filter { $0.projectedScore < $0.weight }
+        let atRisk = report.indicators.filter { ($0.likelihood ?? .certain) != .certain }
         if !atRisk.isEmpty {
-            lines.append("可能完不成的指标：" + atRisk.map {
-                "\($0.name)（至今 \($0.soFar)，预计 \(Rounding(mode: .halfUp, places: 0).format($0.projected))，目标 \($0.target)）"
-            }.joined(separator: "；"))
+            lines.append("可能完不成的指标：" + atRisk.map { "\($0.name)（\($0.likelihood?.chinese ?? "")）" }
+                .joined(separator: "、"))
+        }
+        let plan = report.workPlan
+        if let overall = plan.overall {
+            lines.append("工作计划：\(plan.tasks.count) 项任务，已完成 \(plan.tasks.filter { $0.state == .done }.count) 项，"
+                + "逾期 \(plan.tasks.filter { $0.state == .overdue }.count) 项，总体进度 \(overall.percentString(places: 0))。")
         }
         lines.append(report.warnings.isEmpty ? "没有预警。" : "预警 \(report.warnings.count) 项：")
         for warning in report.warnings { lines.append("  [\(warning.severity.chinese)] \(warning.message)") }

@@ -5,6 +5,8 @@ struct DocxBody {
     let style: OfficialStyle
     /// Relationship ids of the odd-page and even-page footers.
     let footers: (odd: String, even: String)
+    /// Relationship ids of the figures' pictures, in document order.
+    let pictures: [String]
 
     func xml(_ document: ReportDocument) -> XMLWriter {
         var xml = XMLWriter()
@@ -12,6 +14,7 @@ struct DocxBody {
             xml.element("w:body") { xml in
                 paragraph(&xml, style: DocxStyles.ID.title, lines: document.titleLines)
                 var breakBefore = false
+                var figures = 0
                 for block in document.blocks {
                     switch block {
                     case .heading(let level, let text):
@@ -21,6 +24,10 @@ struct DocxBody {
                         paragraph(&xml, style: nil, lines: [text], pageBreakBefore: breakBefore)
                     case .table(let table):
                         self.table(&xml, table, pageBreakBefore: breakBefore)
+                    case .figure(let chart, let caption):
+                        figures += 1
+                        picture(&xml, chart, number: figures, pageBreakBefore: breakBefore)
+                        paragraph(&xml, style: DocxStyles.ID.tableCaption, lines: [caption])
                     case .pageBreak:
                         breakBefore = true
                         continue

@@ -17,7 +17,14 @@ public enum DocxRenderer {
         let odd = relationships.add(type: Relationships.Kind.footer, target: "footer1.xml")
         let even = relationships.add(type: Relationships.Kind.footer, target: "footer2.xml")
 
-        let body = DocxBody(style: style, footers: (odd, even))
+        var pictures: [String] = []
+        for case let .figure(chart, _) in document.blocks {
+            let path = "media/chart\(pictures.count + 1).svg"
+            pictures.append(relationships.add(type: Relationships.Kind.image, target: path))
+            package.add("word/" + path, contentType: "image/svg+xml", data: Data(chart.svg.utf8))
+        }
+
+        let body = DocxBody(style: style, footers: (odd, even), pictures: pictures)
         package.add("word/document.xml", contentType: WordML.contentType("document.main"), xml: body.xml(document))
         package.add("word/styles.xml", contentType: WordML.contentType("styles"), xml: DocxStyles.styles(style))
         package.add("word/settings.xml", contentType: WordML.contentType("settings"), xml: DocxStyles.settings())

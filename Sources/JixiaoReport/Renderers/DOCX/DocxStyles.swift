@@ -7,6 +7,7 @@ enum DocxStyles {
         static let title = "JixiaoTitle"
         static let heading = ["Heading1", "Heading2", "Heading3"]
         static let tableCaption = "JixiaoTableCaption"
+        static let figure = "JixiaoFigure"
         static let tableText = "JixiaoTableText"
         static let pageNumber = "JixiaoPageNumber"
     }
@@ -55,6 +56,13 @@ enum DocxStyles {
             paragraphStyle(&xml, id: ID.tableCaption, name: "Jixiao Table Caption", next: "Normal") { xml in
                 xml.empty("w:keepNext")
                 xml.empty("w:spacing", [("w:after", "120"), ("w:line", pitch), ("w:lineRule", "exact")])
+                xml.empty("w:ind", [("w:firstLineChars", "0"), ("w:firstLine", "0")])
+                xml.empty("w:jc", [("w:val", "center")])
+            } runProperties: { $0.runProperties(style.tableCaption, latin: latin) }
+            // A picture needs a line as tall as itself: single spacing, not the body's exact grid pitch.
+            paragraphStyle(&xml, id: ID.figure, name: "Jixiao Figure", next: "Normal") { xml in
+                xml.empty("w:keepNext")
+                xml.empty("w:spacing", [("w:before", "120"), ("w:after", "60"), ("w:line", "240"), ("w:lineRule", "auto")])
                 xml.empty("w:ind", [("w:firstLineChars", "0"), ("w:firstLine", "0")])
                 xml.empty("w:jc", [("w:val", "center")])
             } runProperties: { $0.runProperties(style.tableCaption, latin: latin) }

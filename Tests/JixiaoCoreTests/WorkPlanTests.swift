@@ -1,0 +1,86 @@
+import Testing
+@testable import JixiaoCore
+
+@Suite struct WorkPlanTests {
+    typealias T = TestYear
+
+    private func plan(_ tasks: [WorkTask]) -> DepartmentYear {
+        var year = T.make()
+        year.tasks = ["第一项重点任务", "第二项重点任务"]
+        year.workPlan = tasks
+        return year
+    }
+
+    private func task(_ id: String, keyTask: Int? = 1, start: String = "2022-01-01", due: String,
+                      status: WorkTask.Status = .inProgress, progress: String? = nil, completed: String? = nil) -> WorkTask {
+        WorkTask(id: id, keyTask: keyTask, title: "任务\(id)", owner: "办公室", start: T.date(start), due: T.date(due),
+                 status: status, progress: progress.map(T.r), completed: completed.map(T.date))
+    }
+
+    private func state(_ task: WorkTask, on date: String) -> WorkPlanProgress.TaskState {
+        WorkPlanProgress.on(plan([task]), asOf: T.date(date)).tasks[0]
+    }
+
+    @Test("a task is due soon on its due date and overdue the day after", arguments: [
+        ("2022-03-31", WorkPlanProgress.State.dueSoon, 0), ("2022-04-01", .overdue, 1), ("2022-04-30", .overdue, 30),
+    ])
+    func dueDate(on date: String, expected: WorkPlanProgress.State, daysOverdue: Int) {
+        let result = state(task("t", due: "2022-03-31", progress: "0.5"), on: date)
+        #expect(result.state == expected && result.daysOverdue == daysOverdue)
+    }
+
+    @Test("the due-soon window is 14 days", arguments: [("2022-04-15", true), ("2022-04-16", false)])
+    func dueSoonWindow(due: String, soon: Bool) {
+        #expect((state(task("t", due: due, progress: "0.5"), on: "2022-04-01").state == .dueSoon) == soon)
+    }
+
+    @Test func notStartedCountsFromTheDayAfterTheStart() {
+        let fresh = task("t", start: "2022-04-01", due: "2022-09-30", status: .notStarted)
+        #expect(state(fresh, on: "2022-03-31").state == .upcoming)
+        #expect(state(fresh, on: "2022-04-01").state == .inProgress)
+        #expect(state(fresh, on: "2022-04-02").state == .notStarted)
+        let warnings = WorkPlanWarnings.inYear(WorkPlanProgress.on(plan([fresh]), asOf: T.date("2022-04-02")),
+                                               tolerance: T.r("0.1"))
+        #expect(warnings.map(\.code) == ["WORKPLAN_NOT_STARTED"] && warnings[0].subject == "workPlan[0]")
+    }
+
+    @Test func aTaskFinishedLateWasOverdueUntilItsCompletion() {
+        let late = task("t", start: "2022-03-01", due: "2022-03-31", status: .done, completed: "2022-04-10")
+        #expect(state(late, on: "2022-04-05").state == .overdue)
+        #expect(state(late, on: "2022-04-10").state == .done)
+        // Before completion its share is estimated along start → completion: 5 of 41 days on 5 March.
+        #expect(state(late, on: "2022-03-05").progress == Rational(5, 41))
+        let findings = WorkPlanWarnings.yearEnd(plan([late]))
+        #expect(findings.map(\.code) == ["WORKPLAN_LATE"] && findings[0].message.contains("延期 10 天"))
+    }
+
+    @Test func unfinishedTasksRemainAsYearEndFindings() {
+        let open = task("t", due: "2022-11-30", progress: "0.8")
+        let findings = FindingsEngine.findings(plan([open]), evaluation: Evaluator.evaluate(plan([open])))
+        let overdue = try! #require(findings.first { $0.code == "WORKPLAN_OVERDUE" })
+        #expect(overdue.severity == .high && overdue.theme == .workPlan)
+        #expect(overdue.message.contains("截至 2022-12-31 逾期 31 天，完成 80%"))
+    }
+
+    @Test("behind its own schedule past the tolerance", arguments: [("0.3918", true), ("0.3919", false)])
+    func behindSchedule(progress: String, warned: Bool) {
+        // 1 March – 30 April is 61 days; on 30 March 30 of them have passed: 49.18 %, less 10 points is 39.18 %.
+        let running = task("t", start: "2022-03-01", due: "2022-04-30", progress: progress)
+        let progressOn = WorkPlanProgress.on(plan([running]), asOf: T.date("2022-03-30"))
+        #expect(progressOn.tasks[0].elapsed == Rational(30, 61))
+        let warnings = WorkPlanWarnings.inYear(progressOn, tolerance: T.r("0.1"))
+        #expect(warnings.contains { $0.code == "WORKPLAN_BEHIND" } == warned)
+    }
+
+    @Test func progressRollsUpToKeyTasksWeightedBySpan() {
+        let year = plan([task("a", start: "2022-01-01", due: "2022-01-10", status: .done, completed: "2022-01-10"),
+                         task("b", start: "2022-02-01", due: "2022-03-02", progress: "0.5"),
+                         task("c", keyTask: 2, start: "2022-02-01", due: "2022-12-31", status: .notStarted),
+                         task("d", keyTask: nil, start: "2022-02-01", due: "2022-12-31", progress: "0.2")])
+        let progress = WorkPlanProgress.on(year, asOf: T.date("2022-03-01"))
+        #expect(progress.keyTasks.map(\.number) == [1, 2, nil])
+        #expect(progress.keyTasks[0].progress == Rational(25, 40))  // (10 × 1 + 30 × 0.5) / 40
+        #expect(progress.keyTasks[0].tasks == 2 && progress.keyTasks[0].done == 1)
+        #expect(progress.keyTasks[1].title == "第二项重点任务" && progress.keyTasks[2].title == "其他工作")
+    }
+}
