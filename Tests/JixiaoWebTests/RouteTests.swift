@@ -35,13 +35,13 @@ extension DatabaseTests {
             try await browser.get(app, "/") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("/years/440112-KX/2022"))
-                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">7</td>"#))
+                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">8</td>"#))
                 #expect(!response.body.string.contains("420000-WJ-DEMO"))
             }
             try await browser.get(app, "/years/440112-KX/2022") { response in
                 #expect(response.status == .ok)
                 for figure in [#"id="adjusted">864.40"#, #"id="executed">855.63"#, #"id="rate">98.99%"#,
-                               #"id="total">97.90（优）"#, "发现的问题（7）"] {
+                               #"id="total">97.90（优）"#, "发现的问题（10）"] {
                     #expect(response.body.string.contains(figure), "missing \(figure)")
                 }
                 #expect(response.headers.first(name: "Content-Security-Policy") != nil)
@@ -160,12 +160,78 @@ extension DatabaseTests {
             try await browser.signIn(app, username: "head")
             try await browser.get(app, "/years/440112-KX/2022?asOf=2022-06-30") { response in
                 let page = response.body.string
-                #expect(page.contains("截至 2022-06-30，序时进度 49.59%，预算执行率 33.43%；按目前进度全年执行率预计约 76.37%"))
-                #expect(page.contains("“科普活动经费”（X01）截至 2022-06-30 执行 13.30%"))
+                #expect(page.contains("截至 2022 年 6 月 30 日，序时进度 49.59%，预算执行率 33.43%；按目前进度全年执行率预计约 76.40%"))
+                // Each warning links to the records behind it.
+                #expect(page.contains(#"<a href="/years/440112-KX/2022/payments?line=X01">“科普活动经费”（X01）截至 2022-06-30 执行 13.30%"#))
+                #expect(page.contains(#"<a href="/years/440112-KX/2022/indicators#indicator-i5">指标“科普活动受众人次”"#))
                 #expect(page.components(separatedBy: "<svg ").count - 1 == 3)
+                #expect(page.contains("截至 2022-06-30，10 项任务已完成 1 项，逾期 0 项"))
+            }
+            try await browser.get(app, "/years/440112-KX/2022?asOf=2022-07-15") { response in
+                #expect(response.body.string.contains(
+                    #"【已逾期】<a href="/years/440112-KX/2022/workplan#task-t3">科普大篷车展品更新：需求论证和采购</a>"#))
             }
             try await browser.get(app, "/years/440112-KX/2022") { response in
-                #expect(response.body.string.contains("截至 2022-12-31，序时进度 100.00%"))
+                let page = response.body.string
+                #expect(page.contains("截至 2022 年 12 月 31 日，序时进度 100.00%"))
+                // The year's one unfinished task shows as overdue on the overview.
+                #expect(page.contains(#"【已逾期】<a href="/years/440112-KX/2022/workplan#task-t7">少年科学院系列科普课程开发</a>"#))
+            }
+        }
+    }
+
+    @Test func theMonitoringPageShowsTheTableTheWarningsAndTheDownloads() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "head")
+            try await browser.get(app, "/years/440112-KX/2022/monitoring?asOf=2022-06-30") { response in
+                let page = response.body.string
+                #expect(response.status == .ok)
+                for figure in [#"id="time-progress">49.59%"#, #"id="rate-so-far">33.43%"#, #"id="projected-rate">76.40%"#,
+                               #"id="projected-total">85.42（良）"#, #"id="points-at-risk">2.36"#, "预警（11）",
+                               "<caption>一、预算执行情况</caption>", "<caption>三、重点工作任务推进情况</caption>",
+                               "原因：经费保障；措施：7 月底前完成采购需求和意向公开",
+                               #"href="/years/440112-KX/2022/monitoring/table.docx?asOf=2022-06-30&amp;rules=time-proportional""#] {
+                    #expect(page.contains(figure), "missing \(figure)")
+                }
+                #expect(page.components(separatedBy: "<svg ").count - 1 == 2)
+            }
+            try await browser.get(app, "/years/440112-KX/2022/monitoring?asOf=2022-06-30&rules=sichuan-2025") { response in
+                #expect(response.body.string.contains("截至 4 月末累计执行"))
+                #expect(response.body.string.contains(#"<option value="sichuan-2025" selected="selected">"#))
+            }
+            try await browser.get(app, "/years/440112-KX/2022/monitoring/table.docx?asOf=2022-06-30") { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+                #expect(response.body.readableBytes > 5_000)
+            }
+            try await browser.get(app, "/years/440112-KX/2022/monitoring/table.md?asOf=2022-06-30") { response in
+                #expect(response.body.string.contains("2022年度绩效运行监控表（截至 6 月）"))
+            }
+            try await browser.get(app, "/years/440112-KX/2022/monitoring/report.md") { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func theWorkPlanPageRollsUpTasksAndAnchorsEachOne() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "preparer")
+            try await browser.get(app, "/years/440112-KX/2022/workplan?asOf=2022-07-15") { response in
+                let page = response.body.string
+                #expect(page.contains("共 10 项任务：已完成 1 项，逾期 1 项"))
+                #expect(page.contains(#"<tr id="task-t3">"#) && page.contains("已逾期（15 天）"))
+                #expect(page.contains(#"href="/years/440112-KX/2022/indicators#indicator-i4">科普设施建设</a>"#))
+                #expect(page.contains(#"href="/years/440112-KX/2022/payments?line=X02">X02</a>"#))
+                #expect(page.contains("X02 10月 23.20"))
+                #expect(page.contains("<td>4. 办好全国科普日等品牌活动"))
+                #expect(page.components(separatedBy: "<svg ").count - 1 == 1)
+            }
+            try await browser.get(app, "/years/420000-WJ-DEMO/2023/workplan") { response in
+                #expect(response.status == .forbidden)
             }
         }
     }
@@ -242,6 +308,7 @@ extension DatabaseTests {
             var browser = Browser()
             #expect(try await browser.signIn(app, username: role.rawValue) == .seeOther)
             let routes = ["", "/evaluation", "/indicators", "/narrative", "/payments", "/lines", "/activities",
+                          "/monitoring", "/monitoring/table.xlsx", "/workplan",
                           "/procurements", "/assets", "/report.html", "/report.docx", "/report.xlsx", "/report.json",
                           "/report.md"]
             for (department, year, own) in [("440112-KX", 2022, true), ("420000-WJ-DEMO", 2023, false)] {

@@ -6,17 +6,21 @@ import JixiaoCore
 public enum MonitoringTable {
     public static func build(_ year: DepartmentYear, report: MonitoringReport) -> ReportDocument {
         let title = "\(year.year)年度绩效运行监控表（截至 \(report.asOf.month) 月）"
-        let summary = "截至 \(report.asOf.chinese)，序时进度 \(report.timeProgress.percentString(places: 2))，预算执行率 "
-            + "\(report.total.rate?.percentString(places: 2) ?? "—")；按目前进度全年执行率预计约 "
-            + "\(report.total.projectedRate?.percentString(places: 2) ?? "—")，预计自评总分 "
-            + "\(year.template.rounding.format(report.projectedTotal))（\(report.projectedGrade)）。"
         return ReportDocument(titleLines: ReportBuilder.titleLines(year.department.name) + [title], blocks: [
-            .paragraph(summary),
+            .paragraph(summary(year, report)),
             .table(budget(year, report)),
             .table(indicators(year, report)),
         ] + (report.workPlan.tasks.isEmpty ? [] : [.table(workPlan(report))]) + [
             .heading(level: 1, text: (report.workPlan.tasks.isEmpty ? "三" : "四") + (report.warnings.isEmpty ? "、预警：无" : "、预警")),
         ] + report.warnings.enumerated().map { .paragraph("\($0.offset + 1). \($0.element.message)") })
+    }
+
+    /// One sentence: 序时进度, execution so far, the projected execution rate and score.
+    public static func summary(_ year: DepartmentYear, _ report: MonitoringReport) -> String {
+        "截至 \(report.asOf.chinese)，序时进度 \(report.timeProgress.percentString(places: 2))，预算执行率 "
+            + "\(report.total.rate?.percentString(places: 2) ?? "—")；按目前进度全年执行率预计约 "
+            + "\(report.total.projectedRate?.percentString(places: 2) ?? "—")，预计自评总分 "
+            + "\(year.template.rounding.format(report.projectedTotal))（\(report.projectedGrade)）。"
     }
 
     /// 年初预算数, 全年预算数, 1–N 月执行数, 执行率, 全年预计执行数.

@@ -2,19 +2,8 @@
 /// (A4, 公文 margins and faces), with no external resources.
 public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var body: [String] = ["<h1>" + document.titleLines.map { escape($0) }.joined(separator: "<br>") + "</h1>"]
-        for block in document.blocks {
-            switch block {
-            case .heading(let level, let text):
-                let tag = "h\(min(level + 1, 6))"
-                body.append("<\(tag)>\(escape(text))</\(tag)>")
-            case .paragraph(let text): body.append("<p>\(escape(text))</p>")
-            case .table(let table): body.append(render(table))
-            case .figure(let chart, let caption):
-                body.append("<figure>\(chart.svg)<figcaption>\(escape(caption))</figcaption></figure>")
-            case .pageBreak: body.append("<div class=\"page-break\"></div>")
-            }
-        }
+        let title = "<h1>" + document.titleLines.map { escape($0) }.joined(separator: "<br>") + "</h1>"
+        let body = [title, fragment(document.blocks)]
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -34,6 +23,22 @@ public enum HTMLRenderer {
         </html>
 
         """
+    }
+
+    /// Blocks as HTML without the page around them, for embedding in another page (the web monitoring page).
+    public static func fragment(_ blocks: [ReportDocument.Block]) -> String {
+        blocks.map { block in
+            switch block {
+            case .heading(let level, let text):
+                let tag = "h\(min(level + 1, 6))"
+                return "<\(tag)>\(escape(text))</\(tag)>"
+            case .paragraph(let text): return "<p>\(escape(text))</p>"
+            case .table(let table): return render(table)
+            case .figure(let chart, let caption):
+                return "<figure>\(chart.svg)<figcaption>\(escape(caption))</figcaption></figure>"
+            case .pageBreak: return "<div class=\"page-break\"></div>"
+            }
+        }.joined(separator: "\n")
     }
 
     private static func render(_ table: Table) -> String {

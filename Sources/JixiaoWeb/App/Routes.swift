@@ -8,6 +8,7 @@ enum Routes {
         try app.register(collection: SignInController())
         let signedIn = app.grouped(RequireSignIn())
         try signedIn.register(collection: YearController())
+        try signedIn.register(collection: MonitoringController())
         try signedIn.register(collection: PaymentController())
         try signedIn.register(collection: LineController())
         try signedIn.register(collection: APIController())

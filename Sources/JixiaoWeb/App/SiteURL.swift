@@ -12,6 +12,10 @@ public enum SiteURL: Sendable, Equatable {
     case indicators(code: String, year: Int)
     case narrative(code: String, year: Int)
     case records(code: String, year: Int, kind: String)
+    case monitoring(code: String, year: Int)
+    /// The monitoring table (绩效运行监控表) as a download: `html`, `md`, `docx`, `xlsx` or `pdf`.
+    case monitoringTable(code: String, year: Int, format: String)
+    case workPlan(code: String, year: Int)
     case payments(code: String, year: Int)
     case lines(code: String, year: Int)
     case line(code: String, year: Int, id: UUID)
@@ -33,6 +37,10 @@ public enum SiteURL: Sendable, Equatable {
         case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
         case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
         case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
+        case .monitoring(let code, let year): "/years/\(Self.encode(code))/\(year)/monitoring"
+        case .monitoringTable(let code, let year, let format):
+            "/years/\(Self.encode(code))/\(year)/monitoring/table.\(format)"
+        case .workPlan(let code, let year): "/years/\(Self.encode(code))/\(year)/workplan"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
         case .lines(let code, let year): "/years/\(Self.encode(code))/\(year)/lines"
         case .line(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/lines/\(id.uuidString)"

@@ -27,6 +27,9 @@ public struct HTML: Sendable {
         svg.hasPrefix("<svg ") && svg.hasSuffix("</svg>") ? HTML(rendered: svg) : .text("")
     }
 
+    /// Report blocks as the report's own renderer writes them (it escapes every text).
+    static func report(_ blocks: [ReportDocument.Block]) -> HTML { HTML(rendered: HTMLRenderer.fragment(blocks)) }
+
     /// Markup written by the program itself (the stylesheet), never from data.
     static func trusted(_ markup: StaticString) -> HTML { HTML(rendered: "\(markup)") }
 

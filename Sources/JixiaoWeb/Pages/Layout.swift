@@ -40,6 +40,14 @@ enum Layout {
         }
     }
 
+    /// A labelled figure in the overview cards.
+    static func card(_ label: String, _ figure: String, id: String) -> HTML {
+        HTML.element("div", [("class", "card")]) {
+            HTML.element("div", [("class", "label")]) { label }
+            HTML.element("div", [("class", "figure"), ("id", id)]) { figure }
+        }
+    }
+
     static let stylesheet: StaticString = """
     :root { --ink: #1d2330; --muted: #5b6474; --line: #d5dae3; --accent: #9b1c1c; --ok: #1f6f43; --warn: #9a5b00; }
     * { box-sizing: border-box; }
@@ -79,6 +87,9 @@ enum Layout {
     .charts figure:first-child { grid-column: 1 / -1; max-width: 860px; }
     .charts figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem; }
     .charts svg { width: 100%; height: auto; }
+    .monitoring-table table { margin-bottom: 1rem; } .monitoring-table caption { text-align: left; font-weight: 700; padding: 0.4rem 0; }
+    .monitoring-table td.trailing { text-align: right; font-variant-numeric: tabular-nums; } .monitoring-table td.center { text-align: center; }
+    #tasks td small { color: var(--muted); } tr:target { background: #fff7d6; }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .level table { table-layout: fixed; }
     .level th:nth-child(1) { width: 4rem; } .level th:nth-child(2) { width: 22%; } .level th:nth-child(3) { width: 4rem; }

@@ -3,6 +3,8 @@ import JixiaoReport
 
 /// What the year overview shows: budget and execution, score so far, the open findings.
 struct OverviewModel {
+    /// The year shown, for links to the records behind warnings and findings.
+    let departmentYear: DepartmentYear
     let code: String
     let name: String
     let year: Int
@@ -18,7 +20,10 @@ struct OverviewModel {
     let charts: [Chart]
     /// The in-year view on the as-of date.
     let monitoring: MonitoringReport
-    let monitoringScore: String
+    /// The work plan's tasks that need attention on the date: overdue, not started, due soon.
+    var pressingTasks: [WorkPlanProgress.TaskState] {
+        monitoring.workPlan.tasks.filter { $0.state < .suspended }.sorted { $0.state < $1.state }
+    }
 
     struct Line {
         let code: String
@@ -29,8 +34,9 @@ struct OverviewModel {
         let rate: String
     }
 
-    /// The overview on a date: the year end for a year that is over (or when no date is given).
-    init(_ year: DepartmentYear, asOf: CivilDate? = nil) {
+    /// The overview with the in-year view on a date.
+    init(_ year: DepartmentYear, asOf date: CivilDate) {
+        departmentYear = year
         let evaluation = Evaluator.evaluate(year)
         let rounding = year.template.rounding
         let executedByLine = year.executedByLine()
@@ -51,9 +57,7 @@ struct OverviewModel {
                         rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
         }
         findings = FindingsEngine.findings(year, evaluation: evaluation)
-        let date = asOf.flatMap { $0.year == year.year ? $0 : nil } ?? CivilDate(year: year.year, month: 12, day: 31)!
         monitoring = Monitor.report(year, asOf: date)
-        monitoringScore = rounding.format(monitoring.projectedTotal)
         charts = [Charts.cumulativeExecution(year, asOf: date), Charts.executionByLine(year),
                   Charts.scoreByLevel(year, evaluation: evaluation)]
     }

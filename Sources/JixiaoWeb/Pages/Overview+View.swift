@@ -1,3 +1,6 @@
+import JixiaoCore
+import JixiaoReport
+
 /// The department-year overview.
 enum OverviewView {
     static func render(_ model: OverviewModel, user: CurrentUser, csrf: String) -> String {
@@ -5,10 +8,10 @@ enum OverviewView {
             HTML.element("h1") { "\(model.name) · \(model.year) 年" }
             HTML.element("p", [("class", "who")]) { "评价模板：\(model.templateName)" }
             HTML.element("section", [("class", "cards"), ("aria-label", "年度概况")]) {
-                card("全年预算数（万元）", model.adjusted, id: "adjusted")
-                card("执行数（万元）", model.executed, id: "executed")
-                card("预算执行率", model.rate, id: "rate")
-                card("自评得分", "\(model.total)（\(model.grade)）", id: "total")
+                Layout.card("全年预算数（万元）", model.adjusted, id: "adjusted")
+                Layout.card("执行数（万元）", model.executed, id: "executed")
+                Layout.card("预算执行率", model.rate, id: "rate")
+                Layout.card("自评得分", "\(model.total)（\(model.grade)）", id: "total")
             }
             HTML.element("p") {
                 HTML.element("a", [("href", SiteURL.evaluation(code: model.code, year: model.year).path)]) {
@@ -32,28 +35,28 @@ enum OverviewView {
             HTML.element("h2") { "运行监控（双监控）" }
             HTML.element("form", [("method", "get"), ("class", "filters"),
                                   ("action", SiteURL.year(code: model.code, year: model.year).path)]) {
-                HTML.element("label") {
-                    "截至日期"
-                    HTML.element("input", [("type", "date"), ("name", "asOf"), ("value", model.monitoring.asOf.description),
-                                           ("min", "\(model.year)-01-01"), ("max", "\(model.year)-12-31")])
-                }
+                AsOfPicker.field(model.monitoring.asOf, year: model.year)
                 HTML.element("button", [("type", "submit")]) { "查看" }
             }
-            HTML.element("p", [("id", "monitoring")]) {
-                "截至 \(model.monitoring.asOf)，序时进度 \(model.monitoring.timeProgress.percentString(places: 2))，"
-                    + "预算执行率 \(model.monitoring.total.rate?.percentString(places: 2) ?? "—")；按目前进度全年执行率预计约 "
-                    + "\(model.monitoring.total.projectedRate?.percentString(places: 2) ?? "—")，预计自评总分 "
-                    + "\(model.monitoringScore)（\(model.monitoring.projectedGrade)）。"
-            }
+            HTML.element("p", [("id", "monitoring")]) { MonitoringTable.summary(model.departmentYear, model.monitoring) }
             if !model.monitoring.warnings.isEmpty {
                 HTML.element("ul", [("class", "warnings")]) {
                     for warning in model.monitoring.warnings {
-                        HTML.element("li", [("class", "severity-\(warning.severity.rawValue)")]) { warning.message }
+                        HTML.element("li", [("class", "severity-\(warning.severity.rawValue)")]) {
+                            FindingLinks.message(warning, in: model.departmentYear)
+                        }
                     }
                 }
             }
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.monitoring(code: model.code, year: model.year).path
+                                        + "?asOf=\(model.monitoring.asOf)")]) { "运行监控详情与监控表 →" }
+            }
             HTML.element("div", [("class", "charts")]) {
                 for chart in model.charts { HTML.element("figure") { HTML.chart(chart.svg) } }
+            }
+            if let overall = model.monitoring.workPlan.overall {
+                workPlan(model, overall: overall)
             }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {
@@ -96,7 +99,7 @@ enum OverviewView {
                             HTML.element("span", [("class", "severity-\(finding.severity.rawValue)")]) {
                                 "【\(finding.severity.chinese)】"
                             }
-                            finding.message
+                            FindingLinks.message(finding, in: model.departmentYear)
                             HTML.element("br")
                             HTML.element("small") { "建议：\(finding.measure)" }
                         }
@@ -115,10 +118,30 @@ enum OverviewView {
         }
     }
 
-    private static func card(_ label: String, _ figure: String, id: String) -> HTML {
-        HTML.element("div", [("class", "card")]) {
-            HTML.element("div", [("class", "label")]) { label }
-            HTML.element("div", [("class", "figure"), ("id", id)]) { figure }
+    /// The work plan's state and the tasks that need attention, each linked to its row on the work-plan page.
+    private static func workPlan(_ model: OverviewModel, overall: Rational) -> HTML {
+        let tasks = model.monitoring.workPlan.tasks
+        let url = SiteURL.workPlan(code: model.code, year: model.year).path
+        return HTML.group {
+            HTML.element("h2") { "工作计划" }
+            HTML.element("p", [("id", "work-plan-summary")]) {
+                "截至 \(model.monitoring.asOf)，\(tasks.count) 项任务已完成 \(tasks.filter { $0.state == .done }.count) 项，"
+                    + "逾期 \(tasks.filter { $0.state == .overdue }.count) 项，总体进度 \(overall.percentString(places: 0))。"
+                " "
+                HTML.element("a", [("href", url + "?asOf=\(model.monitoring.asOf)")]) { "查看工作计划 →" }
+            }
+            if !model.pressingTasks.isEmpty {
+                HTML.element("ul", [("class", "warnings"), ("id", "pressing-tasks")]) {
+                    for state in model.pressingTasks {
+                        HTML.element("li", [("class", state.state == .overdue ? "severity-high" : "severity-medium")]) {
+                            "【\(state.state.chinese)】"
+                            HTML.element("a", [("href", url + "#task-\(state.task.id)")]) { state.task.title }
+                            "（\(state.task.owner)，完成时限 \(state.task.due)，完成 \(state.progress.percentString(places: 0))）"
+                        }
+                    }
+                }
+            }
         }
     }
+
 }

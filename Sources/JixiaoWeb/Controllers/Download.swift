@@ -1,0 +1,45 @@
+import Foundation
+import JixiaoReport
+import Vapor
+
+/// Documents as downloads: the report and the monitoring table in any of the renderers' formats.
+enum Download {
+    static let docx = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+    static let xlsx = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    /// The document in `format` (html, md, docx, xlsx, pdf), named `name.format`; 404 for any other format, 503
+    /// when the PDF cannot be made.
+    static func document(_ build: () -> ReportDocument, format: String, name: String,
+                         on request: Request) async throws -> Response {
+        let body: Data
+        let type: HTTPMediaType
+        switch format {
+        case "html": (body, type) = (Data(HTMLRenderer.render(build()).utf8), .html)
+        case "md": (body, type) = (Data(MarkdownRenderer.render(build()).utf8), .plainText)
+        case "docx": (body, type) = (try DocxRenderer.render(build()), docx)
+        case "xlsx": (body, type) = (try XlsxRenderer.render(build()), xlsx)
+        case "pdf":
+            let source = try DocxRenderer.render(build())
+            do {
+                body = try await request.application.threadPool.runIfActive {
+                    try LibreOfficeConverter().convert(source, fileExtension: "docx")
+                }
+            } catch let error as LibreOfficeConverter.ConversionError {
+                throw Abort(.serviceUnavailable, reason: "暂时无法生成 PDF：\(error)")
+            }
+            type = .pdf
+        default: throw Abort(.notFound)
+        }
+        return response(body, type: type, filename: "\(name).\(format)", inline: format == "html")
+    }
+
+    /// A file response: shown in the browser when `inline`, else saved under `filename`.
+    static func response(_ body: Data, type: HTTPMediaType, filename: String, inline: Bool) -> Response {
+        let response = Response(status: .ok, body: .init(data: body))
+        response.headers.contentType = type
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "\(inline ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
+        return response
+    }
+}

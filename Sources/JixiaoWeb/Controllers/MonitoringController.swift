@@ -1,0 +1,43 @@
+import JixiaoCore
+import JixiaoReport
+import Vapor
+
+/// The in-year pages: monitoring on a date (with the monitoring table as a download) and the work plan.
+struct MonitoringController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("years", ":code", ":year", "monitoring", use: monitoring)
+        routes.get("years", ":code", ":year", "monitoring", ":file", use: table)
+        routes.get("years", ":code", ":year", "workplan", use: workPlan)
+    }
+
+    @Sendable func monitoring(_ request: Request) async throws -> Response {
+        let (user, year) = try await request.visibleYear()
+        let rules = MonitoringRules(kind: rulesKind(request))
+        let report = Monitor.report(year, asOf: request.asOf(in: year.year), rules: rules)
+        return html(MonitoringView.render(year, report: report, rules: rules.kind, user: user,
+                                          csrf: CSRF.token(for: request)))
+    }
+
+    /// `table.html|md|docx|xlsx|pdf`: the monitoring table (绩效运行监控表) on the `asOf` date.
+    @Sendable func table(_ request: Request) async throws -> Response {
+        let (_, year) = try await request.visibleYear()
+        let file = request.parameters.get("file") ?? ""
+        guard file.hasPrefix("table.") else { throw Abort(.notFound) }
+        let report = Monitor.report(year, asOf: request.asOf(in: year.year),
+                                    rules: MonitoringRules(kind: rulesKind(request)))
+        return try await Download.document({ MonitoringTable.build(year, report: report) },
+                                           format: String(file.dropFirst("table.".count)),
+                                           name: "\(year.department.name)绩效运行监控表（截至\(report.asOf)）",
+                                           on: request)
+    }
+
+    @Sendable func workPlan(_ request: Request) async throws -> Response {
+        let (user, year) = try await request.visibleYear()
+        let progress = WorkPlanProgress.on(year, asOf: request.asOf(in: year.year))
+        return html(WorkPlanView.render(year, progress: progress, user: user, csrf: CSRF.token(for: request)))
+    }
+
+    private func rulesKind(_ request: Request) -> MonitoringRules.Kind {
+        (try? request.query.get(String.self, at: "rules")).flatMap(MonitoringRules.Kind.init(rawValue:)) ?? .timeProportional
+    }
+}

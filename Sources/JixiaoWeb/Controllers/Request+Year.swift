@@ -1,0 +1,25 @@
+import JixiaoCore
+import JixiaoStore
+import Vapor
+
+extension Request {
+    /// The department-year the path names (`:code/:year`), after checking the user may see it: 404 when there is
+    /// none, 403 when it is another department's.
+    func visibleYear() async throws -> (CurrentUser, DepartmentYear) {
+        let user = try requireUser()
+        guard let code = parameters.get("code"), let year = parameters.get("year", as: Int.self) else {
+            throw Abort(.notFound)
+        }
+        guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
+        guard let loaded = try await YearRepository(database: db).load(code: code, year: year) else {
+            throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
+        }
+        return (user, loaded)
+    }
+
+    /// The `asOf` query as a date within the year; the year's last day when absent or outside the year.
+    func asOf(in year: Int) -> CivilDate {
+        (try? query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:)).flatMap { $0.year == year ? $0 : nil }
+            ?? CivilDate(year: year, month: 12, day: 31)!
+    }
+}
