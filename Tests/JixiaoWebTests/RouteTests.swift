@@ -236,6 +236,41 @@ extension DatabaseTests {
         }
     }
 
+    @Test func indicatorProgressIsReportedCheckedAndMonitored() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "preparer")
+            let path = "/years/440112-KX/2022/indicators/i6/progress"
+            try await browser.get(app, path) { response in
+                browser.keep(response)
+                #expect(response.body.string.contains("<td>2022-06-30</td><td>75</td><td>90</td><td>有可能</td><td>人员保障</td>"))
+            }
+            // Not certain, without cause and remedy, and an actual that is not a number: every fault at once.
+            let (refused, page) = try await browser.post(app, path, ["asOf": "2022-09-30", "actual": "八成",
+                                                                     "likelihood": "impossible", "cause": "", "remedy": ""])
+            #expect(refused == .unprocessableEntity)
+            #expect(page.contains("请改正下面标出的 3 处后再保存。"))
+            #expect(page.contains(#"<span class="field-error" id="actual-error">“八成”不是数字</span>"#))
+            #expect(page.contains(#"id="cause-error">未填写"#) && page.contains(#"id="remedy-error">未填写"#))
+            let (saved, _) = try await browser.post(app, path, ["asOf": "2022/9/30", "actual": "92", "projected": "98",
+                                                                "likelihood": "certain"])
+            #expect(saved == .seeOther)
+            try await browser.get(app, "/years/440112-KX/2022/monitoring?asOf=2022-10-01") { response in
+                #expect(!response.body.string.contains("指标“重点任务按期完成率”"))
+            }
+            try await browser.get(app, "/years/440112-KX/2022/indicators") { response in
+                #expect(response.body.string.contains("截至 2022-09-30：92"))
+            }
+            let last = try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first()
+            #expect(last?.action == "indicator.progress" && last?.subject == "440112-KX/2022/i6")
+            var auditor = Browser()
+            try await auditor.signIn(app, username: "auditor")
+            try await auditor.get(app, path) { auditor.keep($0) }
+            #expect(try await auditor.post(app, path, ["asOf": "2022-09-30", "actual": "1"]).0 == .forbidden)
+        }
+    }
+
     @Test func recordPagesShowActivitiesDeadlinesAndAssets() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)

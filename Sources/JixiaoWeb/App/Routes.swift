@@ -9,6 +9,7 @@ enum Routes {
         let signedIn = app.grouped(RequireSignIn())
         try signedIn.register(collection: YearController())
         try signedIn.register(collection: MonitoringController())
+        try signedIn.register(collection: IndicatorProgressController())
         try signedIn.register(collection: PaymentController())
         try signedIn.register(collection: LineController())
         try signedIn.register(collection: APIController())

@@ -22,6 +22,8 @@ struct IndicatorsModel {
         let target: String
         let weight: String
         let findings: [Finding]
+        /// The latest progress reported during the year.
+        let progress: IndicatorProgress?
     }
 
     let code: String
@@ -48,7 +50,8 @@ struct IndicatorsModel {
                     Item(id: indicator.id, name: indicator.name, nature: indicator.nature.chinese,
                          target: IndicatorText.target(indicator),
                          weight: indicator.weight.description,
-                         findings: findings.filter { $0.subject == "indicators[\(index)]" })
+                         findings: findings.filter { $0.subject == "indicators[\(index)]" },
+                         progress: indicator.progress.last)
                 }
                 return items.isEmpty ? nil : Group(name: child, indicators: items)
             }

@@ -1,3 +1,5 @@
+import JixiaoCore
+
 /// The indicator tree, each target with what the target-quality check says about it.
 enum IndicatorsView {
     static func render(_ model: IndicatorsModel, user: CurrentUser, csrf: String) -> String {
@@ -17,7 +19,7 @@ enum IndicatorsView {
                         HTML.element("table") {
                             HTML.element("thead") {
                                 HTML.element("tr") {
-                                    for title in ["编号", "三级指标", "性质", "指标值", "分值", "目标检查"] {
+                                    for title in ["编号", "三级指标", "性质", "指标值", "分值", "目标检查", "运行进度"] {
                                         HTML.element("th") { title }
                                     }
                                 }
@@ -40,6 +42,20 @@ enum IndicatorsView {
                                                 }
                                                 HTML.element("small") { "建议：\(finding.measure)" }
                                             }
+                                        }
+                                        HTML.element("td") {
+                                            if let progress = item.progress {
+                                                "截至 \(progress.asOf)：\(progress.actualText)"
+                                                if let likelihood = progress.likelihood {
+                                                    HTML.element("br")
+                                                    HTML.element("span", [("class", likelihood == .certain ? "ok" : "severity-medium")]) {
+                                                        likelihood.chinese
+                                                    }
+                                                }
+                                                HTML.element("br")
+                                            }
+                                            HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path
+                                                                    + "/\(item.id)/progress")]) { "填报进度" }
                                         }
                                     }
                                 }

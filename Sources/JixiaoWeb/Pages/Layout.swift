@@ -93,7 +93,7 @@ enum Layout {
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .level table { table-layout: fixed; }
     .level th:nth-child(1) { width: 4rem; } .level th:nth-child(2) { width: 22%; } .level th:nth-child(3) { width: 4rem; }
-    .level th:nth-child(4) { width: 14%; } .level th:nth-child(5) { width: 4rem; }
+    .level th:nth-child(4) { width: 14%; } .level th:nth-child(5) { width: 4rem; } .level th:nth-child(7) { width: 16%; }
     .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     textarea { font: inherit; width: 100%; padding: 0.5rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .printed { background: #fff; border: 1px solid var(--line); padding: 0.6rem; border-radius: 4px; font-size: 0.95rem; }

@@ -1,0 +1,62 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import Vapor
+
+/// An indicator's progress report as posted, turned into a bundle `progress` entry for the bundle reader to check.
+struct ProgressForm: Content {
+    var asOf: String?
+    var actual: String?
+    var projected: String?
+    var likelihood: String?
+    var cause: String?
+    var remedy: String?
+
+    /// The fields in the order the form shows them; the bundle reader's issues are mapped back to them.
+    static let fields = ["asOf", "actual", "projected", "likelihood", "cause", "remedy"]
+
+    init(asOf: String? = nil, actual: String? = nil, projected: String? = nil, likelihood: String? = nil,
+         cause: String? = nil, remedy: String? = nil) {
+        (self.asOf, self.actual, self.projected, self.likelihood, self.cause, self.remedy) =
+            (asOf, actual, projected, likelihood, cause, remedy)
+    }
+
+    /// The entry in bundle form: dates as typed by a clerk are accepted (2022/6/30, 2022年6月30日); blank fields are
+    /// left out so that the reader says which of them are required.
+    var entry: JSONValue {
+        var members: [JSONValue.Member] = []
+        func add(_ key: String, _ value: String?) {
+            let text = (value ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { members.append(.init(key, .string(text))) }
+        }
+        add("asOf", asOf.flatMap { ClerkFormats.date($0)?.description } ?? asOf)
+        add("actual", actual)
+        add("projected", projected)
+        add("likelihood", likelihood)
+        add("cause", cause)
+        add("remedy", remedy)
+        return .object(members)
+    }
+
+    /// The reader's issues by form field (the last part of each path), in Chinese.
+    static func errors(_ error: InputError) -> FieldErrors {
+        var errors = FieldErrors()
+        for issue in error.issues {
+            let field = issue.path.split(separator: ".").last.map(String.init) ?? ""
+            let key = fields.contains(field) ? field : "asOf"
+            errors[key] = [errors[key], issue.chinese].compactMap { $0 }.joined(separator: "；")
+        }
+        return errors
+    }
+
+    /// Today in China, within the year: the form's default date.
+    static func defaultDate(in year: Int) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let today = CivilDate(year: parts.year ?? year, month: parts.month ?? 12, day: parts.day ?? 31)
+            ?? CivilDate(year: year, month: 12, day: 31)!
+        if today.year < year { return CivilDate(year: year, month: 1, day: 1)! }
+        return today.year == year ? today : CivilDate(year: year, month: 12, day: 31)!
+    }
+}
