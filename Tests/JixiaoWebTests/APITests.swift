@@ -147,6 +147,36 @@ extension DatabaseTests {
             }
         }
 
+        @Test func monitoringAndIndicatorProgressThroughTheAPI() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let token = try await token(app, browser)
+                let (status, report) = try await request(app, browser, .GET, Self.base + "/monitoring?asOf=2022-06-30")
+                #expect(status == .ok)
+                #expect(report?["timeProgress"] == .string("0.4959"))
+                #expect(report?["forecast"]?["budgetPointsAtRisk"] == .string("2.36"))
+                let path = Self.base + "/indicators/i3/progress"
+                let bad: JSONValue = .object(["asOf": .string("2022-07-31"), "actual": .string("4"),
+                                              "likelihood": .string("possible")])
+                let (refused, issues) = try await request(app, browser, .POST, path, body: bad, token: token)
+                #expect(refused == .unprocessableEntity)
+                guard case .array(let list)? = issues?["issues"] else { Issue.record("no issues"); return }
+                #expect(list.compactMap { $0["path"] } == [.string("indicators[2].progress[1].cause"),
+                                                           .string("indicators[2].progress[1].remedy")])
+                let good: JSONValue = .object(["asOf": .string("2022-07-31"), "actual": .string("4"),
+                                               "likelihood": .string("certain")])
+                #expect(try await request(app, browser, .POST, path, body: good, token: nil).0 == .forbidden)
+                let (saved, stored) = try await request(app, browser, .POST, path, body: good, token: token)
+                #expect(saved == .ok)
+                guard case .array(let progress)? = stored?["progress"] else { Issue.record("no progress"); return }
+                #expect(progress.compactMap { $0["asOf"] } == [.string("2022-06-30"), .string("2022-07-31")])
+                #expect(try await request(app, browser, .POST, Self.base + "/indicators/zz/progress", body: good,
+                                          token: token).0 == .notFound)
+            }
+        }
+
         /// Every API route of another department answers 403 to a preparer.
         @Test func aPreparerIsRefusedEveryRouteOfAnotherDepartment() async throws {
             try await TestStore.withApp { app in
@@ -160,7 +190,7 @@ extension DatabaseTests {
                     (.GET, "/evaluation"), (.GET, "/bundle"), (.GET, "/payments"), (.POST, "/payments"),
                     (.PUT, "/payments/\(id)"), (.DELETE, "/payments/\(id)?version=1"), (.GET, "/lines"),
                     (.POST, "/lines"), (.PUT, "/lines/\(id)"), (.DELETE, "/lines/\(id)?version=1"),
-                    (.GET, "/narrative"), (.PUT, "/narrative"),
+                    (.GET, "/narrative"), (.PUT, "/narrative"), (.GET, "/monitoring"), (.POST, "/indicators/i1/progress"),
                 ]
                 for (method, path) in routes {
                     let (status, _) = try await request(app, browser, method, other + path, body: .object([]), token: token)

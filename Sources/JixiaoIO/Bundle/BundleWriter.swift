@@ -91,7 +91,8 @@ public enum BundleWriter {
         return .object(fields)
     }
 
-    private static func indicator(_ indicator: Indicator) -> JSONValue {
+    /// One indicator as a bundle entry.
+    public static func indicator(_ indicator: Indicator) -> JSONValue {
         var fields: [JSONValue.Member] = [
             .init("id", .string(indicator.id)), .init("level1", .string(indicator.level1)),
             .init("level2", .string(indicator.level2)), .init("name", .string(indicator.name)),

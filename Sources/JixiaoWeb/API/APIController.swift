@@ -25,6 +25,8 @@ struct APIController: RouteCollection {
         year.delete("lines", ":id", use: deleteLine)
         year.get("narrative", use: narrative)
         year.put("narrative", use: updateNarrative)
+        year.get("monitoring", use: monitoring)
+        year.post("indicators", ":id", "progress", use: reportProgress)
         api.on(.POST, "import", body: .collect(maxSize: ImportController.maximumSize), use: importBundle)
     }
 
@@ -259,7 +261,7 @@ struct APIController: RouteCollection {
     }
 
     /// The year, after the same checks as the pages.
-    private func load(_ request: Request, change: Bool) async throws -> (FiscalYearModel, DepartmentYear) {
+    func load(_ request: Request, change: Bool) async throws -> (FiscalYearModel, DepartmentYear) {
         let context = try await context(request, change: change)
         guard let year = try await YearRepository(database: request.db)
             .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
@@ -267,7 +269,7 @@ struct APIController: RouteCollection {
     }
 
     /// The year after the pages' checks, answering 403/404 without a page.
-    private func context(_ request: Request, change: Bool) async throws -> YearContext {
+    func context(_ request: Request, change: Bool) async throws -> YearContext {
         do { return try await YearContext.resolve(request, change: change) } catch let abort as Abort {
             throw Abort(abort.status)
         }

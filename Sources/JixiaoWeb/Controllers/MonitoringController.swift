@@ -12,7 +12,7 @@ struct MonitoringController: RouteCollection {
 
     @Sendable func monitoring(_ request: Request) async throws -> Response {
         let (user, year) = try await request.visibleYear()
-        let rules = MonitoringRules(kind: rulesKind(request))
+        let rules = request.monitoringRules()
         let report = Monitor.report(year, asOf: request.asOf(in: year.year), rules: rules)
         return html(MonitoringView.render(year, report: report, rules: rules.kind, user: user,
                                           csrf: CSRF.token(for: request)))
@@ -24,7 +24,7 @@ struct MonitoringController: RouteCollection {
         let file = request.parameters.get("file") ?? ""
         guard file.hasPrefix("table.") else { throw Abort(.notFound) }
         let report = Monitor.report(year, asOf: request.asOf(in: year.year),
-                                    rules: MonitoringRules(kind: rulesKind(request)))
+                                    rules: request.monitoringRules())
         return try await Download.document({ MonitoringTable.build(year, report: report) },
                                            format: String(file.dropFirst("table.".count)),
                                            name: "\(year.department.name)绩效运行监控表（截至\(report.asOf)）",
@@ -35,9 +35,5 @@ struct MonitoringController: RouteCollection {
         let (user, year) = try await request.visibleYear()
         let progress = WorkPlanProgress.on(year, asOf: request.asOf(in: year.year))
         return html(WorkPlanView.render(year, progress: progress, user: user, csrf: CSRF.token(for: request)))
-    }
-
-    private func rulesKind(_ request: Request) -> MonitoringRules.Kind {
-        (try? request.query.get(String.self, at: "rules")).flatMap(MonitoringRules.Kind.init(rawValue:)) ?? .timeProportional
     }
 }

@@ -22,4 +22,10 @@ extension Request {
         (try? query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:)).flatMap { $0.year == year ? $0 : nil }
             ?? CivilDate(year: year, month: 12, day: 31)!
     }
+
+    /// The rule set named by the `rules` query (`time-proportional` when absent or unknown), default tolerances.
+    func monitoringRules() -> MonitoringRules {
+        MonitoringRules(kind: (try? query.get(String.self, at: "rules")).flatMap(MonitoringRules.Kind.init(rawValue:))
+            ?? .timeProportional)
+    }
 }
