@@ -13,7 +13,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from io import BytesIO
 
+from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -45,6 +47,16 @@ def check(name, condition):
     checks.append((name, bool(condition)))
     print(("ok     " if condition else "FAILED ") + name, flush=True)
 
+
+def drawn(element, colour, minimum=200):
+    """How many pixels of a colour (±24 per channel) the element shows on screen: proof a chart was painted, not
+    only put in the page."""
+    data = Image.open(BytesIO(element.screenshot_as_png)).convert("RGB").tobytes()
+    count = sum(1 for i in range(0, len(data), 3) if all(abs(data[i + k] - colour[k]) <= 24 for k in range(3)))
+    return count >= minimum, count
+
+
+RED, BLUE, GREEN, AMBER = (155, 28, 28), (31, 95, 168), (31, 111, 67), (183, 121, 31)
 
 password = None
 try:
@@ -111,6 +123,57 @@ try:
             driver.get(f"{base}/years/440112-KX/2022/{page}")
             check(f"the {page} page opens", title in driver.find_element(By.TAG_NAME, "h1").text)
             driver.save_screenshot(os.path.join(shots, shot))
+        driver.get(base + "/years/440112-KX/2022/monitoring?asOf=2022-06-30")
+        charts = driver.find_elements(By.CSS_SELECTOR, ".charts svg")
+        check("the monitoring page draws execution and the work-plan timeline", len(charts) == 2)
+        red, count = drawn(charts[0], RED)
+        check(f"the June execution line is painted red ({count} px)", red)
+        blue, count = drawn(charts[1], BLUE)
+        check(f"the timeline paints the share done of running tasks blue ({count} px)", blue)
+        check("the monitoring table shows the reported cause", "原因：经费保障" in driver.page_source)
+        driver.save_screenshot(os.path.join(shots, "08-monitoring.png"))
+        driver.find_element(By.PARTIAL_LINK_TEXT, "“科普活动经费”（X01）截至 2022-06-30 执行").click()
+        check("a warning opens the payments of its line", "line=X01" in driver.current_url
+              and Select(driver.find_element(By.NAME, "line")).first_selected_option.get_attribute("value") == "X01")
+
+        driver.set_window_size(1280, 1600)  # the whole timeline on screen for its screenshot
+        driver.get(base + "/years/440112-KX/2022/workplan")
+        timeline = driver.find_element(By.CSS_SELECTOR, ".charts svg")
+        driver.execute_script("arguments[0].scrollIntoView()", timeline)
+        green, done_px = drawn(timeline, GREEN)
+        red, late_px = drawn(timeline, RED, minimum=100)
+        amber, amber_px = drawn(timeline, AMBER, minimum=100)
+        check(f"the year-end timeline paints done ({done_px} px), overdue ({late_px} px) and late ({amber_px} px) tasks",
+              green and red and amber)
+        check("the unfinished task is marked overdue",
+              "已逾期" in driver.find_element(By.ID, "task-t7").text)
+        driver.save_screenshot(os.path.join(shots, "09-work-plan.png"))
+        driver.set_window_size(1280, 900)
+
+        driver.get(base + "/years/440112-KX/2022/indicators/i4/progress")
+        Select(driver.find_element(By.ID, "likelihood")).select_by_value("impossible")
+        driver.find_element(By.ID, "actual").clear()
+        driver.find_element(By.ID, "actual").send_keys("展品已进场安装")
+        driver.find_element(By.ID, "remedy").clear()
+        driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        check("a report short of certain without its remedy is refused beside the field",
+              driver.find_elements(By.ID, "remedy-error"))
+        driver.find_element(By.ID, "remedy").send_keys("调整展品清单，年内完成验收")
+        Select(driver.find_element(By.ID, "cause")).select_by_value("hardware")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        check("the progress report is saved and shown on the indicator list",
+              "/indicators" in driver.current_url and "展品已进场安装" in driver.page_source)
+        driver.save_screenshot(os.path.join(shots, "10-indicator-progress.png"))
+
+        driver.get(base + "/years/440112-KX/2022/report.html")
+        figures = driver.find_elements(By.CSS_SELECTOR, "figure svg")
+        check("the HTML report carries its four charts as figures",
+              len(figures) == 4 and all(f.size["width"] > 300 for f in figures))
+        driver.execute_script("arguments[0].scrollIntoView()", figures[0])
+        red, count = drawn(figures[0], RED)
+        check(f"the report's execution chart is painted ({count} px)", red)
+        driver.save_screenshot(os.path.join(shots, "11-report-figure.png"))
+
         driver.set_window_size(820, 1180)
         driver.get(base + "/years/440112-KX/2022")
         check("the overview fits a tablet without sideways scrolling",

@@ -7,7 +7,8 @@ public enum Charts {
     static let muted = "#8a93a3"
 
     /// Cumulative execution against the cumulative plan and 序时进度, month by month, as shares of the budget; the
-    /// execution line stops at `asOf` (the year end when nil).
+    /// execution line stops at `asOf` (the year end when nil). Lines without a monthly plan join the plan line as
+    /// ``expectedPayment(_:month:)`` expects them to pay.
     public static func cumulativeExecution(_ year: DepartmentYear, asOf: CivilDate? = nil) -> Chart {
         let (left, top, plotWidth, plotHeight) = (Rational(48), Rational(20), Rational(560), Rational(220))
         var canvas = SVGCanvas(width: 640, height: 290)
@@ -28,21 +29,37 @@ public enum Charts {
                                          Int128(days))))
         }, stroke: muted, dash: "4 4", width: 1)
         if adjusted > .zero {
-            var planned = Money.zero
+            let budget = Rational(Int128(adjusted.fen))
+            var planned = Rational.zero
             var planPoints: [(Rational, Rational)] = [(x(0), y(.zero))]
             var paid = Money.zero
             var paidPoints: [(Rational, Rational)] = [(x(0), y(.zero))]
             for month in 1...12 {
-                planned += year.budgetLines.flatMap(\.plan).filter { $0.month == month }.map(\.amount).sum()
-                planPoints.append((x(month), y(Rational.ratio(planned, of: adjusted)!)))
+                planned += year.budgetLines.map { expectedPayment($0, month: month) }.sum()
+                planPoints.append((x(month), y(planned / budget)))
                 paid += year.payments.filter { $0.date.year == year.year && $0.date.month == month }.map(\.amount).sum()
                 if month <= lastMonth { paidPoints.append((x(month), y(Rational.ratio(paid, of: adjusted)!))) }
             }
-            if planned > .zero { canvas.polyline(planPoints, stroke: plan, dash: "8 4") }
+            canvas.polyline(planPoints, stroke: plan, dash: "8 4")
             canvas.polyline(paidPoints, stroke: actual, width: 3)
         }
         legend(&canvas, at: top + plotHeight + 36, [("实际累计支付", actual), ("累计支付计划", plan), ("序时进度", muted)])
         return canvas.chart(title: "\(year.year) 年累计支付与计划、序时进度对比")
+    }
+
+    /// What a line is expected to pay in a month, in fen: its monthly plan; without one, its budget spread as last
+    /// year's payments were; without those, evenly over the twelve months.
+    static func expectedPayment(_ line: BudgetLine, month: Int) -> Rational {
+        let budget = Rational(Int128(line.adjusted.fen))
+        if !line.plan.isEmpty {
+            return Rational(Int128(line.plan.filter { $0.month == month }.map(\.amount).sum().fen))
+        }
+        let lastYear = line.lastYear.map(\.amount).sum()
+        if lastYear > .zero {
+            let share = line.lastYear.filter { $0.month == month }.map(\.amount).sum()
+            return budget * Rational(Int128(share.fen), Int128(lastYear.fen))
+        }
+        return budget / 12
     }
 
     /// Each line's execution rate as a bar against its budget (100 %).
