@@ -84,3 +84,27 @@ import Testing
         #expect(progress.keyTasks[1].title == "第二项重点任务" && progress.keyTasks[2].title == "其他工作")
     }
 }
+
+@Suite struct PlanSpreadingTests {
+    typealias T = TestYear
+
+    @Test func anEvenSpreadAddsUpToTheFen() {
+        // 100.00 over March–December: 10.00 each; 100.01 puts the odd fen in March.
+        let even = PlanSpreading.evenly(T.yuan("100.00"), over: 3...12)
+        #expect(even.map(\.month) == Array(3...12) && even.allSatisfy { $0.amount == T.yuan("10.00") })
+        let odd = PlanSpreading.evenly(T.yuan("100.01"), over: 3...12)
+        #expect(odd.first?.amount == T.yuan("10.01") && odd.dropFirst().allSatisfy { $0.amount == T.yuan("10.00") })
+        #expect(PlanSpreading.evenly(T.yuan("2556000.00"), over: 1...12).map(\.amount).sum() == T.yuan("2556000.00"))
+        #expect(PlanSpreading.evenly(T.yuan("0.03"), over: 1...12).map(\.month) == [1, 2, 3])
+    }
+
+    @Test func aProfileIsFollowedInProportionWithTheLargestRemaindersRoundedUp() throws {
+        // Last year 1 : 2 : 3 in months 2, 6, 11; this year's 100.00 → 16.67, 33.33, 50.00.
+        let profile = [MonthlyAmount(month: 2, amount: T.yuan("10")), MonthlyAmount(month: 6, amount: T.yuan("20")),
+                       MonthlyAmount(month: 9, amount: .zero), MonthlyAmount(month: 11, amount: T.yuan("30"))]
+        let plan = try #require(PlanSpreading.following(profile, total: T.yuan("100.00")))
+        #expect(plan.map(\.month) == [2, 6, 11])
+        #expect(plan.map(\.amount) == [T.yuan("16.67"), T.yuan("33.33"), T.yuan("50.00")])
+        #expect(PlanSpreading.following([MonthlyAmount(month: 1, amount: .zero)], total: T.yuan("1")) == nil)
+    }
+}

@@ -177,6 +177,34 @@ extension DatabaseTests {
             }
         }
 
+        @Test func aLinePlanIsReplacedThroughTheAPI() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "head")
+                let token = try await token(app, browser)
+                let (_, lines) = try await request(app, browser, .GET, Self.base + "/lines")
+                guard case .array(let all)? = lines, case .string(let id)? = all[1]["id"],
+                      case .number(let version)? = all[1]["version"] else { Issue.record("no lines"); return }
+                let path = Self.base + "/lines/\(id)/plan"
+                let bad: JSONValue = .object(["version": .number(version), "plan": .array([
+                    .object(["month": .number("13"), "amount": .string("1")]),
+                    .object(["month": .number("2"), "amount": .string("一千")]),
+                ])])
+                let (refused, errors) = try await request(app, browser, .PUT, path, body: bad, token: token)
+                #expect(refused == .unprocessableEntity)
+                #expect(errors?["fields"]?["plan[0].month"] == .string("月份应是 1 到 12 之间的整数"))
+                #expect(errors?["fields"]?["month2"] == .string("“一千”不是金额（元，不小于 0，最多两位小数）"))
+                let good: JSONValue = .object(["version": .number(version), "plan": .array([
+                    .object(["month": .number("6"), "amount": .string("583,000.00")]),
+                ])])
+                let (saved, line) = try await request(app, browser, .PUT, path, body: good, token: token)
+                #expect(saved == .ok)
+                #expect(line?["plan"] == .array([.object(["month": .number("6"), "amount": .string("583000.00")])]))
+                #expect(try await request(app, browser, .PUT, path, body: good, token: token).0 == .conflict)
+            }
+        }
+
         /// Every API route of another department answers 403 to a preparer.
         @Test func aPreparerIsRefusedEveryRouteOfAnotherDepartment() async throws {
             try await TestStore.withApp { app in
@@ -191,6 +219,7 @@ extension DatabaseTests {
                     (.PUT, "/payments/\(id)"), (.DELETE, "/payments/\(id)?version=1"), (.GET, "/lines"),
                     (.POST, "/lines"), (.PUT, "/lines/\(id)"), (.DELETE, "/lines/\(id)?version=1"),
                     (.GET, "/narrative"), (.PUT, "/narrative"), (.GET, "/monitoring"), (.POST, "/indicators/i1/progress"),
+                    (.PUT, "/lines/\(id)/plan"),
                 ]
                 for (method, path) in routes {
                     let (status, _) = try await request(app, browser, method, other + path, body: .object([]), token: token)

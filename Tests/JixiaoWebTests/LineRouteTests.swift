@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JixiaoIO
 import JixiaoStore
 import JixiaoTestSupport
 import Testing
@@ -21,6 +22,49 @@ extension DatabaseTests {
 
         private func lineID(_ app: Application, code: String) async throws -> UUID {
             try #require(try await BudgetLineModel.query(on: app.db).filter(\.$code == code).first()?.id)
+        }
+
+        @Test func aMonthlyPlanIsSpreadCheckedSavedAndMonitored() async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app)
+                let plan = "\(Self.list)/\(try await lineID(app, code: "J02").uuidString)/plan"
+                var version = ""
+                try await browser.get(app, plan) { response in
+                    let page = response.body.string
+                    #expect(page.contains("计划合计 0.00 万元，全年预算数 58.30 万元，尚有 58.30 万元未列入计划。"))
+                    #expect(page.contains("按上年各月支付比例分摊"))
+                    version = String(page.split(separator: #"name="version" value=""#)[1].prefix { $0 != "\"" })
+                }
+                // Last year paid a third in the first half: 583,000.00 splits 32,388.89 (January, an extra fen) …
+                let (_, spread) = try await browser.post(app, plan, ["action": "lastYear", "version": version])
+                #expect(spread.contains(#"name="month1" id="month1" value="32388.89""#))
+                #expect(spread.contains(#"name="month10" id="month10" value="64777.78""#))
+                #expect(spread.contains(#"name="month12" id="month12" value="64777.77""#))  // the smallest remainders
+                #expect(spread.contains("计划合计 58.30 万元，全年预算数 58.30 万元，一致。"))
+                let (_, even) = try await browser.post(app, plan, ["action": "even", "from": "7", "version": version])
+                #expect(even.contains(#"name="month7" id="month7" value="97166.67""#) && !even.contains(#"id="month6" value="9"#))
+                var fields = ["action": "save", "version": version, "month2": "1,000", "month5": "两千", "month8": "-3"]
+                let (refused, errors) = try await browser.post(app, plan, fields)
+                #expect(refused == .unprocessableEntity && errors.contains("有 2 处需要改正。"))
+                #expect(errors.contains(#"id="month5-error">“两千”不是金额"#))
+                fields = ["action": "save", "version": version, "month1": "100000", "month12": "483,000.00"]
+                #expect(try await browser.post(app, plan, fields).0 == .seeOther)
+                #expect(try await browser.post(app, plan, fields).0 == .conflict)
+                let last = try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first()
+                #expect(last?.action == "line.plan" && last?.subject == "440112-KX/2022/J02")
+                // J02 has paid 47,900.00 a month: by the end of June 287,400.00 against 100,000.00 planned.
+                try await browser.get(app, "/api/v1/years/440112-KX/2022/monitoring?asOf=2022-06-30") { response in
+                    let report = try JSONParser.parse(Data(response.body.readableBytesView))
+                    guard case .array(let lines)? = report["lines"] else { Issue.record("no lines"); return }
+                    #expect(lines[1]["planned"] == .string("100000.00") && lines[1]["method"] == .string("plan"))
+                }
+                try await browser.get(app, "/api/v1/years/440112-KX/2022/bundle") { response in
+                    let bundle = try JSONParser.parse(Data(response.body.readableBytesView))
+                    guard case .array(let lines)? = bundle["budget"]?["lines"] else { Issue.record("no lines"); return }
+                    #expect(lines[1]["plan"] == .array([.object(["month": .number("1"), "amount": .string("100000.00")]),
+                                                        .object(["month": .number("12"), "amount": .string("483000.00")])]))
+                }
+            }
         }
 
         @Test func aNewLineCountsInTheBudget() async throws {

@@ -77,6 +77,34 @@ public struct BudgetLineRepository: Sendable {
         }
     }
 
+    /// Replaces a line's monthly payment plan if the line is still at `version`; the year's evaluation is refreshed
+    /// (the plan is what "behind plan" is judged against). Audited with the plan before and after.
+    public func updatePlan(_ id: UUID, fiscal: FiscalYearModel, version: Int, plan: [MonthlyAmount], subject: String,
+                           actor: String) async throws {
+        let yearID = try fiscal.requireID()
+        let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
+        let text = YearRows.monthlyJSON(plan.sorted { $0.month < $1.month }, unit: unit)
+        try await database.transaction { database in
+            guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
+                throw Refusal.conflict
+            }
+            let sql = database as! any SQLDatabase
+            let changed = try await sql.update(BudgetLineModel.schema).set("plan", to: SQLBind(text))
+                .set("version", to: SQLBind(version + 1))
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !changed.isEmpty else { throw Refusal.conflict }
+            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
+            try await AuditLog.append(on: database, actor: actor, action: "line.plan", subject: "\(subject)/\(stored.code)",
+                                      before: stored.plan, after: text)
+        }
+    }
+
+    /// A stored line's monthly plan and last year's payments, in the year's unit.
+    public static func months(_ model: BudgetLineModel, unit: Money.Unit) -> (plan: [MonthlyAmount], lastYear: [MonthlyAmount]) {
+        (YearRows.monthly(model.plan, unit: unit), YearRows.monthly(model.lastYear, unit: unit))
+    }
+
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String,
                        actor: String) async throws {
         try await database.transaction { database in

@@ -29,18 +29,13 @@ enum YearRows {
         try await fiscal.create(on: database)
         let yearID = try fiscal.requireID()
 
-        func monthly(_ months: [MonthlyAmount]) -> String {
-            JSONValue.array(months.map {
-                .object(["month": .number(String($0.month)), "amount": .string($0.amount.decimalString(in: year.moneyUnit))])
-            }).serialized()
-        }
         for (position, line) in year.budgetLines.enumerated() {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
             model.position = position
             BudgetLineRepository.fill(model, from: line)
-            model.plan = monthly(line.plan)
-            model.lastYear = line.lastYear.isEmpty ? nil : monthly(line.lastYear)
+            model.plan = monthlyJSON(line.plan, unit: year.moneyUnit)
+            model.lastYear = line.lastYear.isEmpty ? nil : monthlyJSON(line.lastYear, unit: year.moneyUnit)
             model.version = 1
             try await model.create(on: database)
         }
@@ -64,6 +59,27 @@ enum YearRows {
             }
         }
         return yearID
+    }
+
+    /// Amounts by month as stored in a line's `plan` and `last_year` columns: `[{ "month", "amount" }]` in the year's
+    /// unit, as the bundle writes them.
+    static func monthlyJSON(_ months: [MonthlyAmount], unit: Money.Unit) -> String {
+        JSONValue.array(months.map {
+            .object(["month": .number(String($0.month)), "amount": .string($0.amount.decimalString(in: unit))])
+        }).serialized()
+    }
+
+    /// The amounts by month stored in a `plan` or `last_year` column; entries that do not read are left out (the
+    /// bundle reader checks the year as a whole).
+    static func monthly(_ text: String?, unit: Money.Unit) -> [MonthlyAmount] {
+        guard let text, case .array(let entries)? = try? JSONParser.parse(Data(text.utf8)) else { return [] }
+        return entries.compactMap { entry in
+            guard case .number(let month)? = entry["month"], let number = Int(month),
+                  case .string(let amount)? = entry["amount"], let money = Money(decimal: amount, unit: unit) else {
+                return nil
+            }
+            return MonthlyAmount(month: number, amount: money)
+        }
     }
 
     /// Payments in multi-row inserts: 10⁵ payments in a few hundred statements.

@@ -23,6 +23,7 @@ struct APIController: RouteCollection {
         year.post("lines", use: createLine)
         year.put("lines", ":id", use: updateLine)
         year.delete("lines", ":id", use: deleteLine)
+        year.put("lines", ":id", "plan", use: updatePlan)
         year.get("narrative", use: narrative)
         year.put("narrative", use: updateNarrative)
         year.get("monitoring", use: monitoring)
@@ -86,7 +87,7 @@ struct APIController: RouteCollection {
     }
 
     /// A line change the store refused, as the API's status and reason.
-    private func lineRefusals(_ body: () async throws -> Void) async throws {
+    func lineRefusals(_ body: () async throws -> Void) async throws {
         do { try await body() } catch let refusal as BudgetLineRepository.Refusal {
             switch refusal {
             case .conflict: throw Abort(.conflict, reason: "这个预算项目已被他人修改，请重新读取后再保存。")
@@ -97,7 +98,7 @@ struct APIController: RouteCollection {
         }
     }
 
-    private func lineJSON(_ model: BudgetLineModel) -> JSONValue {
+    func lineJSON(_ model: BudgetLineModel) -> JSONValue {
         .object(["id": .string(model.id?.uuidString ?? ""), "code": .string(model.code), "name": .string(model.name),
                  "kind": .string(model.kind), "initial": .string(Money(fen: model.initialFen).yuanString),
                  "adjusted": .string(Money(fen: model.adjustedFen).yuanString),

@@ -37,8 +37,9 @@ struct LineController: RouteCollection {
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        page(try await YearContext.resolve(request, change: false), form: LineForm(), errors: FieldErrors(),
-             message: nil, request: request)
+        let saved = (try? request.query.get(String.self, at: "saved")) == "plan" ? "月度支付计划已保存。" : nil
+        return page(try await YearContext.resolve(request, change: false), form: LineForm(), errors: FieldErrors(),
+                    message: saved, request: request)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {

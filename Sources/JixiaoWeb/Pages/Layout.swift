@@ -90,6 +90,12 @@ enum Layout {
     .monitoring-table table { margin-bottom: 1rem; } .monitoring-table caption { text-align: left; font-weight: 700; padding: 0.4rem 0; }
     .monitoring-table td.trailing { text-align: right; font-variant-numeric: tabular-nums; } .monitoring-table td.center { text-align: center; }
     #tasks td small { color: var(--muted); } tr:target { background: #fff7d6; }
+    form.plan { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; max-width: 860px; }
+    form.plan .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 0.8rem; }
+    form.plan fieldset { border: 1px solid var(--line); border-radius: 4px; display: flex; gap: 1rem; align-items: center;
+      flex-wrap: wrap; }
+    label.inline { display: flex; gap: 0.4rem; align-items: center; }
+    button.secondary { background: #fff; color: var(--accent); }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .level table { table-layout: fixed; }
     .level th:nth-child(1) { width: 4rem; } .level th:nth-child(2) { width: 22%; } .level th:nth-child(3) { width: 4rem; }

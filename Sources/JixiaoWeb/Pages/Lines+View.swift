@@ -37,6 +37,10 @@ enum LinesView {
                             HTML.element("td") {
                                 if mayChange {
                                     HTML.element("a", [("href", SiteURL.line(code: code, year: year, id: row.id).path)]) { "修改" }
+                                    " "
+                                }
+                                HTML.element("a", [("href", SiteURL.line(code: code, year: year, id: row.id).path + "/plan")]) {
+                                    "月度计划"
                                 }
                             }
                         }
