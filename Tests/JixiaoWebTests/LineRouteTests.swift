@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JixiaoCore
 import JixiaoIO
 import JixiaoStore
 import JixiaoTestSupport
@@ -63,6 +64,44 @@ extension DatabaseTests {
                     guard case .array(let lines)? = bundle["budget"]?["lines"] else { Issue.record("no lines"); return }
                     #expect(lines[1]["plan"] == .array([.object(["month": .number("1"), "amount": .string("100000.00")]),
                                                         .object(["month": .number("12"), "amount": .string("483000.00")])]))
+                }
+            }
+        }
+
+        @Test func lastYearKeptInTheStoreIsTheProfileOfLinesWithoutAPlan() async throws {
+            try await TestStore.withApp { app in
+                let browser = try await signedIn(app)
+                var previous = try BundleReader().read(Fixtures.seed)
+                previous.year = 2021
+                previous.payments = previous.payments.map { payment in
+                    var moved = payment
+                    moved.date = CivilDate(year: 2021, month: payment.date.month, day: payment.date.day)!
+                    return moved
+                }
+                previous.indicators = previous.indicators.map { indicator in
+                    var earlier = indicator
+                    earlier.progress = []
+                    return earlier
+                }
+                try await YearRepository(database: app.db).store(previous, replacing: false, actor: "test")
+                let profile = try await LastYearProfile(database: app.db).payments(code: "440112-KX", before: 2022)
+                #expect(profile["X03"]?.map(\.month) == [2, 4, 6, 8, 10, 12])
+                #expect(profile["X03"]?.last?.amount == Money(fen: 40_000_000))
+                #expect(try await LastYearProfile(database: app.db).payments(code: "440112-KX", before: 2021).isEmpty)
+
+                // Without its plan, X03 follows 2021: 300,000.00 of 976,000.00 paid by the end of June.
+                let id = try await lineID(app, code: "X03")
+                let model = try #require(try await BudgetLineModel.find(id, on: app.db))
+                let fiscal = try #require(try await FiscalYearModel.find(model.$fiscalYear.id, on: app.db))
+                try await BudgetLineRepository(database: app.db).updatePlan(
+                    id, fiscal: fiscal, version: model.version, plan: [], subject: "440112-KX/2022", actor: "test")
+                try await browser.get(app, "/api/v1/years/440112-KX/2022/monitoring?asOf=2022-06-30") { response in
+                    let report = try JSONParser.parse(Data(response.body.readableBytesView))
+                    guard case .array(let lines)? = report["lines"] else { Issue.record("no lines"); return }
+                    #expect(lines[4]["method"] == .string("lastYear"))
+                    // Planned by the profile: 1,000,000 × 300/976; paid 300,000 is a pace of 0.976, kept for the rest:
+                    // 300,000 + 1,000,000 × 676/976 × 0.976 = 976,000 (the linear method would say 604,972.38).
+                    #expect(lines[4]["projected"] == .string("976000.00"))
                 }
             }
         }

@@ -40,3 +40,14 @@ public struct BudgetTotals: Sendable, Hashable {
         self.executed = executed
     }
 }
+
+extension DepartmentYear {
+    /// The year with last year's payments by month given to each line that has none of its own, matched by code.
+    public func fillingLastYear(_ profile: [String: [MonthlyAmount]]) -> DepartmentYear {
+        var year = self
+        for index in year.budgetLines.indices where year.budgetLines[index].lastYear.isEmpty {
+            year.budgetLines[index].lastYear = profile[year.budgetLines[index].code] ?? []
+        }
+        return year
+    }
+}

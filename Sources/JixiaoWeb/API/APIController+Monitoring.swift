@@ -7,7 +7,8 @@ import Vapor
 extension APIController {
     /// `GET …/monitoring?asOf=YYYY-MM-DD&rules=time-proportional|sichuan-2025`: as `jixiao monitor --json`.
     @Sendable func monitoring(_ request: Request) async throws -> Response {
-        let year = try await load(request, change: false).1
+        _ = try await context(request, change: false)
+        let year = try await request.monitoredYear().1
         return json(MonitoringJSON.encode(year, Monitor.report(year, asOf: request.asOf(in: year.year),
                                                                rules: request.monitoringRules())))
     }

@@ -11,7 +11,7 @@ struct MonitoringController: RouteCollection {
     }
 
     @Sendable func monitoring(_ request: Request) async throws -> Response {
-        let (user, year) = try await request.visibleYear()
+        let (user, year) = try await request.monitoredYear()
         let rules = request.monitoringRules()
         let report = Monitor.report(year, asOf: request.asOf(in: year.year), rules: rules)
         return html(MonitoringView.render(year, report: report, rules: rules.kind, user: user,
@@ -20,7 +20,7 @@ struct MonitoringController: RouteCollection {
 
     /// `table.html|md|docx|xlsx|pdf`: the monitoring table (绩效运行监控表) on the `asOf` date.
     @Sendable func table(_ request: Request) async throws -> Response {
-        let (_, year) = try await request.visibleYear()
+        let (_, year) = try await request.monitoredYear()
         let file = request.parameters.get("file") ?? ""
         guard file.hasPrefix("table.") else { throw Abort(.notFound) }
         let report = Monitor.report(year, asOf: request.asOf(in: year.year),

@@ -17,6 +17,14 @@ extension Request {
         return (user, loaded)
     }
 
+    /// The year as ``visibleYear()`` gives it, its lines without last year's payments given those stored for the
+    /// department's previous year: what the monitoring pages and API forecast from.
+    func monitoredYear() async throws -> (CurrentUser, DepartmentYear) {
+        let (user, year) = try await visibleYear()
+        let profile = try await LastYearProfile(database: db).payments(code: year.department.code, before: year.year)
+        return (user, year.fillingLastYear(profile))
+    }
+
     /// The `asOf` query as a date within the year; the year's last day when absent or outside the year.
     func asOf(in year: Int) -> CivilDate {
         (try? query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:)).flatMap { $0.year == year ? $0 : nil }
