@@ -271,6 +271,67 @@ extension DatabaseTests {
         }
     }
 
+    @Test func tasksAreAddedChangedAndRemovedOnThePages() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "preparer")
+            let base = "/years/440112-KX/2022/workplan/tasks"
+            try await browser.get(app, base + "/new") { response in
+                browser.keep(response)
+                #expect(response.body.string.contains(#"name="id" id="id" value="t11""#))
+            }
+            // Every fault at once: the form's own (a share that is not a percentage) and the reader's.
+            let (refused, page) = try await browser.post(app, base, [
+                "id": "t1", "title": "", "start": "2022-09-01", "due": "2022-08-01", "status": "inProgress",
+                "progress": "一半", "indicators[]": "i99"])
+            #expect(refused == .unprocessableEntity)
+            #expect(page.contains(#"id="progress-error">完成进度应是 0 到 100 之间的数（百分比）"#))
+            #expect(page.contains(#"id="title-error">未填写"#) && page.contains(#"id="due-error">“2022-08-01”早于开始日期"#))
+            #expect(page.contains(#"id="indicators-error">“i99”不是指标编号"#) && page.contains(#"id="id-error">“t1”与其他任务的编号重复"#))
+            let (created, _) = try await browser.post(app, base, [
+                "id": "t11", "keyTask": "2", "title": "科普展品巡展", "owner": "科普部", "start": "2023-01-01",
+                "due": "2022/11/30", "status": "notStarted", "indicators[]": "i4", "lines[]": "X02"])
+            #expect(created == .unprocessableEntity)  // the start is in the next year, after the due date
+            let (saved, _) = try await browser.post(app, base, [
+                "id": "t11", "keyTask": "2", "title": "科普展品巡展", "owner": "科普部", "start": "2022/10/1",
+                "due": "2022/11/30", "status": "inProgress", "progress": "40", "indicators[]": "i4", "lines[]": "X02"])
+            #expect(saved == .seeOther)
+            try await browser.get(app, "/years/440112-KX/2022/workplan?asOf=2022-12-31") { response in
+                #expect(response.body.string.contains(#"<tr id="task-t11">"#))
+                #expect(response.body.string.contains("共 11 项任务：已完成 9 项，逾期 2 项"))
+            }
+            // The owner reports it finished: done, 100 %, on 5 December (late).
+            try await browser.get(app, base + "/t11") { browser.keep($0) }
+            let (updated, _) = try await browser.post(app, base + "/t11", [
+                "version": "1", "keyTask": "2", "title": "科普展品巡展", "owner": "科普部", "start": "2022-10-01",
+                "due": "2022-11-30", "status": "done", "progress": "100", "completed": "2022-12-05",
+                "indicators[]": "i4", "lines[]": "X02"])
+            #expect(updated == .seeOther)
+            #expect(try await browser.post(app, base + "/t11", ["version": "1", "title": "x", "start": "2022-10-01",
+                                                                 "due": "2022-11-30", "status": "done"]).0 == .conflict)
+            try await browser.get(app, "/years/440112-KX/2022") { response in
+                #expect(response.body.string.contains("任务“科普展品巡展”计划 2022-11-30 完成，实际 2022-12-05 完成，延期 5 天。"))
+            }
+            // t7 keeps its planned payments when changed on the page; t4's are kept too.
+            try await browser.get(app, base + "/t4") { browser.keep($0) }
+            let (kept, _) = try await browser.post(app, base + "/t4", [
+                "version": "1", "keyTask": "2", "title": "科普大篷车展品制作、验收和付款", "owner": "办公室",
+                "start": "2022-07-01", "due": "2022-10-31", "status": "done", "progress": "100",
+                "completed": "2022-12-20", "indicators[]": "i4", "lines[]": "X02"])
+            #expect(kept == .seeOther)
+            try await browser.get(app, "/years/440112-KX/2022/workplan") { response in
+                #expect(response.body.string.contains("X02 10月 23.20"))
+            }
+            #expect(try await browser.post(app, base + "/t11/delete", ["version": "2"]).0 == .seeOther)
+            let last = try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first()
+            #expect(last?.action == "task.delete" && last?.subject == "440112-KX/2022/t11")
+            var auditor = Browser()
+            try await auditor.signIn(app, username: "auditor")
+            try await auditor.get(app, base + "/new") { #expect($0.status == .forbidden) }
+        }
+    }
+
     @Test func recordPagesShowActivitiesDeadlinesAndAssets() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)

@@ -32,10 +32,10 @@ extension BundleDecoding {
             let progress = entry["progress"].decimal(required: false, nonNegative: true)
             if let progress, progress > .one { entry["progress"].fail("\(progress) is above 1 (a share: 0.6 means 60 %)", "大于 1（按比例填写，如 0.6 表示 60%）") }
             if let progress, status == .done, progress != .one {
-                entry["progress"].fail("is \(progress) but the status is done (expected 1)", "为 \(progress)，但状态为已完成（应为 1）")
+                entry["progress"].fail("is \(progress) but the status is done (expected 1)", "与状态“已完成”不一致（已完成的任务进度应为 1，即 100%）")
             }
             if let progress, status == .notStarted, progress != .zero {
-                entry["progress"].fail("is \(progress) but the status is notStarted (expected 0)", "为 \(progress)，但状态为未启动（应为 0）")
+                entry["progress"].fail("is \(progress) but the status is notStarted (expected 0)", "与状态“未启动”不一致（未启动的任务进度应为 0）")
             }
             let completed = entry["completed"].date(required: false)
             if completed != nil, let status, status != .done {

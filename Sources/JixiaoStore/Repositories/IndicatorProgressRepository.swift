@@ -21,37 +21,21 @@ public struct IndicatorProgressRepository: Sendable {
     /// `indicators[3].progress[0].cause`) and nothing is written. Audited.
     public func report(_ entry: JSONValue, indicator id: String, organisation: OrganisationModel,
                        fiscal: FiscalYearModel, actor: String) async throws {
-        let yearID = try fiscal.requireID()
-        let subject = "\(organisation.code)/\(fiscal.year)"
-        try await database.transaction { database in
-            guard let record = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
-                .filter(\.$kind == "indicator").filter(\.$key == id).first(),
-                  let stored = try? JSONParser.parse(Data(record.definition.utf8)) else { throw Refusal.noSuchIndicator }
-            var reports: [JSONValue] = []
-            if case .array(let existing)? = stored["progress"] { reports = existing.filter { $0["asOf"] != entry["asOf"] } }
-            reports.append(entry)
-            reports.sort { ($0["asOf"].flatMap(Self.text) ?? "") < ($1["asOf"].flatMap(Self.text) ?? "") }
-            let updated = stored.setting("progress", to: .array(reports))
-
-            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
-            guard case .array(var indicators)? = bundle["indicators"],
-                  let position = indicators.firstIndex(where: { $0["id"] == .string(id) }) else {
-                throw Refusal.noSuchIndicator
+        let edit = RecordEdit(kind: "indicator", member: "indicators", organisation: organisation, fiscal: fiscal)
+        do {
+            try await edit.apply(key: id, isNew: false, version: nil, action: "indicator.progress", actor: actor,
+                                 on: database) { stored in
+                let indicator = stored ?? .object([])
+                var reports: [JSONValue] = []
+                if case .array(let existing)? = indicator["progress"] {
+                    reports = existing.filter { $0["asOf"] != entry["asOf"] }
+                }
+                reports.append(entry)
+                reports.sort { (RecordEdit.text($0["asOf"]) ?? "") < (RecordEdit.text($1["asOf"]) ?? "") }
+                return indicator.setting("progress", to: .array(reports))
             }
-            indicators[position] = updated
-            _ = try BundleReader().decode(bundle.setting("indicators", to: .array(indicators)), file: subject)
-
-            let before = record.definition
-            record.definition = updated.serialized()
-            record.version += 1
-            try await record.save(on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "indicator.progress",
-                                      subject: "\(subject)/\(id)", before: before, after: record.definition)
+        } catch RecordEdit.Refusal.noSuchRecord {
+            throw Refusal.noSuchIndicator
         }
-    }
-
-    private static func text(_ value: JSONValue) -> String? {
-        if case .string(let text) = value { return text }
-        return nil
     }
 }

@@ -11,6 +11,7 @@ enum Routes {
         try signedIn.register(collection: MonitoringController())
         try signedIn.register(collection: IndicatorProgressController())
         try signedIn.register(collection: PlanController())
+        try signedIn.register(collection: TaskController())
         try signedIn.register(collection: PaymentController())
         try signedIn.register(collection: LineController())
         try signedIn.register(collection: APIController())

@@ -94,6 +94,8 @@ enum Layout {
     form.plan .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 0.8rem; }
     form.plan fieldset { border: 1px solid var(--line); border-radius: 4px; display: flex; gap: 1rem; align-items: center;
       flex-wrap: wrap; }
+    fieldset.checks { border: 1px solid var(--line); border-radius: 4px; display: grid; gap: 0.3rem; }
+    fieldset.checks[aria-invalid=true] { border-color: var(--accent); }
     label.inline { display: flex; gap: 0.4rem; align-items: center; }
     button.secondary { background: #fff; color: var(--accent); }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }

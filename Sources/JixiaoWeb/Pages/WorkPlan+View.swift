@@ -6,8 +6,14 @@ import JixiaoReport
 enum WorkPlanView {
     static func render(_ year: DepartmentYear, progress: WorkPlanProgress, user: CurrentUser, csrf: String) -> String {
         let (code, number) = (year.department.code, year.year)
+        let mayChange = user.mayChange(organisation: code)
         return Layout.page(title: "工作计划", user: user, csrf: csrf) {
             Layout.heading("工作计划（截至 \(progress.asOf)）", code: code, name: year.department.name, year: number)
+            if mayChange {
+                HTML.element("p") {
+                    HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path + "/tasks/new")]) { "＋ 新增任务" }
+                }
+            }
             if progress.tasks.isEmpty {
                 HTML.element("p") { "本年度还没有工作计划。可在填报工作簿的“工作计划”表中填写后导入。" }
             } else {
@@ -21,7 +27,7 @@ enum WorkPlanView {
                 HTML.element("div", [("class", "charts")]) {
                     HTML.element("figure") { HTML.chart(Charts.workPlanTimeline(year, asOf: progress.asOf).svg) }
                 }
-                tasks(year, progress)
+                tasks(year, progress, mayChange: mayChange)
             }
         }
     }
@@ -56,7 +62,7 @@ enum WorkPlanView {
         }
     }
 
-    private static func tasks(_ year: DepartmentYear, _ progress: WorkPlanProgress) -> HTML {
+    private static func tasks(_ year: DepartmentYear, _ progress: WorkPlanProgress, mayChange: Bool) -> HTML {
         let (code, number) = (year.department.code, year.year)
         return HTML.element("table", [("id", "tasks")]) {
             HTML.element("thead") {
@@ -71,7 +77,15 @@ enum WorkPlanView {
                 for state in progress.tasks {
                     let task = state.task
                     HTML.element("tr", [("id", "task-\(task.id)")]) {
-                        HTML.element("td") { task.id }
+                        HTML.element("td") {
+                            task.id
+                            if mayChange {
+                                HTML.element("br")
+                                HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path + "/tasks/\(task.id)")]) {
+                                    "修改"
+                                }
+                            }
+                        }
                         HTML.element("td") { task.title }
                         HTML.element("td") { task.owner }
                         HTML.element("td") {

@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import JixiaoIO
+import SQLKit
+
+/// A change to one of a year's records kept as bundle JSON (an indicator, a work-plan task), made safely: the year is
+/// read back through the bundle reader with the change in it, so a change the reader refuses throws its
+/// ``InputError`` (paths such as `workPlan[3].due`) and nothing is written; a stale version is refused; the change
+/// is audited with the record before and after.
+struct RecordEdit {
+    /// Why a change was refused before it was checked.
+    enum Refusal: Error, Equatable {
+        case noSuchRecord
+        /// Changed by someone else since it was read.
+        case conflict
+        /// A new record's key is taken.
+        case duplicateKey
+    }
+
+    /// The record kind in the `records` table and the bundle member that lists such records.
+    let kind: String
+    let member: String
+    let organisation: OrganisationModel
+    let fiscal: FiscalYearModel
+
+    var subject: String { "\(organisation.code)/\(fiscal.year)" }
+
+    /// Replaces the record `key` — or, when `isNew`, adds it — with what `change` makes of the stored definition
+    /// (nil for a new record). With a `version`, the stored record must still be at it. With `checkOnly`, the
+    /// change is checked and nothing is written.
+    func apply(key: String, isNew: Bool, version: Int?, action: String, actor: String, checkOnly: Bool = false,
+               on database: any Database,
+               change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws {
+        let yearID = try fiscal.requireID()
+        try await database.transaction { database in
+            let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                .filter(\.$kind == kind).filter(\.$key == key).first()
+            if !isNew, existing == nil { throw Refusal.noSuchRecord }
+            if let version, let existing, existing.version != version { throw Refusal.conflict }
+            let updated = change(existing.flatMap { try? JSONParser.parse(Data($0.definition.utf8)) })
+
+            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
+            var records: [JSONValue] = []
+            if case .array(let stored)? = bundle[member] { records = stored }
+            // A new record is added even when its key is taken, so that the reader reports the clash with the rest.
+            if !isNew, let position = records.firstIndex(where: { $0["id"] == .string(key) }) {
+                records[position] = updated
+            } else {
+                records.append(updated)
+            }
+            _ = try BundleReader().decode(bundle.setting(member, to: .array(records)), file: subject)
+            guard !checkOnly else { return }
+            if isNew, existing != nil { throw Refusal.duplicateKey }
+
+            let title = RecordEdit.text(updated["title"]) ?? RecordEdit.text(updated["name"]) ?? ""
+            if let existing {
+                let sql = database as! any SQLDatabase
+                let changed = try await sql.update(RecordModel.schema)
+                    .set("definition", to: SQLBind(updated.serialized())).set("title", to: SQLBind(title))
+                    .set("version", to: SQLBind(existing.version + 1))
+                    .where("id", .equal, SQLBind(try existing.requireID()))
+                    .where("version", .equal, SQLBind(existing.version))
+                    .returning("id").all()
+                guard !changed.isEmpty else { throw Refusal.conflict }
+            } else {
+                let last = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                    .filter(\.$kind == kind).sort(\.$position, .descending).first()
+                let record = RecordModel()
+                record.$fiscalYear.id = yearID
+                record.kind = kind
+                record.position = (last?.position ?? -1) + 1
+                record.key = key
+                record.title = title
+                record.definition = updated.serialized()
+                record.version = 1
+                try await record.create(on: database)
+            }
+            try await AuditLog.append(on: database, actor: actor, action: action, subject: "\(subject)/\(key)",
+                                      before: existing?.definition ?? "", after: updated.serialized())
+        }
+    }
+
+    /// Removes the record `key` if it is still at `version`; the year must still read without it.
+    func delete(key: String, version: Int, action: String, actor: String, on database: any Database) async throws {
+        let yearID = try fiscal.requireID()
+        try await database.transaction { database in
+            guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }
+            guard existing.version == version else { throw Refusal.conflict }
+            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
+            if case .array(let records)? = bundle[member] {
+                let rest = records.filter { $0["id"] != .string(key) }
+                _ = try BundleReader().decode(bundle.setting(member, to: .array(rest)), file: subject)
+            }
+            let sql = database as! any SQLDatabase
+            let removed = try await sql.delete(from: RecordModel.schema)
+                .where("id", .equal, SQLBind(try existing.requireID())).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !removed.isEmpty else { throw Refusal.conflict }
+            try await AuditLog.append(on: database, actor: actor, action: action, subject: "\(subject)/\(key)",
+                                      before: existing.definition)
+        }
+    }
+
+    static func text(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
+    }
+}

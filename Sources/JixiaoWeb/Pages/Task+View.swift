@@ -1,0 +1,85 @@
+import JixiaoCore
+
+/// The form for one work-plan task: what, who, when, what it delivers and serves, and where it stands.
+enum TaskView {
+    static func render(_ year: DepartmentYear, form: TaskForm, existing: String?, errors: FieldErrors, message: String?,
+                       user: CurrentUser, csrf: String) -> String {
+        let (code, number) = (year.department.code, year.year)
+        let base = SiteURL.workPlan(code: code, year: number).path + "/tasks"
+        let title = existing == nil ? "新增任务" : "修改任务 \(existing!)"
+        return Layout.page(title: title, user: user, csrf: csrf) {
+            Layout.heading(title, code: code, name: year.department.name, year: number)
+            HTML.element("p") { HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path)]) { "← 工作计划" } }
+            if let message { HTML.element("p", [("class", "error"), ("role", "alert")]) { message } }
+            HTML.element("form", [("method", "post"), ("action", existing.map { "\(base)/\($0)" } ?? base),
+                                  ("class", "stack wide"), ("novalidate", "novalidate")]) {
+                HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
+                if let version = form.version {
+                    HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", String(version))])
+                }
+                if existing == nil {
+                    FormControls.field("id", "任务编号", errors: errors) { FormControls.text("id", value: form.id, errors: errors) }
+                }
+                FormControls.field("keyTask", "服务的重点工作任务", errors: errors) {
+                    FormControls.select("keyTask", options: year.tasks.enumerated().map { (String($0.offset + 1), "\($0.offset + 1). \($0.element)") },
+                                        selected: form.keyTask, errors: errors)
+                }
+                FormControls.field("title", "任务名称", errors: errors) { FormControls.text("title", value: form.title, errors: errors) }
+                FormControls.field("owner", "责任人或责任科室", errors: errors) { FormControls.text("owner", value: form.owner, errors: errors) }
+                for (field, label, value) in [("start", "开始日期", form.start), ("due", "完成时限", form.due)] {
+                    FormControls.field(field, label, errors: errors) {
+                        HTML.element("input", [("type", "date"), ("name", field), ("id", field), ("value", value),
+                                               ("aria-invalid", errors[field] == nil ? nil : "true")])
+                    }
+                }
+                FormControls.field("deliverable", "交付成果", errors: errors) {
+                    FormControls.text("deliverable", value: form.deliverable, errors: errors)
+                }
+                FormControls.field("requirement", "工作要求", errors: errors) {
+                    FormControls.text("requirement", value: form.requirement, errors: errors)
+                }
+                checkboxes("indicators", "关联绩效指标", year.indicators.map { ($0.id, "\($0.id) \($0.name)") },
+                           checked: form.indicators ?? [], errors: errors)
+                checkboxes("lines", "关联预算项目", year.budgetLines.map { ($0.code, "\($0.code) \($0.name)") },
+                           checked: form.lines ?? [], errors: errors)
+                FormControls.field("status", "状态", errors: errors) {
+                    FormControls.select("status", options: WorkTask.Status.allCases.map { ($0.rawValue, $0.chinese) },
+                                        selected: form.status, errors: errors)
+                }
+                FormControls.field("progress", "完成进度（%）", errors: errors) {
+                    FormControls.text("progress", value: form.progress, errors: errors, mode: "decimal")
+                }
+                FormControls.field("completed", "完成日期（已完成的任务填写）", errors: errors) {
+                    HTML.element("input", [("type", "date"), ("name", "completed"), ("id", "completed"), ("value", form.completed),
+                                           ("aria-invalid", errors["completed"] == nil ? nil : "true")])
+                }
+                HTML.element("button", [("type", "submit")]) { "保存" }
+            }
+            if let existing {
+                HTML.element("form", [("method", "post"), ("action", "\(base)/\(existing)/delete")]) {
+                    HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
+                    HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", form.version.map(String.init))])
+                    HTML.element("button", [("type", "submit"), ("class", "danger")]) { "删除这项任务" }
+                }
+            }
+        }
+    }
+
+    /// A group of checkboxes posting `name[]` once per ticked value.
+    private static func checkboxes(_ name: String, _ label: String, _ options: [(String, String)], checked: [String],
+                                   errors: FieldErrors) -> HTML {
+        HTML.element("fieldset", [("class", "checks"), ("aria-invalid", errors[name] == nil ? nil : "true")]) {
+            HTML.element("legend") { label }
+            for (value, text) in options {
+                HTML.element("label", [("class", "check")]) {
+                    HTML.element("input", [("type", "checkbox"), ("name", "\(name)[]"), ("value", value),
+                                           ("checked", checked.contains(value) ? "checked" : nil)])
+                    text
+                }
+            }
+            if let error = errors[name] {
+                HTML.element("span", [("class", "field-error"), ("id", "\(name)-error")]) { error }
+            }
+        }
+    }
+}
