@@ -149,6 +149,16 @@ try:
               "已逾期" in driver.find_element(By.ID, "task-t7").text)
         driver.save_screenshot(os.path.join(shots, "09-work-plan.png"))
         driver.set_window_size(1280, 900)
+        driver.find_element(By.CSS_SELECTOR, "#task-t7 a").click()
+        Select(driver.find_element(By.ID, "status")).select_by_value("done")
+        driver.find_element(By.ID, "progress").clear()
+        driver.find_element(By.ID, "progress").send_keys("100")
+        driver.execute_script("document.getElementById('completed').value = '2022-12-28'")
+        driver.save_screenshot(os.path.join(shots, "10-task-form.png"))
+        driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        WebDriverWait(driver, 10).until(lambda d: "#task-t7" in d.current_url)
+        check("the owner marks a task done and the plan has nothing overdue",
+              "已完成" in driver.find_element(By.ID, "task-t7").text and "逾期 0 项" in driver.page_source)
 
         driver.get(base + "/years/440112-KX/2022/indicators/i4/progress")
         Select(driver.find_element(By.ID, "likelihood")).select_by_value("impossible")
@@ -163,7 +173,7 @@ try:
         driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
         check("the progress report is saved and shown on the indicator list",
               "/indicators" in driver.current_url and "展品已进场安装" in driver.page_source)
-        driver.save_screenshot(os.path.join(shots, "10-indicator-progress.png"))
+        driver.save_screenshot(os.path.join(shots, "11-indicator-progress.png"))
 
         driver.get(base + "/years/440112-KX/2022/report.html")
         figures = driver.find_elements(By.CSS_SELECTOR, "figure svg")
@@ -172,7 +182,7 @@ try:
         driver.execute_script("arguments[0].scrollIntoView()", figures[0])
         red, count = drawn(figures[0], RED)
         check(f"the report's execution chart is painted ({count} px)", red)
-        driver.save_screenshot(os.path.join(shots, "11-report-figure.png"))
+        driver.save_screenshot(os.path.join(shots, "12-report-figure.png"))
 
         driver.set_window_size(820, 1180)
         driver.get(base + "/years/440112-KX/2022")

@@ -115,7 +115,8 @@ enum Layout {
     .field { display: grid; gap: 0.2rem; }
     .field-error { color: var(--accent); font-size: 0.9rem; }
     [aria-invalid=true] { border-color: var(--accent) !important; background: #fff6f6; }
-    select { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
+    select { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; max-width: 100%; }
+    form.stack > *, fieldset { min-width: 0; }
     form.filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
     .pager { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }
     button.danger { background: #fff; color: var(--accent); margin-top: 1rem; }
