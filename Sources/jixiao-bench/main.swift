@@ -35,6 +35,8 @@ func measure(label: String, data: Data, peerRuns: Int) throws -> Double {
     let read = try median { _ = try reader.decode(data, file: label) }
     let evaluate = median { _ = Evaluator.evaluate(year) }
     let find = median { _ = FindingsEngine.findings(year, evaluation: evaluation) }
+    let midYear = CivilDate(year: year.year, month: 6, day: 30)!
+    let monitor = median { _ = Monitor.report(year, asOf: midYear) }
     let build = median { _ = ReportBuilder.build(year, evaluation: evaluation, findings: findings) }
     let render = median { _ = (MarkdownRenderer.render(document), HTMLRenderer.render(document)) }
     let docx = try median { _ = try DocxRenderer.render(document) }
@@ -49,6 +51,7 @@ func measure(label: String, data: Data, peerRuns: Int) throws -> Double {
     print("\(label): \(year.payments.count) payments, \(year.indicators.count) indicators, "
         + "\(year.activities.count) activities, \(data.count / 1024) KiB")
     for (stage, value) in [("parse JSON only", parse), ("read + validate", read), ("evaluate", evaluate), ("findings", find),
+                           ("monitor 30 June", monitor),
                            ("build report", build), ("render md + html", render), ("render docx", docx),
                            ("render xlsx", xlsx), ("whole pipeline", whole)] {
         print("  \(stage.padding(toLength: 18, withPad: " ", startingAt: 0)) \(format(value))")

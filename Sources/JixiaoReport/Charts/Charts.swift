@@ -32,12 +32,14 @@ public enum Charts {
             let budget = Rational(Int128(adjusted.fen))
             var planned = Rational.zero
             var planPoints: [(Rational, Rational)] = [(x(0), y(.zero))]
+            var paidByMonth = [Money](repeating: .zero, count: 13)
+            for payment in year.payments where payment.date.year == year.year { paidByMonth[payment.date.month] += payment.amount }
             var paid = Money.zero
             var paidPoints: [(Rational, Rational)] = [(x(0), y(.zero))]
             for month in 1...12 {
                 planned += year.budgetLines.map { expectedPayment($0, month: month) }.sum()
                 planPoints.append((x(month), y(planned / budget)))
-                paid += year.payments.filter { $0.date.year == year.year && $0.date.month == month }.map(\.amount).sum()
+                paid += paidByMonth[month]
                 if month <= lastMonth { paidPoints.append((x(month), y(Rational.ratio(paid, of: adjusted)!))) }
             }
             canvas.polyline(planPoints, stroke: plan, dash: "8 4")
