@@ -205,6 +205,37 @@ extension DatabaseTests {
             }
         }
 
+        @Test func workPlanTasksThroughTheAPI() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let token = try await token(app, browser)
+                let (_, plan) = try await request(app, browser, .GET, Self.base + "/workplan")
+                guard case .array(let tasks)? = plan else { Issue.record("no tasks"); return }
+                #expect(tasks.count == 10 && tasks[3]["task"]?["plannedPayments"] != nil)
+                let bad: JSONValue = .object(["id": .string("t1"), "title": .string("重复"), "start": .string("2022-05-01"),
+                                              "due": .string("2022-04-01"), "status": .string("later")])
+                let (refused, issues) = try await request(app, browser, .POST, Self.base + "/workplan", body: bad, token: token)
+                #expect(refused == .unprocessableEntity)
+                guard case .array(let list)? = issues?["issues"] else { Issue.record("no issues"); return }
+                #expect(list.compactMap { $0["path"] } == [.string("workPlan[10].id"), .string("workPlan[10].due"),
+                                                           .string("workPlan[10].status")])
+                let task: JSONValue = .object(["id": .string("t11"), "title": .string("科普展品巡展"),
+                                               "start": .string("2022-10-01"), "due": .string("2022-11-30"),
+                                               "status": .string("inProgress"), "progress": .string("0.4")])
+                let (created, stored) = try await request(app, browser, .POST, Self.base + "/workplan", body: task, token: token)
+                #expect(created == .created && stored?["version"] == .number("1"))
+                let change: JSONValue = .object(["version": .number("1"), "task": task.setting("status", to: .string("done"))
+                    .setting("progress", to: .string("1")).setting("completed", to: .string("2022-11-28"))])
+                let (changed, after) = try await request(app, browser, .PUT, Self.base + "/workplan/t11", body: change, token: token)
+                #expect(changed == .ok && after?["task"]?["completed"] == .string("2022-11-28"))
+                #expect(try await request(app, browser, .PUT, Self.base + "/workplan/t11", body: change, token: token).0 == .conflict)
+                #expect(try await request(app, browser, .DELETE, Self.base + "/workplan/t11?version=2", token: token).0 == .noContent)
+                #expect(try await request(app, browser, .DELETE, Self.base + "/workplan/t11?version=2", token: token).0 == .notFound)
+            }
+        }
+
         /// Every API route of another department answers 403 to a preparer.
         @Test func aPreparerIsRefusedEveryRouteOfAnotherDepartment() async throws {
             try await TestStore.withApp { app in
@@ -219,7 +250,8 @@ extension DatabaseTests {
                     (.PUT, "/payments/\(id)"), (.DELETE, "/payments/\(id)?version=1"), (.GET, "/lines"),
                     (.POST, "/lines"), (.PUT, "/lines/\(id)"), (.DELETE, "/lines/\(id)?version=1"),
                     (.GET, "/narrative"), (.PUT, "/narrative"), (.GET, "/monitoring"), (.POST, "/indicators/i1/progress"),
-                    (.PUT, "/lines/\(id)/plan"),
+                    (.PUT, "/lines/\(id)/plan"), (.GET, "/workplan"), (.POST, "/workplan"), (.PUT, "/workplan/t1"),
+                    (.DELETE, "/workplan/t1?version=1"),
                 ]
                 for (method, path) in routes {
                     let (status, _) = try await request(app, browser, method, other + path, body: .object([]), token: token)

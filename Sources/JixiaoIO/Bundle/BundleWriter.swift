@@ -32,7 +32,7 @@ public enum BundleWriter {
             .init("payments", .array(year.payments.map { payment(_: $0, unit: unit) })),
             .init("indicators", .array(year.indicators.map(indicator))),
         ]
-        if !year.workPlan.isEmpty { members.append(.init("workPlan", .array(year.workPlan.map { task($0, money: money) }))) }
+        if !year.workPlan.isEmpty { members.append(.init("workPlan", .array(year.workPlan.map { task($0, unit: unit) }))) }
         members += [
             .init("activities", .array(year.activities.map(activity))),
             .init("procurements", .array(year.procurements.map { procurement($0, money: money) })),
@@ -147,7 +147,9 @@ public enum BundleWriter {
         return .object(fields)
     }
 
-    private static func task(_ task: WorkTask, money: (Money) -> JSONValue) -> JSONValue {
+    /// One work-plan task as a bundle entry, money in `unit`.
+    public static func task(_ task: WorkTask, unit: Money.Unit) -> JSONValue {
+        func money(_ amount: Money) -> JSONValue { .string(amount.decimalString(in: unit)) }
         var fields: [JSONValue.Member] = [.init("id", .string(task.id))]
         if let keyTask = task.keyTask { fields.append(.init("keyTask", .number(String(keyTask)))) }
         fields += [.init("title", .string(task.title)), .init("owner", .string(task.owner)),

@@ -30,11 +30,7 @@ extension APIController {
         } catch IndicatorProgressRepository.Refusal.noSuchIndicator {
             throw Abort(.notFound)
         } catch let error as InputError {
-            return json(.object(["error": .bool(true), "reason": .string("有 \(error.issues.count) 处需要改正"),
-                                 "issues": .array(error.issues.map { issue in
-                                     .object(["path": .string(issue.path), "message": .string(issue.message),
-                                              "chinese": .string(issue.chinese)])
-                                 })]), status: .unprocessableEntity)
+            return issuesJSON(error)
         }
         let year = try await load(request, change: false).1
         let progress = year.indicators.first { $0.id == id }.flatMap { BundleWriter.indicator($0)["progress"] }

@@ -27,6 +27,10 @@ struct APIController: RouteCollection {
         year.get("narrative", use: narrative)
         year.put("narrative", use: updateNarrative)
         year.get("monitoring", use: monitoring)
+        year.get("workplan", use: workPlan)
+        year.post("workplan", use: createTask)
+        year.put("workplan", ":id", use: updateTask)
+        year.delete("workplan", ":id", use: deleteTask)
         year.post("indicators", ":id", "progress", use: reportProgress)
         api.on(.POST, "import", body: .collect(maxSize: ImportController.maximumSize), use: importBundle)
     }
@@ -141,11 +145,7 @@ struct APIController: RouteCollection {
         let body = Data(request.body.data?.readableBytesView ?? ByteBuffer().readableBytesView)
         let year: DepartmentYear
         do { year = try BundleReader().decode(body, file: "body") } catch let error as InputError {
-            return json(.object(["error": .bool(true), "reason": .string("数据包有 \(error.issues.count) 处问题"),
-                                 "issues": .array(error.issues.map {
-                                     .object(["path": .string($0.path), "message": .string($0.message),
-                                              "chinese": .string($0.chinese)])
-                                 })]), status: .unprocessableEntity)
+            return issuesJSON(error, reason: "数据包有 \(error.issues.count) 处问题")
         }
         guard user.mayChange(organisation: year.department.code) else { throw Abort(.forbidden) }
         do {
