@@ -42,6 +42,8 @@ extension DatabaseTests {
                 #expect(spread.contains(#"name="month10" id="month10" value="64777.78""#))
                 #expect(spread.contains(#"name="month12" id="month12" value="64777.77""#))  // the smallest remainders
                 #expect(spread.contains("计划合计 58.30 万元，全年预算数 58.30 万元，一致。"))
+                let (none, _) = try await browser.post(app, plan, ["action": "workPlan", "version": version])
+                #expect(none == .unprocessableEntity)  // no task plans payments from J02
                 let (_, even) = try await browser.post(app, plan, ["action": "even", "from": "7", "version": version])
                 #expect(even.contains(#"name="month7" id="month7" value="97166.67""#) && !even.contains(#"id="month6" value="9"#))
                 var fields = ["action": "save", "version": version, "month2": "1,000", "month5": "两千", "month8": "-3"]
@@ -88,6 +90,13 @@ extension DatabaseTests {
                 #expect(profile["X03"]?.map(\.month) == [2, 4, 6, 8, 10, 12])
                 #expect(profile["X03"]?.last?.amount == Money(fen: 40_000_000))
                 #expect(try await LastYearProfile(database: app.db).payments(code: "440112-KX", before: 2021).isEmpty)
+
+                // X02's plan can be summed from the work plan: t4 plans 17.40, 23.20 and 17.40 万元 in September–November.
+                let x02 = "\(Self.list)/\(try await lineID(app, code: "X02").uuidString)/plan"
+                try await browser.get(app, x02) { _ in }
+                let (_, summed) = try await browser.post(app, x02, ["action": "workPlan", "version": "1"])
+                #expect(summed.contains(#"name="month10" id="month10" value="232000.00""#))
+                #expect(summed.contains("计划合计 58.00 万元，全年预算数 58.00 万元，一致。"))
 
                 // Without its plan, X03 follows 2021: 300,000.00 of 976,000.00 paid by the end of June.
                 let id = try await lineID(app, code: "X03")

@@ -42,6 +42,15 @@ public struct BudgetTotals: Sendable, Hashable {
 }
 
 extension DepartmentYear {
+    /// What the work plan's tasks plan to pay from a line, by month.
+    public func workPlanPayments(ofLine code: String) -> [MonthlyAmount] {
+        var byMonth: [Int: Money] = [:]
+        for payment in workPlan.flatMap(\.plannedPayments) where payment.line == code {
+            byMonth[payment.month, default: .zero] += payment.amount
+        }
+        return byMonth.sorted { $0.key < $1.key }.map { MonthlyAmount(month: $0.key, amount: $0.value) }
+    }
+
     /// The year with last year's payments by month given to each line that has none of its own, matched by code.
     public func fillingLastYear(_ profile: [String: [MonthlyAmount]]) -> DepartmentYear {
         var year = self

@@ -40,6 +40,15 @@ struct PlanController: RouteCollection {
             form.months = PlanForm(plan: plan, version: nil).months
             return page(context, model, form: form, errors: FieldErrors(),
                         message: "已按上年各月支付比例分摊全年预算数，核对后请保存。", request: request)
+        case .workPlan:
+            let tasks = try await request.visibleYear().1.workPlanPayments(ofLine: model.code)
+            guard !tasks.isEmpty else {
+                return page(context, model, form: form, errors: FieldErrors(),
+                            message: "工作计划中没有任务从这个项目列支计划支付。", request: request, status: .unprocessableEntity)
+            }
+            form.months = PlanForm(plan: tasks, version: nil).months
+            return page(context, model, form: form, errors: FieldErrors(),
+                        message: "已按工作计划各任务的计划支付汇总到各月，核对后请保存。", request: request)
         case .save:
             switch form.validated() {
             case .failure(let errors):

@@ -28,7 +28,7 @@ enum PlanView {
                         HTML.element("button", [("type", "submit"), ("name", "action"), ("value", "save")]) { "保存计划" }
                     }
                     HTML.element("fieldset") {
-                        HTML.element("legend") { "按全年预算数 \(line.adjusted.wanString) 万元自动分摊（填入上表，核对后再保存）" }
+                        HTML.element("legend") { "自动填写（填入上表，核对后再保存）：按全年预算数 \(line.adjusted.wanString) 万元分摊，或汇总工作计划的计划支付" }
                         HTML.element("label", [("class", "inline")]) {
                             "从"
                             HTML.element("select", [("name", "from")]) {
@@ -41,6 +41,8 @@ enum PlanView {
                         }
                         HTML.element("button", [("type", "submit"), ("name", "action"), ("value", "even"),
                                                 ("class", "secondary")]) { "平均分摊" }
+                        HTML.element("button", [("type", "submit"), ("name", "action"), ("value", "workPlan"),
+                                                ("class", "secondary")]) { "按工作计划汇总" }
                         if hasLastYear {
                             HTML.element("button", [("type", "submit"), ("name", "action"), ("value", "lastYear"),
                                                     ("class", "secondary")]) { "按上年各月支付比例分摊" }

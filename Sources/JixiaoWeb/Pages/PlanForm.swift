@@ -12,6 +12,8 @@ struct PlanForm {
         case even
         /// Fill the months with the budget in proportion to last year's payments.
         case lastYear
+        /// Fill the months with the payments the work plan's tasks plan from the line.
+        case workPlan
     }
 
     /// The amounts as typed, by month 1…12.
