@@ -90,6 +90,21 @@ import Testing
         ])
     }
 
+    @Test func workPlanAndProgressFaultsAreNamedByCell() throws {
+        let data = try edited([("工作计划", 2, 5, .text("2022-02-01")), ("工作计划", 3, 8, .text("i2、i99")),
+                               ("任务资金计划", 2, 0, .text("t99")), ("指标进度", 3, 5, .text("")),
+                               ("工作计划", 4, 10, .text("完成了"))])
+        #expect(try issues(data) == [
+            "工作计划!K5（状态）：“完成了”不是可选值（未启动、进行中、已完成、暂停）",
+            "任务资金计划!A3（任务编号）：“t99”不是“工作计划”中的编号",
+            // A cell left blank is still named by its cell and column.
+            "指标进度!F4（偏差原因）：未填写（应为以下之一：经费保障（funding）、制度保障（institution）、人员保障（staffing）、"
+                + "硬件条件保障（hardware）、其他（other））",
+            "工作计划!F3（完成时限）：“2022-02-01”早于开始日期 2022-03-01",
+            "工作计划!I4（关联指标）：“i99”不是指标编号",
+        ])
+    }
+
     @Test func choicesTiersAndErrorCellsAreCheckedByTheWorkbook() throws {
         let data = try edited([("预算项目", 2, 2, .text("其他支出")), ("绩效指标", 2, 15, .text("分档")),
                                ("绩效指标", 2, 16, .text("很多:10")), ("活动记录", 3, 3, .text("#DIV/0!")),

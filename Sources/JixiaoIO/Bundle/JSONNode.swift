@@ -200,7 +200,9 @@ struct JSONNode {
         guard isPresent || required else { return nil }
         guard case .string(let text)? = value, let result = T(rawValue: text) else {
             reject("one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "),
-                   "以下之一：" + T.allCases.map(\.rawValue).joined(separator: "、"))
+                   "以下之一：" + T.allCases.map { option in
+                       (option as? any ChineseNamed).map { "\($0.chinese)（\(option.rawValue)）" } ?? option.rawValue
+                   }.joined(separator: "、"))
             return nil
         }
         return result

@@ -183,6 +183,9 @@ struct WorkbookAssembly {
     private mutating func fields(_ row: DataRow, layout: WorkbookLayout.Sheet, base: String,
                                  skipping: Set<String> = []) -> JSONValue {
         origins[base] = "\(layout.name)!第\(row.index + 1)行"
+        for (position, column) in row.columns where !skipping.contains(column.key) {
+            origins[base + "." + column.key] = "\(layout.name)!\(CellRange.reference(row: row.index, column: position))（\(column.header)）"
+        }
         var object = JSONObjectBuilder()
         for (column, cell) in row.cells where !skipping.contains(column.key) {
             let fieldPath = base + "." + column.key
@@ -303,6 +306,8 @@ struct WorkbookAssembly {
     struct DataRow {
         let index: Int
         let cells: [(WorkbookLayout.Column, PlacedCell)]
+        /// Every column of the sheet by position, so that a field left blank can still be named by its cell.
+        let columns: [(Int, WorkbookLayout.Column)]
     }
 
     /// A cell with the sheet column it stands in.
@@ -328,7 +333,7 @@ struct WorkbookAssembly {
                 guard let cell = sheet[index, position], !isBlank(cell) else { return nil }
                 return (column, PlacedCell(column: position, value: cell))
             }
-            if !cells.isEmpty { rows.append(DataRow(index: index, cells: cells)) }
+            if !cells.isEmpty { rows.append(DataRow(index: index, cells: cells, columns: columns)) }
         }
         return rows
     }
