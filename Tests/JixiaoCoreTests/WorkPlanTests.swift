@@ -72,6 +72,18 @@ import Testing
         #expect(warnings.contains { $0.code == "WORKPLAN_BEHIND" } == warned)
     }
 
+    @Test func tasksPlanningMoreThanALinesBudgetAreFound() {
+        var year = plan([task("a", due: "2022-06-30"), task("b", due: "2022-09-30")])
+        year.workPlan[0].plannedPayments = [WorkTask.PlannedPayment(line: "L1", month: 3, amount: T.yuan("60"))]
+        year.workPlan[1].plannedPayments = [WorkTask.PlannedPayment(line: "L1", month: 9, amount: T.yuan("40"))]
+        #expect(WorkPlanWarnings.overBudget(year).isEmpty)  // exactly the budget of 100
+        year.workPlan[1].plannedPayments[0].amount = T.yuan("40.01")
+        let found = WorkPlanWarnings.overBudget(year)
+        #expect(found.map(\.code) == ["WORKPLAN_OVER_BUDGET"] && found[0].subject == "budget.lines[0]")
+        #expect(found[0].evidence == ["任务：任务a", "任务：任务b"])
+        #expect(Monitor.report(year, asOf: T.date("2022-04-01")).warnings.contains { $0.code == "WORKPLAN_OVER_BUDGET" })
+    }
+
     @Test func progressRollsUpToKeyTasksWeightedBySpan() {
         let year = plan([task("a", start: "2022-01-01", due: "2022-01-10", status: .done, completed: "2022-01-10"),
                          task("b", start: "2022-02-01", due: "2022-03-02", progress: "0.5"),

@@ -29,16 +29,32 @@ public enum WorkPlanWarnings {
         }
     }
 
-    /// The year-end findings: tasks not finished by 31 December, and tasks finished after their due date.
+    /// The year-end findings: tasks not finished by 31 December, tasks finished after their due date, and lines
+    /// from which the tasks plan to pay more than the budget.
     public static func yearEnd(_ year: DepartmentYear) -> [Finding] {
         let end = CivilDate(year: year.year, month: 12, day: 31)!
         let progress = WorkPlanProgress.on(year, asOf: end)
-        return progress.tasks.compactMap { state in
+        return overBudget(year) + progress.tasks.compactMap { state in
             if state.state == .overdue { return overdue(state, asOf: end) }
             guard let completed = state.task.completed, completed > state.task.due else { return nil }
             return finding(state, code: "WORKPLAN_LATE", .low,
                            "任务“\(state.task.title)”计划 \(state.task.due) 完成，实际 \(completed) 完成，"
                                + "延期 \(state.task.due.days(to: completed)) 天。")
+        }
+    }
+
+    /// Lines from which the work plan's tasks plan to pay more than the line's budget: the plan cannot be kept.
+    public static func overBudget(_ year: DepartmentYear) -> [Finding] {
+        year.budgetLines.enumerated().compactMap { index, line in
+            let planned = year.workPlanPayments(ofLine: line.code).map(\.amount).sum()
+            guard planned > line.adjusted else { return nil }
+            let tasks = year.workPlan.filter { $0.plannedPayments.contains { $0.line == line.code } }.map(\.title)
+            return Finding(
+                code: "WORKPLAN_OVER_BUDGET", severity: .medium, theme: .workPlan,
+                message: "工作计划各任务从“\(line.name)”（\(line.code)）计划支付 \(planned.wanString) 万元，"
+                    + "超过其全年预算数 \(line.adjusted.wanString) 万元。",
+                evidence: tasks.map { "任务：\($0)" },
+                measure: "调整任务的计划支付或按程序调整预算，使工作计划与预算一致。", subject: "budget.lines[\(index)]")
         }
     }
 

@@ -33,7 +33,7 @@ public enum Monitor {
                                            timeProgress: timeProgress, goalProgress: goalProgress,
                                            paidByMonthEnd: { month in payments(year, upTo: monthEnd(year.year, month)) })
             + IndicatorForecast.warnings(indicators, in: year)
-            + WorkPlanWarnings.inYear(workPlan, tolerance: rules.tolerance)
+            + WorkPlanWarnings.inYear(workPlan, tolerance: rules.tolerance) + WorkPlanWarnings.overBudget(year)
         return MonitoringReport(
             asOf: asOf, timeProgress: timeProgress, lines: lines, total: total, goalProgress: goalProgress,
             warnings: warnings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
