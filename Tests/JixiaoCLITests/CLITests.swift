@@ -182,7 +182,7 @@ import Testing
         #expect(try jixiao("workbook", "new", "--from", Fixtures.seed.path, "-o", workbook).status == 0)
         let imported = try jixiao("import", workbook, "-o", bundle)
         #expect(imported.status == 0)
-        #expect(imported.stdout.contains("支付 43 笔，指标 11 项"))
+        #expect(imported.stdout.contains("支付 43 笔，指标 11 项，工作计划任务 10 项"))
         #expect(try jixiao("evaluate", bundle, "--json").stdout == jixiao("evaluate", Fixtures.seed.path, "--json").stdout)
     }
 

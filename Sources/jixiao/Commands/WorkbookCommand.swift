@@ -79,6 +79,7 @@ struct Import: AsyncParsableCommand {
         }
         let summary = "\(year.department.name) \(year.year) 年，预算项目 \(year.budgetLines.count) 个，"
             + "支付 \(year.payments.count) 笔，指标 \(year.indicators.count) 项"
+            + (year.workPlan.isEmpty ? "" : "，工作计划任务 \(year.workPlan.count) 项")
         if let output {
             try OutputFile.write(Data((BundleWriter.encode(year).serialized() + "\n").utf8), to: output)
             Terminal.output("已导入：\(summary) → \(output)")
