@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"]),
         // Paths to the examples and golden files shared by the test targets.
         .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
-        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoTestSupport"]),
         .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoReportTests",

@@ -1,5 +1,6 @@
 import Testing
 @testable import JixiaoCore
+import JixiaoTestSupport
 
 @Suite struct WorkPlanTests {
     typealias T = TestYear
@@ -118,5 +119,33 @@ import Testing
         #expect(plan.map(\.month) == [2, 6, 11])
         #expect(plan.map(\.amount) == [T.yuan("16.67"), T.yuan("33.33"), T.yuan("50.00")])
         #expect(PlanSpreading.following([MonthlyAmount(month: 1, amount: .zero)], total: T.yuan("1")) == nil)
+    }
+}
+
+@Suite struct PlanSpreadingPropertyTests {
+    /// 2,000 random totals and profiles: the months always add up to the total, and no month is more than a fen from
+    /// its exact share.
+    @Test func everySpreadAddsUpAndStaysWithinAFen() {
+        var random = SeededGenerator(seed: 2022)
+        for _ in 0..<2_000 {
+            let total = Money(fen: Int64.random(in: 0...100_000_000_000, using: &random))
+            let profile = (1...12).compactMap { month -> MonthlyAmount? in
+                Bool.random(using: &random) ? MonthlyAmount(month: month, amount: Money(fen: .random(in: 0...5_000_000, using: &random))) : nil
+            }
+            let from = Int.random(in: 1...12, using: &random)
+            let weightSum = Rational(Int128(profile.map(\.amount.fen).reduce(0, +)))
+            for (plan, share) in [
+                (PlanSpreading.evenly(total, over: from...12), { (_: Int) in Rational(1, Int128(13 - from)) }),
+                (PlanSpreading.following(profile, total: total) ?? [], { (month: Int) in
+                    Rational(Int128(profile.first { $0.month == month }?.amount.fen ?? 0)) / weightSum
+                }),
+            ] where !plan.isEmpty || total == .zero {
+                #expect(plan.map(\.amount).sum() == total)
+                for entry in plan {
+                    let exact = Rational(Int128(total.fen)) * share(entry.month)
+                    #expect((Rational(Int128(entry.amount.fen)) - exact).magnitude < .one)
+                }
+            }
+        }
     }
 }
