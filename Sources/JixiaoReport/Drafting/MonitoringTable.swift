@@ -71,7 +71,8 @@ public enum MonitoringTable {
             + report.workPlan.tasks.map { state -> [Table.Cell] in
                 [Table.Cell(state.task.title), Table.Cell(state.task.owner, alignment: .center),
                  Table.Cell("\(state.task.start)至\(state.task.due)", alignment: .center),
-                 Table.Cell(state.state.chinese, alignment: .center), percent(state.progress)]
+                 Table.Cell(state.state.chinese, alignment: .center),
+                 .percent(Rounding(mode: .halfUp, places: 2).apply(state.progress), places: 0)]
             }
         return Table(caption: "三、重点工作任务推进情况", columnWidths: [36, 14, 22, 12, 10], headerRowCount: 1, rows: rows)
     }
