@@ -120,6 +120,9 @@ import Testing
         #expect(early.source == .reported && early.asOf == date("2022-03-31") && early.soFar == "2")
         #expect(early.projected == Rational(2) / Rational(90, 365))  // linear from 31 March: 8.11 of 10
         #expect(early.likelihood == .possible && early.likelihoodJudged)  // 8.11 / 10 scores 81 % of the weight
+        // On 31 December the indicator's year-end actual (10) is final: no projection, nothing at risk.
+        let december = Monitor.report(monitored, asOf: date("2022-12-31"))
+        #expect(!december.indicators.contains { $0.id == "a" } && !december.warnings.contains { $0.subject == "indicators[0]" })
         let june = Monitor.report(monitored, asOf: date("2022-07-01"))
         let reported = try! #require(june.indicators.first { $0.id == "a" })
         #expect(reported.projected == 8 && reported.likelihood == .possible && !reported.likelihoodJudged)

@@ -13,9 +13,13 @@ enum IndicatorForecast {
         let reported: IndicatorProgress?
     }
 
+    /// On the year's last day an indicator's year-end value (`actual` or `grade`) is final and supersedes the
+    /// reports made during the year.
     static func progress(_ year: DepartmentYear, asOf: CivilDate) -> [Entry] {
         let upToDate = year.activities.filter { $0.date <= asOf }
+        let yearEnd = asOf >= CivilDate(year: year.year, month: 12, day: 31)!
         return year.indicators.enumerated().compactMap { index, indicator in
+            if yearEnd, indicator.actualText != nil || indicator.grade != nil { return nil }
             if let reported = indicator.progress(on: asOf) {
                 let soFar = Rational(decimal: reported.actualText)
                 let projected = reported.projectedText.flatMap { Rational(decimal: $0) }
