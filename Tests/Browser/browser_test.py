@@ -133,6 +133,7 @@ try:
         check("the monitoring table shows the reported cause", "原因：经费保障" in driver.page_source)
         driver.save_screenshot(os.path.join(shots, "08-monitoring.png"))
         driver.find_element(By.PARTIAL_LINK_TEXT, "“科普活动经费”（X01）截至 2022-06-30 执行").click()
+        WebDriverWait(driver, 10).until(lambda d: "/payments" in d.current_url)
         check("a warning opens the payments of its line", "line=X01" in driver.current_url
               and Select(driver.find_element(By.NAME, "line")).first_selected_option.get_attribute("value") == "X01")
 
@@ -171,9 +172,19 @@ try:
         driver.find_element(By.ID, "remedy").send_keys("调整展品清单，年内完成验收")
         Select(driver.find_element(By.ID, "cause")).select_by_value("hardware")
         driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        WebDriverWait(driver, 10).until(lambda d: "/progress" not in d.current_url)
         check("the progress report is saved and shown on the indicator list",
               "/indicators" in driver.current_url and "展品已进场安装" in driver.page_source)
         driver.save_screenshot(os.path.join(shots, "11-indicator-progress.png"))
+
+        driver.find_element(By.LINK_TEXT, "运行监控总览").click()
+        Select(driver.find_element(By.NAME, "year")).select_by_value("2022")
+        driver.execute_script("document.querySelector('input[name=asOf]').value = '2022-06-30'")
+        driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
+        WebDriverWait(driver, 10).until(lambda d: "asOf=2022-06-30" in d.current_url)
+        check("the overview of departments shows the own department behind 序时进度",
+              "16.16 个百分点" in driver.find_element(By.ID, "department-440112-KX").text)
+        driver.save_screenshot(os.path.join(shots, "12-departments.png"))
 
         driver.get(base + "/years/440112-KX/2022/report.html")
         figures = driver.find_elements(By.CSS_SELECTOR, "figure svg")
@@ -182,7 +193,7 @@ try:
         driver.execute_script("arguments[0].scrollIntoView()", figures[0])
         red, count = drawn(figures[0], RED)
         check(f"the report's execution chart is painted ({count} px)", red)
-        driver.save_screenshot(os.path.join(shots, "12-report-figure.png"))
+        driver.save_screenshot(os.path.join(shots, "13-report-figure.png"))
 
         driver.set_window_size(820, 1180)
         driver.get(base + "/years/440112-KX/2022")

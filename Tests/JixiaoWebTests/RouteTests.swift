@@ -1,5 +1,7 @@
 import Fluent
 import Foundation
+import JixiaoCore
+import JixiaoIO
 import JixiaoStore
 import JixiaoTestSupport
 import Testing
@@ -329,6 +331,39 @@ extension DatabaseTests {
             var auditor = Browser()
             try await auditor.signIn(app, username: "auditor")
             try await auditor.get(app, base + "/new") { #expect($0.status == .forbidden) }
+        }
+    }
+
+    @Test func theBureauComparesEveryDepartmentOnADate() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            // A second district's association in 2022 that paid nothing after March.
+            var other = try BundleReader().read(Fixtures.seed)
+            other.department = Department(code: "440113-KX", name: "另一区科学技术协会")
+            other.payments = other.payments.filter { $0.date.month <= 3 }
+            try await YearRepository(database: app.db).store(other, replacing: false, actor: "test")
+            var reviewer = Browser()
+            try await reviewer.signIn(app, username: "reviewer")
+            try await reviewer.get(app, "/monitoring?year=2022&asOf=2022-06-30") { response in
+                let page = response.body.string
+                #expect(page.contains("截至 2022-06-30，序时进度 49.59%；2 个部门中，2 个执行率落后序时进度超过 10%，0 个有逾期任务。"))
+                // Furthest behind first: 14.63 % paid against 49.59 %, then the seed's 33.43 %.
+                let first = try #require(page.range(of: #"id="department-440113-KX""#))
+                let second = try #require(page.range(of: #"id="department-440112-KX""#))
+                #expect(first.lowerBound < second.lowerBound)
+                #expect(page.contains("34.96 个百分点") && page.contains("16.16 个百分点"))
+                #expect(page.contains(#"<td class="number">147.24</td>"#))  // planned to the end of June
+                #expect(page.contains(#"href="/years/440112-KX/2022/monitoring?asOf=2022-06-30""#))
+            }
+            try await reviewer.get(app, "/monitoring?year=2022&asOf=2022-12-31") { response in
+                #expect(response.body.string.contains("2 个有逾期任务"))
+                #expect(response.body.string.contains(#"<td class="number severity-high">1 / 10</td>"#))
+            }
+            var preparer = Browser()
+            try await preparer.signIn(app, username: "preparer")
+            try await preparer.get(app, "/monitoring?year=2022&asOf=2022-06-30") { response in
+                #expect(response.body.string.contains("1 个部门中") && !response.body.string.contains("440113-KX"))
+            }
         }
     }
 

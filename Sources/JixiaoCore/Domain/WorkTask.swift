@@ -79,6 +79,9 @@ public struct WorkTask: Sendable, Hashable {
         status == .done && (completed.map { $0 <= date } ?? true)
     }
 
+    /// Whether the task is past its due date and not finished by a date.
+    public func isOverdue(on date: CivilDate) -> Bool { !isDone(on: date) && due < date }
+
     /// The share done on a date: the reported share, except for a task finished after the date, whose share is
     /// estimated as the part of its span from start to completion that had passed.
     public func progress(on date: CivilDate) -> Rational {

@@ -70,7 +70,7 @@ public enum Monitor {
     /// extrapolated over the year. Never beyond the budget.
     static func status(_ line: BudgetLine, executed: Money, asOf: CivilDate,
                        timeProgress: Rational) -> MonitoringReport.LineStatus {
-        let planned: Money? = line.plan.isEmpty ? nil : line.plan.filter { elapsed($0.month, asOf) }.map(\.amount).sum()
+        let planned: Money? = line.plan.isEmpty ? nil : line.plan.filter { isDue($0.month, on: asOf) }.map(\.amount).sum()
         let paid = Rational(Int128(executed.fen))
         let projection: Rational
         let method: MonitoringReport.ForecastMethod
@@ -99,8 +99,8 @@ public enum Monitor {
         return paid + remaining * pace
     }
 
-    /// Whether a month's plan is due by the date: the months before it, and its own month on its last day.
-    private static func elapsed(_ month: Int, _ asOf: CivilDate) -> Bool {
+    /// Whether a month's plan is due by a date: the months before it, and its own month on its last day.
+    public static func isDue(_ month: Int, on asOf: CivilDate) -> Bool {
         month < asOf.month || (month == asOf.month && asOf == monthEnd(asOf.year, asOf.month))
     }
 
@@ -108,7 +108,7 @@ public enum Monitor {
     private static func lastYearShare(_ line: BudgetLine, asOf: CivilDate) -> Rational? {
         let total = line.lastYear.map(\.amount).sum()
         guard total > .zero else { return nil }
-        let toDate = line.lastYear.filter { elapsed($0.month, asOf) }.map(\.amount).sum()
+        let toDate = line.lastYear.filter { isDue($0.month, on: asOf) }.map(\.amount).sum()
         return Rational(Int128(toDate.fen), Int128(total.fen))
     }
 }

@@ -87,7 +87,7 @@ public struct WorkPlanProgress: Sendable, Hashable {
         let state: State
         if task.isDone(on: asOf) {
             state = .done
-        } else if task.due < asOf {
+        } else if task.isOverdue(on: asOf) {
             state = .overdue
         } else if task.start > asOf {
             state = .upcoming

@@ -9,6 +9,7 @@ enum Routes {
         let signedIn = app.grouped(RequireSignIn())
         try signedIn.register(collection: YearController())
         try signedIn.register(collection: MonitoringController())
+        try signedIn.register(collection: OverviewMonitoringController())
         try signedIn.register(collection: IndicatorProgressController())
         try signedIn.register(collection: PlanController())
         try signedIn.register(collection: TaskController())

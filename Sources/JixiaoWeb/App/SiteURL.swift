@@ -6,6 +6,8 @@ public enum SiteURL: Sendable, Equatable {
     case health
     case audit
     case importData
+    /// 运行监控总览: every department of a year on a date.
+    case monitoringOverview
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     case evaluation(code: String, year: Int)
@@ -31,6 +33,7 @@ public enum SiteURL: Sendable, Equatable {
         case .health: "/healthz"
         case .audit: "/audit"
         case .importData: "/import"
+        case .monitoringOverview: "/monitoring"
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"

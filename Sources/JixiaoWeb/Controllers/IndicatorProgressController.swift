@@ -15,7 +15,7 @@ struct IndicatorProgressController: RouteCollection {
         let (user, year) = try await request.visibleYear()
         let indicator = try self.indicator(request, in: year)
         let latest = indicator.progress.last
-        let form = ProgressForm(asOf: ProgressForm.defaultDate(in: year.year).description,
+        let form = ProgressForm(asOf: ChinaCalendar.today(within: year.year).description,
                                 likelihood: latest?.likelihood?.rawValue, cause: latest?.cause?.rawValue,
                                 remedy: latest?.remedy)
         return html(IndicatorProgressView.render(year, indicator: indicator, form: form, errors: FieldErrors(),

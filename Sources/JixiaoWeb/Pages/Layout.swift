@@ -13,6 +13,7 @@ enum Layout {
                     HTML.element("a", [("href", SiteURL.home.path), ("class", "brand")]) { "绩效 · 预算绩效管理" }
                     if let user {
                         HTML.element("nav") {
+                            HTML.element("a", [("href", SiteURL.monitoringOverview.path)]) { "运行监控总览" }
                             if user.role == .auditor || user.role == .admin {
                                 HTML.element("a", [("href", SiteURL.audit.path)]) { "审计日志" }
                             }

@@ -48,15 +48,4 @@ struct ProgressForm: Content {
         }
         return errors
     }
-
-    /// Today in China, within the year: the form's default date.
-    static func defaultDate(in year: Int) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        let today = CivilDate(year: parts.year ?? year, month: parts.month ?? 12, day: parts.day ?? 31)
-            ?? CivilDate(year: year, month: 12, day: 31)!
-        if today.year < year { return CivilDate(year: year, month: 1, day: 1)! }
-        return today.year == year ? today : CivilDate(year: year, month: 12, day: 31)!
-    }
 }

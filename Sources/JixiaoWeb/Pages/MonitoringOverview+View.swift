@@ -1,0 +1,98 @@
+import JixiaoCore
+import JixiaoStore
+
+/// The departments of a year on a date, furthest behind 序时进度 first.
+struct MonitoringOverviewModel {
+    struct Row {
+        let row: MonitoringOverview.Row
+        /// 序时进度 minus the execution rate; positive when behind.
+        let lag: Rational?
+        let behind: Bool
+    }
+
+    let year: Int
+    let years: [Int]
+    let asOf: CivilDate
+    let timeProgress: Rational
+    let rows: [Row]
+    let tolerance: Rational
+
+    init(year: Int, years: [Int], asOf: CivilDate, rows: [MonitoringOverview.Row], tolerance: Rational) {
+        self.year = year
+        self.years = years
+        self.asOf = asOf
+        self.tolerance = tolerance
+        let time = Monitor.timeProgress(year, on: asOf)
+        timeProgress = time
+        self.rows = rows.map { row in
+            let lag = row.rate.map { time - $0 }
+            return Row(row: row, lag: lag, behind: lag.map { $0 > tolerance } ?? false)
+        }.sorted { ($0.lag ?? .zero, $1.row.code) > ($1.lag ?? .zero, $0.row.code) }
+    }
+}
+
+enum MonitoringOverviewView {
+    static func render(_ model: MonitoringOverviewModel?, user: CurrentUser, csrf: String) -> String {
+        Layout.page(title: "运行监控总览", user: user, csrf: csrf) {
+            HTML.element("h1") { "运行监控总览" }
+            if let model {
+                HTML.element("form", [("method", "get"), ("class", "filters"), ("action", SiteURL.monitoringOverview.path)]) {
+                    HTML.element("label") {
+                        "年度"
+                        HTML.element("select", [("name", "year")]) {
+                            for year in model.years {
+                                HTML.element("option", [("value", String(year)), ("selected", year == model.year ? "selected" : nil)]) {
+                                    "\(year) 年"
+                                }
+                            }
+                        }
+                    }
+                    AsOfPicker.field(model.asOf, year: model.year)
+                    HTML.element("button", [("type", "submit")]) { "查看" }
+                }
+                HTML.element("p", [("id", "overview-summary")]) {
+                    "截至 \(model.asOf)，序时进度 \(model.timeProgress.percentString(places: 2))；\(model.rows.count) 个部门中，"
+                        + "\(model.rows.filter(\.behind).count) 个执行率落后序时进度超过 \(model.tolerance.percentString(places: 0))，"
+                        + "\(model.rows.filter { $0.row.overdueTasks > 0 }.count) 个有逾期任务。"
+                }
+                table(model)
+            } else {
+                HTML.element("p") { "还没有可查看的部门年度数据。" }
+            }
+        }
+    }
+
+    private static func table(_ model: MonitoringOverviewModel) -> HTML {
+        HTML.element("table", [("id", "departments")]) {
+            HTML.element("thead") {
+                HTML.element("tr") {
+                    for title in ["部门", "全年预算数（万元）", "截至当日支付（万元）", "执行率", "落后序时进度", "截至当日计划支付（万元）",
+                                  "逾期任务"] {
+                        HTML.element("th") { title }
+                    }
+                }
+            }
+            HTML.element("tbody") {
+                for entry in model.rows {
+                    let row = entry.row
+                    HTML.element("tr", [("id", "department-\(row.code)")]) {
+                        HTML.element("td") {
+                            HTML.element("a", [("href", SiteURL.monitoring(code: row.code, year: model.year).path
+                                                    + "?asOf=\(model.asOf)")]) { row.name }
+                        }
+                        HTML.element("td", [("class", "number")]) { row.adjusted.wanString }
+                        HTML.element("td", [("class", "number")]) { row.executed.wanString }
+                        HTML.element("td", [("class", "number")]) { row.rate?.percentString(places: 2) ?? "—" }
+                        HTML.element("td", [("class", entry.behind ? "number severity-high" : "number")]) {
+                            entry.lag.map { $0 > .zero ? "\(Rounding(mode: .halfUp, places: 2).format($0 * 100)) 个百分点" : "—" } ?? "—"
+                        }
+                        HTML.element("td", [("class", "number")]) { row.planned?.wanString ?? "—" }
+                        HTML.element("td", [("class", row.overdueTasks > 0 ? "number severity-high" : "number")]) {
+                            row.tasks == 0 ? "—" : "\(row.overdueTasks) / \(row.tasks)"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
