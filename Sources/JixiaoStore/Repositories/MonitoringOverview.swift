@@ -35,6 +35,8 @@ public struct MonitoringOverview: Sendable {
         let years = try await FiscalYearModel.query(on: database).filter(\.$year == year).with(\.$organisation).all()
             .filter { organisations?.contains($0.organisation.code) ?? true }
         guard !years.isEmpty else { return [] }
+        var units: [UUID: Money.Unit] = [:]
+        for fiscal in years { if let id = fiscal.id { units[id] = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan } }
 
         var budget: [UUID: Money] = [:]
         var planned: [UUID: Money] = [:]
@@ -43,8 +45,7 @@ public struct MonitoringOverview: Sendable {
                                     table: "b", year: year).all() {
             let id = try row.decode(column: "year_id", as: UUID.self)
             budget[id, default: .zero] += Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self))
-            let unit = Money.Unit(rawValue: years.first { $0.id == id }?.moneyUnit ?? "yuan") ?? .yuan
-            let plan = YearRows.monthly(try row.decode(column: "plan", as: String.self), unit: unit)
+            let plan = YearRows.monthly(try row.decode(column: "plan", as: String.self), unit: units[id] ?? .yuan)
             if !plan.isEmpty {
                 planned[id, default: .zero] += plan.filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum()
             }

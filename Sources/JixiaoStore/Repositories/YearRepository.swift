@@ -21,6 +21,16 @@ public struct YearRepository: Sendable {
             .filter(\.$year == year).first()
     }
 
+    /// The fiscal years held, newest first: of one organisation, or of all when `code` is nil.
+    public func heldYears(organisation code: String? = nil) async throws -> [Int] {
+        var query = FiscalYearModel.query(on: database)
+        if let code {
+            guard let organisation = try await organisation(code: code) else { return [] }
+            query = query.filter(\.$organisation.$id == (try organisation.requireID()))
+        }
+        return Array(Set(try await query.all(\.$year))).sorted(by: >)
+    }
+
     /// Every department-year held, newest first, with its organisation.
     public func allYears() async throws -> [(OrganisationModel, FiscalYearModel)] {
         let years = try await FiscalYearModel.query(on: database).with(\.$organisation)

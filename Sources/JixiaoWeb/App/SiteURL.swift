@@ -8,6 +8,8 @@ public enum SiteURL: Sendable, Equatable {
     case importData
     /// 运行监控总览: every department of a year on a date.
     case monitoringOverview
+    /// 运行监控总览 as a CSV file with every department.
+    case monitoringOverviewCSV
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     case evaluation(code: String, year: Int)
@@ -34,6 +36,7 @@ public enum SiteURL: Sendable, Equatable {
         case .audit: "/audit"
         case .importData: "/import"
         case .monitoringOverview: "/monitoring"
+        case .monitoringOverviewCSV: "/monitoring.csv"
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"

@@ -1,28 +1,53 @@
+import Foundation
 import JixiaoCore
+import JixiaoIO
 import JixiaoStore
 import Vapor
 
 /// 运行监控总览: every department of a year on one date, the ones furthest behind first — the finance bureau's view
-/// of 双监控. A department's own people see their own row.
+/// of 双监控 — as a page (the first rows) and as a CSV file (all rows). A department's own people see their own row.
 struct OverviewMonitoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("monitoring", use: show)
+        routes.get("monitoring.csv", use: csv)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let years = try await YearRepository(database: request.db).allYears().filter { user.maySee(organisation: $0.0.code) }
-        let held = Array(Set(years.map(\.1.year))).sorted(by: >)
-        let year = (try? request.query.get(Int.self, at: "year")).flatMap { held.contains($0) ? $0 : nil } ?? held.first
-        guard let year else {
-            return html(MonitoringOverviewView.render(nil, user: user, csrf: CSRF.token(for: request)))
+        return html(MonitoringOverviewView.render(try await model(request, user: user), user: user,
+                                                  csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func csv(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
+        var writer = CSVWriter()
+        writer.append(["部门编码", "部门", "全年预算数（元）", "截至当日支付（元）", "执行率", "序时进度", "落后序时进度（百分点）",
+                       "截至当日计划支付（元）", "任务数", "逾期任务数"])
+        for entry in model.rows {
+            let row = entry.row
+            writer.append([row.code, row.name, row.adjusted.yuanString, row.executed.yuanString,
+                           row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
+                           Rounding(mode: .halfUp, places: 4).format(model.timeProgress),
+                           entry.lag.map { Rounding(mode: .halfUp, places: 2).format($0 * 100) } ?? "",
+                           row.planned?.yuanString ?? "", String(row.tasks), String(row.overdueTasks)])
         }
+        return Download.response(Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+                                 filename: "运行监控总览\(model.year)（截至\(model.asOf)）.csv", inline: false)
+    }
+
+    /// The year asked for (else the latest held), the date (else today within the year) and the rows the person
+    /// may see; nil when no year is held.
+    private func model(_ request: Request, user: CurrentUser) async throws -> MonitoringOverviewModel? {
+        let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : nil
+        let held = try await YearRepository(database: request.db).heldYears(organisation: organisation)
+        guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
+            ?? held.first else { return nil }
         let asOf = (try? request.query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:))
             .flatMap { $0.year == year ? $0 : nil } ?? ChinaCalendar.today(within: year)
         let rows = try await MonitoringOverview(database: request.db).rows(
-            year: year, asOf: asOf, organisations: user.role.isDepartmental ? [user.organisationCode ?? ""] : nil)
-        let model = MonitoringOverviewModel(year: year, years: held, asOf: asOf, rows: rows,
-                                            tolerance: MonitoringRules().tolerance)
-        return html(MonitoringOverviewView.render(model, user: user, csrf: CSRF.token(for: request)))
+            year: year, asOf: asOf, organisations: organisation.map { [$0] })
+        return MonitoringOverviewModel(year: year, years: held, asOf: asOf, rows: rows,
+                                       tolerance: MonitoringRules().tolerance)
     }
 }

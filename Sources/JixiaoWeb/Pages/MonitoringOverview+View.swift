@@ -32,6 +32,9 @@ struct MonitoringOverviewModel {
 }
 
 enum MonitoringOverviewView {
+    /// The page lists this many departments, furthest behind first; the CSV file has them all.
+    static let shownRows = 500
+
     static func render(_ model: MonitoringOverviewModel?, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "运行监控总览", user: user, csrf: csrf) {
             HTML.element("h1") { "运行监控总览" }
@@ -55,6 +58,12 @@ enum MonitoringOverviewView {
                         + "\(model.rows.filter(\.behind).count) 个执行率落后序时进度超过 \(model.tolerance.percentString(places: 0))，"
                         + "\(model.rows.filter { $0.row.overdueTasks > 0 }.count) 个有逾期任务。"
                 }
+                HTML.element("p", [("class", "downloads")]) {
+                    HTML.element("a", [("href", SiteURL.monitoringOverviewCSV.path + "?year=\(model.year)&asOf=\(model.asOf)")]) {
+                        "下载全部部门（CSV）"
+                    }
+                    if model.rows.count > shownRows { "下面列出落后最多的 \(shownRows) 个部门。" }
+                }
                 table(model)
             } else {
                 HTML.element("p") { "还没有可查看的部门年度数据。" }
@@ -73,7 +82,7 @@ enum MonitoringOverviewView {
                 }
             }
             HTML.element("tbody") {
-                for entry in model.rows {
+                for entry in model.rows.prefix(shownRows) {
                     let row = entry.row
                     HTML.element("tr", [("id", "department-\(row.code)")]) {
                         HTML.element("td") {
