@@ -21,6 +21,22 @@ extension DatabaseTests {
         }
     }
 
+    /// The bureau overview counts overdue tasks in SQL; on every date it agrees with the engine's work-plan states.
+    @Test("the overview's overdue count is the engine's", arguments: [
+        "2022-06-30", "2022-07-01", "2022-08-26", "2022-11-30", "2022-12-01", "2022-12-20", "2022-12-31",
+    ])
+    func overdueTasksInSQL(date: String) async throws {
+        try await TestStore.withApp { app in
+            let year = try BundleReader().read(Fixtures.seed)
+            try await YearRepository(database: app.db).store(year, replacing: false, actor: "test")
+            let asOf = try #require(CivilDate(iso: date))
+            let rows = try await MonitoringOverview(database: app.db).rows(year: 2022, asOf: asOf)
+            let engine = WorkPlanProgress.on(year, asOf: asOf).tasks.filter { $0.state == .overdue }.count
+            #expect(rows.count == 1 && rows[0].tasks == 10 && rows[0].overdueTasks == engine)
+            #expect(rows[0].executed == Monitor.report(year, asOf: asOf).total.executed)
+        }
+    }
+
     @Test func aYearIsReplacedOnlyWhenAskedTo() async throws {
         try await TestStore.withApp { app in
             let repository = YearRepository(database: app.db)

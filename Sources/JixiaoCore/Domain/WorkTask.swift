@@ -79,7 +79,8 @@ public struct WorkTask: Sendable, Hashable {
         status == .done && (completed.map { $0 <= date } ?? true)
     }
 
-    /// Whether the task is past its due date and not finished by a date.
+    /// Whether the task is past its due date and not finished by a date (the bureau overview counts the same in SQL:
+    /// `MonitoringOverview.overdue(on:dialect:)`).
     public func isOverdue(on date: CivilDate) -> Bool { !isDone(on: date) && due < date }
 
     /// The share done on a date: the reported share, except for a task finished after the date, whose share is

@@ -1,12 +1,11 @@
 import Fluent
 import Foundation
 import JixiaoCore
-import JixiaoIO
 import SQLKit
 
 /// Every department's money and work plan on a date, for the finance bureau's comparison: summed in SQL over the
-/// whole year's rows at once (payments by their (year, date) index), so a province of departments is one page view,
-/// not one year-load per department.
+/// year's rows at once (payments by their (year, date) index), so a province of departments is a few queries, not
+/// one year-load per department.
 public struct MonitoringOverview: Sendable {
     public let database: any Database
 
@@ -29,67 +28,78 @@ public struct MonitoringOverview: Sendable {
         public var rate: Rational? { Rational.ratio(executed, of: adjusted) }
     }
 
-    /// The rows of every department-year of `year` held, limited to `organisations` when given.
-    public func rows(year: Int, asOf: CivilDate, organisations: Set<String>? = nil) async throws -> [Row] {
+    /// The rows of every department-year of `year` held, limited to one organisation when given.
+    public func rows(year: Int, asOf: CivilDate, organisation: String? = nil) async throws -> [Row] {
         let sql = database as! any SQLDatabase
-        let years = try await FiscalYearModel.query(on: database).filter(\.$year == year).with(\.$organisation).all()
-            .filter { organisations?.contains($0.organisation.code) ?? true }
+        var query = sql.select().column(SQLColumn("id", table: "f"), as: "year_id")
+            .column(SQLColumn("money_unit", table: "f")).column(SQLColumn("code", table: "o"))
+            .column(SQLColumn("name", table: "o"))
+            .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
+        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
+        let years = try await query.all().map { row in
+            (id: try row.decode(column: "year_id", as: UUID.self), unit: try row.decode(column: "money_unit", as: String.self),
+             code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self))
+        }
         guard !years.isEmpty else { return [] }
-        var units: [UUID: Money.Unit] = [:]
-        for fiscal in years { if let id = fiscal.id { units[id] = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan } }
+        let units = Dictionary(years.map { ($0.id, Money.Unit(rawValue: $0.unit) ?? .yuan) }, uniquingKeysWith: { a, _ in a })
 
         var budget: [UUID: Money] = [:]
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b"))
+            .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted"), "b", BudgetLineModel.schema, year: year)
+            .groupBy(SQLColumn("year_id", table: "b")).all() {
+            budget[try row.decode(column: "year_id", as: UUID.self)] = Money(fen: try row.decode(column: "adjusted", as: Int64.self))
+        }
         var planned: [UUID: Money] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("adjusted_fen", table: "b"))
-            .column(SQLColumn("plan", table: "b")).from(SQLAlias(SQLIdentifier(BudgetLineModel.schema), as: SQLIdentifier("b"))),
-                                    table: "b", year: year).all() {
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("plan", table: "b")),
+                                    "b", BudgetLineModel.schema, year: year)
+            .where(SQLColumn("plan", table: "b"), .notEqual, SQLBind("[]")).all() {
             let id = try row.decode(column: "year_id", as: UUID.self)
-            budget[id, default: .zero] += Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self))
             let plan = YearRows.monthly(try row.decode(column: "plan", as: String.self), unit: units[id] ?? .yuan)
-            if !plan.isEmpty {
-                planned[id, default: .zero] += plan.filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum()
-            }
+            planned[id, default: .zero] += plan.filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum()
         }
         var paid: [UUID: Money] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p"))
-            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid")
-            .from(SQLAlias(SQLIdentifier(PaymentModel.schema), as: SQLIdentifier("p"))), table: "p", year: year)
+            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentModel.schema, year: year)
             .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
             .groupBy(SQLColumn("year_id", table: "p")).all() {
             paid[try row.decode(column: "year_id", as: UUID.self)] = Money(fen: try row.decode(column: "paid", as: Int64.self))
         }
         var tasks: [UUID: (all: Int, overdue: Int)] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "r")).column(SQLColumn("definition", table: "r"))
-            .from(SQLAlias(SQLIdentifier(RecordModel.schema), as: SQLIdentifier("r"))), table: "r", year: year)
-            .where(SQLColumn("kind", table: "r"), .equal, SQLBind("task")).all() {
-            let id = try row.decode(column: "year_id", as: UUID.self)
-            let overdue = MonitoringOverview.task(try row.decode(column: "definition", as: String.self))?.isOverdue(on: asOf) ?? false
-            tasks[id, default: (0, 0)].all += 1
-            if overdue { tasks[id, default: (0, 0)].overdue += 1 }
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "r"))
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "tasks")
+            .column(SQLRaw("CAST(SUM(\(MonitoringOverview.overdue(on: asOf, dialect: sql.dialect.name))) AS BIGINT)"),
+                    as: "overdue"), "r", RecordModel.schema, year: year)
+            .where(SQLColumn("kind", table: "r"), .equal, SQLBind("task"))
+            .groupBy(SQLColumn("year_id", table: "r")).all() {
+            tasks[try row.decode(column: "year_id", as: UUID.self)] =
+                (Int(try row.decode(column: "tasks", as: Int64.self)), Int(try row.decode(column: "overdue", as: Int64.self)))
         }
-        return years.compactMap { fiscal in
-            guard let id = fiscal.id else { return nil }
-            return Row(code: fiscal.organisation.code, name: fiscal.organisation.name, adjusted: budget[id] ?? .zero,
-                       executed: paid[id] ?? .zero, planned: planned[id], tasks: tasks[id]?.all ?? 0,
-                       overdueTasks: tasks[id]?.overdue ?? 0)
+        return years.map { year in
+            Row(code: year.code, name: year.name, adjusted: budget[year.id] ?? .zero, executed: paid[year.id] ?? .zero,
+                planned: planned[year.id], tasks: tasks[year.id]?.all ?? 0, overdueTasks: tasks[year.id]?.overdue ?? 0)
         }
     }
 
-    /// A select over one of a year's tables, joined to its fiscal year and limited to `year`.
-    private func joined(_ select: SQLSelectBuilder, table: String, year: Int) -> SQLSelectBuilder {
-        select.join(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")),
-                    on: SQLColumn("id", table: "f"), .equal, SQLColumn("year_id", table: table))
+    /// A select over one of a year's tables (aliased `alias`), joined to its fiscal year and limited to `year`.
+    private func joined(_ select: SQLSelectBuilder, _ alias: String, _ table: String, year: Int) -> SQLSelectBuilder {
+        select.from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier(alias)))
+            .join(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")),
+                  on: SQLColumn("id", table: "f"), .equal, SQLColumn("year_id", table: alias))
             .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
     }
 
-    /// The dates and state of a stored task (its record was checked by the bundle reader when written).
-    static func task(_ definition: String) -> WorkTask? {
-        guard let value = try? JSONParser.parse(Data(definition.utf8)),
-              case .string(let start)? = value["start"], let startDate = CivilDate(iso: start),
-              case .string(let due)? = value["due"], let dueDate = CivilDate(iso: due),
-              case .string(let status)? = value["status"], let state = WorkTask.Status(rawValue: status) else { return nil }
-        var completed: CivilDate?
-        if case .string(let text)? = value["completed"] { completed = CivilDate(iso: text) }
-        return WorkTask(id: "", title: "", start: startDate, due: dueDate, status: state, completed: completed)
+    /// 1 for a task record (`r.definition`) overdue on the date, else 0 — ``WorkTask/isOverdue(on:)`` in SQL, so
+    /// that 10⁵ tasks are counted without decoding them: due before the date, and not done by it (done with no
+    /// completion date counts as done). The date is our own `YYYY-MM-DD`, safe to write into the statement.
+    static func overdue(on date: CivilDate, dialect: String) -> String {
+        func field(_ key: String) -> String {
+            dialect == "postgresql" ? "(r.definition::jsonb ->> '\(key)')" : "json_extract(r.definition, '$.\(key)')"
+        }
+        let day = "'\(date.description)'"
+        return "CASE WHEN \(field("due")) < \(day) AND NOT (\(field("status")) = 'done' AND "
+            + "(\(field("completed")) IS NULL OR \(field("completed")) <= \(day))) THEN 1 ELSE 0 END"
     }
 }

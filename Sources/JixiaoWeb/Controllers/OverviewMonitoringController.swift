@@ -46,7 +46,7 @@ struct OverviewMonitoringController: RouteCollection {
         let asOf = (try? request.query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:))
             .flatMap { $0.year == year ? $0 : nil } ?? ChinaCalendar.today(within: year)
         let rows = try await MonitoringOverview(database: request.db).rows(
-            year: year, asOf: asOf, organisations: organisation.map { [$0] })
+            year: year, asOf: asOf, organisation: organisation)
         return MonitoringOverviewModel(year: year, years: held, asOf: asOf, rows: rows,
                                        tolerance: MonitoringRules().tolerance)
     }
