@@ -43,8 +43,7 @@ struct OverviewMonitoringController: RouteCollection {
         let held = try await YearRepository(database: request.db).heldYears(organisation: organisation)
         guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
             ?? held.first else { return nil }
-        let asOf = (try? request.query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:))
-            .flatMap { $0.year == year ? $0 : nil } ?? ChinaCalendar.today(within: year)
+        let asOf = request.asOf(in: year)
         let rows = try await MonitoringOverview(database: request.db).rows(
             year: year, asOf: asOf, organisation: organisation)
         return MonitoringOverviewModel(year: year, years: held, asOf: asOf, rows: rows,

@@ -25,10 +25,11 @@ extension Request {
         return (user, year.fillingLastYear(profile))
     }
 
-    /// The `asOf` query as a date within the year; the year's last day when absent or outside the year.
+    /// The `asOf` query as a date within the year; when absent or outside the year, today in China (the year's last
+    /// day for a year that is over).
     func asOf(in year: Int) -> CivilDate {
         (try? query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:)).flatMap { $0.year == year ? $0 : nil }
-            ?? CivilDate(year: year, month: 12, day: 31)!
+            ?? ChinaCalendar.today(within: year)
     }
 
     /// The rule set named by the `rules` query (`time-proportional` when absent or unknown), default tolerances.
