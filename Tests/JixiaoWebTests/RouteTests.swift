@@ -295,10 +295,18 @@ extension DatabaseTests {
                 "id": "t11", "keyTask": "2", "title": "科普展品巡展", "owner": "科普部", "start": "2023-01-01",
                 "due": "2022/11/30", "status": "notStarted", "indicators[]": "i4", "lines[]": "X02"])
             #expect(created == .unprocessableEntity)  // the start is in the next year, after the due date
-            let (saved, _) = try await browser.post(app, base, [
-                "id": "t11", "keyTask": "2", "title": "科普展品巡展", "owner": "科普部", "start": "2022/10/1",
-                "due": "2022/11/30", "status": "inProgress", "progress": "40", "indicators[]": "i4", "lines[]": "X02"])
+            var fields = ["id": "t11", "keyTask": "2", "title": "科普展品巡展", "owner": "科普部", "start": "2022/10/1",
+                          "due": "2022/11/30", "status": "inProgress", "progress": "40", "indicators[]": "i4",
+                          "lines[]": "X02", "plannedLine[]": "X02", "plannedMonth[]": "11", "plannedAmount[]": "一万"]
+            let (badAmount, amountPage) = try await browser.post(app, base, fields)
+            #expect(badAmount == .unprocessableEntity && amountPage.contains(#"id="plannedPayments-error">“一万”不是金额（元）"#))
+            fields["plannedAmount[]"] = "10,000"
+            let (saved, _) = try await browser.post(app, base, fields)
             #expect(saved == .seeOther)
+            // X02's tasks now plan 590,000.00 against its 580,000.00.
+            try await browser.get(app, "/years/440112-KX/2022/monitoring?asOf=2022-10-15") { response in
+                #expect(response.body.string.contains("工作计划各任务从“科普大篷车展品更新”（X02）计划支付 59.00 万元，超过其全年预算数 58.00 万元。"))
+            }
             try await browser.get(app, "/years/440112-KX/2022/workplan?asOf=2022-12-31") { response in
                 #expect(response.body.string.contains(#"<tr id="task-t11">"#))
                 #expect(response.body.string.contains("共 11 项任务：已完成 9 项，逾期 2 项"))

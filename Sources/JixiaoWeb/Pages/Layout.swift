@@ -97,6 +97,7 @@ enum Layout {
       flex-wrap: wrap; }
     fieldset.checks { border: 1px solid var(--line); border-radius: 4px; display: grid; gap: 0.3rem; }
     fieldset.checks[aria-invalid=true] { border-color: var(--accent); }
+    .planned { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.4rem; }
     label.inline { display: flex; gap: 0.4rem; align-items: center; }
     button.secondary { background: #fff; color: var(--accent); }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }

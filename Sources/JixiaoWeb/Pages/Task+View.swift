@@ -42,6 +42,7 @@ enum TaskView {
                            checked: form.indicators ?? [], errors: errors)
                 checkboxes("lines", "关联预算项目", year.budgetLines.map { ($0.code, "\($0.code) \($0.name)") },
                            checked: form.lines ?? [], errors: errors)
+                plannedPayments(year, form: form, errors: errors)
                 FormControls.field("status", "状态", errors: errors) {
                     FormControls.select("status", options: WorkTask.Status.allCases.map { ($0.rawValue, $0.chinese) },
                                         selected: form.status, errors: errors)
@@ -61,6 +62,39 @@ enum TaskView {
                     HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", form.version.map(String.init))])
                     HTML.element("button", [("type", "submit"), ("class", "danger")]) { "删除这项任务" }
                 }
+            }
+        }
+    }
+
+    /// 计划支付: one row per planned payment and three blank rows for new ones.
+    private static func plannedPayments(_ year: DepartmentYear, form: TaskForm, errors: FieldErrors) -> HTML {
+        let count = (form.plannedAmount?.count ?? 0) + 3
+        return HTML.element("fieldset", [("class", "checks"), ("aria-invalid", errors["plannedPayments"] == nil ? nil : "true")]) {
+            HTML.element("legend") { "计划支付（元；不填金额的行不保存）" }
+            for index in 0..<count {
+                HTML.element("div", [("class", "planned")]) {
+                    HTML.element("select", [("name", "plannedLine[]"), ("aria-label", "预算项目")]) {
+                        for line in year.budgetLines {
+                            HTML.element("option", [("value", line.code),
+                                                    ("selected", form.plannedLine?[safe: index] == line.code ? "selected" : nil)]) {
+                                "\(line.code) \(line.name)"
+                            }
+                        }
+                    }
+                    HTML.element("select", [("name", "plannedMonth[]"), ("aria-label", "月份")]) {
+                        for month in 1...12 {
+                            HTML.element("option", [("value", String(month)),
+                                                    ("selected", form.plannedMonth?[safe: index] == String(month) ? "selected" : nil)]) {
+                                "\(month) 月"
+                            }
+                        }
+                    }
+                    HTML.element("input", [("type", "text"), ("name", "plannedAmount[]"), ("inputmode", "decimal"),
+                                           ("aria-label", "金额（元）"), ("value", form.plannedAmount?[safe: index])])
+                }
+            }
+            if let error = errors["plannedPayments"] {
+                HTML.element("span", [("class", "field-error"), ("id", "plannedPayments-error")]) { error }
             }
         }
     }

@@ -14,6 +14,10 @@ struct TaskForm: Content {
     var requirement: String?
     var indicators: [String]?
     var lines: [String]?
+    /// 计划支付 rows as parallel columns (line code, month, amount in yuan); rows without an amount are left out.
+    var plannedLine: [String]?
+    var plannedMonth: [String]?
+    var plannedAmount: [String]?
     var status: String?
     var progress: String?
     var completed: String?
@@ -30,6 +34,9 @@ struct TaskForm: Content {
         requirement = task?.requirement
         indicators = task?.indicators
         lines = task?.lines
+        plannedLine = task?.plannedPayments.map(\.line)
+        plannedMonth = task?.plannedPayments.map { String($0.month) }
+        plannedAmount = task?.plannedPayments.map(\.amount.yuanString)
         status = task?.status.rawValue ?? WorkTask.Status.notStarted.rawValue
         progress = task.map { Rounding(mode: .halfUp, places: 2).apply($0.progress * 100).description }
         completed = task?.completed?.description
@@ -66,6 +73,17 @@ struct TaskForm: Content {
         for (key, values) in [("indicators", indicators ?? []), ("lines", lines ?? [])] where !values.isEmpty {
             members.append(.init(key, .array(values.map(JSONValue.string))))
         }
+        if let amounts = plannedAmount {
+            let payments = amounts.indices.compactMap { index -> JSONValue? in
+                let amount = text(amounts[index])
+                guard !amount.isEmpty else { return nil }
+                let month = text(plannedMonth?[safe: index])
+                return .object(["line": .string(text(plannedLine?[safe: index])),
+                                "month": Int(month).map { .number(String($0)) } ?? .string(month),
+                                "amount": .string(ClerkFormats.number(amount) ?? amount)])
+            }
+            members.append(.init("plannedPayments", .array(payments)))
+        }
         members.append(.init("status", .string(text(self.status))))
         if let share { members.append(.init("progress", .string(share.description))) }
         if !text(completed).isEmpty { members.append(.init("completed", .string(date(completed)))) }
@@ -83,4 +101,9 @@ struct TaskForm: Content {
         }
         return errors
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil past either end.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
