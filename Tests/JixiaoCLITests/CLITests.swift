@@ -136,7 +136,7 @@ import Testing
         #expect(run.stdout.contains("“科普活动经费”（X01）截至 2022-06-30 执行 13.30%"))
         #expect(run.stdout.contains("全年执行率预计约 76.40%，预算执行得分预计 7.64 / 10（少 2.36 分）"))
         #expect(run.stdout.contains("可能完不成的指标：科普设施建设（有可能）、科普活动受众人次（不可能）、重点任务按期完成率（有可能）"))
-        #expect(run.stdout.contains("工作计划：10 项任务，已完成 1 项，逾期 0 项"))
+        #expect(run.stdout.contains("工作计划：共 10 项任务：已完成 1 项，逾期 0 项"))
         let july = try jixiao("monitor", Fixtures.seed.path, "--as-of", "2022-07-15")
         #expect(july.stdout.contains("任务“科普大篷车展品更新：需求论证和采购”（责任人：办公室）应于 2022-06-30 完成，截至 2022-07-15 逾期 15 天"))
         let json = try jixiao("monitor", Fixtures.seed.path, "--as-of", "2022-06-30", "--json", "--rules", "sichuan-2025")

@@ -167,7 +167,7 @@ extension DatabaseTests {
                 #expect(page.contains(#"<a href="/years/440112-KX/2022/payments?line=X01">“科普活动经费”（X01）截至 2022-06-30 执行 13.30%"#))
                 #expect(page.contains(#"<a href="/years/440112-KX/2022/indicators#indicator-i5">指标“科普活动受众人次”"#))
                 #expect(page.components(separatedBy: "<svg ").count - 1 == 3)
-                #expect(page.contains("截至 2022-06-30，10 项任务已完成 1 项，逾期 0 项"))
+                #expect(page.contains("截至 2022-06-30，共 10 项任务：已完成 1 项，逾期 0 项"))
             }
             try await browser.get(app, "/years/440112-KX/2022?asOf=2022-07-15") { response in
                 #expect(response.body.string.contains(

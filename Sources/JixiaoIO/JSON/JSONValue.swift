@@ -26,6 +26,20 @@ public indirect enum JSONValue: Sendable, Hashable {
         return members.first { $0.key == key }?.value
     }
 
+    /// The text of a string.
+    public var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The text of a string, or a number as written: for fields that accept either.
+    public var literal: String? {
+        switch self {
+        case .string(let text), .number(let text): text
+        default: nil
+        }
+    }
+
     /// This object with the member `key` set to `value`: replaced in place, or appended when new.
     public func setting(_ key: String, to value: JSONValue) -> JSONValue {
         guard case .object(var members) = self else { return self }

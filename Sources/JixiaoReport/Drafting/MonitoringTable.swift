@@ -23,6 +23,14 @@ public enum MonitoringTable {
             + "\(year.template.rounding.format(report.projectedTotal))（\(report.projectedGrade)）。"
     }
 
+    /// One sentence on the work plan: tasks done, overdue, due soon, not started, and the span-weighted progress.
+    public static func workPlanSummary(_ progress: WorkPlanProgress) -> String {
+        let count = { (state: WorkPlanProgress.State) in progress.tasks.filter { $0.state == state }.count }
+        return "共 \(progress.tasks.count) 项任务：已完成 \(count(.done)) 项，逾期 \(count(.overdue)) 项，"
+            + "即将到期 \(count(.dueSoon)) 项，未按期启动 \(count(.notStarted)) 项；总体进度 "
+            + "\(progress.overall?.percentString(places: 0) ?? "—")（按计划工期加权）。"
+    }
+
     /// 年初预算数, 全年预算数, 1–N 月执行数, 执行率, 全年预计执行数.
     private static func budget(_ year: DepartmentYear, _ report: MonitoringReport) -> Table {
         let rows = [[Table.Cell.header("项目"), .header("年初预算数（万元）"), .header("全年预算数（万元）"),

@@ -31,7 +31,7 @@ public struct IndicatorProgressRepository: Sendable {
                     reports = existing.filter { $0["asOf"] != entry["asOf"] }
                 }
                 reports.append(entry)
-                reports.sort { (RecordEdit.text($0["asOf"]) ?? "") < (RecordEdit.text($1["asOf"]) ?? "") }
+                reports.sort { ($0["asOf"]?.string ?? "") < ($1["asOf"]?.string ?? "") }
                 return indicator.setting("progress", to: .array(reports))
             }
         } catch RecordEdit.Refusal.noSuchRecord {

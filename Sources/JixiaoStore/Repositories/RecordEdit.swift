@@ -52,7 +52,7 @@ struct RecordEdit {
             guard !checkOnly else { return }
             if isNew, existing != nil { throw Refusal.duplicateKey }
 
-            let title = RecordEdit.text(updated["title"]) ?? RecordEdit.text(updated["name"]) ?? ""
+            let title = updated["title"]?.string ?? updated["name"]?.string ?? ""
             if let existing {
                 let sql = database as! any SQLDatabase
                 let changed = try await sql.update(RecordModel.schema)
@@ -100,10 +100,5 @@ struct RecordEdit {
             try await AuditLog.append(on: database, actor: actor, action: action, subject: "\(subject)/\(key)",
                                       before: existing.definition)
         }
-    }
-
-    static func text(_ value: JSONValue?) -> String? {
-        if case .string(let text)? = value { return text }
-        return nil
     }
 }

@@ -29,7 +29,7 @@ public struct WorkPlanRepository: Sendable {
     /// the task in it and nothing is written.
     public func add(_ task: JSONValue, organisation: OrganisationModel, fiscal: FiscalYearModel, actor: String,
                     checkOnly: Bool = false) async throws {
-        let id = RecordEdit.text(task["id"]) ?? ""
+        let id = task["id"]?.string ?? ""
         try await refusals {
             try await edit(organisation, fiscal).apply(key: id, isNew: true, version: nil, action: "task.create",
                                                        actor: actor, checkOnly: checkOnly, on: database) { _ in task }

@@ -41,10 +41,10 @@ enum YearRows {
         }
         try await insertPayments(year.payments, yearID: yearID, on: database)
         let records: [(String, [JSONValue], (JSONValue) -> (String, String))] = [
-            ("indicator", elements(member("indicators")), { (text($0["id"]), text($0["name"])) }),
-            ("activity", elements(member("activities")), { ("", text($0["title"])) }),
-            ("procurement", elements(member("procurements")), { ("", text($0["name"])) }),
-            ("task", elements(member("workPlan")), { (text($0["id"]), text($0["title"])) }),
+            ("indicator", elements(member("indicators")), { ($0["id"]?.string ?? "", $0["name"]?.string ?? "") }),
+            ("activity", elements(member("activities")), { ("", $0["title"]?.string ?? "") }),
+            ("procurement", elements(member("procurements")), { ("", $0["name"]?.string ?? "") }),
+            ("task", elements(member("workPlan")), { ($0["id"]?.string ?? "", $0["title"]?.string ?? "") }),
         ]
         for (kind, values, label) in records {
             for (position, value) in values.enumerated() {
@@ -159,10 +159,5 @@ enum YearRows {
     private static func elements(_ value: JSONValue?) -> [JSONValue] {
         if case .array(let values)? = value { return values }
         return []
-    }
-
-    private static func text(_ value: JSONValue?) -> String {
-        if case .string(let text)? = value { return text }
-        return ""
     }
 }

@@ -20,18 +20,18 @@ extension APIController {
         var form = PlanForm(plan: [], version: nil)
         var errors = FieldErrors()
         for (index, entry) in entries.enumerated() {
-            guard let month = Self.text(entry["month"]).flatMap({ Int($0) }), (1...12).contains(month) else {
+            guard let month = entry["month"]?.literal.flatMap({ Int($0) }), (1...12).contains(month) else {
                 errors["plan[\(index)].month"] = "月份应是 1 到 12 之间的整数"
                 continue
             }
             if form.months[month] != nil { errors["plan[\(index)].month"] = "\(month) 月重复填写" }
-            form.months[month] = Self.text(entry["amount"]) ?? ""
+            form.months[month] = entry["amount"]?.literal ?? ""
         }
         switch form.validated() {
         case .failure(let invalid):
             for (key, message) in invalid.all { errors[key] = message }
         case .success(let plan) where errors.isEmpty:
-            let version = Self.text(value["version"]).flatMap { Int($0) } ?? 0
+            let version = value["version"]?.literal.flatMap { Int($0) } ?? 0
             try await lineRefusals {
                 try await BudgetLineRepository(database: request.db).updatePlan(
                     id, fiscal: context.fiscal, version: version, plan: plan, subject: context.subject,
@@ -46,13 +46,5 @@ extension APIController {
             break
         }
         return errorsJSON(errors)
-    }
-
-    /// A JSON string or number as text.
-    private static func text(_ value: JSONValue?) -> String? {
-        switch value {
-        case .string(let text)?, .number(let text)?: text
-        default: nil
-        }
     }
 }

@@ -22,8 +22,7 @@ extension APIController {
         return try await taskChange(request) {
             try await WorkPlanRepository(database: request.db).add(task, organisation: context.organisation,
                                                                    fiscal: context.fiscal, actor: context.user.username)
-            guard case .string(let id)? = task["id"] else { return ("", .created) }
-            return (id, .created)
+            return (task["id"]?.string ?? "", .created)
         }
     }
 
@@ -38,7 +37,7 @@ extension APIController {
         }
         return try await taskChange(request) {
             try await WorkPlanRepository(database: request.db).update(
-                task.setting("id", to: .string(id)), id: id, version: Self.integer(body["version"]) ?? 0,
+                task.setting("id", to: .string(id)), id: id, version: body["version"]?.literal.flatMap { Int($0) } ?? 0,
                 organisation: context.organisation, fiscal: context.fiscal, actor: context.user.username)
             return (id, .ok)
         }
@@ -93,12 +92,5 @@ extension APIController {
             throw Abort(.badRequest, reason: "请求体应是一个 JSON 对象。")
         }
         return value
-    }
-
-    private static func integer(_ value: JSONValue?) -> Int? {
-        switch value {
-        case .number(let text)?, .string(let text)?: Int(text)
-        default: nil
-        }
     }
 }

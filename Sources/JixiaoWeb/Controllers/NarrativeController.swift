@@ -24,9 +24,7 @@ struct NarrativeController: RouteCollection {
         try CSRF.verify(request)
         var narrative: [NarrativeSection: String] = [:]
         for section in NarrativeSection.allCases {
-            let text = (try? request.content.get(String.self, at: section.rawValue)) ?? ""
-            narrative[section] = text.replacingOccurrences(of: "\r\n", with: "\n")
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            narrative[section] = FormText.clean(try? request.content.get(String.self, at: section.rawValue))
         }
         let version = (try? request.content.get(Int.self, at: "version")) ?? 0
         do {

@@ -46,7 +46,7 @@ struct TaskController: RouteCollection {
     @Sendable func update(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
-        let id = try self.task(request, try await request.visibleYear().1).id
+        let id = request.parameters.get("id") ?? ""
         let form = try request.content.decode(TaskForm.self)
         return try await save(request, context, form: form, existing: id) { entry, checkOnly in
             try await WorkPlanRepository(database: request.db).update(
@@ -58,11 +58,13 @@ struct TaskController: RouteCollection {
     @Sendable func delete(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
-        let id = try self.task(request, try await request.visibleYear().1).id
+        let id = request.parameters.get("id") ?? ""
         do {
             try await WorkPlanRepository(database: request.db).delete(
                 id: id, version: (try? request.content.get(Int.self, at: "version")) ?? 0,
                 organisation: context.organisation, fiscal: context.fiscal, actor: context.user.username)
+        } catch WorkPlanRepository.Refusal.noSuchTask {
+            throw Abort(.notFound, reason: "没有编号为 \(id) 的任务。")
         } catch WorkPlanRepository.Refusal.conflict {
             throw Abort(.conflict, reason: "这项任务在您打开页面后已被他人修改，请返回重新打开。")
         } catch let error as InputError {
@@ -72,10 +74,9 @@ struct TaskController: RouteCollection {
     }
 
     /// Checks the form and the year with the entry in it, stores the entry when both are right, and answers with the
-    /// work plan — or the form again with every fault at once.
+    /// work plan — or the form again with every fault at once. The year is read only to show the form again.
     private func save(_ request: Request, _ context: YearContext, form: TaskForm, existing: String?,
                       store: (JSONValue, _ checkOnly: Bool) async throws -> Void) async throws -> Response {
-        let (_, year) = try await request.visibleYear()
         let (entry, formErrors) = form.entry(id: existing)
         var errors = formErrors
         do {
@@ -86,6 +87,8 @@ struct TaskController: RouteCollection {
             }
         } catch let error as InputError {
             errors = TaskForm.errors(error, adding: formErrors)
+        } catch WorkPlanRepository.Refusal.noSuchTask {
+            throw Abort(.notFound, reason: "没有编号为 \(existing ?? "") 的任务。")
         } catch WorkPlanRepository.Refusal.duplicateID {
             errors["id"] = "本年度已有编号为“\(form.id ?? "")”的任务"
         } catch WorkPlanRepository.Refusal.conflict {
@@ -96,7 +99,7 @@ struct TaskController: RouteCollection {
                         message: "这项任务在您打开页面后已被他人修改，下面是最新内容；请重新填写后保存。",
                         request: request, status: .conflict)
         }
-        return page(context, year, form: form, existing: existing, errors: errors,
+        return page(context, try await request.visibleYear().1, form: form, existing: existing, errors: errors,
                     message: "有 \(errors.count) 处需要改正。", request: request, status: .unprocessableEntity)
     }
 

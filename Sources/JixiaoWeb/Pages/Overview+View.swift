@@ -1,4 +1,3 @@
-import JixiaoCore
 import JixiaoReport
 
 /// The department-year overview.
@@ -55,8 +54,8 @@ enum OverviewView {
             HTML.element("div", [("class", "charts")]) {
                 for chart in model.charts { HTML.element("figure") { HTML.chart(chart.svg) } }
             }
-            if let overall = model.monitoring.workPlan.overall {
-                workPlan(model, overall: overall)
+            if !model.monitoring.workPlan.tasks.isEmpty {
+                workPlan(model)
             }
             HTML.element("h2") { "预算执行" }
             HTML.element("p") {
@@ -119,14 +118,12 @@ enum OverviewView {
     }
 
     /// The work plan's state and the tasks that need attention, each linked to its row on the work-plan page.
-    private static func workPlan(_ model: OverviewModel, overall: Rational) -> HTML {
-        let tasks = model.monitoring.workPlan.tasks
+    private static func workPlan(_ model: OverviewModel) -> HTML {
         let url = SiteURL.workPlan(code: model.code, year: model.year).path
         return HTML.group {
             HTML.element("h2") { "工作计划" }
             HTML.element("p", [("id", "work-plan-summary")]) {
-                "截至 \(model.monitoring.asOf)，\(tasks.count) 项任务已完成 \(tasks.filter { $0.state == .done }.count) 项，"
-                    + "逾期 \(tasks.filter { $0.state == .overdue }.count) 项，总体进度 \(overall.percentString(places: 0))。"
+                "截至 \(model.monitoring.asOf)，" + MonitoringTable.workPlanSummary(model.monitoring.workPlan)
                 " "
                 HTML.element("a", [("href", url + "?asOf=\(model.monitoring.asOf)")]) { "查看工作计划 →" }
             }

@@ -25,16 +25,14 @@ struct ProgressForm: Content {
     /// left out so that the reader says which of them are required.
     var entry: JSONValue {
         var members: [JSONValue.Member] = []
-        func add(_ key: String, _ value: String?) {
-            let text = (value ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { members.append(.init(key, .string(text))) }
+        func add(_ key: String, _ value: String) {
+            if !value.isEmpty { members.append(.init(key, .string(value))) }
         }
-        add("asOf", asOf.flatMap { ClerkFormats.date($0)?.description } ?? asOf)
-        add("actual", actual)
-        add("projected", projected)
-        add("likelihood", likelihood)
-        add("cause", cause)
-        add("remedy", remedy)
+        add("asOf", FormText.date(asOf))
+        for (key, value) in [("actual", actual), ("projected", projected), ("likelihood", likelihood), ("cause", cause),
+                             ("remedy", remedy)] {
+            add(key, FormText.clean(value))
+        }
         return .object(members)
     }
 

@@ -47,10 +47,7 @@ struct TaskForm: Content {
     /// percentage); everything else is for the bundle reader, so that all faults are shown at once.
     func entry(id fixedID: String? = nil) -> (JSONValue, FieldErrors) {
         var errors = FieldErrors()
-        func text(_ value: String?) -> String {
-            (value ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        func date(_ value: String?) -> String { ClerkFormats.date(text(value))?.description ?? text(value) }
+        let text = FormText.clean, date = FormText.date
         let id = fixedID ?? text(self.id)
         if id.isEmpty { errors["id"] = "请填写任务编号，如 t11" }
         var share: Rational?

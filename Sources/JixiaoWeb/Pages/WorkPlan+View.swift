@@ -22,7 +22,7 @@ enum WorkPlanView {
                     AsOfPicker.field(progress.asOf, year: number)
                     HTML.element("button", [("type", "submit")]) { "查看" }
                 }
-                HTML.element("p", [("id", "work-plan-summary")]) { summary(progress) }
+                HTML.element("p", [("id", "work-plan-summary")]) { MonitoringTable.workPlanSummary(progress) }
                 keyTasks(progress)
                 HTML.element("div", [("class", "charts")]) {
                     HTML.element("figure") { HTML.chart(Charts.workPlanTimeline(year, asOf: progress.asOf).svg) }
@@ -30,13 +30,6 @@ enum WorkPlanView {
                 tasks(year, progress, mayChange: mayChange)
             }
         }
-    }
-
-    static func summary(_ progress: WorkPlanProgress) -> String {
-        let count = { (state: WorkPlanProgress.State) in progress.tasks.filter { $0.state == state }.count }
-        return "共 \(progress.tasks.count) 项任务：已完成 \(count(.done)) 项，逾期 \(count(.overdue)) 项，"
-            + "即将到期 \(count(.dueSoon)) 项，未按期启动 \(count(.notStarted)) 项；总体进度 "
-            + "\(progress.overall?.percentString(places: 0) ?? "—")（按计划工期加权）。"
     }
 
     private static func keyTasks(_ progress: WorkPlanProgress) -> HTML {

@@ -80,10 +80,8 @@ struct MonitorCommand: ParsableCommand {
             lines.append("可能完不成的指标：" + atRisk.map { "\($0.name)（\($0.likelihood?.chinese ?? "")）" }
                 .joined(separator: "、"))
         }
-        let plan = report.workPlan
-        if let overall = plan.overall {
-            lines.append("工作计划：\(plan.tasks.count) 项任务，已完成 \(plan.tasks.filter { $0.state == .done }.count) 项，"
-                + "逾期 \(plan.tasks.filter { $0.state == .overdue }.count) 项，总体进度 \(overall.percentString(places: 0))。")
+        if !report.workPlan.tasks.isEmpty {
+            lines.append("工作计划：" + MonitoringTable.workPlanSummary(report.workPlan))
         }
         lines.append(report.warnings.isEmpty ? "没有预警。" : "预警 \(report.warnings.count) 项：")
         for warning in report.warnings { lines.append("  [\(warning.severity.chinese)] \(warning.message)") }
