@@ -14,16 +14,20 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
     ],
     targets: [
-        // Money, dates, the domain values, templates, evaluation and findings: pure, Foundation only.
-        .target(name: "JixiaoCore"),
+        // Money, dates, the domain values, templates, evaluation and findings: pure, Foundation and BigInt only
+        // (exact rationals fall back to arbitrary precision where a result outgrows 128 bits).
+        .target(name: "JixiaoCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // The JSON bundle codec, the fill-in workbook and CSV payment imports, built-in templates, JSON outputs.
-        .target(name: "JixiaoIO", dependencies: ["JixiaoCore", "JixiaoOffice"], resources: [.copy("Templates/Builtin")]),
+        // Built-in templates and the working-day calendar are compiled in (Embedded/, scripts/embed-resources.py).
+        .target(name: "JixiaoIO", dependencies: ["JixiaoCore", "JixiaoOffice"],
+                exclude: ["Templates/Builtin", "Calendar/cn-work-calendar.json"]),
         // Office Open XML shared by the DOCX and XLSX writers and the XLSX reader: parts, XML, ZIP, spreadsheets.
         .target(name: "JixiaoOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The report document model, narrative drafting and the renderers (Markdown, HTML, DOCX, XLSX, PDF).
@@ -47,7 +51,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
-            resources: [.copy("Resources/openapi.json")]
+            exclude: ["Resources/openapi.json"]
         ),
         .executableTarget(
             name: "jixiao",

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: the bundle JSON Schema and the OpenAPI document, every Swift Testing suite on SQLite, a
+# Runs the whole test suite: the bundle JSON Schema and the OpenAPI document, the embedded resources against their
+# sources, every Swift Testing suite on SQLite, a
 # real browser session against `jixiao serve --demo` (Tests/Browser/browser_test.py), then the store and web suites
 # again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
 # Golden report files are compared byte for byte; set UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
@@ -7,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python3 scripts/check-schema.py
+python3 scripts/embed-resources.py --check
 swift build --build-tests
 unset DATABASE_URL
 echo "== all suites, SQLite =="

@@ -47,7 +47,9 @@ public struct PackageReader: Sendable {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAZip }
         var parts: [String: Data] = [:]
-        var total = 0
+        // What the archive declares refuses an honest bomb early; what really comes out is what is capped.
+        var declared = 0
+        var inflated = 0
         var count = 0
         for entry in archive {
             count += 1
@@ -57,14 +59,15 @@ public struct PackageReader: Sendable {
                 throw .unsafeEntryName(name)
             }
             guard entry.type == .file else { continue }
-            total += Int(clamping: entry.uncompressedSize)
-            guard total <= maximumUncompressedBytes else { throw .tooLarge(limitBytes: maximumUncompressedBytes) }
+            declared += Int(clamping: entry.uncompressedSize)
+            guard declared <= maximumUncompressedBytes else { throw .tooLarge(limitBytes: maximumUncompressedBytes) }
             var content = Data()
             do {
                 _ = try archive.extract(entry) { chunk in
+                    // The declared sizes can lie: count what really comes out, across every entry.
+                    inflated += chunk.count
+                    if inflated > maximumUncompressedBytes { throw ReadError.tooLarge(limitBytes: maximumUncompressedBytes) }
                     content.append(chunk)
-                    // The declared size can lie: count what really comes out.
-                    if content.count > maximumUncompressedBytes { throw ReadError.tooLarge(limitBytes: maximumUncompressedBytes) }
                 }
             } catch let error as ReadError {
                 throw error

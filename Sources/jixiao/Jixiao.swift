@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import JixiaoIO
 
 /// The `jixiao` command: evaluate a department's year, check it, and write its self-evaluation report.
 @main
@@ -14,4 +16,22 @@ struct Jixiao: AsyncParsableCommand {
                       ImportPayments.self, Serve.self, UserCommand.self, AuditCommand.self,
                       BackupCommand.self, MonitorCommand.self]
     )
+
+    /// Refuses to start on a broken administrator's calendar file rather than count deadlines by another calendar.
+    static func main() async {
+        if let problem = TemplateCatalog.configurationError {
+            Terminal.error("工作日日历配置有误 / the working-day calendar file is invalid:\n\(problem.description)")
+            Foundation.exit(ExitCodes.invalidInput)
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

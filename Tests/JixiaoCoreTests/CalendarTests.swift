@@ -22,7 +22,7 @@ import Testing
         #expect(CivilDate(iso: "2024-01-01")!.days(to: CivilDate(iso: "2025-01-01")!) == 366)
     }
 
-    @Test("working days skip weekends", arguments: [
+    @Test("without a calendar year, working days skip weekends", arguments: [
         ("2022-09-05", "2022-09-07", 2), // Monday → Wednesday
         ("2022-09-09", "2022-09-12", 1), // Friday → Monday
         ("2022-09-09", "2022-09-13", 2),
@@ -32,6 +32,20 @@ import Testing
         ("2022-09-07", "2022-09-05", 0),
     ])
     func workingDays(start: String, end: String, expected: Int) {
-        #expect(WorkingDays.between(CivilDate(iso: start)!, CivilDate(iso: end)!) == expected)
+        let count = WorkCalendar.weekdaysOnly.workingDays(after: CivilDate(iso: start)!, through: CivilDate(iso: end)!)
+        #expect(count.days == expected)
+        #expect(count.uncoveredYears == (start < end ? [2022] : []))
+    }
+
+    @Test func aCoveredYearCountsItsHolidaysAndMakeUpDays() {
+        let day = { CivilDate(iso: $0)! }
+        let calendar = WorkCalendar(years: [WorkCalendar.Year(
+            year: 2022, source: "test", holidays: Set((1...7).map { CivilDate(year: 2022, month: 10, day: $0)! }),
+            workingWeekends: [day("2022-10-08"), day("2022-10-09")])])
+        #expect(calendar.workingDays(after: day("2022-09-29"), through: day("2022-10-08")) ==
+                WorkCalendar.Count(days: 2, uncoveredYears: []))
+        #expect(!calendar.isWorkingDay(day("2022-10-03")) && calendar.isWorkingDay(day("2022-10-09")))
+        #expect(calendar.workingDays(after: day("2022-12-30"), through: day("2023-01-03")) ==
+                WorkCalendar.Count(days: 2, uncoveredYears: [2023]))
     }
 }

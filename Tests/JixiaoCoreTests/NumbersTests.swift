@@ -26,10 +26,62 @@ import Testing
         #expect(Rational(7, 2).floor == 3)
     }
 
+    /// Products, sums and quotients far beyond 128 bits carry on in arbitrary precision and come back exactly.
+    @Test func arithmeticBeyond128BitsIsExactAndComesBack() {
+        let huge = Rational(decimal: "100000000000000000000")!  // 10²⁰
+        let tiny = Rational(decimal: "1e-20")!
+        let quotient = huge / tiny                                  // 10⁴⁰: beyond Int128
+        #expect(quotient.description == "1" + String(repeating: "0", count: 40))
+        #expect(quotient * tiny * tiny == Rational.one)
+        #expect((quotient + .one) - quotient == .one)
+        #expect(quotient > huge && -quotient < -huge && tiny < Rational(1, 1000))
+        let max = Rational(Int128.max)
+        #expect((max + max) / 2 == max)
+        #expect(Rational(Int128.min) / Rational(Int128.min) == .one)
+        #expect((max * max).floor / max == max)
+        // Coprime denominators near the limit: the sum's denominator needs 254 bits.
+        let a = Rational(1, Int128.max)
+        let b = Rational(1, Int128.max - 1)
+        #expect(a + b - b == a)
+        #expect(Rounding(mode: .halfUp, places: 2).format(quotient * Rational(1, 3)).hasSuffix(".33"))
+        #expect(Rational(decimal: "-1e-40")!.formatted(places: 2) == "0.00")
+    }
+
+    @Test func comparisonsOfLargeOperandsDoNotOverflow() {
+        let a = Rational(Int128.max - 1, Int128.max)
+        let b = Rational(Int128.max - 2, Int128.max - 1)
+        #expect(b < a)
+        #expect(!(a < b))
+        #expect(Rational.max(a, b) == a)
+    }
+
     @Test func descriptionIsExactWhenTheDecimalTerminates() {
         #expect(Rational(decimal: "56.850")!.description == "56.85")
         #expect(Rational(47).description == "47")
         #expect(Rational(1, 3).description == "0.333333333333")
+    }
+}
+
+@Suite struct DecimalLiteralTests {
+    @Test("what a literal says about its digits", arguments: [
+        ("864.40", 3, 1, false, false), ("1e-20", 0, 20, true, false), ("100000000000000000000", 21, 0, false, false),
+        ("-0", 0, 0, false, true), ("0.000", 0, 0, false, false), ("4e6", 7, 0, true, false), ("-12.5", 2, 1, false, true),
+        ("0012.3400", 2, 2, false, false), ("1.5E+2", 3, 0, true, false),
+    ])
+    func describes(text: String, integerDigits: Int, decimals: Int, exponent: Bool, minus: Bool) throws {
+        let literal = try #require(DecimalLiteral(text))
+        #expect(literal.integerDigits == integerDigits)
+        #expect(literal.decimalPlaces == decimals)
+        #expect(literal.hasExponent == exponent)
+        #expect(literal.hasMinusSign == minus)
+        #expect(literal.value == Rational(decimal: text))
+    }
+
+    @Test("hostile literals are refused before they cost anything", arguments: [
+        "1e41", "1e-41", "1e99999999", String(repeating: "9", count: 41), "1e+", "1e1.5", "--1",
+    ])
+    func refuses(text: String) {
+        #expect(DecimalLiteral(text) == nil)
     }
 }
 
@@ -65,9 +117,18 @@ import Testing
         #expect(Money(decimal: "0.01", unit: .yuan)?.fen == 1)
     }
 
-    @Test("finer than a fen is refused", arguments: [("0.001", Money.Unit.yuan), ("0.0000001", .wan)])
+    @Test("finer than a fen, exponents, negative zero and 10¹³ yuan are refused", arguments: [
+        ("0.001", Money.Unit.yuan), ("0.0000001", .wan), ("1e5", .yuan), ("-0", .yuan), ("-0.00", .wan),
+        ("10000000000000", .yuan), ("1000000000", .wan),
+    ])
     func refusesFractionsOfAFen(text: String, unit: Money.Unit) {
         #expect(Money(decimal: text, unit: unit) == nil)
+    }
+
+    @Test func theLargestAmountsAreAccepted() {
+        #expect(Money(decimal: "9999999999999.99", unit: .yuan)?.storedFen == 999_999_999_999_999)
+        #expect(Money(decimal: "999999999.999999", unit: .wan)?.storedFen == 999_999_999_999_999)
+        #expect(Money(decimal: "-12.50", unit: .yuan)?.fen == -1_250)
     }
 
     @Test func wanStringRoundsHalfUp() {

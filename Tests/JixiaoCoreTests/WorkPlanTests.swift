@@ -130,20 +130,20 @@ import JixiaoTestSupport
         for _ in 0..<2_000 {
             let total = Money(fen: Int64.random(in: 0...100_000_000_000, using: &random))
             let profile = (1...12).compactMap { month -> MonthlyAmount? in
-                Bool.random(using: &random) ? MonthlyAmount(month: month, amount: Money(fen: .random(in: 0...5_000_000, using: &random))) : nil
+                Bool.random(using: &random) ? MonthlyAmount(month: month, amount: Money(fen: Int64.random(in: 0...5_000_000, using: &random))) : nil
             }
             let from = Int.random(in: 1...12, using: &random)
-            let weightSum = Rational(Int128(profile.map(\.amount.fen).reduce(0, +)))
+            let weightSum = profile.map(\.amount).sum().fenValue
             for (plan, share) in [
                 (PlanSpreading.evenly(total, over: from...12), { (_: Int) in Rational(1, Int128(13 - from)) }),
                 (PlanSpreading.following(profile, total: total) ?? [], { (month: Int) in
-                    Rational(Int128(profile.first { $0.month == month }?.amount.fen ?? 0)) / weightSum
+                    (profile.first { $0.month == month }?.amount ?? .zero).fenValue / weightSum
                 }),
             ] where !plan.isEmpty || total == .zero {
                 #expect(plan.map(\.amount).sum() == total)
                 for entry in plan {
-                    let exact = Rational(Int128(total.fen)) * share(entry.month)
-                    #expect((Rational(Int128(entry.amount.fen)) - exact).magnitude < .one)
+                    let exact = total.fenValue * share(entry.month)
+                    #expect((entry.amount.fenValue - exact).magnitude < .one)
                 }
             }
         }

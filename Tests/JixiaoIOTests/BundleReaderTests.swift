@@ -117,6 +117,47 @@ import Testing
         ])
     }
 
+    /// The bundle that once stopped the server (target 1e-20, actual 10²⁰) and its neighbours: every number outside
+    /// its range is refused by path, with what the range is.
+    @Test func numbersOutsideTheirRangesAreRefused() throws {
+        let indicators = #"""
+        [{"id": "a", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "quantitative", "direction": ">=",
+          "target": "1e-20", "unit": "场", "weight": "5", "actual": "100000000000000000000"},
+         {"id": "b", "level1": "产出指标", "level2": "数量指标", "name": "n", "nature": "quantitative", "direction": ">=",
+          "target": "4e6", "unit": "人次", "weight": "10000", "actual": "1e40"}]
+        """#
+        let payments = #"[{"line": "L1", "date": "2022-01-05", "amount": "-0"}, {"line": "L1", "date": "2022-01-06", "amount": 1e5},"#
+            + #" {"line": "L1", "date": "2022-01-07", "amount": "10000000000000"}, {"line": "L1", "date": "2022-01-08", "amount": "-12.50"}]"#
+        let error = try #require(throws: InputError.self) { try read(minimal(payments: payments, indicators: indicators)) }
+        #expect(error.issues.map(\.description) == [
+            "payments[0].amount: \"-0\" is negative zero (write 0)",
+            "payments[1].amount: 1e5 is written with an exponent (write the digits out, e.g. 100000)",
+            "payments[2].amount: \"10000000000000\" has 14 digits before the point (at most 13)",
+            "indicators[0].target: \"1e-20\" has 20 decimals (at most 6)",
+            "indicators[0].actual: \"100000000000000000000\" has 21 digits before the point (at most 15)",
+            "indicators[1].weight: \"10000\" has 5 digits before the point (at most 4)",
+            "indicators[1].actual: \"1e40\" has 41 digits before the point (at most 15)",
+        ])
+        #expect(error.issues.first?.chinese == "“-0”是负零（请填写 0）")
+    }
+
+    /// A tier or deduction table scores the actual value by itself; published tables leave the target out.
+    @Test func ruleIndicatorsNeedNoTarget() throws {
+        let indicators = #"""
+        [{"id": "d", "level1": "产出指标", "level2": "数量指标", "name": "偏差率", "nature": "quantitative", "weight": "5",
+          "actual": "1.03", "rule": {"type": "deduction", "direction": "<=", "bound": "1.00", "step": "0.01", "points": "0.5"}},
+         {"id": "t", "level1": "产出指标", "level2": "数量指标", "name": "差错率", "nature": "quantitative", "weight": "8",
+          "actual": "0.05", "rule": {"type": "tiers", "tiers": [{"upTo": "0", "score": "8"}, {"upTo": "0.10", "score": "6"}, {"score": "0"}]}}]
+        """#
+        let year = try read(minimal(indicators: indicators))
+        #expect(year.indicators.map(\.targetText) == ["", ""])
+        #expect(year.indicators.map(\.statedTarget) == ["≤ 1，每超 0.01 扣 0.5 分", "≤0 得 8 分；≤0.1 得 6 分；其余得 0 分"])
+        let scores = Evaluator.evaluate(year).indicators
+        #expect(scores.map(\.score) == [Rational(decimal: "3.5")!, Rational(6)])
+        #expect(!FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year)).contains { $0.code == "TARGET_NO_NUMBER" })
+        #expect(try BundleReader().decode(BundleWriter.encode(year), file: "again").indicators == year.indicators)
+    }
+
     @Test func remainingCrossReferenceAndShapeFaults() throws {
         let text = minimal(indicators: #"""
         [{"id": "a", "level1": "产出指标", "level2": "满意度", "name": "n", "nature": "quantitative", "direction": "=",

@@ -43,19 +43,13 @@ import Testing
     @Test("encoding and reading back gives the same template", arguments: TemplateCatalog.builtIn.ids)
     func encoderRoundTrips(id: String) throws {
         let original = try template(id)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("template-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try Data(TemplateEncoder.encode(original).serialized().utf8).write(to: file)
-        #expect(try TemplateCatalog.read(file) == original)
+        #expect(try TemplateCatalog.read(Data(TemplateEncoder.encode(original).serialized().utf8), file: id) == original)
     }
 
     @Test func aBrokenTemplateFileReportsEveryFault() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
         let text = #"{"id": "x", "name": "x", "levels": [{"name": "a", "weight": "x"}], "budget": {"weight": "10"},"#
             + #" "reverse": "log", "qualitative": {}, "rounding": {"mode": "halfUp"}, "grades": []}"#
-        try Data(text.utf8).write(to: file)
-        let error = try #require(throws: InputError.self) { try TemplateCatalog.read(file) }
+        let error = try #require(throws: InputError.self) { try TemplateCatalog.read(Data(text.utf8), file: "broken.json") }
         #expect(error.issues.map(\.description) == [
             "levels[0].weight: \"x\" is not a number",
             "reverse: \"log\" is not one of \"linearToDouble\", \"inverseRatio\"",

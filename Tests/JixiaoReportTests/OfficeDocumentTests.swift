@@ -129,10 +129,32 @@ import Testing
         #expect(throws: PackageReader.ReadError.tooLarge(limitBytes: 1_000)) {
             try PackageReader(maximumUncompressedBytes: 1_000).parts(of: docx)
         }
+        // Parts that declare 1 byte each but inflate to 700: each is under the cap, together they are not.
+        var forged = OfficePackage()
+        for name in ["a.xml", "b.xml"] {
+            forged.add(name, contentType: "application/xml", data: Data(("<a>" + String(repeating: "x", count: 693) + "</a>").utf8))
+        }
+        let lying = Self.declaringOneByte(try forged.archive())
+        #expect(throws: PackageReader.ReadError.tooLarge(limitBytes: 1_000)) {
+            try PackageReader(maximumUncompressedBytes: 1_000).parts(of: lying)
+        }
+        #expect(try PackageReader(maximumUncompressedBytes: 2_000).parts(of: lying)["a.xml"]?.count == 700)
         var escaping = OfficePackage()
         escaping.add("../evil.xml", contentType: "application/xml", data: Data("<a/>".utf8))
         #expect(throws: PackageReader.ReadError.unsafeEntryName("../evil.xml")) {
             try PackageReader().parts(of: escaping.archive())
         }
+    }
+
+    /// The archive with every entry's uncompressed size, in its local header and in the central directory, set to 1.
+    static func declaringOneByte(_ archive: Data) -> Data {
+        var bytes = [UInt8](archive)
+        let signatures: [([UInt8], Int)] = [([0x50, 0x4B, 0x03, 0x04], 22), ([0x50, 0x4B, 0x01, 0x02], 24)]
+        for index in 0..<(bytes.count - 4) {
+            for (signature, offset) in signatures where Array(bytes[index..<index + 4]) == signature {
+                bytes.replaceSubrange(index + offset..<index + offset + 4, with: [1, 0, 0, 0])
+            }
+        }
+        return Data(bytes)
     }
 }

@@ -22,12 +22,15 @@ public struct DepartmentYear: Sendable, Hashable {
     public var assets: Assets?
     /// Human-written report text by section; sections left out are drafted from the data.
     public var narrative: [NarrativeSection: String]
+    /// The official working-day calendar deadlines are counted by (the catalogue's, set by the reader).
+    public var workCalendar: WorkCalendar
 
     public init(year: Int, template: EvaluationTemplate, templateChoice: TemplateChoice? = nil,
                 moneyUnit: Money.Unit = .yuan, department: Department, tasks: [String] = [],
                 goal: String = "", budgetLines: [BudgetLine] = [], payments: [Payment] = [],
                 indicators: [Indicator] = [], workPlan: [WorkTask] = [], activities: [Activity] = [], procurements: [Procurement] = [],
-                assets: Assets? = nil, narrative: [NarrativeSection: String] = [:]) {
+                assets: Assets? = nil, narrative: [NarrativeSection: String] = [:],
+                workCalendar: WorkCalendar = .weekdaysOnly) {
         self.year = year
         self.template = template
         self.templateChoice = templateChoice ?? TemplateChoice(base: template.id)
@@ -43,6 +46,7 @@ public struct DepartmentYear: Sendable, Hashable {
         self.procurements = procurements
         self.assets = assets
         self.narrative = narrative
+        self.workCalendar = workCalendar
     }
 }
 

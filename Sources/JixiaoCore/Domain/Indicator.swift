@@ -100,6 +100,12 @@ public struct Indicator: Sendable, Hashable {
 
     /// The target as a number, when it is one.
     public var target: Rational? { Rational(decimal: targetText) }
+
+    /// The target as written, or — for a rule indicator that leaves it out, as published tables do — the rule.
+    public var statedTarget: String {
+        guard targetText.isEmpty, let rule else { return targetText }
+        return rule.chinese(unit: unit)
+    }
 }
 
 /// A score a person set, with the written reason that alone makes it acceptable.
@@ -139,6 +145,18 @@ public enum ScoringRule: Sendable, Hashable {
     case tiers([Tier])
     /// Full weight on the right side of `bound`; minus `points` per whole `step` beyond it; never below zero.
     case deduction(direction: Indicator.Direction, bound: Rational, step: Rational, points: Rational)
+
+    /// The rule as a table prints it: `≤ 1，每超 0.01 扣 0.5 分`, `≤0 得 8 分；≤0.1 得 6 分；其余得 0 分`.
+    public func chinese(unit: String) -> String {
+        switch self {
+        case let .deduction(direction, bound, step, points):
+            return "\(direction.symbol) \(bound)\(unit)，每超 \(step)\(unit) 扣 \(points) 分"
+        case .tiers(let tiers):
+            return tiers.map { tier in
+                (tier.upTo.map { "≤\($0)\(unit) " } ?? "其余") + "得 \(tier.score) 分"
+            }.joined(separator: "；")
+        }
+    }
 
     /// One band of a tier table.
     public struct Tier: Sendable, Hashable {

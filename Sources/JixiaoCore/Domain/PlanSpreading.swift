@@ -14,17 +14,21 @@ public enum PlanSpreading {
     }
 
     /// Largest-remainder apportionment of `total` fen by positive weights; months that get nothing are left out.
-    static func apportion(_ total: Money, weights: [(month: Int, weight: Int64)]) -> [MonthlyAmount] {
-        let sum = Int128(weights.map(\.weight).reduce(0, +))
-        guard sum > 0, total.fen > 0 else { return [] }
+    static func apportion(_ total: Money, weights: [(month: Int, weight: Int128)]) -> [MonthlyAmount] {
+        let sum = weights.map { Rational($0.weight) }.sum()
+        guard sum > .zero, total > .zero else { return [] }
         var shares = weights.map { entry in
-            let exact = Int128(total.fen) * Int128(entry.weight)
-            return (month: entry.month, fen: exact / sum, remainder: exact % sum)
+            let exact = total.fenValue * Rational(entry.weight) / sum
+            return (month: entry.month, fen: exact.floor, remainder: exact - exact.floor)
         }
-        let leftover = Int128(total.fen) - shares.map(\.fen).reduce(0, +)
-        let order = shares.indices.sorted { (shares[$0].remainder, -shares[$0].month) > (shares[$1].remainder, -shares[$1].month) }
-        for index in order.prefix(Int(leftover)) { shares[index].fen += 1 }
-        return shares.filter { $0.fen > 0 }.sorted { $0.month < $1.month }
-            .map { MonthlyAmount(month: $0.month, amount: Money(fen: Int64($0.fen))) }
+        let leftover = (total.fenValue - shares.map(\.fen).sum()).int64Value ?? 0
+        let order = shares.indices.sorted {
+            shares[$0].remainder != shares[$1].remainder ? shares[$0].remainder > shares[$1].remainder
+                : shares[$0].month < shares[$1].month
+        }
+        for index in order.prefix(Int(leftover)) { shares[index].fen += .one }
+        return shares.compactMap { share in
+            Money(exactly: share.fen).flatMap { $0 > .zero ? MonthlyAmount(month: share.month, amount: $0) : nil }
+        }.sorted { $0.month < $1.month }
     }
 }

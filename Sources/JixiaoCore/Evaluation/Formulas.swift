@@ -43,8 +43,8 @@ public enum Formulas {
     public static func deduction(weight w: Rational, actual a: Rational, direction: Indicator.Direction,
                                  bound: Rational, step: Rational, points: Rational) -> (Rational, String) {
         let beyond = direction.isReverse ? a - bound : bound - a
-        let steps: Int128 = beyond > .zero ? (beyond / step).floor : 0
-        let score = Rational.max(.zero, w - points * Rational(steps))
+        let steps = beyond > .zero ? (beyond / step).floor : .zero
+        let score = Rational.max(.zero, w - points * steps)
         let text = "扣分：A=\(a)，界限 \(direction.symbol) \(bound)，每超 \(step) 扣 \(points) 分，超出 \(steps) 个整档"
         return (score, text)
     }

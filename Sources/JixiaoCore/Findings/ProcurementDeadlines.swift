@@ -39,34 +39,39 @@ public enum ProcurementDeadlines {
         /// Days (intent, signing) or working days (publication, filing) between them.
         public let elapsed: Int?
         public let limit: Int
+        /// Years the working days were counted Monday to Friday because the calendar does not cover them.
+        public let uncoveredYears: [Int]
 
         /// The unit `elapsed` and `limit` are counted in.
         public var unit: String { step == .publication || step == .filing ? "个工作日" : "天" }
     }
 
-    public static func check(_ procurement: Procurement,
+    /// The checks of a procurement, working days counted by `calendar` (the year's official one).
+    public static func check(_ procurement: Procurement, calendar: WorkCalendar,
                              thresholds: FindingThresholds = FindingThresholds()) -> [Check] {
         func make(_ step: Step, _ from: CivilDate?, _ to: CivilDate?, limit: Int,
-                  measure: (CivilDate, CivilDate) -> Int, kept: (Int) -> Bool) -> Check {
+                  measure: (CivilDate, CivilDate) -> WorkCalendar.Count, kept: (Int) -> Bool) -> Check {
             guard let from, let to else {
-                return Check(step: step, status: .open, from: from, to: to, elapsed: nil, limit: limit)
+                return Check(step: step, status: .open, from: from, to: to, elapsed: nil, limit: limit,
+                             uncoveredYears: [])
             }
             let elapsed = measure(from, to)
-            return Check(step: step, status: kept(elapsed) ? .kept : .broken, from: from, to: to, elapsed: elapsed,
-                         limit: limit)
+            return Check(step: step, status: kept(elapsed.days) ? .kept : .broken, from: from, to: to,
+                         elapsed: elapsed.days, limit: limit, uncoveredYears: elapsed.uncoveredYears)
         }
-        let days: (CivilDate, CivilDate) -> Int = { $0.days(to: $1) }
+        let days: (CivilDate, CivilDate) -> WorkCalendar.Count = { WorkCalendar.Count(days: $0.days(to: $1), uncoveredYears: []) }
+        let workingDays: (CivilDate, CivilDate) -> WorkCalendar.Count = { calendar.workingDays(after: $0, through: $1) }
         return [
             make(.intent, procurement.intentPublished, procurement.started, limit: thresholds.intentLeadDays,
                  measure: days) { $0 >= thresholds.intentLeadDays },
             make(.signing, procurement.awarded, procurement.contractSigned, limit: thresholds.signingDays,
                  measure: days) { $0 <= thresholds.signingDays },
             make(.publication, procurement.contractSigned, procurement.contractPublished,
-                 limit: thresholds.publicationWorkingDays, measure: WorkingDays.between) {
+                 limit: thresholds.publicationWorkingDays, measure: workingDays) {
                 $0 <= thresholds.publicationWorkingDays
             },
             make(.filing, procurement.contractSigned, procurement.contractFiled, limit: thresholds.filingWorkingDays,
-                 measure: WorkingDays.between) { $0 <= thresholds.filingWorkingDays },
+                 measure: workingDays) { $0 <= thresholds.filingWorkingDays },
         ]
     }
 }

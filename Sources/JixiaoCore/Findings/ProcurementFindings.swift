@@ -2,15 +2,22 @@ extension FindingsEngine {
     /// Each procurement deadline broken: intention published too late, contract signed, published or filed late.
     static func procurementFindings(_ year: DepartmentYear, thresholds: FindingThresholds) -> [Finding] {
         year.procurements.enumerated().flatMap { index, procurement in
-            ProcurementDeadlines.check(procurement, thresholds: thresholds).compactMap { check -> Finding? in
+            ProcurementDeadlines.check(procurement, calendar: year.workCalendar, thresholds: thresholds).compactMap { check -> Finding? in
                 guard check.status == .broken, let from = check.from, let to = check.to,
                       let elapsed = check.elapsed else { return nil }
                 let (code, message, evidence, measure) = wording(check, from: from, to: to, elapsed: elapsed)
                 return Finding(code: code, severity: .medium, theme: .procurement,
-                               message: "采购项目“\(procurement.name)”" + message, evidence: evidence,
+                               message: "采购项目“\(procurement.name)”" + message + uncoveredNote(check.uncoveredYears),
+                               evidence: evidence,
                                measure: measure, subject: "procurements[\(index)]")
             }
         }
+    }
+
+    /// Says that working days were counted Monday to Friday for years the holiday calendar does not cover.
+    private static func uncoveredNote(_ years: [Int]) -> String {
+        guard !years.isEmpty else { return "" }
+        return "（工作日日历未收录 \(years.map(String.init).joined(separator: "、")) 年的法定节假日安排，按周一至周五计算）"
     }
 
     private static func wording(_ check: ProcurementDeadlines.Check, from: CivilDate, to: CivilDate,

@@ -91,9 +91,9 @@ enum IndicatorForecast {
             guard let likelihood = projection.likelihood, likelihood != .certain,
                   let index = year.indicators.firstIndex(where: { $0.id == projection.id }) else { return nil }
             let indicator = year.indicators[index]
-            var message = "指标“\(indicator.name)”（年度指标值 \(indicator.targetText)\(indicator.unit)）截至 \(projection.asOf) "
+            var message = "指标“\(indicator.name)”（年度指标值 \(indicator.targetText.isEmpty ? indicator.statedTarget : indicator.targetText + indicator.unit)）截至 \(projection.asOf) "
             if let projected = projection.projected {
-                let places = indicator.target.map { $0.denominator == 1 } == true ? 0 : 2
+                let places = indicator.target?.isInteger == true ? 0 : 2
                 message += "完成 \(projection.soFar)\(indicator.unit)，预计全年 "
                     + "\(Rounding(mode: .halfUp, places: places).format(projected))\(indicator.unit)"
             } else {

@@ -71,23 +71,24 @@ public enum Monitor {
     static func status(_ line: BudgetLine, executed: Money, asOf: CivilDate,
                        timeProgress: Rational) -> MonitoringReport.LineStatus {
         let planned: Money? = line.plan.isEmpty ? nil : line.plan.filter { isDue($0.month, on: asOf) }.map(\.amount).sum()
-        let paid = Rational(Int128(executed.fen))
+        let paid = executed.fenValue
         let projection: Rational
         let method: MonitoringReport.ForecastMethod
         if let planned {
-            let remaining = Rational(Int128((line.plan.map(\.amount).sum() - planned).fen))
-            projection = atPace(paid, planned: Rational(Int128(planned.fen)), remaining: remaining)
+            let remaining = (line.plan.map(\.amount).sum() - planned).fenValue
+            projection = atPace(paid, planned: planned.fenValue, remaining: remaining)
             method = .plan
         } else if let share = lastYearShare(line, asOf: asOf) {
-            let budget = Rational(Int128(line.adjusted.fen))
+            let budget = line.adjusted.fenValue
             projection = atPace(paid, planned: budget * share, remaining: budget * (.one - share))
             method = .lastYear
         } else {
             projection = timeProgress > .zero ? paid / timeProgress : paid
             method = .linear
         }
-        let cap = Rational(Int128(max(line.adjusted.fen, executed.fen)))
-        let projected = Money(fen: Int64(Rounding(mode: .halfUp, places: 0).apply(Rational.min(projection, cap)).numerator))
+        let cap = max(line.adjusted, executed)
+        let projected = Money(exactly: Rounding(mode: .halfUp, places: 0).apply(Rational.min(projection, cap.fenValue)))
+            ?? cap
         return MonitoringReport.LineStatus(code: line.code, name: line.name, adjusted: line.adjusted, executed: executed,
                                            planned: planned, rate: Rational.ratio(executed, of: line.adjusted),
                                            projected: projected, method: method)
@@ -109,6 +110,6 @@ public enum Monitor {
         let total = line.lastYear.map(\.amount).sum()
         guard total > .zero else { return nil }
         let toDate = line.lastYear.filter { isDue($0.month, on: asOf) }.map(\.amount).sum()
-        return Rational(Int128(toDate.fen), Int128(total.fen))
+        return Rational.ratio(toDate, of: total)
     }
 }

@@ -1,7 +1,7 @@
 extension Rational {
     /// `part / whole`, or nil when the whole is zero: the caller decides what an empty base means.
     public static func ratio(_ part: Money, of whole: Money) -> Rational? {
-        whole.fen == 0 ? nil : Rational(Int128(part.fen), Int128(whole.fen))
+        whole.fen == 0 ? nil : Rational(part.fen, whole.fen)
     }
 
     /// The smaller of two values.

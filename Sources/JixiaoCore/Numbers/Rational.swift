@@ -1,136 +1,255 @@
+import BigInt
+
 /// An exact rational number: decimal inputs go in, rounded decimal strings come out, and nothing in between is
 /// ever approximated. Scores and ratios are computed with it so that no `Double` touches money or points.
+///
+/// No operation can overflow. Values whose numerator and denominator fit in `Int128` are computed natively; an
+/// operation whose result would not fit carries on in arbitrary precision (`BigInt`), and a result that fits again
+/// comes back to the native form. So an input with extreme numbers costs time, never a trap.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The numerator; carries the sign.
-    public let numerator: Int128
-    /// The denominator; always positive and coprime with the numerator.
-    public let denominator: Int128
+    /// Reduced, denominator positive. `small` whenever both parts fit in `Int128` (and the numerator is not
+    /// `Int128.min`, so negating never overflows); `big` only otherwise. Equal values therefore have equal storage.
+    private enum Storage: Sendable, Hashable {
+        case small(Int128, Int128)
+        case big(BigInt, BigInt)
+    }
+
+    private let storage: Storage
+
+    private init(storage: Storage) { self.storage = storage }
 
     /// Creates `numerator / denominator`, reduced. The denominator must not be zero.
     public init(_ numerator: Int128, _ denominator: Int128 = 1) {
         precondition(denominator != 0, "Rational with a zero denominator")
-        let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
-        let sign: Int128 = denominator < 0 ? -1 : 1
-        self.numerator = sign * numerator / Int128(divisor)
-        self.denominator = sign * denominator / Int128(divisor)
+        if numerator != .min, denominator != .min {
+            let divisor = Int128(Rational.gcd(numerator.magnitude, denominator.magnitude))
+            let sign: Int128 = denominator < 0 ? -1 : 1
+            self.init(storage: .small(sign * (numerator / divisor), sign * (denominator / divisor)))
+        } else {
+            self = Rational.reduced(BigInt(numerator), BigInt(denominator))
+        }
     }
 
     /// Creates an integer value.
     public init(_ value: Int) { self.init(Int128(value)) }
 
+    /// Creates an integer value from an arbitrary-precision integer.
+    public init(_ value: BigInt) { self = Rational.reduced(value, 1) }
+
     public static let zero = Rational(0)
     public static let one = Rational(1)
 
+    /// The largest number of digits and the largest exponent magnitude ``init(decimal:)`` reads: far beyond what
+    /// any reader accepts, and small enough that a hostile literal cannot make arithmetic slow.
+    public static let literalDigitLimit = 40
+    public static let literalExponentLimit = 40
+
     /// Parses a plain decimal literal: optional sign, digits, optional fraction, optional exponent
-    /// (`"864.40"`, `"-3"`, `".5"`, `"1e3"`). Returns nil for anything else, including empty text and thousands
-    /// separators, so callers can report the exact bad value.
+    /// (`"864.40"`, `"-3"`, `".5"`, `"1e3"`). Returns nil for anything else, including empty text, thousands
+    /// separators and literals beyond ``literalDigitLimit`` digits or ``literalExponentLimit``, so callers can
+    /// report the exact bad value. ``DecimalLiteral`` tells how a literal is written, for range checks.
     public init?(decimal text: String) {
-        var scalars = Substring(text).utf8[...]
-        var negative = false
-        if let first = scalars.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            scalars = scalars.dropFirst()
-        }
-        var mantissa: Int128 = 0
-        var scale = 0
-        var digits = 0
-        var seenPoint = false
-        var exponent = 0
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let byte = scalars[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits += 1
-                guard digits <= 30 else { return nil }
-                mantissa = mantissa * 10 + Int128(byte - UInt8(ascii: "0"))
-                if seenPoint { scale += 1 }
-            } else if byte == UInt8(ascii: ".") && !seenPoint {
-                seenPoint = true
-            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                guard digits > 0, let value = Int(String(decoding: scalars[scalars.index(after: index)...], as: UTF8.self)),
-                      abs(value) <= 30 else { return nil }
-                exponent = value
-                index = scalars.endIndex
-                break
-            } else {
-                return nil
-            }
-            index = scalars.index(after: index)
-        }
-        guard digits > 0 else { return nil }
-        let power = exponent - scale
-        guard abs(power) <= 36 else { return nil }
-        let signed = negative ? -mantissa : mantissa
-        if power >= 0 {
-            let (product, overflow) = signed.multipliedReportingOverflow(by: Rational.powerOfTen(power))
-            guard !overflow else { return nil }
-            self.init(product)
-        } else {
-            self.init(signed, Rational.powerOfTen(-power))
+        guard let literal = DecimalLiteral(text) else { return nil }
+        self = literal.value
+    }
+
+    // MARK: Properties
+
+    /// Whether the value is a whole number.
+    public var isInteger: Bool {
+        switch storage {
+        case .small(_, let denominator): denominator == 1
+        case .big(_, let denominator): denominator == 1
         }
     }
 
-    /// Whether the value is a whole number.
-    public var isInteger: Bool { denominator == 1 }
+    /// -1, 0 or 1.
+    public var signum: Int {
+        switch storage {
+        case .small(let numerator, _): numerator == 0 ? 0 : (numerator < 0 ? -1 : 1)
+        case .big(let numerator, _): numerator.isZero ? 0 : (numerator.sign == .minus ? -1 : 1)
+        }
+    }
 
     /// The value rounded toward negative infinity to a whole number.
-    public var floor: Int128 {
-        let quotient = numerator / denominator
-        return numerator < 0 && quotient * denominator != numerator ? quotient - 1 : quotient
+    public var floor: Rational {
+        let (quotient, remainder) = parts.numerator.quotientAndRemainder(dividingBy: parts.denominator)
+        return Rational(remainder.signum() < 0 ? quotient - 1 : quotient)
     }
 
     /// The absolute value.
-    public var magnitude: Rational { numerator < 0 ? Rational(-numerator, denominator) : self }
+    public var magnitude: Rational { signum < 0 ? -self : self }
+
+    /// The value when it is a whole number that fits in `Int64`.
+    public var int64Value: Int64? {
+        switch storage {
+        case .small(let numerator, 1): Int64(exactly: numerator)
+        default: nil
+        }
+    }
+
+    /// The value when it is a whole number that fits in `Int128`.
+    public var int128Value: Int128? {
+        switch storage {
+        case .small(let numerator, 1): numerator
+        default: nil
+        }
+    }
+
+    /// Whether the value is written exactly with `places` decimals (its denominator divides 10^places).
+    public func terminates(within places: Int) -> Bool {
+        switch storage {
+        case .small(_, let denominator) where places <= 38: Rational.powerOfTen(places) % denominator == 0
+        default: (BigInt(10).power(places) % parts.denominator).isZero
+        }
+    }
+
+    /// Numerator and denominator in arbitrary precision: for the slow paths and for formatting.
+    private var parts: (numerator: BigInt, denominator: BigInt) {
+        switch storage {
+        case .small(let numerator, let denominator): (BigInt(numerator), BigInt(denominator))
+        case .big(let numerator, let denominator): (numerator, denominator)
+        }
+    }
+
+    // MARK: Text
 
     /// The exact value as a decimal string when it terminates within 12 places, otherwise half-up at 12 places.
     public var description: String {
-        for places in 0...12 where Rational.powerOfTen(places) % denominator == 0 {
-            return formatted(places: places)
-        }
-        return Rounding(mode: .halfUp, places: 12).apply(self).formatted(places: 12)
+        for places in 0...12 where terminates(within: places) { return formatted(places: places) }
+        return formatted(places: 12)
     }
 
-    /// Formats a value whose denominator divides 10^places with exactly `places` decimals.
-    /// Round with ``Rounding`` first; a value that does not fit is rounded half-up here.
+    /// The value with exactly `places` decimals; a value that does not fit is rounded half-up here (round with
+    /// ``Rounding`` first to choose the rule).
     public func formatted(places: Int) -> String {
-        let scaled = Rounding(mode: .halfUp, places: places).apply(self)
-        let units = scaled.numerator * (Rational.powerOfTen(places) / scaled.denominator)
-        let sign = units < 0 ? "-" : ""
+        let units = scaledUnits(places: places, halfUp: true)
+        let negative = units.signum() < 0
         let digits = String(units.magnitude)
+        let sign = negative ? "-" : ""
         guard places > 0 else { return sign + digits }
         let padded = String(repeating: "0", count: Swift.max(0, places + 1 - digits.count)) + digits
         return sign + padded.dropLast(places) + "." + padded.suffix(places)
     }
 
+    /// The value rounded to `places` decimals: half away from zero, or toward zero.
+    func rounded(places: Int, halfUp: Bool) -> Rational {
+        if case .small(let numerator, let denominator) = storage, places <= 38 {
+            let (scaled, overflow) = numerator.multipliedReportingOverflow(by: Rational.powerOfTen(places))
+            if !overflow {
+                var quotient = scaled / denominator
+                let remainder = scaled - quotient * denominator
+                if halfUp, remainder.magnitude >= denominator.magnitude - remainder.magnitude {
+                    quotient += numerator < 0 ? -1 : 1
+                }
+                return Rational(quotient, Rational.powerOfTen(places))
+            }
+        }
+        return Rational.reduced(scaledUnits(places: places, halfUp: halfUp), BigInt(10).power(places))
+    }
+
+    /// The value × 10^places as a whole number, rounded.
+    private func scaledUnits(places: Int, halfUp: Bool) -> BigInt {
+        let (numerator, denominator) = parts
+        let scaled = numerator * BigInt(10).power(places)
+        var (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: denominator)
+        if halfUp, remainder.magnitude * 2 >= denominator.magnitude {
+            quotient += numerator.signum() < 0 ? -1 : 1
+        }
+        return quotient
+    }
+
+    // MARK: Arithmetic
+
     public static func < (lhs: Rational, rhs: Rational) -> Bool {
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+        if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage {
+            if b == d { return a < c }
+            let left = a.multipliedFullWidth(by: d)
+            let right = c.multipliedFullWidth(by: b)
+            return (left.high, left.low) < (right.high, right.low)
+        }
+        let (a, b) = lhs.parts
+        let (c, d) = rhs.parts
+        return a * d < c * b
     }
 
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
-        let divisor = Int128(gcd(lhs.denominator.magnitude, rhs.denominator.magnitude))
-        let left = lhs.numerator * (rhs.denominator / divisor)
-        let right = rhs.numerator * (lhs.denominator / divisor)
-        return Rational(left + right, lhs.denominator / divisor * rhs.denominator)
+        if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage {
+            if b == d, case (let sum, false) = a.addingReportingOverflow(c), sum != .min {
+                return Rational(sum, b)
+            }
+            let divisor = Int128(gcd(b.magnitude, d.magnitude))
+            let (left, leftOverflow) = a.multipliedReportingOverflow(by: d / divisor)
+            let (right, rightOverflow) = c.multipliedReportingOverflow(by: b / divisor)
+            let (denominator, denominatorOverflow) = (b / divisor).multipliedReportingOverflow(by: d)
+            if !leftOverflow, !rightOverflow, !denominatorOverflow,
+               case (let sum, false) = left.addingReportingOverflow(right), sum != .min {
+                return Rational(sum, denominator)
+            }
+        }
+        let (a, b) = lhs.parts
+        let (c, d) = rhs.parts
+        return reduced(a * d + c * b, b * d)
     }
 
-    public static prefix func - (value: Rational) -> Rational { Rational(-value.numerator, value.denominator) }
+    public static prefix func - (value: Rational) -> Rational {
+        switch value.storage {
+        case .small(let numerator, let denominator): Rational(storage: .small(-numerator, denominator))
+        case .big(let numerator, let denominator): reduced(-numerator, denominator)
+        }
+    }
 
     public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + -rhs }
 
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
-        let first = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
-        let second = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
-        return Rational((lhs.numerator / first) * (rhs.numerator / second),
-                        (lhs.denominator / second) * (rhs.denominator / first))
+        if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage {
+            let first = Int128(gcd(a.magnitude, d.magnitude))
+            let second = Int128(gcd(c.magnitude, b.magnitude))
+            let (numerator, numeratorOverflow) = (a / first).multipliedReportingOverflow(by: c / second)
+            let (denominator, denominatorOverflow) = (b / second).multipliedReportingOverflow(by: d / first)
+            if !numeratorOverflow, !denominatorOverflow, numerator != .min {
+                return Rational(storage: .small(numerator, denominator))
+            }
+        }
+        let (a, b) = lhs.parts
+        let (c, d) = rhs.parts
+        return reduced(a * c, b * d)
     }
 
     /// Division; the divisor must not be zero.
     public static func / (lhs: Rational, rhs: Rational) -> Rational {
-        precondition(rhs.numerator != 0, "division by zero")
-        return lhs * Rational(rhs.denominator, rhs.numerator)
+        precondition(rhs.signum != 0, "division by zero")
+        return lhs * rhs.reciprocal
     }
 
     public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
+
+    /// 1 / value; the value must not be zero.
+    private var reciprocal: Rational {
+        switch storage {
+        case .small(let numerator, let denominator):
+            numerator < 0 ? Rational(storage: .small(-denominator, -numerator))
+                : Rational(storage: .small(denominator, numerator))
+        case .big(let numerator, let denominator):
+            Rational.reduced(numerator.signum() < 0 ? -denominator : denominator, numerator.magnitude.asBigInt)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// `numerator / denominator` reduced, in the native form when it fits.
+    private static func reduced(_ numerator: BigInt, _ denominator: BigInt) -> Rational {
+        precondition(!denominator.isZero, "Rational with a zero denominator")
+        let divisor = BigInt(numerator.magnitude.greatestCommonDivisor(with: denominator.magnitude))
+        var top = numerator / (divisor.isZero ? 1 : divisor)
+        var bottom = denominator / (divisor.isZero ? 1 : divisor)
+        if bottom.signum() < 0 { (top, bottom) = (-top, -bottom) }
+        if numerator.isZero { (top, bottom) = (0, 1) }
+        if let small = Int128(exactly: top), small != .min, let smallDenominator = Int128(exactly: bottom) {
+            return Rational(storage: .small(small, smallDenominator))
+        }
+        return Rational(storage: .big(top, bottom))
+    }
 
     /// 10^exponent for 0 ≤ exponent ≤ 38.
     static func powerOfTen(_ exponent: Int) -> Int128 {
@@ -144,6 +263,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a
     }
+}
+
+extension BigUInt {
+    fileprivate var asBigInt: BigInt { BigInt(sign: .plus, magnitude: self) }
 }
 
 extension Sequence where Element == Rational {

@@ -22,16 +22,7 @@ public struct Rounding: Sendable, Hashable {
     public var displayPlaces: Int { places }
 
     /// Rounds a value by this rule.
-    public func apply(_ value: Rational) -> Rational {
-        let scale = Rational.powerOfTen(places)
-        let scaledNumerator = value.numerator * scale
-        var quotient = scaledNumerator / value.denominator
-        let remainder = scaledNumerator - quotient * value.denominator
-        if mode != .truncate, remainder.magnitude * 2 >= value.denominator.magnitude {
-            quotient += value.numerator < 0 ? -1 : 1
-        }
-        return Rational(quotient, scale)
-    }
+    public func apply(_ value: Rational) -> Rational { value.rounded(places: places, halfUp: mode != .truncate) }
 
     /// Rounds and formats with exactly `places` decimals.
     public func format(_ value: Rational) -> String { apply(value).formatted(places: places) }

@@ -21,13 +21,11 @@ extension BundleDecoding {
             let nature = entry["nature"].choice(Indicator.Nature.self)
             let needsDirection = nature == .quantitative && !entry["rule"].isPresent
             let direction = entry["direction"].choice(Indicator.Direction.self, required: needsDirection)
-            let target = entry["target"].literal(required: true)
+            // A rule scores the actual value by itself, so a rule indicator may leave its target out.
+            let target = entry["target"].numberText(.quantity, required: !entry["rule"].isPresent, mustBeNumber: false)
             let unit = entry["unit"].string(required: false) ?? ""
-            let weight = entry["weight"].decimal(nonNegative: true)
-            let actual = entry["actual"].literal(required: false)
-            if let actual, nature == .quantitative, Rational(decimal: actual.trimmingSpaces) == nil {
-                entry["actual"].reject("a number", "数字")
-            }
+            let weight = entry["weight"].decimal(.points)
+            let actual = entry["actual"].numberText(.quantity, required: false, mustBeNumber: nature == .quantitative)
             if actual != nil, entry["measure"].isPresent {
                 entry["measure"].fail("is given together with actual (expected one of them)",
                                      "与实际完成值同时填写（只能填其一）")
@@ -40,10 +38,11 @@ extension BundleDecoding {
             let rule = entry["rule"].isPresent ? rule(entry["rule"], weight: weight) : nil
             let manual = manualScore(entry, weight: weight, grade: grade, template: template)
             let progress = progress(entry["progress"], nature: nature, year: year)
-            guard let id, let level1, let level2, let name, let nature, let target, let weight else { return nil }
+            guard let id, let level1, let level2, let name, let nature, let weight,
+                  target != nil || !entry["target"].isPresent else { return nil }
             return Indicator(id: id, level1: level1, level2: level2, name: name, nature: nature,
-                             direction: direction ?? .atLeast, targetText: target.trimmingSpaces, unit: unit,
-                             weight: weight, actualText: actual?.trimmingSpaces, measure: measure, grade: grade,
+                             direction: direction ?? .atLeast, targetText: target ?? "", unit: unit,
+                             weight: weight, actualText: actual, measure: measure, grade: grade,
                              rule: rule, manualScore: manual,
                              deviation: entry["deviation"].string(required: false) ?? "", progress: progress)
         }
@@ -62,20 +61,15 @@ extension BundleDecoding {
             if let asOf, !dates.insert(asOf).inserted {
                 entry["asOf"].fail("progress on \(asOf) is reported twice", "\(asOf) 的进度重复填报")
             }
-            let actual = entry["actual"].literal(required: true)
-            let projected = entry["projected"].literal(required: false)
-            if nature == .quantitative {
-                for (key, text) in [("actual", actual), ("projected", projected)] {
-                    if let text, Rational(decimal: text.trimmingSpaces) == nil { entry[key].reject("a number", "数字") }
-                }
-            }
+            let numeric = nature == .quantitative
+            let actual = entry["actual"].numberText(.quantity, required: true, mustBeNumber: numeric)
+            let projected = entry["projected"].numberText(.quantity, required: false, mustBeNumber: numeric)
             let likelihood = entry["likelihood"].choice(IndicatorProgress.Likelihood.self, required: false)
             let uncertain = likelihood.map { $0 != .certain } ?? false
             let cause = entry["cause"].choice(IndicatorProgress.Cause.self, required: uncertain)
             let remedy = entry["remedy"].string(required: uncertain)
             guard let asOf, let actual else { return nil }
-            return IndicatorProgress(asOf: asOf, actualText: actual.trimmingSpaces,
-                                     projectedText: projected?.trimmingSpaces, likelihood: likelihood, cause: cause,
+            return IndicatorProgress(asOf: asOf, actualText: actual, projectedText: projected, likelihood: likelihood, cause: cause,
                                      remedy: remedy ?? "")
         }
         return reports.sorted { $0.asOf < $1.asOf }
@@ -121,7 +115,7 @@ extension BundleDecoding {
             let tiers = entries.enumerated().compactMap { offset, tier -> ScoringRule.Tier? in
                 guard tier.object(allowing: ["upTo", "score"]) else { return nil }
                 let isLast = offset == entries.count - 1
-                let upTo = tier["upTo"].decimal(required: false)
+                let upTo = tier["upTo"].decimal(.quantity, required: false)
                 if !isLast, upTo == nil, !tier["upTo"].isPresent {
                     tier["upTo"].fail("missing (only the last tier may leave upTo out)", "未填写（只有最后一档可以不填上限）")
                 }
@@ -129,7 +123,7 @@ extension BundleDecoding {
                     tier["upTo"].fail("\(upTo) is not above the previous tier's \(previous)", "\(upTo) 不大于上一档的 \(previous)")
                 }
                 previous = upTo ?? previous
-                let score = tier["score"].decimal(nonNegative: true)
+                let score = tier["score"].decimal(.points)
                 if let score, let weight, score > weight {
                     tier["score"].fail("\(score) is above the weight \(weight)", "\(score) 超过分值 \(weight)")
                 }
@@ -140,10 +134,10 @@ extension BundleDecoding {
             node.object(allowing: ["type", "direction", "bound", "step", "points"])
             let direction = node["direction"].choice(Indicator.Direction.self)
             if let direction, direction != .atMost, direction != .atLeast { node["direction"].reject("\"<=\" or \">=\"", "“<=”或“>=”") }
-            let bound = node["bound"].decimal()
-            let step = node["step"].decimal()
+            let bound = node["bound"].decimal(.quantity)
+            let step = node["step"].decimal(.quantity)
             if let step, step <= .zero { node["step"].fail("\(step) is not above 0", "\(step) 应大于 0") }
-            let points = node["points"].decimal(nonNegative: true)
+            let points = node["points"].decimal(.points)
             guard let direction, let bound, let step, step > .zero, let points else { return nil }
             return .deduction(direction: direction, bound: bound, step: step, points: points)
         case let other?:
@@ -157,7 +151,7 @@ extension BundleDecoding {
 
     private func manualScore(_ entry: JSONNode, weight: Rational?, grade: Indicator.Grade?,
                              template: EvaluationTemplate?) -> ManualScore? {
-        let score = entry["score"].decimal(required: false, nonNegative: true)
+        let score = entry["score"].decimal(.points, required: false)
         let reason = entry["scoreReason"].string(required: false)?.trimmingSpaces ?? ""
         if entry["score"].isPresent, reason.isEmpty {
             entry["scoreReason"].fail("missing (a manual score needs its written reason)", "未填写（人工评分必须写明理由）")

@@ -29,7 +29,7 @@ extension BundleDecoding {
             let spent = references(entry["lines"], known: lines, "the code of a budget line", "预算项目编码")
             let payments = plannedPayments(entry["plannedPayments"], unit: unit, lines: lines)
             let status = entry["status"].choice(WorkTask.Status.self)
-            let progress = entry["progress"].decimal(required: false, nonNegative: true)
+            let progress = entry["progress"].decimal(.share, required: false)
             if let progress, progress > .one { entry["progress"].fail("\(progress) is above 1 (a share: 0.6 means 60 %)", "大于 1（按比例填写，如 0.6 表示 60%）") }
             if let progress, status == .done, progress != .one {
                 entry["progress"].fail("is \(progress) but the status is done (expected 1)", "与状态“已完成”不一致（已完成的任务进度应为 1，即 100%）")

@@ -44,7 +44,7 @@ struct BundleDecoding {
                               department: department, tasks: tasks, goal: goal,
                               budgetLines: lines, payments: payments, indicators: indicators, workPlan: workPlan,
                               activities: activities, procurements: procurements, assets: assets,
-                              narrative: narrative)
+                              narrative: narrative, workCalendar: catalog.workCalendar)
     }
 
     private func department(_ node: JSONNode) -> Department? {
@@ -113,7 +113,7 @@ struct BundleDecoding {
         let kind = node["kind"].string(required: false) ?? ""
         var quantities: [String: Rational] = [:]
         for member in members where !BundleDecoding.activityFields.contains(member.key) && !member.key.hasPrefix("$") {
-            if let value = node[member.key].decimal() { quantities[member.key] = value }
+            if let value = node[member.key].decimal(.quantity) { quantities[member.key] = value }
         }
         guard let date, let title else { return nil }
         return Activity(date: date, title: title, kind: kind, quantities: quantities)

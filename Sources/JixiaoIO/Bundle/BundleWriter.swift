@@ -100,6 +100,8 @@ public enum BundleWriter {
             .init("target", .string(indicator.targetText)), .init("unit", .string(indicator.unit)),
             .init("weight", .string(indicator.weight.description)),
         ]
+        // A rule indicator without a target is written without one.
+        if indicator.targetText.isEmpty, indicator.rule != nil { fields.removeAll { $0.key == "target" } }
         if let actual = indicator.actualText { fields.append(.init("actual", .string(actual))) }
         if let measure = indicator.measure {
             var measureFields: [JSONValue.Member] = [.init("from", .string("activities")),

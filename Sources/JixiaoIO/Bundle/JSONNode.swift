@@ -143,34 +143,42 @@ struct JSONNode {
         }
     }
 
-    /// An exact decimal written as a string or number.
-    func decimal(required: Bool = true, nonNegative: Bool = false) -> Rational? {
+    /// An exact decimal written as a string or number, inside `range`.
+    func decimal(_ range: NumberRange, required: Bool = true) -> Rational? {
         guard let text = literal(required: required) else { return nil }
-        guard let number = Rational(decimal: text.trimmingSpaces) else { reject("a number", "数字"); return nil }
-        if nonNegative, number < .zero {
-            fail("\(shown) is negative (expected a number ≥ 0)", "\(shownChinese)是负数（应不小于 0）")
-            return nil
-        }
-        return number
+        return number(text.trimmingSpaces, range, expected: ("a number", "数字"))
     }
 
-    /// An amount of money in `unit`, exact to the fen.
+    /// A number kept as written (targets and actual values keep their text), checked against `range` when it reads
+    /// as one; with `mustBeNumber`, text that is no number is refused too.
+    func numberText(_ range: NumberRange, required: Bool, mustBeNumber: Bool) -> String? {
+        guard let text = literal(required: required)?.trimmingSpaces else { return nil }
+        guard DecimalLiteral(text) != nil || mustBeNumber else { return text }
+        return number(text, range, expected: ("a number", "数字")) == nil ? nil : text
+    }
+
+    /// An amount of money in `unit`, exact to the fen, inside ``NumberRange/money(_:negative:)``.
     func money(_ unit: Money.Unit, required: Bool = true, nonNegative: Bool = true) -> Money? {
         guard let text = literal(required: required) else { return nil }
-        guard let number = Rational(decimal: text.trimmingSpaces) else {
-            reject("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
+        let expected = ("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
+        if let literal = DecimalLiteral(text.trimmingSpaces), literal.decimalPlaces > unit.decimalPlaces {
+            fail("\(shown) is not a whole number of fen (at most \(unit.decimalPlaces) decimals in \(unit.rawValue))",
+                 "\(shownChinese)精确到分以下（以\(unit == .yuan ? "元" : "万元")计最多 \(unit.decimalPlaces) 位小数）")
             return nil
         }
-        guard let money = Money(exactly: number * Rational(unit.fenPerUnit)) else {
-            fail("\(shown) is not a whole number of fen (at most \(unit == .yuan ? 2 : 6) decimals in \(unit.rawValue))",
-                 "\(shownChinese)精确到分以下（以\(unit == .yuan ? "元" : "万元")计最多 \(unit == .yuan ? 2 : 6) 位小数）")
+        guard let number = number(text.trimmingSpaces, .money(unit, negative: !nonNegative), expected: expected)
+        else { return nil }
+        return Money(exactly: number * Rational(unit.fenPerUnit))
+    }
+
+    /// The value of a literal inside `range`; logs what is wrong with it otherwise.
+    private func number(_ text: String, _ range: NumberRange, expected: (String, String)) -> Rational? {
+        guard let literal = DecimalLiteral(text) else { reject(expected.0, expected.1); return nil }
+        if let fault = range.fault(literal) {
+            fail("\(shown) \(fault.english)", "\(shownChinese)\(fault.chinese)")
             return nil
         }
-        if nonNegative, money < .zero {
-            fail("\(shown) is negative (expected an amount ≥ 0)", "\(shownChinese)是负数（金额应不小于 0）")
-            return nil
-        }
-        return money
+        return literal.value
     }
 
     /// A date written `YYYY-MM-DD`.

@@ -1,38 +1,53 @@
 import Foundation
 import JixiaoCore
 
-/// The built-in evaluation templates, read from the JSON resource files shipped with the module.
+/// What a bundle is read against: the evaluation templates it may name and the official working-day calendar its
+/// deadlines are counted by. The built-in ones are compiled into the binary (``BuiltinResources``), so a program
+/// installed anywhere carries them; an administrator extends the calendar with a file (``WorkCalendarFile``).
 public struct TemplateCatalog: Sendable {
     /// The templates, ordered by id.
     public let templates: [EvaluationTemplate]
+    /// The working-day calendar.
+    public let workCalendar: WorkCalendar
 
-    /// The built-ins. A broken built-in file is a defect of the release, caught by the tests.
-    public static let builtIn: TemplateCatalog = {
+    public init(templates: [EvaluationTemplate], workCalendar: WorkCalendar) {
+        self.templates = templates.sorted { $0.id < $1.id }
+        self.workCalendar = workCalendar
+    }
+
+    /// The built-ins, with the administrator's calendar file merged in when one is configured and valid.
+    public static var builtIn: TemplateCatalog { configured.catalog }
+
+    /// What is wrong with the administrator's calendar file (``WorkCalendarFile/environmentVariable``), if anything:
+    /// the program then counts by the built-in calendar, and the commands refuse to start and say why.
+    public static var configurationError: InputError? { configured.error }
+
+    /// A broken built-in is a defect of the release, caught by the tests.
+    private static let configured: (catalog: TemplateCatalog, error: InputError?) = {
+        let templates: [EvaluationTemplate]
+        let calendar: WorkCalendar
         do {
-            return try TemplateCatalog(directory: Bundle.module.resourceURL!.appendingPathComponent("Builtin"))
+            templates = try BuiltinResources.templates.map { try read(Data($0.json.utf8), file: $0.name) }
+            calendar = try WorkCalendarFile.decode(Data(BuiltinResources.workCalendar.utf8), file: "cn-work-calendar.json")
         } catch {
-            preconditionFailure("built-in templates are invalid: \(error)")
+            preconditionFailure("the built-in templates or the working-day calendar are invalid: \(error)")
+        }
+        do {
+            return (TemplateCatalog(templates: templates, workCalendar: try WorkCalendarFile.configured(builtIn: calendar)), nil)
+        } catch {
+            return (TemplateCatalog(templates: templates, workCalendar: calendar), error as? InputError)
         }
     }()
 
-    /// Reads every `*.json` template in a directory.
-    public init(directory: URL) throws {
-        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "json" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        templates = try files.map { try TemplateCatalog.read($0) }.sorted { $0.id < $1.id }
-    }
-
-    /// Reads one template file; every fault in it is reported at once.
-    public static func read(_ file: URL) throws -> EvaluationTemplate {
-        let data = try Data(contentsOf: file)
+    /// Reads one template; every fault in it is reported at once.
+    public static func read(_ data: Data, file: String) throws -> EvaluationTemplate {
         let log = IssueLog()
         let value: JSONValue
         do { value = try JSONParser.parse(data) } catch {
-            throw InputError(file: file.path, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)")])
+            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)")])
         }
         let template = TemplateDecoder.template(JSONNode(value: value, path: "", log: log))
-        guard let template, log.issues.isEmpty else { throw InputError(file: file.path, issues: log.issues) }
+        guard let template, log.issues.isEmpty else { throw InputError(file: file, issues: log.issues) }
         return template
     }
 

@@ -23,7 +23,7 @@ enum TemplateDecoder {
         let bands = qualitativeBands(node["qualitative"])
         let rounding = rounding(node["rounding"])
         let grades = node["grades"].array(required: true, nonEmpty: true).compactMap(gradeBand)
-        let total = node["totalWeight"].isPresent ? node["totalWeight"].decimal(nonNegative: true) : Rational(100)
+        let total = node["totalWeight"].isPresent ? node["totalWeight"].decimal(.points) : Rational(100)
         guard let id, let name, let budget, let reverse, let bands, let rounding, let total,
               !levels.isEmpty, !grades.isEmpty else { return nil }
         let template = EvaluationTemplate(id: id, name: name, description: description, provisional: provisional,
@@ -50,7 +50,7 @@ enum TemplateDecoder {
     static func level(_ node: JSONNode) -> EvaluationTemplate.Level? {
         guard node.object(allowing: ["name", "weight", "children", "numeric"]) else { return nil }
         let name = node["name"].string()
-        let weight = node["weight"].decimal(nonNegative: true)
+        let weight = node["weight"].decimal(.points)
         let children = node["children"].array().compactMap { $0.string() }
         let numeric = node["numeric"].array().compactMap { $0.string() }
         for (offset, child) in numeric.enumerated() where !children.isEmpty && !children.contains(child) {
@@ -62,7 +62,7 @@ enum TemplateDecoder {
 
     static func budgetRule(_ node: JSONNode) -> EvaluationTemplate.BudgetRule? {
         guard node.object(allowing: ["weight", "level", "label"]) else { return nil }
-        guard let weight = node["weight"].decimal(nonNegative: true) else { return nil }
+        guard let weight = node["weight"].decimal(.points) else { return nil }
         return EvaluationTemplate.BudgetRule(weight: weight, level: node["level"].string(required: false),
                                              label: node["label"].string(required: false) ?? "预算执行率")
     }
@@ -90,7 +90,7 @@ enum TemplateDecoder {
             if node.isPresent { node.reject("a pair [low, high] of fractions", "[下限, 上限] 两个比例") }
             return nil
         }
-        guard let low = ends[0].decimal(), let high = ends[1].decimal() else { return nil }
+        guard let low = ends[0].decimal(.share), let high = ends[1].decimal(.share) else { return nil }
         guard .zero <= low, low <= high, high <= .one else {
             node.fail("[\(low), \(high)] is not a band of fractions with 0 ≤ low ≤ high ≤ 1",
                       "[\(low), \(high)] 不是 0 ≤ 下限 ≤ 上限 ≤ 1 的比例区间")
@@ -101,7 +101,7 @@ enum TemplateDecoder {
 
     static func gradeBand(_ node: JSONNode) -> EvaluationTemplate.GradeBand? {
         guard node.object(allowing: ["name", "min"]) else { return nil }
-        guard let name = node["name"].string(), let minimum = node["min"].decimal() else { return nil }
+        guard let name = node["name"].string(), let minimum = node["min"].decimal(.points) else { return nil }
         return EvaluationTemplate.GradeBand(name: name, minimum: minimum)
     }
 
@@ -127,14 +127,14 @@ enum TemplateDecoder {
         var overrides = TemplateOverrides()
         if node["rounding"].isPresent { overrides.rounding = rounding(node["rounding"]) }
         if node["budget"].isPresent, node["budget"].object(allowing: ["weight"]) {
-            overrides.budgetWeight = node["budget"]["weight"].decimal(nonNegative: true)
+            overrides.budgetWeight = node["budget"]["weight"].decimal(.points)
         }
         overrides.reverse = node["reverse"].choice(EvaluationTemplate.ReverseFormula.self, required: false)
         if node["qualitative"].isPresent { overrides.qualitative = qualitativeBands(node["qualitative"]) }
         if node["levels"].isPresent, node["levels"].object(allowing: Set(base.levels.map(\.name))),
            case .object(let members)? = node["levels"].value {
             for member in members where base.level(named: member.key) != nil {
-                overrides.levelWeights[member.key] = node["levels"][member.key].decimal(nonNegative: true)
+                overrides.levelWeights[member.key] = node["levels"][member.key].decimal(.points)
             }
         }
         return checked(base.applying(overrides), at: node).map { ($0, TemplateChoice(base: baseID, overrides: overrides)) }

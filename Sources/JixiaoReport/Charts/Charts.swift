@@ -15,7 +15,7 @@ public enum Charts {
         let adjusted = year.budgetLines.map(\.adjusted).sum()
         let lastMonth = asOf.map { $0.year == year.year ? $0.month : 12 } ?? 12
         func x(_ month: Int) -> Rational { left + plotWidth * Rational(Int128(month), 12) }
-        func y(_ share: Rational) -> Rational { top + plotHeight - plotHeight * Rational.min(share, Rational(6, 5)) / Rational(6, 5) }
+        func y(_ share: Rational) -> Rational { top + plotHeight - plotHeight * Rational.max(.zero, Rational.min(share, Rational(6, 5))) / Rational(6, 5) }
         for percent in stride(from: 0, through: 120, by: 20) {
             let share = Rational(Int128(percent), 100)
             canvas.line(left, y(share), left + plotWidth, y(share), stroke: "#e3e7ee")
@@ -29,7 +29,7 @@ public enum Charts {
                                          Int128(days))))
         }, stroke: muted, dash: "4 4", width: 1)
         if adjusted > .zero {
-            let budget = Rational(Int128(adjusted.fen))
+            let budget = adjusted.fenValue
             var planned = Rational.zero
             var planPoints: [(Rational, Rational)] = [(x(0), y(.zero))]
             var paidByMonth = [Money](repeating: .zero, count: 13)
@@ -52,14 +52,14 @@ public enum Charts {
     /// What a line is expected to pay in a month, in fen: its monthly plan; without one, its budget spread as last
     /// year's payments were; without those, evenly over the twelve months.
     static func expectedPayment(_ line: BudgetLine, month: Int) -> Rational {
-        let budget = Rational(Int128(line.adjusted.fen))
+        let budget = line.adjusted.fenValue
         if !line.plan.isEmpty {
-            return Rational(Int128(line.plan.filter { $0.month == month }.map(\.amount).sum().fen))
+            return line.plan.filter { $0.month == month }.map(\.amount).sum().fenValue
         }
         let lastYear = line.lastYear.map(\.amount).sum()
         if lastYear > .zero {
             let share = line.lastYear.filter { $0.month == month }.map(\.amount).sum()
-            return budget * Rational(Int128(share.fen), Int128(lastYear.fen))
+            return budget * (Rational.ratio(share, of: lastYear) ?? .zero)
         }
         return budget / 12
     }
@@ -78,7 +78,7 @@ public enum Charts {
             let rate = Rational.ratio(executed[line.code] ?? .zero, of: line.adjusted) ?? .zero
             let top = Rational(Int128(10)) + rowHeight * Rational(Int128(index))
             canvas.text(left - 8, top + 15, "\(line.code) \(line.name)", anchor: "end", size: 12)
-            canvas.rect(left, top + 3, plotWidth * Rational.min(rate, Rational(6, 5)) / Rational(6, 5), 16,
+            canvas.rect(left, top + 3, plotWidth * Rational.max(.zero, Rational.min(rate, Rational(6, 5))) / Rational(6, 5), 16,
                         fill: rate > .one ? "#b7791f" : actual)
             canvas.text(left + plotWidth + 8, top + 15, rate.percentString(places: 2), size: 12)
         }
@@ -97,7 +97,7 @@ public enum Charts {
         var canvas = SVGCanvas(width: 640, height: height)
         for (index, row) in rows.enumerated() {
             let top = Rational(Int128(8 + 30 * index))
-            let share = row.2 > .zero ? row.1 / row.2 : .zero
+            let share = row.2 > .zero ? Rational.max(.zero, Rational.min(row.1 / row.2, .one)) : .zero
             canvas.text(left - 8, top + 15, row.0, anchor: "end", size: 12)
             canvas.rect(left, top + 3, plotWidth, 18, fill: "#e3e7ee")
             canvas.rect(left, top + 3, plotWidth * share, 18, fill: share >= .one ? "#1f6f43" : actual)

@@ -26,7 +26,10 @@ extension DraftContext {
     func indicatorResult(_ indicator: Indicator, _ score: IndicatorScore) -> String {
         let target: String
         let actual: String
-        if indicator.nature == .qualitative {
+        if indicator.targetText.isEmpty {
+            target = "评分规则 \(indicator.statedTarget)"
+            actual = score.actual.map { "实际完成 \(ChineseText.quantity($0.description, indicator.unit))" } ?? "无实际完成值"
+        } else if indicator.nature == .qualitative {
             target = "目标“\(indicator.targetText)”"
             let judged = indicator.grade.map { "评定为\($0.chinese)" } ?? "未评定"
             actual = indicator.actualText.map { "实际“\($0)”，\(judged)" } ?? judged

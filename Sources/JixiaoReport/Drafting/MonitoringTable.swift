@@ -86,7 +86,7 @@ public enum MonitoringTable {
     }
 
     private static func wan(_ money: Money) -> Table.Cell {
-        .number(Rounding(mode: .halfUp, places: 2).apply(Rational(Int128(money.fen), 1_000_000)), places: 2)
+        .number(Rounding(mode: .halfUp, places: 2).apply(money.wan), places: 2)
     }
 
     private static func percent(_ rate: Rational?) -> Table.Cell {

@@ -41,7 +41,7 @@ enum ScoreTable {
 
     /// An amount in 万元 with two decimals, half-up.
     private static func wan(_ money: Money) -> Table.Cell {
-        .number(Rounding(mode: .halfUp, places: 2).apply(Rational(Int128(money.fen), 1_000_000)), places: 2)
+        .number(Rounding(mode: .halfUp, places: 2).apply(money.wan), places: 2)
     }
 
     /// A rate as a percentage with two decimals; a dash when there is no base.

@@ -37,7 +37,7 @@ public struct BudgetLineRepository: Sendable {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
             model.position = (existing.map(\.position).max() ?? -1) + 1
-            BudgetLineRepository.fill(model, from: line)
+            try BudgetLineRepository.fill(model, from: line)
             model.version = 1
             try await model.create(on: database)
             try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
@@ -64,9 +64,9 @@ public struct BudgetLineRepository: Sendable {
             let sql = database as! any SQLDatabase
             let changed = try await sql.update(BudgetLineModel.schema)
                 .set("code", to: SQLBind(line.code)).set("name", to: SQLBind(line.name))
-                .set("kind", to: SQLBind(line.kind.rawValue)).set("initial_fen", to: SQLBind(line.initial.fen))
-                .set("adjusted_fen", to: SQLBind(line.adjusted.fen))
-                .set("executed_fen", to: SQLBind(line.declaredExecuted?.fen))
+                .set("kind", to: SQLBind(line.kind.rawValue)).set("initial_fen", to: SQLBind(try line.initial.column()))
+                .set("adjusted_fen", to: SQLBind(try line.adjusted.column()))
+                .set("executed_fen", to: SQLBind(try line.declaredExecuted?.column()))
                 .set("version", to: SQLBind(version + 1))
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
@@ -133,13 +133,13 @@ public struct BudgetLineRepository: Sendable {
     }
 
     /// Copies a line's fields onto a row; a new row starts without a monthly plan.
-    static func fill(_ model: BudgetLineModel, from line: BudgetLine) {
+    static func fill(_ model: BudgetLineModel, from line: BudgetLine) throws {
         model.code = line.code
         model.name = line.name
         model.kind = line.kind.rawValue
-        model.initialFen = line.initial.fen
-        model.adjustedFen = line.adjusted.fen
-        model.executedFen = line.declaredExecuted?.fen
+        model.initialFen = try line.initial.column()
+        model.adjustedFen = try line.adjusted.column()
+        model.executedFen = try line.declaredExecuted?.column()
         model.plan = "[]"
     }
 

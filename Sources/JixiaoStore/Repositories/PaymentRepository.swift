@@ -72,7 +72,7 @@ public struct PaymentRepository: Sendable {
             let model = PaymentModel()
             model.$fiscalYear.id = yearID
             model.position = (last?.position ?? -1) + 1
-            PaymentRepository.fill(model, from: payment)
+            try PaymentRepository.fill(model, from: payment)
             model.version = 1
             try await model.create(on: database)
             try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
@@ -92,7 +92,7 @@ public struct PaymentRepository: Sendable {
             let sql = database as! any SQLDatabase
             let changed = try await sql.update(PaymentModel.schema)
                 .set("line_code", to: SQLBind(payment.line)).set("date", to: SQLBind(payment.date.description))
-                .set("amount_fen", to: SQLBind(payment.amount.fen)).set("payee", to: SQLBind(payment.payee))
+                .set("amount_fen", to: SQLBind(try payment.amount.column())).set("payee", to: SQLBind(payment.payee))
                 .set("voucher", to: SQLBind(payment.voucher)).set("memo", to: SQLBind(payment.memo))
                 .set("version", to: SQLBind(version + 1))
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
@@ -128,10 +128,10 @@ public struct PaymentRepository: Sendable {
                 amount: Money(fen: model.amountFen), payee: model.payee, voucher: model.voucher, memo: model.memo)
     }
 
-    static func fill(_ model: PaymentModel, from payment: Payment) {
+    static func fill(_ model: PaymentModel, from payment: Payment) throws {
         model.lineCode = payment.line
         model.date = payment.date.description
-        model.amountFen = payment.amount.fen
+        model.amountFen = try payment.amount.column()
         model.payee = payment.payee
         model.voucher = payment.voucher
         model.memo = payment.memo

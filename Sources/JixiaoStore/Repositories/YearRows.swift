@@ -33,7 +33,7 @@ enum YearRows {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
             model.position = position
-            BudgetLineRepository.fill(model, from: line)
+            try BudgetLineRepository.fill(model, from: line)
             model.plan = monthlyJSON(line.plan, unit: year.moneyUnit)
             model.lastYear = line.lastYear.isEmpty ? nil : monthlyJSON(line.lastYear, unit: year.moneyUnit)
             model.version = 1
@@ -93,7 +93,7 @@ enum YearRows {
             for (offset, payment) in payments[batchStart..<min(payments.count, batchStart + batchSize)].enumerated() {
                 insert = insert.values(SQLBind(UUID()), SQLBind(yearID), SQLBind(start + batchStart + offset),
                                        SQLBind(payment.line), SQLBind(payment.date.description),
-                                       SQLBind(payment.amount.fen), SQLBind(payment.payee), SQLBind(payment.voucher),
+                                       SQLBind(try payment.amount.column()), SQLBind(payment.payee), SQLBind(payment.voucher),
                                        SQLBind(payment.memo), SQLBind(1))
             }
             try await insert.run()

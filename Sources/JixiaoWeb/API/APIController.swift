@@ -299,12 +299,8 @@ func json(_ value: JSONValue, status: HTTPResponseStatus = .ok) -> Response {
 
 /// `GET /api/v1/openapi.json`: the API's OpenAPI document.
 enum OpenAPIDocument {
-    static let data: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json")
-        .flatMap { try? Data(contentsOf: $0) }
-
     @Sendable static func serve(_ request: Request) async throws -> Response {
-        guard let data else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: data))
+        let response = Response(status: .ok, body: .init(string: WebResources.openAPI))
         response.headers.contentType = .json
         return response
     }

@@ -12,9 +12,11 @@ public enum DemoData {
         public let role: Role
     }
 
-    /// Loads the bundle and creates the demo accounts; returns them and their password.
-    public static func load(on database: any Database, bundle: URL, cost: Int) async throws -> ([Account], String) {
-        let year = try BundleReader().read(bundle)
+    /// Loads the bundle — by default the seed department compiled into the program — and creates the demo
+    /// accounts; returns them and their password.
+    public static func load(on database: any Database, bundle: URL? = nil, cost: Int) async throws -> ([Account], String) {
+        let year = try bundle.map { try BundleReader().read($0) }
+            ?? BundleReader().decode(Data(WebResources.demoBundle.utf8), file: "演示数据")
         try await YearRepository(database: database).store(year, replacing: true, actor: "demo")
         let password = [UInt8].random(count: 9).base64.replacingOccurrences(of: "/", with: "x")
             .replacingOccurrences(of: "+", with: "y")

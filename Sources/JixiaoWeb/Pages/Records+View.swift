@@ -20,7 +20,7 @@ enum RecordsView {
                 HTML.element("section", [("class", "card procurement")]) {
                     HTML.element("h2") { "\(procurement.name)（\(procurement.amount.wanString) 万元）" }
                     HTML.element("ul", [("class", "deadlines")]) {
-                        for check in ProcurementDeadlines.check(procurement) {
+                        for check in ProcurementDeadlines.check(procurement, calendar: year.workCalendar) {
                             HTML.element("li", [("class", status(check).cssClass)]) {
                                 "\(check.step.chinese)：\(status(check).text)"
                             }

@@ -9,8 +9,9 @@ import Vapor
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the web application.",
-        discussion: "With --demo the store is a fresh SQLite file holding the demo department, and one account per "
-            + "role is printed with a password made for this run. Without it, add users with `jixiao user add`.")
+        discussion: "With --demo the store holds the demo department (compiled into the program) and one account per "
+            + "role, printed with a password made for this run; the store is --database when given, else a fresh "
+            + "temporary SQLite file removed when the server stops. Without --demo, add users with `jixiao user add`.")
 
     @OptionGroup var store: StoreOptions
 
@@ -26,8 +27,9 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Start on a fresh demo database with the demo department and accounts.")
     var demo = false
 
-    @ArgumentParser.Option(help: "The bundle loaded by --demo.", completion: .file(extensions: ["json"]))
-    var demoBundle = "examples/hp-kexie-2022.json"
+    @ArgumentParser.Option(help: "A bundle --demo loads instead of the built-in demo department.",
+                           completion: .file(extensions: ["json"]))
+    var demoBundle: String?
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
@@ -41,10 +43,15 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         var location = store.location
-        if demo, case .sqliteFile = location {
-            location = .sqliteFile("jixiao-demo.sqlite")
-            try? FileManager.default.removeItem(atPath: "jixiao-demo.sqlite")
+        // A demo without --database runs on a directory of its own, and only that directory is removed at the end.
+        var demoDirectory: URL?
+        if demo, store.sqliteFile == nil, case .sqliteFile = location {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-demo-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+            demoDirectory = directory
+            location = .sqliteFile(directory.appendingPathComponent("demo.sqlite").path)
         }
+        defer { if let demoDirectory { try? FileManager.default.removeItem(at: demoDirectory) } }
         let environment = Environment(name: "production", arguments: ["jixiao", "serve", "--hostname", hostname,
                                                                        "--port", String(port)])
         let app = try await Application.make(environment)
@@ -52,7 +59,7 @@ struct Serve: AsyncParsableCommand {
             try await JixiaoApp.configure(app, location: location)
             Terminal.output("数据库：\(location.description)")
             if demo {
-                let (accounts, password) = try await DemoData.load(on: app.db, bundle: URL(fileURLWithPath: demoBundle),
+                let (accounts, password) = try await DemoData.load(on: app.db, bundle: demoBundle.map { URL(fileURLWithPath: $0) },
                                                                    cost: 10)
                 Terminal.output("演示账号（密码均为 \(password)，仅本次启动有效）：")
                 for account in accounts { Terminal.output("  \(account.username)\t\(account.role.chinese)") }
