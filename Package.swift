@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "jixiao", targets: ["jixiao"]),
         .executable(name: "jixiao-bench", targets: ["jixiao-bench"]),
+        .executable(name: "jixiao-fuzz", targets: ["jixiao-fuzz"]),
         .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
         .library(name: "JixiaoIO", targets: ["JixiaoIO"]),
         .library(name: "JixiaoReport", targets: ["JixiaoReport"]),
@@ -62,13 +63,19 @@ let package = Package(
         ),
         // Times evaluate + render; free of server dependencies so a release build stays cheap.
         .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"]),
+        // Bundles with extreme numbers and the whole pipeline they go through: shared by the fuzz executable and the
+        // property tests.
+        .target(name: "JixiaoFuzzing", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport"]),
+        // Runs generated bundles through the pipeline in bulk (scripts/fuzz.sh); free of server dependencies.
+        .executableTarget(name: "jixiao-fuzz", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoFuzzing"]),
         // Paths to the examples and golden files shared by the test targets.
         .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
-        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoTestSupport"]),
-        .testTarget(name: "JixiaoIOTests", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoFuzzing", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoIOTests",
+                    dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoFuzzing", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoReportTests",
-            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoOffice", "JixiaoTestSupport"],
+            dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoOffice", "JixiaoFuzzing", "JixiaoTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),

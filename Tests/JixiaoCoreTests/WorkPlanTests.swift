@@ -1,5 +1,6 @@
 import Testing
 @testable import JixiaoCore
+import JixiaoFuzzing
 import JixiaoTestSupport
 
 @Suite struct WorkPlanTests {

@@ -141,6 +141,14 @@ import Testing
         #expect(error.issues.first?.chinese == "“-0”是负零（请填写 0）")
     }
 
+    @Test func aTextBeyondTheLimitIsRefusedByItsPath() throws {
+        let text = try String(contentsOf: Fixtures.seed, encoding: .utf8)
+            .replacingOccurrences(of: #""goal": ""#, with: #""goal": ""# + String(repeating: "长", count: 20_001))
+        let error = try #require(throws: InputError.self) { try BundleReader().decode(Data(text.utf8), file: "long") }
+        #expect(error.issues.map(\.path) == ["goal"])
+        #expect(error.issues.first?.message.hasSuffix("characters (at most 20000)") == true)
+    }
+
     /// A tier or deduction table scores the actual value by itself; published tables leave the target out.
     @Test func ruleIndicatorsNeedNoTarget() throws {
         let indicators = #"""

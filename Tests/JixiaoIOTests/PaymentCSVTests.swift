@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import JixiaoCore
+import JixiaoFuzzing
 import JixiaoTestSupport
 import Testing
 @testable import JixiaoIO

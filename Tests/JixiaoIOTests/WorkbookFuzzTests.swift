@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoFuzzing
 import JixiaoOffice
 import JixiaoTestSupport
 import Testing

@@ -17,11 +17,12 @@ public enum Evaluator {
                           grade: template.grade(for: total))
     }
 
-    /// The budget score: weight × min(executed / adjusted, 1), rounded by the template.
+    /// The budget score: weight × min(executed / adjusted, 1), rounded by the template; never below 0 (refunds
+    /// beyond the year's payments leave the execution negative).
     public static func budgetScore(_ totals: BudgetTotals, template: EvaluationTemplate) -> BudgetScore {
         let weight = template.budget.weight
         let rate = Rational.ratio(totals.executed, of: totals.adjusted)
-        let raw = rate.map { weight * Rational.min($0, .one) } ?? .zero
+        let raw = rate.map { weight * Rational.max(.zero, Rational.min($0, .one)) } ?? .zero
         let score = template.rounding.apply(raw)
         let formula = "W × min(执行数/全年预算数, 1) = \(weight) × min(\(totals.executed.yuanString)/"
             + "\(totals.adjusted.yuanString), 1) = \(template.rounding.format(score))"

@@ -120,6 +120,11 @@ struct JSONNode {
         }
         guard case .string(let text)? = value else { reject("a text", "文字"); return nil }
         if required, text.allSatisfy(\.isWhitespace) { fail("is empty (expected a text)", "未填写"); return nil }
+        if text.utf8.count > TextLimits.maximumCharacters, text.count > TextLimits.maximumCharacters {
+            fail("has \(text.count) characters (at most \(TextLimits.maximumCharacters))",
+                 "共 \(text.count) 字（最多 \(TextLimits.maximumCharacters) 字）")
+            return nil
+        }
         return text
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import JixiaoIO
 import JixiaoStore
 import Vapor
 
@@ -28,6 +29,9 @@ public enum JixiaoApp {
                               isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         app.middleware.use(app.sessions.middleware)
+        app.middleware.use(PageErrorMiddleware())
+        // Forms with a few long texts fit; the narrative page and imports set their own, larger limits.
+        app.routes.defaultMaxBodySize = ByteCount(value: TextLimits.formBytes(fields: 4))
         try await app.autoMigrate()
         try Routes.register(on: app)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoIO
 import JixiaoReport
 import JixiaoStore
 import Vapor
@@ -8,7 +9,10 @@ import Vapor
 struct NarrativeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("years", ":code", ":year", "narrative", use: show)
-        routes.post("years", ":code", ":year", "narrative", use: save)
+        // Room for every section at its longest, so that what the form lets a clerk type always arrives.
+        routes.on(.POST, "years", ":code", ":year", "narrative",
+                  body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: NarrativeSection.allCases.count))),
+                  use: save)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -27,6 +31,12 @@ struct NarrativeController: RouteCollection {
             narrative[section] = FormText.clean(try? request.content.get(String.self, at: section.rawValue))
         }
         let version = (try? request.content.get(Int.self, at: "version")) ?? 0
+        let tooLong = NarrativeSection.allCases.filter { (narrative[$0]?.count ?? 0) > TextLimits.maximumCharacters }
+        guard tooLong.isEmpty else {
+            let names = tooLong.map { ReportDocument.heading(of: $0) }.joined(separator: "、")
+            return try await page(request, message: "\(names)超过 \(TextLimits.maximumCharacters) 字，未保存；您的文字保留在下面，"
+                                      + "请删减后再保存。", status: .unprocessableEntity, typed: narrative)
+        }
         do {
             try await YearRepository(database: request.db).updateNarrative(
                 narrative, fiscal: fiscal, version: version, subject: "\(organisation.code)/\(fiscal.year)",
@@ -51,14 +61,16 @@ struct NarrativeController: RouteCollection {
         return (organisation, fiscal, loaded)
     }
 
-    private func page(_ request: Request, message: String?, status: HTTPResponseStatus) async throws -> Response {
+    /// The page; with `typed`, the form shows what was posted instead of what is stored.
+    private func page(_ request: Request, message: String?, status: HTTPResponseStatus,
+                      typed: [NarrativeSection: String]? = nil) async throws -> Response {
         let user = try request.requireUser()
         let (organisation, fiscal, year) = try await load(request)
         let evaluation = Evaluator.evaluate(year)
         let document = ReportBuilder.build(year, evaluation: evaluation,
                                            findings: FindingsEngine.findings(year, evaluation: evaluation))
         let sections = NarrativeSection.allCases.map {
-            NarrativeView.Section(section: $0, written: year.narrative[$0] ?? "", printed: document.text(of: $0))
+            NarrativeView.Section(section: $0, written: (typed ?? year.narrative)[$0] ?? "", printed: document.text(of: $0))
         }
         return html(NarrativeView.render(code: organisation.code, name: organisation.name, year: fiscal.year,
                                          version: fiscal.version, sections: sections,
