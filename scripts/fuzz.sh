@@ -47,10 +47,12 @@ while [ "$next" -lt "$end" ]; do
   wait
   echo "fuzz: $((next - start)) of $cases cases, $(( $(date +%s) - began )) s" >&2
 done
-accepted=$(cat "$log"/*.out | sed -n 's/.* run, \([0-9]*\) accepted.*/\1/p' | paste -sd+ - | bc)
-crashes=$(cat "$log/crashes" 2>/dev/null | wc -l)
-violations=$(cat "$log/violations" 2>/dev/null | wc -l)
+touch "$log/crashes" "$log/violations"
+accepted=$(cat "$log"/*.out | sed -n 's/.* run, \([0-9]*\) accepted.*/\1/p' | awk '{ sum += $1 } END { print sum + 0 }')
+crashes=$(wc -l < "$log/crashes")
+violations=$(wc -l < "$log/violations")
 echo "fuzz: $cases cases from $start, $accepted accepted by the reader, $crashes crashes, $violations violations," \
   "$(( $(date +%s) - began )) s"
-cat "$log/crashes" "$log/violations" 2>/dev/null | head -20 || true
+cat "$log/crashes"
+head -20 "$log/violations"
 [ "$crashes" -eq 0 ] && [ "$violations" -eq 0 ]

@@ -41,4 +41,13 @@ public enum Store {
         app.migrations.add(StoreMigrations.all)
         app.migrations.add(SessionRecord.migration)
     }
+
+    /// Brings the configured store up to date: every migration, and on SQLite the write-ahead log, so that readers
+    /// never wait for a writer and a writer waits for another instead of failing (see ``YearChange``).
+    public static func migrate(_ app: Application) async throws {
+        if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+        }
+        try await app.autoMigrate()
+    }
 }

@@ -36,8 +36,8 @@ with socket.socket() as s:
 env = dict(os.environ)
 env.pop("DATABASE_URL", None)
 server = subprocess.Popen(
-    [binary, "serve", "--demo", "--port", str(port), "--log-level", "warning",
-     "--demo-bundle", os.path.join(root, "examples", "hp-kexie-2022.json")],
+    # The built-in demo department, started away from the repository as an installed program would be.
+    [binary, "serve", "--demo", "--port", str(port), "--log-level", "warning"],
     cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 checks = []
@@ -176,6 +176,17 @@ try:
         check("the progress report is saved and shown on the indicator list",
               "/indicators" in driver.current_url and "展品已进场安装" in driver.page_source)
         driver.save_screenshot(os.path.join(shots, "11-indicator-progress.png"))
+
+        # A 履职效能分析 of the seed report's length (about 2,400 characters) typed on the page is saved whole.
+        driver.get(base + "/years/440112-KX/2022/narrative")
+        analysis = "本年度围绕科普活动、科技创新和学会服务开展工作，各项产出按计划完成。" * 70
+        area = driver.find_element(By.NAME, "performance")
+        driver.execute_script("arguments[0].value = arguments[1]", area, analysis)
+        driver.find_element(By.CSS_SELECTOR, "form[action$='/narrative'] button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "已保存" in d.page_source or "<h1>" in d.page_source)
+        check(f"a written analysis of {len(analysis)} characters is saved whole",
+              "已保存" in driver.page_source
+              and driver.find_element(By.NAME, "performance").get_attribute("value") == analysis)
 
         driver.find_element(By.LINK_TEXT, "运行监控总览").click()
         Select(driver.find_element(By.NAME, "year")).select_by_value("2022")

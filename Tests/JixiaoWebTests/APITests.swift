@@ -67,6 +67,45 @@ extension DatabaseTests {
             }
         }
 
+        /// Sixteen clients change one payment at the same version at once: one is stored, the others are told it
+        /// changed (409) — none sees a server error — and sixteen more add payments, all stored.
+        @Test func concurrentChangesAnswerConflictNeverAServerError() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let token = try await token(app, browser)
+                let payment: [JSONValue.Member] = [.init("line", .string("X02")), .init("date", .string("2022-08-01")),
+                                                   .init("amount", .string("1000.00"))]
+                let (_, body) = try await request(app, browser, .POST, Self.base + "/payments", body: .object(payment),
+                                                  token: token)
+                let id = try #require(body?["id"]?.string)
+                let browserCopy = browser
+                let statuses = try await withThrowingTaskGroup(of: (Bool, HTTPResponseStatus).self) { group in
+                    for client in 0..<32 {
+                        group.addTask {
+                            let amount = JSONValue.Member("amount", .string("\(2000 + client).00"))
+                            if client < 16 {
+                                let change = JSONValue.object(payment.filter { $0.key != "amount" }
+                                    + [amount, .init("version", .number("1"))])
+                                return (true, try await request(app, browserCopy, .PUT, Self.base + "/payments/" + id,
+                                                                body: change, token: token).0)
+                            }
+                            let added = JSONValue.object(payment.filter { $0.key != "amount" } + [amount])
+                            return (false, try await request(app, browserCopy, .POST, Self.base + "/payments",
+                                                             body: added, token: token).0)
+                        }
+                    }
+                    var collected: [(Bool, HTTPResponseStatus)] = []
+                    for try await status in group { collected.append(status) }
+                    return collected
+                }
+                #expect(statuses.filter { $0.0 && $0.1 == .ok }.count == 1)
+                #expect(statuses.filter { $0.0 && $0.1 == .conflict }.count == 15)
+                #expect(statuses.filter { !$0.0 }.allSatisfy { $0.1 == .created })
+            }
+        }
+
         @Test func changesNeedTheTokenAndAreCheckedAndGuarded() async throws {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)

@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 
 /// The append-only audit trail: who changed what, when, with the record before and after. Entries are chained by
 /// hash, so an entry edited or removed afterwards is found by ``verify(on:)``.
@@ -8,9 +9,20 @@ public enum AuditLog {
     /// The hash before the first entry.
     static let genesis = String(repeating: "0", count: 64)
 
+    /// The advisory lock key of the chain on PostgreSQL ("jixiao-audit" in ASCII, as a number).
+    static let chainLock = 0x6A69_7869_616F_6175
+
     /// Appends an entry; call inside the transaction that makes the change, so both land or neither.
+    ///
+    /// Entries form one chain for the whole store, so appending is serialised: on PostgreSQL by a transaction-level
+    /// advisory lock taken before the last entry is read (held until commit; chosen over a locked head row because
+    /// it needs no table of its own and cannot be forgotten by a new writer, which goes through here); on SQLite by
+    /// its single write lock, which the writing transaction already holds.
     public static func append(on database: any Database, actor: String, action: String, subject: String,
                               before: String = "", after: String = "") async throws {
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(chainLock)))").run()
+        }
         let last = try await AuditEntryModel.query(on: database).sort(\.$sequence, .descending).first()
         let entry = AuditEntryModel()
         entry.sequence = (last?.sequence ?? 0) + 1

@@ -5,6 +5,6 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(),
+        AddLastYearToBudgetLines(), UniquePositions(),
     ]
 }

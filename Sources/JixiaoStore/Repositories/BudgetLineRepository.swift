@@ -30,7 +30,7 @@ public struct BudgetLineRepository: Sendable {
     }
 
     public func create(_ line: BudgetLine, yearID: UUID, subject: String, actor: String) async throws {
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
             let existing = try await repository.lines(yearID: yearID)
             guard !existing.contains(where: { $0.code == line.code }) else { throw Refusal.duplicateCode(line.code) }
@@ -40,16 +40,15 @@ public struct BudgetLineRepository: Sendable {
             try BudgetLineRepository.fill(model, from: line)
             model.version = 1
             try await model.create(on: database)
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "line.create", subject: subject,
-                                      after: BudgetLineRepository.describe(line))
+            return .init((), yearID: yearID,
+                         audit: .init(action: "line.create", subject: subject, after: BudgetLineRepository.describe(line)))
         }
     }
 
     /// Changes a line if it is still at `version`. Its monthly plan is kept.
     public func update(_ id: UUID, yearID: UUID, version: Int, to line: BudgetLine, subject: String,
                        actor: String) async throws {
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
             guard let stored = try await repository.find(id, yearID: yearID) else { throw Refusal.conflict }
             let before = BudgetLineRepository.describe(BudgetLineRepository.line(stored))
@@ -71,9 +70,8 @@ public struct BudgetLineRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Refusal.conflict }
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "line.update", subject: subject,
-                                      before: before, after: BudgetLineRepository.describe(line))
+            return .init((), yearID: yearID, audit: .init(action: "line.update", subject: subject, before: before,
+                                                          after: BudgetLineRepository.describe(line)))
         }
     }
 
@@ -84,7 +82,7 @@ public struct BudgetLineRepository: Sendable {
         let yearID = try fiscal.requireID()
         let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
         let text = YearRows.monthlyJSON(plan.sorted { $0.month < $1.month }, unit: unit)
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
                 throw Refusal.conflict
             }
@@ -94,9 +92,8 @@ public struct BudgetLineRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Refusal.conflict }
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "line.plan", subject: "\(subject)/\(stored.code)",
-                                      before: stored.plan, after: text)
+            return .init((), yearID: yearID, audit: .init(action: "line.plan", subject: "\(subject)/\(stored.code)",
+                                                          before: stored.plan, after: text))
         }
     }
 
@@ -107,7 +104,7 @@ public struct BudgetLineRepository: Sendable {
 
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String,
                        actor: String) async throws {
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
                 throw Refusal.conflict
             }
@@ -119,9 +116,9 @@ public struct BudgetLineRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Refusal.conflict }
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "line.delete", subject: subject,
-                                      before: BudgetLineRepository.describe(BudgetLineRepository.line(stored)))
+            return .init((), yearID: yearID, audit: .init(
+                action: "line.delete", subject: subject,
+                before: BudgetLineRepository.describe(BudgetLineRepository.line(stored))))
         }
     }
 

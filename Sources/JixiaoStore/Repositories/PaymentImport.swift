@@ -25,7 +25,7 @@ public struct PaymentImport: Sendable {
         let summary = check.summary
         guard summary.issueCount == 0 else { return summary }
         let reader = reader
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             if replacing {
                 try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID).delete()
             }
@@ -36,10 +36,9 @@ public struct PaymentImport: Sendable {
                 try await YearRows.insertPayments(batch, yearID: yearID, startingAt: position, on: database)
                 position += batch.count
             }
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor,
-                                      action: replacing ? "payments.replace" : "payments.import", subject: subject,
-                                      after: "\(summary.accepted) payments from \(file.lastPathComponent)")
+            return .init((), yearID: yearID, audit: .init(
+                action: replacing ? "payments.replace" : "payments.import", subject: subject,
+                after: "\(summary.accepted) payments from \(file.lastPathComponent)"))
         }
         return summary
     }

@@ -66,7 +66,7 @@ public struct PaymentRepository: Sendable {
     /// Adds a payment at the end of the year's payments.
     @discardableResult
     public func create(_ payment: Payment, yearID: UUID, subject: String, actor: String) async throws -> UUID {
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             let last = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .sort(\.$position, .descending).first()
             let model = PaymentModel()
@@ -75,17 +75,15 @@ public struct PaymentRepository: Sendable {
             try PaymentRepository.fill(model, from: payment)
             model.version = 1
             try await model.create(on: database)
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "payment.create", subject: subject,
-                                      after: PaymentRepository.describe(payment))
-            return try model.requireID()
+            return .init(try model.requireID(), yearID: yearID,
+                         audit: .init(action: "payment.create", subject: subject, after: PaymentRepository.describe(payment)))
         }
     }
 
     /// Changes a payment if it is still at `version`; otherwise throws ``Conflict``.
     public func update(_ id: UUID, yearID: UUID, version: Int, to payment: Payment, subject: String,
                        actor: String) async throws {
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
                 throw Conflict(id: id)
             }
@@ -98,16 +96,16 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Conflict(id: id) }
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "payment.update", subject: subject,
-                                      before: PaymentRepository.describe(PaymentRepository.payment(before)),
-                                      after: PaymentRepository.describe(payment))
+            return .init((), yearID: yearID, audit: .init(
+                action: "payment.update", subject: subject,
+                before: PaymentRepository.describe(PaymentRepository.payment(before)),
+                after: PaymentRepository.describe(payment)))
         }
     }
 
     /// Removes a payment if it is still at `version`; otherwise throws ``Conflict``.
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String, actor: String) async throws {
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
                 throw Conflict(id: id)
             }
@@ -116,9 +114,9 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Conflict(id: id) }
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: "payment.delete", subject: subject,
-                                      before: PaymentRepository.describe(PaymentRepository.payment(before)))
+            return .init((), yearID: yearID, audit: .init(
+                action: "payment.delete", subject: subject,
+                before: PaymentRepository.describe(PaymentRepository.payment(before))))
         }
     }
 

@@ -6,7 +6,7 @@ import SQLKit
 /// A change to one of a year's records kept as bundle JSON (an indicator, a work-plan task), made safely: the year is
 /// read back through the bundle reader with the change in it, so a change the reader refuses throws its
 /// ``InputError`` (paths such as `workPlan[3].due`) and nothing is written; a stale version is refused; the change
-/// is audited with the record before and after.
+/// is audited with the record before and after, and the year's evaluation snapshot is recomputed (``YearChange``).
 struct RecordEdit {
     /// Why a change was refused before it was checked.
     enum Refusal: Error, Equatable {
@@ -32,26 +32,14 @@ struct RecordEdit {
                on database: any Database,
                change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws {
         let yearID = try fiscal.requireID()
-        try await database.transaction { database in
-            let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
-                .filter(\.$kind == kind).filter(\.$key == key).first()
-            if !isNew, existing == nil { throw Refusal.noSuchRecord }
-            if let version, let existing, existing.version != version { throw Refusal.conflict }
-            let updated = change(existing.flatMap { try? JSONParser.parse(Data($0.definition.utf8)) })
-
-            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
-            var records: [JSONValue] = []
-            if case .array(let stored)? = bundle[member] { records = stored }
-            // A new record is added even when its key is taken, so that the reader reports the clash with the rest.
-            if !isNew, let position = records.firstIndex(where: { $0["id"] == .string(key) }) {
-                records[position] = updated
-            } else {
-                records.append(updated)
-            }
-            _ = try BundleReader().decode(bundle.setting(member, to: .array(records)), file: subject)
-            guard !checkOnly else { return }
+        guard !checkOnly else {
+            _ = try await checked(key: key, isNew: isNew, version: version, on: database, change: change)
+            return
+        }
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+            let (existing, updated) = try await checked(key: key, isNew: isNew, version: version, on: database,
+                                                        change: change)
             if isNew, existing != nil { throw Refusal.duplicateKey }
-
             let title = updated["title"]?.string ?? updated["name"]?.string ?? ""
             if let existing {
                 let sql = database as! any SQLDatabase
@@ -75,15 +63,39 @@ struct RecordEdit {
                 record.version = 1
                 try await record.create(on: database)
             }
-            try await AuditLog.append(on: database, actor: actor, action: action, subject: "\(subject)/\(key)",
-                                      before: existing?.definition ?? "", after: updated.serialized())
+            return .init((), yearID: yearID, audit: .init(action: action, subject: "\(subject)/\(key)",
+                                                          before: existing?.definition ?? "", after: updated.serialized()))
         }
+    }
+
+    /// The stored record and what the change makes of it, after the whole year has been read with the change by the
+    /// bundle reader (which throws every fault).
+    private func checked(key: String, isNew: Bool, version: Int?, on database: any Database,
+                         change: @Sendable (JSONValue?) -> JSONValue) async throws -> (RecordModel?, JSONValue) {
+        let yearID = try fiscal.requireID()
+        let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+            .filter(\.$kind == kind).filter(\.$key == key).first()
+        if !isNew, existing == nil { throw Refusal.noSuchRecord }
+        if let version, let existing, existing.version != version { throw Refusal.conflict }
+        let updated = change(existing.flatMap { try? JSONParser.parse(Data($0.definition.utf8)) })
+
+        let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
+        var records: [JSONValue] = []
+        if case .array(let stored)? = bundle[member] { records = stored }
+        // A new record is added even when its key is taken, so that the reader reports the clash with the rest.
+        if !isNew, let position = records.firstIndex(where: { $0["id"] == .string(key) }) {
+            records[position] = updated
+        } else {
+            records.append(updated)
+        }
+        _ = try BundleReader().decode(bundle.setting(member, to: .array(records)), file: subject)
+        return (existing, updated)
     }
 
     /// Removes the record `key` if it is still at `version`; the year must still read without it.
     func delete(key: String, version: Int, action: String, actor: String, on database: any Database) async throws {
         let yearID = try fiscal.requireID()
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }
             guard existing.version == version else { throw Refusal.conflict }
@@ -97,8 +109,8 @@ struct RecordEdit {
                 .where("id", .equal, SQLBind(try existing.requireID())).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Refusal.conflict }
-            try await AuditLog.append(on: database, actor: actor, action: action, subject: "\(subject)/\(key)",
-                                      before: existing.definition)
+            return .init((), yearID: yearID,
+                         audit: .init(action: action, subject: "\(subject)/\(key)", before: existing.definition))
         }
     }
 }

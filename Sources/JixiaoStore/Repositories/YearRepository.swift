@@ -51,7 +51,11 @@ public struct YearRepository: Sendable {
     /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;
     /// without it an existing year is an error. The organisation is created when new.
     public func store(_ year: DepartmentYear, replacing: Bool, actor: String) async throws {
-        try await database.transaction { database in
+        var existingYear: UUID?
+        if let organisation = try await organisation(code: year.department.code) {
+            existingYear = try await fiscalYear(organisationID: try organisation.requireID(), year: year.year)?.id
+        }
+        try await YearChange.commit(claiming: existingYear, actor: actor, on: database) { database in
             let repository = YearRepository(database: database)
             let organisation: OrganisationModel
             if let existing = try await repository.organisation(code: year.department.code) {
@@ -69,11 +73,9 @@ public struct YearRepository: Sendable {
                 try await YearRows.delete(existing, on: database)
             }
             let yearID = try await YearRows.insert(year, organisationID: organisation.id!, on: database)
-            try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
-            try await AuditLog.append(on: database, actor: actor, action: replacing ? "year.replace" : "year.import",
-                                      subject: subject,
-                                      after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, "
-                                          + "\(year.indicators.count) indicators")
+            return .init((), yearID: yearID, audit: .init(
+                action: replacing ? "year.replace" : "year.import", subject: subject,
+                after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, \(year.indicators.count) indicators"))
         }
     }
 
@@ -88,15 +90,15 @@ public struct YearRepository: Sendable {
         }).serialized()
         let before = fiscal.narrative
         let id = try fiscal.requireID()
-        try await database.transaction { database in
+        try await YearChange.commit(claiming: id, actor: actor, on: database) { database in
             let sql = database as! any SQLDatabase
             let changed = try await sql.update(FiscalYearModel.schema).set("narrative", to: SQLBind(text))
                 .set("version", to: SQLBind(version + 1))
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Stale() }
-            try await AuditLog.append(on: database, actor: actor, action: "narrative.update", subject: subject,
-                                      before: before, after: text)
+            return .init((), yearID: id, audit: .init(action: "narrative.update", subject: subject, before: before,
+                                                      after: text))
         }
     }
 

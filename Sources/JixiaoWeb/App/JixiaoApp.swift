@@ -32,7 +32,7 @@ public enum JixiaoApp {
         app.middleware.use(PageErrorMiddleware())
         // Forms with a few long texts fit; the narrative page and imports set their own, larger limits.
         app.routes.defaultMaxBodySize = ByteCount(value: TextLimits.formBytes(fields: 4))
-        try await app.autoMigrate()
+        try await Store.migrate(app)
         try Routes.register(on: app)
     }
 

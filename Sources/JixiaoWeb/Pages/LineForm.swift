@@ -29,6 +29,7 @@ struct LineForm: Content {
         if code.isEmpty { errors["code"] = "请填写项目编码" } else if code.count > 32 { errors["code"] = "项目编码不超过 32 个字符" }
         let name = (self.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors["name"] = "请填写项目名称" }
+        else if name.count > TextLimits.maximumCharacters { errors["name"] = "项目名称最多 \(TextLimits.maximumCharacters) 字" }
         let kind = BudgetLine.Kind(rawValue: self.kind ?? "")
         if kind == nil { errors["kind"] = "请选择基本支出或项目支出" }
         func amount(_ field: String, _ text: String?, required: Bool) -> Money? {
@@ -38,7 +39,7 @@ struct LineForm: Content {
                 return nil
             }
             guard let money = ClerkFormats.number(text).flatMap({ Money(decimal: $0, unit: .yuan) }), money >= .zero else {
-                errors[field] = "“\(text)”不是金额（元，最多两位小数，不小于 0）"
+                errors[field] = "“\(text)”不是金额（以元为单位直接写数字，最多两位小数，不小于 0）"
                 return nil
             }
             return money

@@ -38,8 +38,12 @@ struct PaymentForm: Content {
         let amountText = (self.amount ?? "").trimmingCharacters(in: .whitespaces)
         let amount = ClerkFormats.number(amountText).flatMap { Money(decimal: $0, unit: .yuan) }
         if amountText.isEmpty { errors["amount"] = "请填写金额" }
-        else if amount == nil { errors["amount"] = "“\(amountText)”不是金额（元，最多两位小数）" }
+        else if amount == nil { errors["amount"] = "“\(amountText)”不是金额（以元为单位直接写数字，最多两位小数，如 12500.00）" }
         else if amount == .zero { errors["amount"] = "金额不能为 0" }
+        for (field, text) in [("payee", payee), ("voucher", voucher), ("memo", memo)]
+        where (text?.count ?? 0) > TextLimits.maximumCharacters {
+            errors[field] = "最多 \(TextLimits.maximumCharacters) 字"
+        }
         guard errors.isEmpty, let date, let amount else { return .failure(errors) }
         return .success(Payment(line: line, date: date, amount: amount,
                                 payee: (payee ?? "").trimmingCharacters(in: .whitespaces),

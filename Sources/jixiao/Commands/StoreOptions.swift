@@ -17,7 +17,7 @@ struct StoreOptions: ParsableArguments {
         app.logger.logLevel = .warning
         do {
             try Store.configure(app, location: location)
-            try await app.autoMigrate()
+            try await Store.migrate(app)
             let result = try await body(app.db)
             try await app.asyncShutdown()
             return result
