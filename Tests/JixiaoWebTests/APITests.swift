@@ -183,6 +183,19 @@ extension DatabaseTests {
                 let (invalid, issues) = try await request(app, browser, .POST, "/api/v1/import", body: bundle, token: token)
                 #expect(invalid == .unprocessableEntity)
                 #expect(issues?["issues"] != nil)
+
+                // The upload that once ended the server: target 10⁻²⁰, actual 10²⁰. Refused by path; the server answers on.
+                var extreme = try JSONParser.parse(try Data(contentsOf: Fixtures.seed))
+                if case .array(var indicators)? = extreme["indicators"] {
+                    indicators[0] = indicators[0].setting("target", to: .string("1e-20"))
+                        .setting("actual", to: .number("100000000000000000000"))
+                    extreme = extreme.setting("indicators", to: .array(indicators))
+                }
+                let (refused, faults) = try await request(app, browser, .POST, "/api/v1/import?replace=true", body: extreme,
+                                                          token: token)
+                #expect(refused == .unprocessableEntity)
+                #expect(faults?.serialized().contains("indicators[0].target") == true)
+                try await app.testing().test(.GET, "/healthz") { #expect($0.status == .ok) }
             }
         }
 
