@@ -29,6 +29,36 @@ import Testing
         #expect(run.stdout.contains(#""grade": "优""#))
     }
 
+    /// The bundle that once made every file command die by SIGILL: each one now refuses it with exit code 2,
+    /// naming the fields.
+    @Test func theBundleThatTrappedIsRefusedByEveryCommand() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOf: Fixtures.seed, encoding: .utf8)
+            .replacingOccurrences(of: #""target": "40""#, with: #""target": "1e-20", "actual": 100000000000000000000"#)
+        let bundle = directory.appendingPathComponent("extreme.json")
+        try Data(text.utf8).write(to: bundle)
+        for arguments in [["evaluate", bundle.path], ["check", bundle.path], ["monitor", bundle.path, "--as-of", "2022-06-30"],
+                          ["report", bundle.path, "-o", directory.appendingPathComponent("r.html").path]] {
+            let run = try Command.run(CLITests.binary.path, arguments)
+            #expect(run.status == 2, "\(arguments[0])")
+            #expect(run.stderr.contains("target") && run.stderr.contains("1e-20"), "\(arguments[0])")
+        }
+    }
+
+    /// A broken working-day calendar named by the administrator stops every command before it counts by another.
+    @Test func aBrokenCalendarFileStopsTheCommands() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let calendar = directory.appendingPathComponent("calendar.json")
+        try Data(#"{"format": "jixiao/work-calendar@1", "years": [{"year": 2027, "holidays": ["2027-02-30"]}]}"#.utf8)
+            .write(to: calendar)
+        let run = try Command.run(CLITests.binary.path, ["evaluate", Fixtures.seed.path],
+                                  environment: ["JIXIAO_WORK_CALENDAR": calendar.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("years[0].holidays[0]") && run.stderr.contains("工作日日历配置有误"))
+    }
+
     @Test func evaluateWithoutJSONPrintsASummary() throws {
         let run = try jixiao("evaluate", Fixtures.seed.path)
         #expect(run.status == 0)

@@ -6,11 +6,14 @@ public struct Command {
     public var stdout: String
     public var stderr: String
 
-    /// Runs `executable` (a path, or a name looked up on PATH) with arguments.
-    public static func run(_ executable: String, _ arguments: [String]) throws -> Command {
+    /// Runs `executable` (a path, or a name looked up on PATH) with arguments, and with `environment` added to this
+    /// process's environment.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> Command {
         let process = Process()
         process.executableURL = executable.contains("/") ? URL(fileURLWithPath: executable) : find(executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
         // stdout through a pipe read to its end; stderr to a file, so neither can fill up and block the other.
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: errors.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
