@@ -11,7 +11,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `Int128.min`, so negating never overflows); `big` only otherwise. Equal values therefore have equal storage.
     private enum Storage: Sendable, Hashable {
         case small(Int128, Int128)
-        case big(BigInt, BigInt)
+        indirect case big(BigInt, BigInt)
     }
 
     private let storage: Storage
@@ -123,13 +123,21 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The value with exactly `places` decimals; a value that does not fit is rounded half-up here (round with
     /// ``Rounding`` first to choose the rule).
     public func formatted(places: Int) -> String {
-        let units = scaledUnits(places: places, halfUp: true)
-        let negative = units.signum() < 0
-        let digits = String(units.magnitude)
+        let (negative, digits) = unitDigits(places: places)
         let sign = negative ? "-" : ""
         guard places > 0 else { return sign + digits }
         let padded = String(repeating: "0", count: Swift.max(0, places + 1 - digits.count)) + digits
         return sign + padded.dropLast(places) + "." + padded.suffix(places)
+    }
+
+    /// The sign and the digits of the value × 10^places rounded half-up: natively when it fits, as almost always.
+    private func unitDigits(places: Int) -> (negative: Bool, digits: String) {
+        if places <= 38, case .small(let numerator, let denominator) = rounded(places: places, halfUp: true).storage,
+           case (let units, false) = numerator.multipliedReportingOverflow(by: Rational.powerOfTen(places) / denominator) {
+            return (units < 0, String(units.magnitude))
+        }
+        let units = scaledUnits(places: places, halfUp: true)
+        return (units.signum() < 0, String(units.magnitude))
     }
 
     /// The value rounded to `places` decimals: half away from zero, or toward zero.

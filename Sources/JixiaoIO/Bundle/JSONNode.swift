@@ -165,25 +165,30 @@ struct JSONNode {
     /// An amount of money in `unit`, exact to the fen, inside ``NumberRange/money(_:negative:)``.
     func money(_ unit: Money.Unit, required: Bool = true, nonNegative: Bool = true) -> Money? {
         guard let text = literal(required: required) else { return nil }
-        let expected = ("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
-        if let literal = DecimalLiteral(text.trimmingSpaces), literal.decimalPlaces > unit.decimalPlaces {
+        guard let literal = DecimalLiteral(text.trimmingSpaces) else {
+            reject("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
+            return nil
+        }
+        if literal.decimalPlaces > unit.decimalPlaces {
             fail("\(shown) is not a whole number of fen (at most \(unit.decimalPlaces) decimals in \(unit.rawValue))",
                  "\(shownChinese)精确到分以下（以\(unit == .yuan ? "元" : "万元")计最多 \(unit.decimalPlaces) 位小数）")
             return nil
         }
-        guard let number = number(text.trimmingSpaces, .money(unit, negative: !nonNegative), expected: expected)
-        else { return nil }
-        return Money(exactly: number * Rational(unit.fenPerUnit))
+        guard inside(literal, .money(unit, negative: !nonNegative)) else { return nil }
+        return Money(exactly: literal.value * Rational(unit.fenPerUnit))
     }
 
     /// The value of a literal inside `range`; logs what is wrong with it otherwise.
     private func number(_ text: String, _ range: NumberRange, expected: (String, String)) -> Rational? {
         guard let literal = DecimalLiteral(text) else { reject(expected.0, expected.1); return nil }
-        if let fault = range.fault(literal) {
-            fail("\(shown) \(fault.english)", "\(shownChinese)\(fault.chinese)")
-            return nil
-        }
-        return literal.value
+        return inside(literal, range) ? literal.value : nil
+    }
+
+    /// Whether a literal is inside `range`; logs what is wrong with it otherwise.
+    private func inside(_ literal: DecimalLiteral, _ range: NumberRange) -> Bool {
+        guard let fault = range.fault(literal) else { return true }
+        fail("\(shown) \(fault.english)", "\(shownChinese)\(fault.chinese)")
+        return false
     }
 
     /// A date written `YYYY-MM-DD`.
