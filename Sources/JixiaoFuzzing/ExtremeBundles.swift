@@ -47,13 +47,12 @@ public enum ExtremeBundles {
         // MARK: Parts
 
         mutating func template() -> JSONValue {
-            let base = JSONValue.string(pick(["national-project-2020", "hubei-project-2020"]))
-            guard chance(0.4), case .string(let id) = base else { return base }
-            var members: [JSONValue.Member] = [.init("base", .string(id)),
-                                               .init("rounding", .object([.init("mode", .string(pick(["halfUp", "truncate", "integer"]))),
-                                                                          .init("places", .number(String(int(0...6))))])),
-                                               .init("reverse", .string(pick(["linearToDouble", "inverseRatio"])))]
-            return .object(members)
+            let base = pick(["national-project-2020", "hubei-project-2020"])
+            guard chance(0.4) else { return .string(base) }
+            let rounding = JSONValue.object([.init("mode", .string(pick(["halfUp", "truncate", "integer"]))),
+                                             .init("places", .number(String(int(0...6))))])
+            return .object([.init("base", .string(base)), .init("rounding", rounding),
+                            .init("reverse", .string(pick(["linearToDouble", "inverseRatio"])))])
         }
 
         mutating func line(_ code: String) -> JSONValue {

@@ -10,8 +10,10 @@ import JixiaoReport
 public enum Pipeline {
     /// What became of one input.
     public struct Outcome: Sendable {
+        /// The year, when the reader accepted it.
+        public var year: DepartmentYear?
         /// Whether the reader accepted it.
-        public var accepted = false
+        public var accepted: Bool { year != nil }
         /// Properties that should hold and did not, worded for a test failure.
         public var violations: [String] = []
     }
@@ -20,7 +22,7 @@ public enum Pipeline {
     public static func run(_ value: JSONValue, office: Bool) -> Outcome {
         var outcome = Outcome()
         guard let year = try? BundleReader().decode(value, file: "fuzz") else { return outcome }
-        outcome.accepted = true
+        outcome.year = year
         outcome.violations = exercise(year, office: office)
         if let again = try? BundleReader().decode(BundleWriter.encode(year), file: "again"), again != year {
             outcome.violations.append("the bundle written back reads as a different year")

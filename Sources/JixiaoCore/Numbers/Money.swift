@@ -38,9 +38,9 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic {
     /// written with an exponent, is negative zero, is finer than a fen or has more than ``Unit/integerDigits``
     /// digits before the point.
     public init?(decimal text: String, unit: Unit) {
-        guard let literal = DecimalLiteral(text), !literal.hasExponent,
-              !(literal.hasMinusSign && literal.value.signum == 0),
-              literal.integerDigits <= unit.integerDigits, literal.decimalPlaces <= unit.decimalPlaces else { return nil }
+        guard let literal = DecimalLiteral(text), NumberRange.money(unit, negative: true).fault(literal) == nil else {
+            return nil
+        }
         self.init(exactly: literal.value * Rational(unit.fenPerUnit))
     }
 

@@ -23,12 +23,7 @@ public struct BundleReader: Sendable {
 
     /// Decodes bundle bytes; `file` names the source in errors.
     public func decode(_ data: Data, file: String = "bundle") throws -> DepartmentYear {
-        let value: JSONValue
-        do { value = try JSONParser.parse(data) } catch {
-            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)",
-                                                                  chinese: "不是有效的 JSON：\(error)")])
-        }
-        return try decode(value, file: file)
+        try decode(JSONParser.document(data, file: file), file: file)
     }
 
     /// Decodes a bundle already parsed (or assembled from a workbook); `file` names the source in errors.

@@ -158,24 +158,20 @@ struct JSONNode {
     /// as one; with `mustBeNumber`, text that is no number is refused too.
     func numberText(_ range: NumberRange, required: Bool, mustBeNumber: Bool) -> String? {
         guard let text = literal(required: required)?.trimmingSpaces else { return nil }
-        guard DecimalLiteral(text) != nil || mustBeNumber else { return text }
-        return number(text, range, expected: ("a number", "数字")) == nil ? nil : text
+        guard let literal = DecimalLiteral(text) else {
+            if mustBeNumber { reject("a number", "数字") }
+            return mustBeNumber ? nil : text
+        }
+        return inside(literal, range) ? text : nil
     }
 
     /// An amount of money in `unit`, exact to the fen, inside ``NumberRange/money(_:negative:)``.
     func money(_ unit: Money.Unit, required: Bool = true, nonNegative: Bool = true) -> Money? {
         guard let text = literal(required: required) else { return nil }
-        guard let literal = DecimalLiteral(text.trimmingSpaces) else {
-            reject("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
-            return nil
-        }
-        if literal.decimalPlaces > unit.decimalPlaces {
-            fail("\(shown) is not a whole number of fen (at most \(unit.decimalPlaces) decimals in \(unit.rawValue))",
-                 "\(shownChinese)精确到分以下（以\(unit == .yuan ? "元" : "万元")计最多 \(unit.decimalPlaces) 位小数）")
-            return nil
-        }
-        guard inside(literal, .money(unit, negative: !nonNegative)) else { return nil }
-        return Money(exactly: literal.value * Rational(unit.fenPerUnit))
+        let expected = ("an amount in \(unit == .yuan ? "yuan" : "万元 (wan)")", "金额（\(unit == .yuan ? "元" : "万元")）")
+        guard let number = number(text.trimmingSpaces, .money(unit, negative: !nonNegative), expected: expected)
+        else { return nil }
+        return Money(exactly: number * Rational(unit.fenPerUnit))
     }
 
     /// The value of a literal inside `range`; logs what is wrong with it otherwise.

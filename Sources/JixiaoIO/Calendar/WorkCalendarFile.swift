@@ -12,13 +12,8 @@ public enum WorkCalendarFile {
 
     /// Decodes calendar JSON; `file` names the source in errors.
     public static func decode(_ data: Data, file: String) throws -> WorkCalendar {
-        let value: JSONValue
-        do { value = try JSONParser.parse(data) } catch {
-            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)",
-                                                                  chinese: "不是有效的 JSON：\(error)")])
-        }
         let log = IssueLog()
-        let root = JSONNode(value: value, path: "", log: log)
+        let root = JSONNode(value: try JSONParser.document(data, file: file), path: "", log: log)
         var years: [WorkCalendar.Year] = []
         if root.object(allowing: ["format", "years"]) {
             if root["format"].string() != format { root["format"].reject("\"\(format)\"", "“\(format)”") }

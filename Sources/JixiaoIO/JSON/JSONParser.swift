@@ -204,3 +204,13 @@ public struct JSONParser {
         return JSONSyntaxError(line: line, column: column, reason: reason)
     }
 }
+
+extension JSONParser {
+    /// Parses an input file whole; a syntax error becomes the file's one ``InputError``, in English and Chinese.
+    static func document(_ data: Data, file: String) throws -> JSONValue {
+        do { return try parse(data) } catch {
+            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)",
+                                                                  chinese: "不是有效的 JSON：\(error)")])
+        }
+    }
+}

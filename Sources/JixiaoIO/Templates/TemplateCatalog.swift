@@ -42,11 +42,8 @@ public struct TemplateCatalog: Sendable {
     /// Reads one template; every fault in it is reported at once.
     public static func read(_ data: Data, file: String) throws -> EvaluationTemplate {
         let log = IssueLog()
-        let value: JSONValue
-        do { value = try JSONParser.parse(data) } catch {
-            throw InputError(file: file, issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)")])
-        }
-        let template = TemplateDecoder.template(JSONNode(value: value, path: "", log: log))
+        let template = TemplateDecoder.template(JSONNode(value: try JSONParser.document(data, file: file), path: "",
+                                                         log: log))
         guard let template, log.issues.isEmpty else { throw InputError(file: file, issues: log.issues) }
         return template
     }

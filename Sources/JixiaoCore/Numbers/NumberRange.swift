@@ -1,5 +1,3 @@
-import JixiaoCore
-
 /// The numbers a bundle, workbook, CSV export or form may hold, by kind. Everything the reader accepts is inside one
 /// of these ranges, so the engines' arithmetic stays small and fast (it is exact and cannot overflow whatever the
 /// input; the ranges keep it in the native 128-bit path and keep documents sensible). A number outside its range
@@ -13,6 +11,8 @@ public struct NumberRange: Sendable, Hashable {
     public let allowsExponent: Bool
     /// Whether the value may be below zero; `-0` is refused where it may not.
     public let allowsNegative: Bool
+    /// For money, the unit whose fen bound the decimals, so that too many are worded as finer than a fen.
+    public var moneyUnit: Money.Unit? = nil
 
     /// Counts and measured quantities: targets, actual values, progress, tier bounds, activity figures.
     /// Up to 15 digits before the point and 6 after, either sign, exponents allowed (`4e6`).
@@ -31,7 +31,7 @@ public struct NumberRange: Sendable, Hashable {
     /// point and 2 after in yuan, 9 and 6 in 万元 — never with an exponent; a sign only where `negative` allows one.
     public static func money(_ unit: Money.Unit, negative: Bool) -> NumberRange {
         NumberRange(integerDigits: unit.integerDigits, decimalPlaces: unit.decimalPlaces, allowsExponent: false,
-                    allowsNegative: negative)
+                    allowsNegative: negative, moneyUnit: unit)
     }
 
     /// Why a literal is outside this range, in English and Chinese; nil when it is inside.
@@ -49,16 +49,14 @@ public struct NumberRange: Sendable, Hashable {
             return ("has \(literal.integerDigits) digits before the point (at most \(integerDigits))",
                     "整数部分有 \(literal.integerDigits) 位（最多 \(integerDigits) 位）")
         }
+        if literal.decimalPlaces > decimalPlaces, let unit = moneyUnit {
+            return ("is not a whole number of fen (at most \(decimalPlaces) decimals in \(unit.rawValue))",
+                    "精确到分以下（以\(unit == .yuan ? "元" : "万元")计最多 \(decimalPlaces) 位小数）")
+        }
         if literal.decimalPlaces > decimalPlaces {
             return ("has \(literal.decimalPlaces) decimals (at most \(decimalPlaces))",
                     "有 \(literal.decimalPlaces) 位小数（最多 \(decimalPlaces) 位）")
         }
         return nil
-    }
-
-    /// The value of `text` when it is a number inside this range.
-    public func value(_ text: String) -> Rational? {
-        guard let literal = DecimalLiteral(text), fault(literal) == nil else { return nil }
-        return literal.value
     }
 }
