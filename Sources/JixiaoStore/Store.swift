@@ -28,7 +28,11 @@ public enum StoreLocation: Sendable, Equatable {
 
 /// Sets up the store on an application: the database and every migration.
 public enum Store {
-    public static func configure(_ app: Application, location: StoreLocation) throws {
+    /// Configures the database at `location` and the audit key: `auditKey` when given, else the one
+    /// ``AuditKey/resolve(for:environment:)`` finds.
+    public static func configure(_ app: Application, location: StoreLocation, auditKey: AuditKey? = nil) throws {
+        let key = try auditKey ?? AuditKey.resolve(for: location)
+        AuditKey.current.withLockedValue { $0 = key }
         switch location {
         case .sqliteFile(let path):
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
@@ -43,11 +47,21 @@ public enum Store {
     }
 
     /// Brings the configured store up to date: every migration, and on SQLite the write-ahead log, so that readers
-    /// never wait for a writer and a writer waits for another instead of failing (see ``YearChange``).
+    /// never wait for a writer and a writer waits for another instead of failing (see ``YearChange``); then anchors
+    /// an audit trail that has no keyed head yet (``AuditLog``).
     public static func migrate(_ app: Application) async throws {
         if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             try await sql.raw("PRAGMA journal_mode = WAL").run()
         }
         try await app.autoMigrate()
+        try await AuditLog.seal(on: app.db)
+    }
+
+    /// Whether the store answers, every migration has run and the audit trail has its keyed head.
+    public static func isReady(_ database: any Database) async throws -> Bool {
+        let applied = try await MigrationLog.query(on: database).count()
+        _ = try AuditKey.required()
+        let heads = try await AuditAnchorModel.query(on: database).filter(\.$kind == "head").count()
+        return applied >= StoreMigrations.all.count && heads == 1
     }
 }

@@ -163,10 +163,10 @@ extension DatabaseTests {
                             do {
                                 if writer < 32 {
                                     try await repository.update(targetID, yearID: yearID, version: target.version,
-                                                                to: payment, subject: subject, actor: "writer\(writer)")
+                                                                to: payment, subject: subject, actor: AuditActor(name: "writer\(writer)", role: "", source: "test"))
                                 } else {
                                     try await repository.create(payment, yearID: yearID, subject: subject,
-                                                                actor: "writer\(writer)")
+                                                                actor: AuditActor(name: "writer\(writer)", role: "", source: "test"))
                                 }
                                 return (writer < 32, .stored)
                             } catch is PaymentRepository.Conflict {

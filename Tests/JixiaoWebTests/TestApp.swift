@@ -20,10 +20,11 @@ enum TestStore {
     }
 
     /// A configured app on an emptied store, with bcrypt at its cheapest so sign-ins stay quick.
-    static func withApp(_ body: (Application) async throws -> Void) async throws {
+    static func withApp(settings: WebSettings = WebSettings(bcryptCost: 4),
+                        _ body: (Application) async throws -> Void) async throws {
         try await VaporTesting.withApp { app in
             app.logger.logLevel = .warning
-            try await JixiaoApp.configure(app, location: location, settings: WebSettings(bcryptCost: 4))
+            try await JixiaoApp.configure(app, location: location, settings: settings)
             try await app.autoRevert()
             try await app.autoMigrate()
             do {
@@ -36,7 +37,8 @@ enum TestStore {
         }
     }
 
-    static let password = "correct horse battery"
+    /// Meets the default policy (length, three classes, no user name).
+    static let password = "Correct horse battery 9"
 
     /// The seed department and a second one, and a user per role (departmental ones in the seed department).
     static func seed(_ app: Application) async throws {
@@ -47,7 +49,8 @@ enum TestStore {
         let users = UserRepository(database: app.db, cost: 4)
         for role in Role.allCases {
             try await users.add(username: role.rawValue, displayName: role.chinese, password: password, role: role,
-                                organisationCode: role.isDepartmental ? "440112-KX" : nil, actor: "test")
+                                organisationCode: role.isDepartmental ? "440112-KX" : nil, mustChangePassword: false,
+                                actor: "test")
         }
     }
 }

@@ -3,11 +3,19 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The append-only audit trail: who changed what, when, with the record before and after. Entries are chained by
-/// hash, so an entry edited or removed afterwards is found by ``verify(on:)``.
+/// The append-only audit trail: who did what, when, from where, with what outcome, and the record before and after.
+///
+/// Entries form one chain keyed with the ``AuditKey``: each entry's hash is an HMAC over its content and the hash
+/// before it, so an entry edited, inserted or removed in the middle is found, and a chain rewritten from scratch
+/// cannot be made valid without the key. A keyed head anchor, rewritten with every append, finds entries removed from
+/// the end or all of them; keyed checkpoints every ``checkpointInterval`` entries (exported off the server with
+/// `jixiao audit export`) find a store rolled back as a whole.
 public enum AuditLog {
     /// The hash before the first entry.
     static let genesis = String(repeating: "0", count: 64)
+
+    /// A checkpoint is kept every this many entries.
+    public static let checkpointInterval = 100
 
     /// The advisory lock key of the chain on PostgreSQL ("jixiao-audit" in ASCII, as a number).
     static let chainLock = 0x6A69_7869_616F_6175
@@ -18,8 +26,10 @@ public enum AuditLog {
     /// advisory lock taken before the last entry is read (held until commit; chosen over a locked head row because
     /// it needs no table of its own and cannot be forgotten by a new writer, which goes through here); on SQLite by
     /// its single write lock, which the writing transaction already holds.
-    public static func append(on database: any Database, actor: String, action: String, subject: String,
-                              before: String = "", after: String = "") async throws {
+    public static func append(on database: any Database, actor: AuditActor, action: String, subject: String,
+                              before: String = "", after: String = "", outcome: AuditOutcome = .success)
+        async throws {
+        let key = try AuditKey.required()
         if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(chainLock)))").run()
         }
@@ -28,17 +38,42 @@ public enum AuditLog {
         entry.sequence = (last?.sequence ?? 0) + 1
         // Whole seconds: every database gives the same instant back, so the hash can be recomputed.
         entry.at = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-        entry.actor = actor
+        entry.actor = String(actor.name.prefix(200))
+        entry.role = actor.role
+        entry.source = String(actor.source.prefix(100))
         entry.action = action
-        entry.subject = subject
+        entry.subject = String(subject.prefix(400))
+        entry.outcome = outcome.rawValue
         entry.before = before
         entry.after = after
         entry.previousHash = last?.hash ?? genesis
-        entry.hash = hash(of: entry)
+        entry.scheme = 2
+        entry.hash = hash(of: entry, key: key)
         try await entry.create(on: database)
+        try await AuditAnchor.set(.head, sequence: entry.sequence, hash: entry.hash, key: key, on: database)
+        if entry.sequence % checkpointInterval == 0 {
+            try await AuditAnchor.addCheckpoint(sequence: entry.sequence, hash: entry.hash, key: key, on: database)
+        }
     }
 
-    /// A break in the chain: the entry whose stored hash or link does not match.
+    /// Anchors a trail that has no head yet, once the key is known: a new store's empty trail, or the unkeyed
+    /// entries of a store made before the trail was keyed (sealed by a keyed checkpoint at their end). A trail
+    /// without a head in a store that already holds data is left alone, so that ``verify(on:)`` reports it.
+    static func seal(on database: any Database) async throws {
+        let key = try AuditKey.required()
+        guard try await AuditAnchor.all(.head, on: database).isEmpty else { return }
+        let entries = try await AuditEntryModel.query(on: database).sort(\.$sequence).all()
+        if let last = entries.last {
+            guard entries.allSatisfy({ $0.scheme == 1 }) else { return }
+            try await AuditAnchor.addCheckpoint(sequence: last.sequence, hash: last.hash, key: key, on: database)
+            try await AuditAnchor.set(.head, sequence: last.sequence, hash: last.hash, key: key, on: database)
+        } else if try await UserModel.query(on: database).count() == 0,
+                  try await FiscalYearModel.query(on: database).count() == 0 {
+            try await AuditAnchor.set(.head, sequence: 0, hash: genesis, key: key, on: database)
+        }
+    }
+
+    /// A break in the trail: the entry (or anchor) that does not match, and why.
     public struct Break: Error, CustomStringConvertible, Equatable {
         public let sequence: Int
         public let reason: String
@@ -51,31 +86,73 @@ public enum AuditLog {
         public var description: String { "audit entry \(sequence): \(reason)" }
     }
 
-    /// Checks every entry's hash and its link to the one before; returns how many entries were checked.
+    /// Checks the whole trail — every entry's keyed hash and link, the head, the checkpoints and the base — and
+    /// returns how many entries were checked.
     @discardableResult
     public static func verify(on database: any Database) async throws -> Int {
+        let key = try AuditKey.required()
         let entries = try await AuditEntryModel.query(on: database).sort(\.$sequence).all()
-        var previous = genesis
-        for (offset, entry) in entries.enumerated() {
-            guard entry.sequence == offset + 1 else {
-                throw Break(sequence: entry.sequence, reason: "expected entry \(offset + 1): entries are missing")
+        guard let head = try await AuditAnchor.all(.head, on: database).first else {
+            throw Break(sequence: 0, reason: "the trail's keyed head is missing: the trail was removed or replaced")
+        }
+        guard AuditAnchor.isGenuine(head, key: key) else {
+            throw Break(sequence: head.sequence, reason: "the trail's head was not made with this store's audit key")
+        }
+        let base = try await AuditAnchor.all(.base, on: database).first
+        if let base, !AuditAnchor.isGenuine(base, key: key) {
+            throw Break(sequence: base.sequence, reason: "the pruning base was not made with this store's audit key")
+        }
+        let checkpoints = try await AuditAnchor.all(.checkpoint, on: database)
+        if let forged = checkpoints.first(where: { !AuditAnchor.isGenuine($0, key: key) }) {
+            throw Break(sequence: forged.sequence, reason: "a checkpoint was not made with this store's audit key")
+        }
+        // Unkeyed entries are trusted only up to the checkpoint that sealed them.
+        let sealed = checkpoints.first?.sequence ?? 0
+        var previous = base?.hash ?? genesis
+        var expected = (base?.sequence ?? 0) + 1
+        for entry in entries {
+            guard entry.sequence == expected else {
+                throw Break(sequence: entry.sequence, reason: "expected entry \(expected): entries are missing")
             }
             guard entry.previousHash == previous else {
                 throw Break(sequence: entry.sequence, reason: "does not link to the entry before it")
             }
-            guard entry.hash == hash(of: entry) else {
+            let recomputed = entry.scheme == 1 && entry.sequence <= sealed ? legacyHash(of: entry)
+                : hash(of: entry, key: key)
+            guard entry.hash == recomputed else {
                 throw Break(sequence: entry.sequence, reason: "its content was changed after it was written")
             }
             previous = entry.hash
+            expected += 1
+        }
+        let lastSequence = expected - 1
+        guard head.sequence == lastSequence, head.hash == previous else {
+            throw Break(sequence: head.sequence, reason: head.sequence > lastSequence
+                ? "the trail ends at entry \(lastSequence) but its head says \(head.sequence): entries were removed"
+                : "the trail does not end where its head says")
+        }
+        let bySequence = Dictionary(entries.map { ($0.sequence, $0.hash) }, uniquingKeysWith: { first, _ in first })
+        for checkpoint in checkpoints where checkpoint.sequence > (base?.sequence ?? 0) {
+            guard bySequence[checkpoint.sequence] == checkpoint.hash else {
+                throw Break(sequence: checkpoint.sequence, reason: "does not match the checkpoint kept for it")
+            }
         }
         return entries.count
     }
 
-    static func hash(of entry: AuditEntryModel) -> String {
-        let fields = [entry.previousHash, String(entry.sequence), String(Int(entry.at.timeIntervalSince1970)),
-                      entry.actor, entry.action, entry.subject, entry.before, entry.after]
-        // Lengths first, so no two different entries can give the same text.
-        let text = fields.map { "\($0.utf8.count):\($0)" }.joined()
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// The entry's keyed hash (scheme 2).
+    static func hash(of entry: AuditEntryModel, key: AuditKey) -> String {
+        key.mac(fields(of: entry) + [entry.role, entry.source, entry.outcome])
+    }
+
+    /// The unkeyed hash of entries written before the trail was keyed (scheme 1).
+    static func legacyHash(of entry: AuditEntryModel) -> String {
+        let text = fields(of: entry).map { "\($0.utf8.count):\($0)" }.joined()
+        return SHA256.hash(data: Data(text.utf8)).hex
+    }
+
+    private static func fields(of entry: AuditEntryModel) -> [String] {
+        [entry.previousHash, String(entry.sequence), String(Int(entry.at.timeIntervalSince1970)), entry.actor,
+         entry.action, entry.subject, entry.before, entry.after]
     }
 }

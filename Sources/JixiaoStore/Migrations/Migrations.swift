@@ -5,6 +5,7 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(), UniquePositions(),
+        AddLastYearToBudgetLines(), UniquePositions(), HardenUsers(), CreateSignInFailures(), CreateSettings(),
+        KeyAuditTrail(),
     ]
 }

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 
-/// One change in the append-only audit log. Each entry carries the hash of the one before it, so removing or
+/// One event in the append-only audit trail. Each entry carries the keyed hash of the one before it, so removing or
 /// editing an entry breaks the chain (`jixiao audit verify`).
 public final class AuditEntryModel: Model, @unchecked Sendable {
     public static let schema = "audit_entries"
@@ -11,14 +11,22 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
     @Field(key: "sequence") public var sequence: Int
     @Field(key: "at") public var at: Date
     @Field(key: "actor") public var actor: String
-    /// What was done, e.g. `year.import`, `payment.create`, `user.add`.
+    /// The actor's role when a person acted.
+    @Field(key: "role") public var role: String
+    /// The client's address, or `local` for the command line.
+    @Field(key: "source") public var source: String
+    /// What was done, e.g. `year.import`, `payment.create`, `signin.failure`.
     @Field(key: "action") public var action: String
     /// What it was done to, e.g. `440112-KX/2022`.
     @Field(key: "subject") public var subject: String
+    /// An ``AuditOutcome`` raw value.
+    @Field(key: "outcome") public var outcome: String
     @Field(key: "before") public var before: String
     @Field(key: "after") public var after: String
     @Field(key: "previous_hash") public var previousHash: String
     @Field(key: "hash") public var hash: String
+    /// How `hash` was made: 1 plain SHA-256 (entries written before the trail was keyed), 2 HMAC-SHA256.
+    @Field(key: "scheme") public var scheme: Int
 
     public init() {}
 }

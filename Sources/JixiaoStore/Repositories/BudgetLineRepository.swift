@@ -29,7 +29,7 @@ public struct BudgetLineRepository: Sendable {
         try await BudgetLineModel.query(on: database).filter(\.$id == id).filter(\.$fiscalYear.$id == yearID).first()
     }
 
-    public func create(_ line: BudgetLine, yearID: UUID, subject: String, actor: String) async throws {
+    public func create(_ line: BudgetLine, yearID: UUID, subject: String, actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
             let existing = try await repository.lines(yearID: yearID)
@@ -47,7 +47,7 @@ public struct BudgetLineRepository: Sendable {
 
     /// Changes a line if it is still at `version`. Its monthly plan is kept.
     public func update(_ id: UUID, yearID: UUID, version: Int, to line: BudgetLine, subject: String,
-                       actor: String) async throws {
+                       actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
             guard let stored = try await repository.find(id, yearID: yearID) else { throw Refusal.conflict }
@@ -78,7 +78,7 @@ public struct BudgetLineRepository: Sendable {
     /// Replaces a line's monthly payment plan if the line is still at `version`; the year's evaluation is refreshed
     /// (the plan is what "behind plan" is judged against). Audited with the plan before and after.
     public func updatePlan(_ id: UUID, fiscal: FiscalYearModel, version: Int, plan: [MonthlyAmount], subject: String,
-                           actor: String) async throws {
+                           actor: AuditActor) async throws {
         let yearID = try fiscal.requireID()
         let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
         let text = YearRows.monthlyJSON(plan.sorted { $0.month < $1.month }, unit: unit)
@@ -103,7 +103,7 @@ public struct BudgetLineRepository: Sendable {
     }
 
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String,
-                       actor: String) async throws {
+                       actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
                 throw Refusal.conflict

@@ -20,7 +20,7 @@ public struct IndicatorProgressRepository: Sendable {
     /// the report in it, so a report the reader refuses throws its ``InputError`` (paths such as
     /// `indicators[3].progress[0].cause`) and nothing is written. Audited.
     public func report(_ entry: JSONValue, indicator id: String, organisation: OrganisationModel,
-                       fiscal: FiscalYearModel, actor: String) async throws {
+                       fiscal: FiscalYearModel, actor: AuditActor) async throws {
         let edit = RecordEdit(kind: "indicator", member: "indicators", organisation: organisation, fiscal: fiscal)
         do {
             try await edit.apply(key: id, isNew: false, version: nil, action: "indicator.progress", actor: actor,

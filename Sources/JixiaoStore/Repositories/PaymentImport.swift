@@ -17,7 +17,7 @@ public struct PaymentImport: Sendable {
     /// Checks and imports `file` into the fiscal year; returns the check's summary. Nothing is written unless the
     /// summary has no issues. `replacing` removes the year's existing payments first.
     public func importCSV(_ file: URL, into fiscal: FiscalYearModel, replacing: Bool, subject: String,
-                          actor: String) async throws -> PaymentCSVReader.Summary {
+                          actor: AuditActor) async throws -> PaymentCSVReader.Summary {
         let yearID = try fiscal.requireID()
         let lines = Set(try await BudgetLineRepository(database: database).lines(yearID: yearID).map(\.code))
         let check = try reader.batches(file, lines: lines, year: fiscal.year)

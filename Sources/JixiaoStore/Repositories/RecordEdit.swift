@@ -28,7 +28,7 @@ struct RecordEdit {
     /// Replaces the record `key` — or, when `isNew`, adds it — with what `change` makes of the stored definition
     /// (nil for a new record). With a `version`, the stored record must still be at it. With `checkOnly`, the
     /// change is checked and nothing is written.
-    func apply(key: String, isNew: Bool, version: Int?, action: String, actor: String, checkOnly: Bool = false,
+    func apply(key: String, isNew: Bool, version: Int?, action: String, actor: AuditActor, checkOnly: Bool = false,
                on database: any Database,
                change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws {
         let yearID = try fiscal.requireID()
@@ -93,7 +93,7 @@ struct RecordEdit {
     }
 
     /// Removes the record `key` if it is still at `version`; the year must still read without it.
-    func delete(key: String, version: Int, action: String, actor: String, on database: any Database) async throws {
+    func delete(key: String, version: Int, action: String, actor: AuditActor, on database: any Database) async throws {
         let yearID = try fiscal.requireID()
         try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
             guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)

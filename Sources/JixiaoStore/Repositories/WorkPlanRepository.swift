@@ -27,7 +27,7 @@ public struct WorkPlanRepository: Sendable {
 
     /// Adds a task (a bundle `workPlan` entry); its `id` must be new. With `checkOnly`, the year is checked with
     /// the task in it and nothing is written.
-    public func add(_ task: JSONValue, organisation: OrganisationModel, fiscal: FiscalYearModel, actor: String,
+    public func add(_ task: JSONValue, organisation: OrganisationModel, fiscal: FiscalYearModel, actor: AuditActor,
                     checkOnly: Bool = false) async throws {
         let id = task["id"]?.string ?? ""
         try await refusals {
@@ -39,7 +39,7 @@ public struct WorkPlanRepository: Sendable {
     /// Replaces the task `id` if it is still at `version`; the planned payments stored with it are kept unless the
     /// new entry brings its own. With `checkOnly`, nothing is written.
     public func update(_ task: JSONValue, id: String, version: Int, organisation: OrganisationModel,
-                       fiscal: FiscalYearModel, actor: String, checkOnly: Bool = false) async throws {
+                       fiscal: FiscalYearModel, actor: AuditActor, checkOnly: Bool = false) async throws {
         try await refusals {
             try await edit(organisation, fiscal).apply(key: id, isNew: false, version: version, action: "task.update",
                                                        actor: actor, checkOnly: checkOnly, on: database) { stored in
@@ -50,7 +50,7 @@ public struct WorkPlanRepository: Sendable {
     }
 
     public func delete(id: String, version: Int, organisation: OrganisationModel, fiscal: FiscalYearModel,
-                       actor: String) async throws {
+                       actor: AuditActor) async throws {
         try await refusals {
             try await edit(organisation, fiscal).delete(key: id, version: version, action: "task.delete", actor: actor,
                                                         on: database)

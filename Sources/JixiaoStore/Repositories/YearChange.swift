@@ -47,7 +47,7 @@ public enum YearChange {
 
     /// Runs `change` on the year `claiming` (nil only when the change creates the year).
     public static func commit<Value: Sendable>(
-        claiming yearID: UUID?, actor: String, on database: any Database,
+        claiming yearID: UUID?, actor: AuditActor, on database: any Database,
         _ change: @escaping @Sendable (any Database) async throws -> Outcome<Value>
     ) async throws -> Value {
         var attempt = 1

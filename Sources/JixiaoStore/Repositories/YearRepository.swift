@@ -50,7 +50,7 @@ public struct YearRepository: Sendable {
 
     /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;
     /// without it an existing year is an error. The organisation is created when new.
-    public func store(_ year: DepartmentYear, replacing: Bool, actor: String) async throws {
+    public func store(_ year: DepartmentYear, replacing: Bool, actor: AuditActor) async throws {
         var existingYear: UUID?
         if let organisation = try await organisation(code: year.department.code) {
             existingYear = try await fiscalYear(organisationID: try organisation.requireID(), year: year.year)?.id
@@ -84,7 +84,7 @@ public struct YearRepository: Sendable {
 
     /// Replaces the year's written narrative if the year is still at `version`; audited with before and after.
     public func updateNarrative(_ narrative: [NarrativeSection: String], fiscal: FiscalYearModel, version: Int,
-                                subject: String, actor: String) async throws {
+                                subject: String, actor: AuditActor) async throws {
         let text = JSONValue.object(NarrativeSection.allCases.compactMap { section in
             narrative[section].flatMap { $0.isEmpty ? nil : JSONValue.Member(section.rawValue, .string($0)) }
         }).serialized()

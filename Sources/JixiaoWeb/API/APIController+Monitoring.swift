@@ -26,7 +26,7 @@ extension APIController {
         do {
             try await IndicatorProgressRepository(database: request.db).report(
                 entry, indicator: id, organisation: context.organisation, fiscal: context.fiscal,
-                actor: context.user.username)
+                actor: context.user.auditActor)
         } catch IndicatorProgressRepository.Refusal.noSuchIndicator {
             throw Abort(.notFound)
         } catch let error as InputError {

@@ -35,7 +35,7 @@ extension APIController {
             try await lineRefusals {
                 try await BudgetLineRepository(database: request.db).updatePlan(
                     id, fiscal: context.fiscal, version: version, plan: plan, subject: context.subject,
-                    actor: context.user.username)
+                    actor: context.user.auditActor)
             }
             guard let stored = try await BudgetLineRepository(database: request.db).find(id, yearID: context.yearID)
             else { throw Abort(.notFound) }

@@ -21,7 +21,7 @@ extension APIController {
         let task = try Self.body(request)
         return try await taskChange(request) {
             try await WorkPlanRepository(database: request.db).add(task, organisation: context.organisation,
-                                                                   fiscal: context.fiscal, actor: context.user.username)
+                                                                   fiscal: context.fiscal, actor: context.user.auditActor)
             return (task["id"]?.string ?? "", .created)
         }
     }
@@ -38,7 +38,7 @@ extension APIController {
         return try await taskChange(request) {
             try await WorkPlanRepository(database: request.db).update(
                 task.setting("id", to: .string(id)), id: id, version: body["version"]?.literal.flatMap { Int($0) } ?? 0,
-                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.username)
+                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor)
             return (id, .ok)
         }
     }
@@ -50,7 +50,7 @@ extension APIController {
         _ = try await taskChange(request) {
             try await WorkPlanRepository(database: request.db).delete(
                 id: request.parameters.get("id") ?? "", version: (try? request.query.get(Int.self, at: "version")) ?? 0,
-                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.username)
+                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor)
             return ("", .noContent)
         }
         return .noContent

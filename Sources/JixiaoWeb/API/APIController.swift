@@ -51,7 +51,7 @@ struct APIController: RouteCollection {
             let repository = BudgetLineRepository(database: request.db)
             try await lineRefusals {
                 try await repository.create(line, yearID: context.yearID, subject: context.subject,
-                                            actor: context.user.username)
+                                            actor: context.user.auditActor)
             }
             let stored = try await repository.lines(yearID: context.yearID).first { $0.code == line.code }
             return json(stored.map { lineJSON($0) } ?? .null, status: .created)
@@ -70,7 +70,7 @@ struct APIController: RouteCollection {
         case .success(let line):
             try await lineRefusals {
                 try await repository.update(id, yearID: context.yearID, version: form.version ?? 0, to: line,
-                                            subject: context.subject, actor: context.user.username)
+                                            subject: context.subject, actor: context.user.auditActor)
             }
             return json(try await repository.find(id, yearID: context.yearID).map { lineJSON($0) } ?? .null)
         }
@@ -85,7 +85,7 @@ struct APIController: RouteCollection {
         try await lineRefusals {
             try await repository.delete(id, yearID: context.yearID,
                                         version: (try? request.query.get(Int.self, at: "version")) ?? 0,
-                                        subject: context.subject, actor: context.user.username)
+                                        subject: context.subject, actor: context.user.auditActor)
         }
         return .noContent
     }
@@ -128,7 +128,7 @@ struct APIController: RouteCollection {
         do {
             try await YearRepository(database: request.db).updateNarrative(
                 sections, fiscal: context.fiscal, version: (try? request.content.get(Int.self, at: "version")) ?? 0,
-                subject: context.subject, actor: context.user.username)
+                subject: context.subject, actor: context.user.auditActor)
         } catch is YearRepository.Stale {
             throw Abort(.conflict, reason: "报告文字已被他人修改，请重新读取后再保存。")
         }
@@ -140,7 +140,7 @@ struct APIController: RouteCollection {
     /// `POST /api/v1/import[?replace=true]` with a bundle as the body.
     @Sendable func importBundle(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard user.role.isDepartmental || user.role == .admin else { throw Abort(.forbidden) }
+        guard user.role.isDepartmental else { throw Abort(.forbidden, reason: "您的角色不能导入数据。") }
         try CSRF.verify(request)
         let body = Data(request.body.data?.readableBytesView ?? ByteBuffer().readableBytesView)
         let year: DepartmentYear
@@ -150,7 +150,7 @@ struct APIController: RouteCollection {
         guard user.mayChange(organisation: year.department.code) else { throw Abort(.forbidden) }
         do {
             try await YearRepository(database: request.db).store(
-                year, replacing: (try? request.query.get(Bool.self, at: "replace")) ?? false, actor: user.username)
+                year, replacing: (try? request.query.get(Bool.self, at: "replace")) ?? false, actor: user.auditActor)
         } catch is YearRepository.YearExists {
             throw Abort(.conflict, reason: "\(year.department.code) 的 \(year.year) 年数据已存在；覆盖请加 ?replace=true。")
         }
@@ -213,7 +213,7 @@ struct APIController: RouteCollection {
         case .success(let payment):
             let user = try request.requireUser()
             let id = try await PaymentRepository(database: request.db).create(
-                payment, yearID: fiscal.id!, subject: subject(request), actor: user.username)
+                payment, yearID: fiscal.id!, subject: subject(request), actor: user.auditActor)
             let stored = try await PaymentRepository(database: request.db).find(id, yearID: fiscal.id!)
             return json(stored.map(paymentJSON) ?? .null, status: .created)
         }
@@ -232,7 +232,7 @@ struct APIController: RouteCollection {
             guard try await repository.find(id, yearID: fiscal.id!) != nil else { throw Abort(.notFound) }
             do {
                 try await repository.update(id, yearID: fiscal.id!, version: form.version ?? 0, to: payment,
-                                            subject: subject(request), actor: try request.requireUser().username)
+                                            subject: subject(request), actor: try request.requireUser().auditActor)
             } catch is PaymentRepository.Conflict {
                 throw Abort(.conflict, reason: "这笔支付已被他人修改，请重新读取后再保存。")
             }
@@ -248,7 +248,7 @@ struct APIController: RouteCollection {
         guard try await repository.find(id, yearID: fiscal.id!) != nil else { throw Abort(.notFound) }
         do {
             try await repository.delete(id, yearID: fiscal.id!, version: (try? request.query.get(Int.self, at: "version")) ?? 0,
-                                        subject: subject(request), actor: try request.requireUser().username)
+                                        subject: subject(request), actor: try request.requireUser().auditActor)
         } catch is PaymentRepository.Conflict {
             throw Abort(.conflict, reason: "这笔支付已被他人修改，请重新读取后再删除。")
         }

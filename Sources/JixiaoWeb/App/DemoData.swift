@@ -18,20 +18,22 @@ public enum DemoData {
         let year = try bundle.map { try BundleReader().read($0) }
             ?? BundleReader().decode(Data(WebResources.demoBundle.utf8), file: "演示数据")
         try await YearRepository(database: database).store(year, replacing: true, actor: "demo")
-        let password = [UInt8].random(count: 9).base64.replacingOccurrences(of: "/", with: "x")
-            .replacingOccurrences(of: "+", with: "y")
+        let password = try await SettingsRepository(database: database).policy().generatedPassword()
         let users = UserRepository(database: database, cost: cost)
         let accounts = [Account(username: "preparer", role: .preparer), Account(username: "head", role: .head),
                         Account(username: "reviewer", role: .reviewer), Account(username: "auditor", role: .auditor),
-                        Account(username: "admin", role: .admin)]
+                        Account(username: "admin", role: .admin),
+                        Account(username: "security", role: .securityAdmin),
+                        Account(username: "auditadmin", role: .auditAdmin)]
         for account in accounts {
             if try await users.find(account.username) != nil {
-                try await users.setPassword(username: account.username, password: password, actor: "demo")
+                try await users.resetPassword(username: account.username, password: password, mustChange: false,
+                                              actor: "demo")
             } else {
                 try await users.add(username: account.username, displayName: "演示\(account.role.chinese)",
                                     password: password, role: account.role,
                                     organisationCode: account.role.isDepartmental ? year.department.code : nil,
-                                    actor: "demo")
+                                    mustChangePassword: false, actor: "demo")
             }
         }
         return (accounts, password)

@@ -1,9 +1,12 @@
+import Fluent
+import JixiaoStore
 import Vapor
 
 /// Every route, grouped by who may reach it.
 enum Routes {
     static func register(on app: Application) throws {
-        app.get("healthz", use: HealthController.check)
+        app.get("healthz", use: HealthController.live)
+        app.get("readyz", use: HealthController.ready)
         app.get("api", "v1", "openapi.json", use: OpenAPIDocument.serve)
         try app.register(collection: SignInController())
         let signedIn = app.grouped(RequireSignIn())
@@ -19,13 +22,37 @@ enum Routes {
         try signedIn.register(collection: AuditController())
         try signedIn.register(collection: ImportController())
         try signedIn.register(collection: NarrativeController())
+        try signedIn.register(collection: AccountController())
+        try signedIn.register(collection: AdminController())
     }
 }
 
-/// `GET /healthz`: the process answers and the database does too.
+/// `GET /healthz` (the process answers and reaches its database) and `GET /readyz` (besides, the schema is up to
+/// date and the audit trail can be written): 503 when not, so a load balancer takes the server out.
 enum HealthController {
-    @Sendable static func check(_ request: Request) async throws -> String {
-        _ = try await request.db.transaction { _ in true }
-        return "ok"
+    @Sendable static func live(_ request: Request) async throws -> Response {
+        do {
+            _ = try await request.db.transaction { _ in true }
+            return plain("ok", .ok)
+        } catch {
+            request.logger.warning("health check: the database does not answer: \(String(reflecting: error))")
+            return plain("数据库无法连接", .serviceUnavailable)
+        }
+    }
+
+    @Sendable static func ready(_ request: Request) async throws -> Response {
+        do {
+            guard try await Store.isReady(request.db) else { return plain("数据库结构未更新到最新", .serviceUnavailable) }
+            return plain("ready", .ok)
+        } catch {
+            request.logger.warning("readiness check failed: \(String(reflecting: error))")
+            return plain("数据库无法连接", .serviceUnavailable)
+        }
+    }
+
+    private static func plain(_ text: String, _ status: HTTPResponseStatus) -> Response {
+        let response = Response(status: status, body: .init(string: text))
+        response.headers.contentType = .plainText
+        return response
     }
 }

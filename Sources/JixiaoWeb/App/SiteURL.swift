@@ -3,8 +3,24 @@ public enum SiteURL: Sendable, Equatable {
     case home
     case signIn
     case signOut
+    /// The second step of signing in: the dynamic code.
+    case signInSecondFactor
     case health
+    case readiness
     case audit
+    /// The audit trail as a CSV file.
+    case auditCSV
+    /// 我的账号: password and second factor.
+    case account
+    case accountPassword
+    case accountSecondFactor
+    case accountSecondFactorRemove
+    /// 用户管理 (系统管理员).
+    case adminUsers
+    /// An action on one account: `disable`, `enable`, `remove`, `reset-password`, `reset-second-factor`.
+    case adminUser(username: String, action: String)
+    /// 安全策略 (安全管理员).
+    case securityPolicy
     case importData
     /// 运行监控总览: every department of a year on a date.
     case monitoringOverview
@@ -32,8 +48,18 @@ public enum SiteURL: Sendable, Equatable {
         case .home: "/"
         case .signIn: "/login"
         case .signOut: "/logout"
+        case .signInSecondFactor: "/login/second-factor"
         case .health: "/healthz"
+        case .readiness: "/readyz"
         case .audit: "/audit"
+        case .auditCSV: "/audit.csv"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountSecondFactor: "/account/second-factor"
+        case .accountSecondFactorRemove: "/account/second-factor/remove"
+        case .adminUsers: "/admin/users"
+        case .adminUser(let username, let action): "/admin/users/\(Self.encode(username))/\(action)"
+        case .securityPolicy: "/admin/security"
         case .importData: "/import"
         case .monitoringOverview: "/monitoring"
         case .monitoringOverviewCSV: "/monitoring.csv"

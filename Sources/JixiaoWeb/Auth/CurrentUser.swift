@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import JixiaoStore
 import Vapor
@@ -10,17 +11,23 @@ public struct CurrentUser: Sendable {
     public let role: Role
     /// The department's code, for departmental roles.
     public let organisationCode: String?
+    /// The address the request came from.
+    public let source: String
 
-    /// Whether this person may see a department's data.
+    /// Whether this person may see a department's data: their own department, or any for the bureau's reviewers
+    /// and auditors. The administrators see none (三员分立).
     public func maySee(organisation code: String) -> Bool {
-        !role.isDepartmental || organisationCode == code
+        role.isDepartmental ? organisationCode == code : !role.isAdministrator
     }
 
-    /// Whether this person may change a department's data: its own preparer or head, or an administrator.
-    /// Reviewers return or approve a submission; they do not edit it. Auditors change nothing.
+    /// Whether this person may change a department's data: its own preparer or head only. Reviewers return or
+    /// approve a submission; auditors and the administrators change no department's data.
     public func mayChange(organisation code: String) -> Bool {
-        role == .admin || (role.isDepartmental && organisationCode == code)
+        role.isDepartmental && organisationCode == code
     }
+
+    /// This person as the audit trail records them.
+    public var auditActor: AuditActor { AuditActor(name: username, role: role.rawValue, source: source) }
 }
 
 extension Request {
@@ -39,28 +46,78 @@ extension Request {
         guard let user = currentUser else { throw Abort(.unauthorized) }
         return user
     }
+
+    /// Who acts, for the audit trail: the signed-in person, or an anonymous visitor from this address.
+    var auditActor: AuditActor {
+        currentUser?.auditActor ?? AuditActor(name: "anonymous", role: "", source: sourceAddress)
+    }
 }
 
-/// Session keys and lifetime.
+/// Session keys.
 enum SessionKeys {
     static let user = "user"
     static let issued = "issued"
+    /// When the session last saw a request (for the idle timeout).
+    static let seen = "seen"
     static let csrf = "csrf"
-    /// A session ends this long after sign-in, whatever the activity.
-    static let lifetime: TimeInterval = 8 * 60 * 60
+    /// What the person must do before anything else: a ``Restriction`` raw value.
+    static let restriction = "restriction"
+    /// The account whose password was right and whose second factor is awaited, and since when.
+    static let pendingUser = "pending-user"
+    static let pendingSince = "pending-since"
+    /// The second-factor secret being enrolled, until a code from it is typed.
+    static let enrolSecret = "enrol-secret"
+    /// `seen` is written at most this often, so reading a page rarely writes the session.
+    static let seenResolution: TimeInterval = 60
+}
+
+/// What a signed-in person must do before they may use anything else.
+enum Restriction: String {
+    /// Choose a new password (first sign-in, after a reset, or an expired one).
+    case changePassword = "change-password"
+    /// Enrol a second factor (the policy requires one for the role).
+    case enrolSecondFactor = "enrol-second-factor"
+
+    /// The pages open while the restriction holds.
+    var allowedPaths: [String] {
+        switch self {
+        case .changePassword: [SiteURL.accountPassword.path, SiteURL.signOut.path]
+        case .enrolSecondFactor: [SiteURL.accountSecondFactor.path, SiteURL.signOut.path]
+        }
+    }
+
+    var page: SiteURL { self == .changePassword ? .accountPassword : .accountSecondFactor }
 }
 
 /// Loads the signed-in user from the session; a page without one goes to the sign-in page, an API call gets 401.
-/// Sessions older than ``SessionKeys/lifetime`` end here.
+/// A session ends after the policy's idle time without a request, after its absolute lifetime, and as soon as the
+/// account is disabled or removed. A restricted session (a password to change, a second factor to enrol) reaches
+/// only the page that lifts the restriction.
 struct RequireSignIn: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let id = request.session.data[SessionKeys.user].flatMap(UUID.init(uuidString:)),
-           let issued = request.session.data[SessionKeys.issued].flatMap(Double.init),
-           Date().timeIntervalSince1970 - issued < SessionKeys.lifetime,
-           let user = try await UserModel.query(on: request.db).filter(\.$id == id).with(\.$organisation).first(),
+        let policy = try await request.application.securityPolicy(on: request.db)
+        let now = Date().timeIntervalSince1970
+        let session = request.session.data
+        if let id = session[SessionKeys.user].flatMap(UUID.init(uuidString:)),
+           let issued = session[SessionKeys.issued].flatMap(Double.init),
+           now - issued < policy.sessionLifetime,
+           now - (session[SessionKeys.seen].flatMap(Double.init) ?? issued) < policy.idleTimeout,
+           let user = try await UserRepository(database: request.db).find(id: id), !user.disabled,
            let role = Role(rawValue: user.role) {
+            if now - (session[SessionKeys.seen].flatMap(Double.init) ?? issued) > SessionKeys.seenResolution {
+                request.session.data[SessionKeys.seen] = String(now)
+            }
             request.currentUser = CurrentUser(id: id, username: user.username, displayName: user.displayName,
-                                              role: role, organisationCode: user.organisation?.code)
+                                              role: role, organisationCode: user.organisation?.code,
+                                              source: request.sourceAddress)
+            if let restriction = session[SessionKeys.restriction].flatMap(Restriction.init(rawValue:)),
+               !restriction.allowedPaths.contains(request.url.path) {
+                if request.url.path.hasPrefix("/api/") {
+                    throw Abort(.forbidden, reason: restriction == .changePassword
+                        ? "请先在网页上修改密码。" : "请先在网页上设置动态口令。")
+                }
+                return request.redirect(to: restriction.page.path)
+            }
             return try await next.respond(to: request)
         }
         request.session.destroy()

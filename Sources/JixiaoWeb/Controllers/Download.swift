@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoStore
 import JixiaoReport
 import Vapor
 
@@ -30,11 +31,15 @@ enum Download {
             type = .pdf
         default: throw Abort(.notFound)
         }
-        return response(body, type: type, filename: "\(name).\(format)", inline: format == "html")
+        return try await response(body, type: type, filename: "\(name).\(format)", inline: format == "html", on: request)
     }
 
-    /// A file response: shown in the browser when `inline`, else saved under `filename`.
-    static func response(_ body: Data, type: HTTPMediaType, filename: String, inline: Bool) -> Response {
+    /// A file response, audited as an export: shown in the browser when `inline` (under the documents' content
+    /// security policy: no script, no form), else saved under `filename`.
+    static func response(_ body: Data, type: HTTPMediaType, filename: String, inline: Bool,
+                         on request: Request) async throws -> Response {
+        try await AuditLog.append(on: request.db, actor: request.auditActor, action: "export",
+                                  subject: request.url.path, after: filename)
         let response = Response(status: .ok, body: .init(data: body))
         response.headers.contentType = type
         let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"

@@ -65,7 +65,7 @@ struct ImportController: RouteCollection {
         }
         do {
             try await YearRepository(database: request.db).store(year, replacing: upload.replace == "1",
-                                                                 actor: user.username)
+                                                                 actor: user.auditActor)
         } catch is YearRepository.YearExists {
             return refuse("\(year.department.name) \(year.year) 年已有数据。如确认用本文件覆盖，请勾选“覆盖”后重新上传。",
                           status: .conflict)
@@ -91,7 +91,7 @@ struct ImportController: RouteCollection {
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let summary = try await PaymentImport(database: request.db).importCSV(
-            file, into: fiscal, replacing: upload.replace == "1", subject: target, actor: user.username)
+            file, into: fiscal, replacing: upload.replace == "1", subject: target, actor: user.auditActor)
         guard summary.issueCount == 0 else {
             let more = summary.issueCount > summary.issues.count ? ["……另有 \(summary.issueCount - summary.issues.count) 处问题未列出"] : []
             return refuse("“\(upload.file.filename)”有 \(summary.issueCount) 处问题，未导入任何支付：",
@@ -101,10 +101,10 @@ struct ImportController: RouteCollection {
         return request.redirect(to: SiteURL.payments(code: code, year: year).path + "?saved=1")
     }
 
-    /// Importing changes data: departmental roles (for their own department, checked per file) and administrators.
+    /// Importing changes data: departmental roles, for their own department (checked per file).
     private func mayImport(_ request: Request) throws -> CurrentUser {
         let user = try request.requireUser()
-        guard user.role.isDepartmental || user.role == .admin else {
+        guard user.role.isDepartmental else {
             throw Abort(.forbidden, reason: "您的角色不能导入数据。")
         }
         return user

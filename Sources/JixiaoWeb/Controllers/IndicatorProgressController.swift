@@ -31,7 +31,7 @@ struct IndicatorProgressController: RouteCollection {
         do {
             try await IndicatorProgressRepository(database: request.db).report(
                 form.entry, indicator: id, organisation: context.organisation, fiscal: context.fiscal,
-                actor: context.user.username)
+                actor: context.user.auditActor)
         } catch IndicatorProgressRepository.Refusal.noSuchIndicator {
             throw Abort(.notFound, reason: "没有编号为 \(id) 的指标。")
         } catch let error as InputError {

@@ -54,7 +54,7 @@ struct LineController: RouteCollection {
             do {
                 try await BudgetLineRepository(database: request.db).create(
                     line, yearID: context.yearID, subject: context.subject,
-                    actor: context.user.username)
+                    actor: context.user.auditActor)
             } catch BudgetLineRepository.Refusal.duplicateCode(let code) {
                 var errors = FieldErrors()
                 errors["code"] = "本年度已有编码为“\(code)”的预算项目"
@@ -86,7 +86,7 @@ struct LineController: RouteCollection {
             do {
                 try await BudgetLineRepository(database: request.db).update(
                     id, yearID: context.yearID, version: form.version ?? 0, to: line,
-                    subject: context.subject, actor: context.user.username)
+                    subject: context.subject, actor: context.user.auditActor)
             } catch let refusal as BudgetLineRepository.Refusal {
                 return try await refused(refusal, context, id: id, form: form, request: request)
             }
@@ -102,7 +102,7 @@ struct LineController: RouteCollection {
         do {
             try await BudgetLineRepository(database: request.db).delete(
                 id, yearID: context.yearID, version: version, subject: context.subject,
-                actor: context.user.username)
+                actor: context.user.auditActor)
         } catch let refusal as BudgetLineRepository.Refusal {
             return try await refused(refusal, context, id: id,
                                      form: LineForm(BudgetLineRepository.line(stored),

@@ -40,7 +40,7 @@ struct NarrativeController: RouteCollection {
         do {
             try await YearRepository(database: request.db).updateNarrative(
                 narrative, fiscal: fiscal, version: version, subject: "\(organisation.code)/\(fiscal.year)",
-                actor: user.username)
+                actor: user.auditActor)
         } catch is YearRepository.Stale {
             return try await page(request, message: "报告文字在您打开页面后已被他人修改，下面是最新内容；请重新编辑后保存。",
                                   status: .conflict)

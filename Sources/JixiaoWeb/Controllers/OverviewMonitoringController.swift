@@ -32,13 +32,19 @@ struct OverviewMonitoringController: RouteCollection {
                            entry.lag.map { Rounding(mode: .halfUp, places: 2).format($0 * 100) } ?? "",
                            row.planned?.yuanString ?? "", String(row.tasks), String(row.overdueTasks)])
         }
-        return Download.response(Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-                                 filename: "运行监控总览\(model.year)（截至\(model.asOf)）.csv", inline: false)
+        return try await Download.response(
+            Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+            filename: "运行监控总览\(model.year)（截至\(model.asOf)）.csv", inline: false, on: request)
     }
 
     /// The year asked for (else the latest held), the date (else today within the year) and the rows the person
     /// may see; nil when no year is held.
     private func model(_ request: Request, user: CurrentUser) async throws -> MonitoringOverviewModel? {
+        guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
+        if !user.role.isDepartmental {
+            try await AuditLog.append(on: request.db, actor: user.auditActor, action: "overview.read",
+                                      subject: request.url.string)
+        }
         let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : nil
         let held = try await YearRepository(database: request.db).heldYears(organisation: organisation)
         guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })

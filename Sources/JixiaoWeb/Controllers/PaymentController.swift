@@ -56,7 +56,7 @@ struct PaymentController: RouteCollection {
         case .success(let payment):
             try await PaymentRepository(database: request.db).create(payment, yearID: context.yearID,
                                                                      subject: context.subject,
-                                                                     actor: context.user.username)
+                                                                     actor: context.user.auditActor)
             return request.redirect(to: SiteURL.payments(code: context.organisation.code, year: context.fiscal.year)
                 .path + "?saved=1")
         }
@@ -86,7 +86,7 @@ struct PaymentController: RouteCollection {
             do {
                 try await PaymentRepository(database: request.db).update(
                     id, yearID: context.yearID, version: form.version ?? 0, to: payment, subject: context.subject,
-                    actor: context.user.username)
+                    actor: context.user.auditActor)
             } catch is PaymentRepository.Conflict {
                 return try await conflict(request, context, id: id, model: listModel)
             }
@@ -103,7 +103,7 @@ struct PaymentController: RouteCollection {
         do {
             try await PaymentRepository(database: request.db).delete(id, yearID: context.yearID, version: version,
                                                                      subject: context.subject,
-                                                                     actor: context.user.username)
+                                                                     actor: context.user.auditActor)
         } catch is PaymentRepository.Conflict {
             return try await conflict(request, context, id: id, model: try await model(context, request: request))
         }

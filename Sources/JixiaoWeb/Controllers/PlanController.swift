@@ -58,7 +58,7 @@ struct PlanController: RouteCollection {
                 do {
                     try await BudgetLineRepository(database: request.db).updatePlan(
                         model.id!, fiscal: context.fiscal, version: form.version ?? 0, plan: plan,
-                        subject: context.subject, actor: context.user.username)
+                        subject: context.subject, actor: context.user.auditActor)
                 } catch BudgetLineRepository.Refusal.conflict {
                     let fresh = try await YearContext.resolve(request, change: true)
                     let stored = try line(request, fresh)

@@ -14,7 +14,16 @@ extension Request {
         guard let loaded = try await YearRepository(database: db).load(code: code, year: year) else {
             throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
         }
+        try await auditRead(code: code, year: year)
         return (user, loaded)
+    }
+
+    /// Records that someone outside the department (a reviewer, an auditor) read its year; a department's own
+    /// people reading their own data are not recorded.
+    func auditRead(code: String, year: Int) async throws {
+        guard let user = currentUser, !user.role.isDepartmental, method == .GET else { return }
+        try await AuditLog.append(on: db, actor: user.auditActor, action: "year.read", subject: "\(code)/\(year)",
+                                  after: url.path)
     }
 
     /// The year as ``visibleYear()`` gives it, its lines without last year's payments given those stored for the

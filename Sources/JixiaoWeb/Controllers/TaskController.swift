@@ -29,7 +29,7 @@ struct TaskController: RouteCollection {
         let form = try request.content.decode(TaskForm.self)
         return try await save(request, context, form: form, existing: nil) { entry, checkOnly in
             try await WorkPlanRepository(database: request.db).add(entry, organisation: context.organisation,
-                                                                   fiscal: context.fiscal, actor: context.user.username,
+                                                                   fiscal: context.fiscal, actor: context.user.auditActor,
                                                                    checkOnly: checkOnly)
         }
     }
@@ -51,7 +51,7 @@ struct TaskController: RouteCollection {
         return try await save(request, context, form: form, existing: id) { entry, checkOnly in
             try await WorkPlanRepository(database: request.db).update(
                 entry, id: id, version: form.version ?? 0, organisation: context.organisation, fiscal: context.fiscal,
-                actor: context.user.username, checkOnly: checkOnly)
+                actor: context.user.auditActor, checkOnly: checkOnly)
         }
     }
 
@@ -62,7 +62,7 @@ struct TaskController: RouteCollection {
         do {
             try await WorkPlanRepository(database: request.db).delete(
                 id: id, version: (try? request.content.get(Int.self, at: "version")) ?? 0,
-                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.username)
+                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor)
         } catch WorkPlanRepository.Refusal.noSuchTask {
             throw Abort(.notFound, reason: "没有编号为 \(id) 的任务。")
         } catch WorkPlanRepository.Refusal.conflict {

@@ -30,6 +30,7 @@ struct YearContext {
               let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year) else {
             throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
         }
+        try await request.auditRead(code: code, year: year)
         let lines = try await BudgetLineRepository(database: request.db).lines(yearID: fiscal.id!)
         return YearContext(user: user, organisation: organisation, fiscal: fiscal, lines: lines)
     }

@@ -62,8 +62,9 @@ struct YearController: RouteCollection {
         guard file.hasPrefix("report.") else { throw Abort(.notFound) }
         let format = String(file.dropFirst("report.".count))
         if format == "json" {
-            return Download.response(Data((BundleWriter.encode(year).serialized() + "\n").utf8), type: .json,
-                                     filename: "\(year.department.code)-\(year.year).json", inline: false)
+            return try await Download.response(Data((BundleWriter.encode(year).serialized() + "\n").utf8), type: .json,
+                                               filename: "\(year.department.code)-\(year.year).json", inline: false,
+                                               on: request)
         }
         return try await Download.document({
             let evaluation = Evaluator.evaluate(year)

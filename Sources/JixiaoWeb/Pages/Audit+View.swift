@@ -1,30 +1,31 @@
 import Foundation
 import JixiaoStore
 
-/// The audit trail, newest first, with the state of its hash chain.
+/// The audit trail, newest first, with the state of its keyed chain; times in Beijing time.
 enum AuditView {
+    static let columns = ["序号", "时间（北京时间）", "操作人", "角色", "来源地址", "操作", "对象", "结果", "修改前", "修改后"]
+
     static func render(entries: [AuditEntryModel], chain: String, intact: Bool, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "审计日志", user: user, csrf: csrf) {
             HTML.element("h1") { "审计日志" }
             HTML.element("p", [("class", intact ? "notice" : "error"), ("id", "chain")]) { chain }
-            HTML.element("table") {
-                HTML.element("thead") {
-                    HTML.element("tr") {
-                        for title in ["序号", "时间（UTC）", "操作人", "操作", "对象", "修改前", "修改后"] {
-                            HTML.element("th") { title }
-                        }
+            HTML.element("p") { HTML.element("a", [("href", SiteURL.auditCSV.path)]) { "下载全部审计日志（CSV）" } }
+            HTML.element("div", [("class", "table-scroll")]) {
+                HTML.element("table") {
+                    HTML.element("thead") {
+                        HTML.element("tr") { for title in columns { HTML.element("th") { title } } }
                     }
-                }
-                HTML.element("tbody") {
-                    for entry in entries {
-                        HTML.element("tr") {
-                            HTML.element("td", [("class", "number")]) { String(entry.sequence) }
-                            HTML.element("td") { timestamp(entry.at) }
-                            HTML.element("td") { entry.actor }
-                            HTML.element("td") { entry.action }
-                            HTML.element("td") { entry.subject }
-                            HTML.element("td") { HTML.element("code") { entry.before } }
-                            HTML.element("td") { HTML.element("code") { entry.after } }
+                    HTML.element("tbody") {
+                        for entry in entries {
+                            HTML.element("tr") {
+                                for (index, cell) in cells(entry).enumerated() {
+                                    if index >= 8 {
+                                        HTML.element("td") { HTML.element("code") { cell } }
+                                    } else {
+                                        HTML.element("td", [("class", index == 0 ? "number" : nil)]) { cell }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -32,9 +33,26 @@ enum AuditView {
         }
     }
 
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+    /// An entry's cells, in the order of ``columns``.
+    static func cells(_ entry: AuditEntryModel) -> [String] {
+        [String(entry.sequence), beijing(entry.at), entry.actor, Role(rawValue: entry.role)?.chinese ?? entry.role,
+         entry.source, entry.action, entry.subject, outcome(entry.outcome), entry.before, entry.after]
+    }
+
+    private static func outcome(_ raw: String) -> String {
+        switch AuditOutcome(rawValue: raw) {
+        case .success: "成功"
+        case .failure: "失败"
+        case .denied: "拒绝"
+        case nil: raw
+        }
+    }
+
+    private static func beijing(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         return formatter.string(from: date)
     }
 }

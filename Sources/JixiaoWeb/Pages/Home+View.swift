@@ -3,7 +3,10 @@ enum HomeView {
     static func render(_ model: HomeModel, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "部门年度", user: user, csrf: csrf) {
             HTML.element("h1") { "部门年度" }
-            if user.role.isDepartmental || user.role == .admin {
+            if user.role.isAdministrator {
+                HTML.element("p") { "\(user.role.chinese)不查看、不修改部门数据（三员分立）。请使用上方的管理功能。" }
+            }
+            if user.role.isDepartmental {
                 HTML.element("p") { HTML.element("a", [("href", SiteURL.importData.path)]) { "导入数据（工作簿或数据包）→" } }
             }
             if model.entries.isEmpty {

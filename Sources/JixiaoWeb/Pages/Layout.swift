@@ -13,11 +13,19 @@ enum Layout {
                     HTML.element("a", [("href", SiteURL.home.path), ("class", "brand")]) { "绩效 · 预算绩效管理" }
                     if let user {
                         HTML.element("nav") {
-                            HTML.element("a", [("href", SiteURL.monitoringOverview.path)]) { "运行监控总览" }
-                            if user.role == .auditor || user.role == .admin {
+                            if !user.role.isAdministrator {
+                                HTML.element("a", [("href", SiteURL.monitoringOverview.path)]) { "运行监控总览" }
+                            }
+                            if user.role.readsAuditTrail {
                                 HTML.element("a", [("href", SiteURL.audit.path)]) { "审计日志" }
                             }
-                            HTML.element("span", [("class", "who")]) { "\(user.displayName)（\(user.role.chinese)）" }
+                            if user.role == .admin { HTML.element("a", [("href", SiteURL.adminUsers.path)]) { "用户管理" } }
+                            if user.role == .securityAdmin {
+                                HTML.element("a", [("href", SiteURL.securityPolicy.path)]) { "安全策略" }
+                            }
+                            HTML.element("a", [("href", SiteURL.account.path), ("class", "who")]) {
+                                "\(user.displayName)（\(user.role.chinese)）"
+                            }
                             HTML.element("form", [("method", "post"), ("action", SiteURL.signOut.path)]) {
                                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                                 HTML.element("button", [("type", "submit")]) { "退出" }
@@ -99,6 +107,8 @@ enum Layout {
     fieldset.checks[aria-invalid=true] { border-color: var(--accent); }
     .planned { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.4rem; }
     label.inline { display: flex; gap: 0.4rem; align-items: center; }
+    .table-scroll { overflow-x: auto; max-width: 100%; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.3rem; } form.inline { display: inline; }
     button.secondary { background: #fff; color: var(--accent); }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .level table { table-layout: fixed; }

@@ -24,6 +24,12 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @ArgumentParser.Flag(help: "Cookies for HTTPS only, and HSTS on every answer: for a server behind an HTTPS proxy (also JIXIAO_SECURE_COOKIES=1).")
+    var secureCookies = false
+
+    @ArgumentParser.Flag(help: "Trust the reverse proxy's X-Forwarded-For for the client's address (also JIXIAO_BEHIND_PROXY=1); only when nothing reaches the server but through the proxy.")
+    var behindProxy = false
+
     @ArgumentParser.Flag(help: "Start on a fresh demo database with the demo department and accounts.")
     var demo = false
 
@@ -56,7 +62,10 @@ struct Serve: AsyncParsableCommand {
                                                                        "--port", String(port)])
         let app = try await Application.make(environment)
         do {
-            try await JixiaoApp.configure(app, location: location)
+            let environment = ProcessInfo.processInfo.environment
+            let settings = WebSettings(secureCookies: secureCookies || environment["JIXIAO_SECURE_COOKIES"] == "1",
+                                       behindProxy: behindProxy || environment["JIXIAO_BEHIND_PROXY"] == "1")
+            try await JixiaoApp.configure(app, location: location, settings: settings)
             Terminal.output("数据库：\(location.description)")
             if demo {
                 let (accounts, password) = try await DemoData.load(on: app.db, bundle: demoBundle.map { URL(fileURLWithPath: $0) },

@@ -2,21 +2,24 @@ import ArgumentParser
 import Foundation
 import JixiaoStore
 
-/// `jixiao user add|passwd|list`.
+/// `jixiao user add|passwd|disable|enable|remove|reset-second-factor|list`.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage the people who sign in.", subcommands: [Add.self, Passwd.self, List.self])
+        commandName: "user", abstract: "Manage the people who sign in.",
+        subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, Remove.self, ResetSecondFactor.self,
+                      List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user; the password is read from the terminal (or one line of standard input).")
+            abstract: "Add a user; the password is read from the terminal (or one line of standard input).",
+            discussion: "The password must meet the security policy; the person must change it at first sign-in.")
 
         @OptionGroup var store: StoreOptions
 
         @Argument(help: "The user name to sign in with.")
         var username: String
 
-        @Option(help: "preparer, head, reviewer, auditor or admin.")
+        @Option(help: "preparer, head, reviewer, auditor, admin (系统管理员), security-admin or audit-admin.")
         var role: String
 
         @Option(help: "The department's code (required for preparer and head).")
@@ -32,7 +35,7 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let password = Password.read(prompt: "\(username) 的密码（至少 10 个字符）：")
+            let password = Password.read(prompt: "\(username) 的初始密码（须符合安全策略，首次登录时须修改）：")
             let (username, role, organisation, name) = (username, Role(rawValue: role)!, organisation, name)
             try await Password.refusals {
                 try await store.withStore { database in
@@ -41,12 +44,13 @@ struct UserCommand: AsyncParsableCommand {
                         organisationCode: organisation, actor: "cli")
                 }
             }
-            Terminal.output("已添加用户 \(username)（\(role.chinese)）")
+            Terminal.output("已添加用户 \(username)（\(role.chinese)），首次登录时须修改密码")
         }
     }
 
     struct Passwd: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a user's password and unlock the account.")
+        static let configuration = CommandConfiguration(
+            abstract: "Reset a user's password; the person must change it at next sign-in.")
 
         @OptionGroup var store: StoreOptions
 
@@ -54,16 +58,71 @@ struct UserCommand: AsyncParsableCommand {
         var username: String
 
         func run() async throws {
-            let password = Password.read(prompt: "\(username) 的新密码（至少 10 个字符）：")
+            let password = Password.read(prompt: "\(username) 的临时密码（须符合安全策略，登录时须修改）：")
             let username = username
             try await Password.refusals {
                 try await store.withStore { database in
-                    try await UserRepository(database: database).setPassword(username: username, password: password,
-                                                                             actor: "cli")
+                    try await UserRepository(database: database).resetPassword(username: username, password: password,
+                                                                               actor: "cli")
                 }
             }
-            Terminal.output("已更新 \(username) 的密码")
+            Terminal.output("已重置 \(username) 的密码，登录时须修改")
         }
+    }
+
+    /// The account changes that take only a user name.
+    enum Change: String, Sendable {
+        case disable, enable, remove, resetSecondFactor
+
+        func run(_ username: String, store: StoreOptions) async throws {
+            try await Password.refusals {
+                try await store.withStore { database in
+                    let users = UserRepository(database: database)
+                    switch self {
+                    case .disable: try await users.setDisabled(true, username: username, actor: "cli")
+                    case .enable: try await users.setDisabled(false, username: username, actor: "cli")
+                    case .remove: try await users.remove(username: username, actor: "cli")
+                    case .resetSecondFactor: try await users.removeSecondFactor(username: username, actor: "cli")
+                    }
+                }
+            }
+            let done = switch self {
+            case .disable: "已停用"
+            case .enable: "已启用"
+            case .remove: "已删除"
+            case .resetSecondFactor: "已解除动态口令："
+            }
+            Terminal.output("\(done) \(username)")
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account (its sessions end at once).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user name.") var username: String
+        func run() async throws { try await Change.disable.run(username, store: store) }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user name.") var username: String
+        func run() async throws { try await Change.enable.run(username, store: store) }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an account (its audit entries stay).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user name.") var username: String
+        func run() async throws { try await Change.remove.run(username, store: store) }
+    }
+
+    struct ResetSecondFactor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-second-factor", abstract: "Remove an account's second factor (a lost phone).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user name.") var username: String
+        func run() async throws { try await Change.resetSecondFactor.run(username, store: store) }
     }
 
     struct List: AsyncParsableCommand {
@@ -75,8 +134,9 @@ struct UserCommand: AsyncParsableCommand {
             let lines = try await store.withStore { database in
                 try await UserRepository(database: database).all().map { user in
                     let role = Role(rawValue: user.role)?.chinese ?? user.role
-                    return "\(user.username)\t\(user.displayName)\t\(role)\t\(user.organisation?.code ?? "—")"
-                        + (user.lockedUntil.map { $0 > Date() ? "\t已锁定" : "" } ?? "")
+                    let state = [user.disabled ? "已停用" : nil, user.totpSecret != nil ? "动态口令" : nil,
+                                 user.mustChangePassword ? "待改密码" : nil].compactMap { $0 }.joined(separator: ",")
+                    return "\(user.username)\t\(user.displayName)\t\(role)\t\(user.organisation?.code ?? "—")\t\(state)"
                 }
             }
             for line in lines { Terminal.output(line) }
