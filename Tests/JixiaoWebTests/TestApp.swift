@@ -26,7 +26,7 @@ enum TestStore {
             app.logger.logLevel = .warning
             try await JixiaoApp.configure(app, location: location, settings: settings)
             try await app.autoRevert()
-            try await app.autoMigrate()
+            try await Store.migrate(app)
             do {
                 try await body(app)
             } catch {
@@ -55,20 +55,27 @@ enum TestStore {
     }
 }
 
-/// A browser's state in tests: the session cookie and the form token.
+/// A browser's state in tests: its cookies (session and device), the form token, and — for an app behind a proxy
+/// — the address it comes from.
 struct Browser {
-    var cookie = ""
+    var cookies: [String: String] = [:]
     var csrf = ""
+    var source: String?
+
+    var cookie: String { cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
 
     var headers: HTTPHeaders {
         var headers = HTTPHeaders()
-        if !cookie.isEmpty { headers.add(name: .cookie, value: cookie) }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookie) }
+        if let source { headers.add(name: .xForwardedFor, value: source) }
         return headers
     }
 
-    /// Takes the session cookie a response sets.
+    /// Takes the cookies and the form token a response sets.
     mutating func keep(_ response: TestingHTTPResponse) {
-        if let value = response.headers.setCookie?["jixiao-session"] { cookie = "jixiao-session=\(value.string)" }
+        for name in ["jixiao-session", "jixiao-device"] {
+            if let value = response.headers.setCookie?[name] { cookies[name] = value.string }
+        }
         if let range = response.body.string.range(of: #"name="_csrf" value=""#) {
             csrf = String(response.body.string[range.upperBound...].prefix { $0 != "\"" })
         }
