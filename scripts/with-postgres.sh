@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command with a throwaway PostgreSQL cluster on loopback: initdb in a temporary directory, a free port,
-# DATABASE_URL exported for the command, and the cluster stopped and removed on every way out.
+# DATABASE_URL (and a throwaway JIXIAO_AUDIT_KEY) exported for the command, and the cluster stopped and removed on every way out.
 # Usage: scripts/with-postgres.sh COMMAND [ARGS…]
 set -euo pipefail
 
@@ -24,4 +24,6 @@ as_postgres "$PGBIN/initdb -D $PGDATA -U postgres --auth=trust -E UTF8 --locale=
 as_postgres "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA -c fsync=off -c synchronous_commit=off'" start >/dev/null
 "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc 'CREATE DATABASE jixiao_test'
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/jixiao_test?sslmode=disable"
+# A PostgreSQL store keeps its audit key outside the database; a throwaway one for the throwaway cluster.
+export JIXIAO_AUDIT_KEY="${JIXIAO_AUDIT_KEY:-$(python3 -c 'import secrets; print(secrets.token_hex(32))')}"
 "$@"

@@ -59,6 +59,10 @@ extension DatabaseTests {
                 let (_, evaluation) = try await request(app, browser, .GET, Self.base + "/evaluation")
                 #expect(evaluation?["budget"]?["rate"] == .string("0.9899"))
                 #expect(evaluation?["total"] == .string("97.90"))
+                // A page number past any offset answers an empty page (it once overflowed and ended the server).
+                let (far, farPage) = try await request(app, browser, .GET,
+                                                       Self.base + "/payments?page=2260612530402027520&size=500")
+                #expect(far == .ok && farPage?["payments"] == .array([]))
                 let (_, page) = try await request(app, browser, .GET, Self.base + "/payments?line=X01&size=5")
                 #expect(page?["matching"] == .number("10"))
                 #expect(page?["total"] == .string("2512000.00"))

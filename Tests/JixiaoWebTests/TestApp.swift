@@ -108,6 +108,19 @@ struct Browser {
         return result
     }
 
+    /// A form POST that keeps the cookies the answer sets (a sign-in step).
+    mutating func submit(_ app: Application, _ path: String, _ fields: [String: String]) async throws
+        -> HTTPResponseStatus {
+        var status = HTTPResponseStatus.ok
+        try await app.testing().test(.POST, path, headers: headers, beforeRequest: { request in
+            try request.content.encode(fields.merging(["_csrf": csrf]) { first, _ in first }, as: .urlEncodedForm)
+        }, afterResponse: { response in
+            status = response.status
+            self.keep(response)
+        })
+        return status
+    }
+
     /// A GET with this browser's session.
     func get(_ app: Application, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
         try await app.testing().test(.GET, path, headers: headers, afterResponse: check)

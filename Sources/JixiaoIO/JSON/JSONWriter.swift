@@ -11,6 +11,35 @@ extension JSONValue {
         return output
     }
 
+    /// The value as JSON on one line, without spaces: a line of a JSON Lines file.
+    public func serializedLine() -> String {
+        var output = ""
+        writeLine(to: &output)
+        return output
+    }
+
+    private func writeLine(to output: inout String) {
+        switch self {
+        case .null, .bool, .number, .string: write(to: &output, indent: 0)
+        case .array(let elements):
+            output += "["
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { output += "," }
+                element.writeLine(to: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { output += "," }
+                JSONValue.writeString(member.key, to: &output)
+                output += ":"
+                member.value.writeLine(to: &output)
+            }
+            output += "}"
+        }
+    }
+
     /// Appends the value pretty-printed at an indentation to `output`.
     func write(to output: inout String, indent: Int) {
         switch self {

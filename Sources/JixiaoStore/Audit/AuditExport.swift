@@ -16,7 +16,7 @@ public enum AuditExport {
             "role": .string(entry.role), "source": .string(entry.source), "action": .string(entry.action),
             "subject": .string(entry.subject), "outcome": .string(entry.outcome), "before": .string(entry.before),
             "after": .string(entry.after), "previousHash": .string(entry.previousHash), "hash": .string(entry.hash),
-        ]).serialized()
+        ]).serializedLine()
     }
 
     /// The entries after `sequence`, oldest first.
@@ -28,7 +28,7 @@ public enum AuditExport {
     public static func checkpointLine(sequence: Int, hash: String) throws -> String {
         let mac = try AuditKey.required().mac(["export", String(sequence), hash])
         return JSONValue.object(["checkpoint": .number(String(sequence)), "hash": .string(hash), "mac": .string(mac)])
-            .serialized()
+            .serializedLine()
     }
 
     /// The last entry an export file holds (0 for none or no file).

@@ -33,9 +33,14 @@ public enum AuditLog {
         if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(chainLock)))").run()
         }
+        // The head says where the chain ends (after pruning there may be no entry left); a store whose head is
+        // missing continues from its last entry, and verification reports the missing head.
+        let head = try await AuditAnchor.all(.head, on: database).first
         let last = try await AuditEntryModel.query(on: database).sort(\.$sequence, .descending).first()
+        let (lastSequence, lastHash) = head.map { ($0.sequence, $0.hash) }
+            ?? (last?.sequence ?? 0, last?.hash ?? genesis)
         let entry = AuditEntryModel()
-        entry.sequence = (last?.sequence ?? 0) + 1
+        entry.sequence = lastSequence + 1
         // Whole seconds: every database gives the same instant back, so the hash can be recomputed.
         entry.at = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         entry.actor = String(actor.name.prefix(200))
@@ -46,7 +51,7 @@ public enum AuditLog {
         entry.outcome = outcome.rawValue
         entry.before = before
         entry.after = after
-        entry.previousHash = last?.hash ?? genesis
+        entry.previousHash = lastHash
         entry.scheme = 2
         entry.hash = hash(of: entry, key: key)
         try await entry.create(on: database)

@@ -34,10 +34,18 @@ public struct PaymentRepository: Sendable {
         public let id: UUID
     }
 
+    /// Pages beyond this are empty whatever is asked (no offset can overflow).
+    public static let maximumPage = 100_000_000
+    /// The largest page size.
+    public static let maximumSize = 500
+
     /// One page of the payments the filter matches, in date order, with the count and total of all of them. SQL
-    /// of its own: PostgreSQL sums `bigint` as `numeric`, so the total is cast back to an integer of fen.
+    /// of its own: PostgreSQL sums `bigint` as `numeric`, so the total is cast back to an integer of fen. A page or
+    /// size outside 1…``maximumPage`` or 1…``maximumSize`` is taken as the nearest allowed.
     public func page(yearID: UUID, year: Int, filter: Filter, page: Int, size: Int) async throws -> Page {
         let sql = database as! any SQLDatabase
+        let size = min(max(1, size), Self.maximumSize)
+        let offset = (min(max(1, page), Self.maximumPage) - 1) * size
         func matching(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
             var select = select.from(PaymentModel.schema).where("year_id", .equal, SQLBind(yearID))
             if let line = filter.line { select = select.where("line_code", .equal, SQLBind(line)) }
@@ -53,7 +61,7 @@ public struct PaymentRepository: Sendable {
             .column(SQLRaw("CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT)"), as: "total")).first()
         let rows = try await matching(sql.select().column("*"))
             .orderBy("date").orderBy("position")
-            .limit(size).offset(max(0, page - 1) * size)
+            .limit(size).offset(offset)
             .all().map { try $0.decode(model: PaymentModel.self) }
         return Page(rows: rows, matching: Int(try totals?.decode(column: "matching", as: Int64.self) ?? 0),
                     total: Money(fen: try totals?.decode(column: "total", as: Int64.self) ?? 0))

@@ -25,7 +25,10 @@ struct APIController: RouteCollection {
         year.delete("lines", ":id", use: deleteLine)
         year.put("lines", ":id", "plan", use: updatePlan)
         year.get("narrative", use: narrative)
-        year.put("narrative", use: updateNarrative)
+        // Room for every section at its longest, as on the page.
+        year.on(.PUT, "narrative",
+                body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: NarrativeSection.allCases.count))),
+                use: updateNarrative)
         year.get("monitoring", use: monitoring)
         year.get("workplan", use: workPlan)
         year.post("workplan", use: createTask)
@@ -125,6 +128,11 @@ struct APIController: RouteCollection {
         for section in NarrativeSection.allCases {
             sections[section] = (try? request.content.get(String.self, at: "sections", section.rawValue)) ?? ""
         }
+        var errors = FieldErrors()
+        for (section, text) in sections where text.count > TextLimits.maximumCharacters {
+            errors["sections.\(section.rawValue)"] = "共 \(text.count) 字，最多 \(TextLimits.maximumCharacters) 字；未保存"
+        }
+        guard errors.isEmpty else { return errorsJSON(errors) }
         do {
             try await YearRepository(database: request.db).updateNarrative(
                 sections, fiscal: context.fiscal, version: (try? request.content.get(Int.self, at: "version")) ?? 0,
@@ -192,8 +200,9 @@ struct APIController: RouteCollection {
         let filter = PaymentRepository.Filter(
             line: try? request.query.get(String.self, at: "line"),
             month: (try? request.query.get(Int.self, at: "month")).flatMap { (1...12).contains($0) ? $0 : nil })
-        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
-        let size = min(500, max(1, (try? request.query.get(Int.self, at: "size")) ?? 100))
+        // As the repository takes them, so the answer says what it holds.
+        let page = min(max(1, (try? request.query.get(Int.self, at: "page")) ?? 1), PaymentRepository.maximumPage)
+        let size = min(max(1, (try? request.query.get(Int.self, at: "size")) ?? 100), PaymentRepository.maximumSize)
         let result = try await PaymentRepository(database: request.db).page(yearID: fiscal.id!, year: fiscal.year,
                                                                             filter: filter, page: page, size: size)
         return json(.object([

@@ -145,15 +145,18 @@ enum WebResources {
         "type": "object",
         "properties": {
           "line": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
           },
           "date": {
             "type": "string",
-            "description": "2022-03-05, 2022/3/5 or 2022年3月5日"
+            "description": "2022-03-05, 2022/3/5 or 2022年3月5日",
+            "pattern": "^[0-9]{4}(-|/|年)[0-9]{1,2}(-|/|月)[0-9]{1,2}日?$"
           },
           "amount": {
             "type": "string",
-            "description": "Yuan; thousands separators allowed"
+            "description": "Yuan; thousands separators allowed",
+            "pattern": "^-?[0-9][0-9,]*(\\.[0-9]{1,2})?$"
           },
           "payee": {
             "type": "string"
@@ -251,7 +254,37 @@ enum WebResources {
       },
       "Bundle": {
         "type": "object",
-        "description": "A jixiao/bundle@1 document (docs/bundle.schema.json)"
+        "description": "A jixiao/bundle@1 document (docs/bundle.schema.json)",
+        "required": [
+          "format",
+          "year",
+          "template",
+          "department",
+          "budget"
+        ],
+        "properties": {
+          "format": {
+            "const": "jixiao/bundle@1"
+          },
+          "year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "department": {
+            "type": "object",
+            "required": [
+              "code",
+              "name"
+            ]
+          },
+          "budget": {
+            "type": "object",
+            "required": [
+              "lines"
+            ]
+          }
+        }
       },
       "Line": {
         "type": "object",
@@ -302,10 +335,12 @@ enum WebResources {
         "type": "object",
         "properties": {
           "code": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
           },
           "name": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
           },
           "kind": {
             "enum": [
@@ -315,15 +350,18 @@ enum WebResources {
           },
           "initial": {
             "type": "string",
-            "description": "Yuan"
+            "description": "Yuan",
+            "pattern": "^[0-9][0-9,]*(\\.[0-9]{1,2})?$"
           },
           "adjusted": {
             "type": "string",
-            "description": "Yuan"
+            "description": "Yuan",
+            "pattern": "^[0-9][0-9,]*(\\.[0-9]{1,2})?$"
           },
           "executed": {
             "type": "string",
-            "description": "Yuan; empty: the sum of payments"
+            "description": "Yuan; empty: the sum of payments",
+            "pattern": "^([0-9][0-9,]*(\\.[0-9]{1,2})?)?$"
           },
           "version": {
             "type": "integer"
@@ -504,13 +542,15 @@ enum WebResources {
         ],
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
           },
           "keyTask": {
             "type": "integer"
           },
           "title": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
           },
           "owner": {
             "type": "string"
@@ -550,12 +590,20 @@ enum WebResources {
                   "type": "string"
                 },
                 "month": {
-                  "type": "integer"
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 12
                 },
                 "amount": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "^[0-9][0-9,]*(\\.[0-9]{1,2})?$"
                 }
-              }
+              },
+              "required": [
+                "line",
+                "month",
+                "amount"
+              ]
             }
           },
           "status": {
@@ -569,7 +617,8 @@ enum WebResources {
           },
           "progress": {
             "type": "string",
-            "description": "Share done, 0–1"
+            "description": "Share done, 0–1",
+            "pattern": "^(0(\\.[0-9]+)?|1(\\.0+)?)$"
           },
           "completed": {
             "type": "string",
@@ -585,6 +634,38 @@ enum WebResources {
           },
           "task": {
             "$ref": "#/components/schemas/Task"
+          }
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "The body is not JSON, or not the shape the operation reads",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The body is larger than the operation accepts",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not sent as application/json",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
           }
         }
       }
@@ -785,7 +866,7 @@ enum WebResources {
               "type": "integer",
               "minimum": 1
             },
-            "description": "Page number",
+            "description": "Page number (pages past the last are empty)",
             "required": false
           },
           {
@@ -875,15 +956,8 @@ enum WebResources {
               }
             }
           },
-          "422": {
-            "description": "The reason",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            }
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "description": "Not signed in"
@@ -893,6 +967,22 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "The reason",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -961,6 +1051,18 @@ enum WebResources {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -971,6 +1073,12 @@ enum WebResources {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "The reason",
             "content": {
@@ -980,15 +1088,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year"
           }
         }
       },
@@ -1047,6 +1146,15 @@ enum WebResources {
           "204": {
             "description": "Removed"
           },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -1056,15 +1164,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year"
           }
         }
       }
@@ -1171,15 +1270,8 @@ enum WebResources {
               }
             }
           },
-          "422": {
-            "description": "The reason",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            }
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "description": "Not signed in"
@@ -1189,6 +1281,22 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "The reason",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1257,6 +1365,18 @@ enum WebResources {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -1267,6 +1387,12 @@ enum WebResources {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "The reason",
             "content": {
@@ -1276,15 +1402,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year"
           }
         }
       },
@@ -1343,6 +1460,15 @@ enum WebResources {
           "204": {
             "description": "Removed"
           },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -1352,15 +1478,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year"
           }
         }
       }
@@ -1464,6 +1581,18 @@ enum WebResources {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -1474,14 +1603,21 @@ enum WebResources {
               }
             }
           },
-          "401": {
-            "description": "Not signed in"
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
-          "404": {
-            "description": "No such department-year"
+          "422": {
+            "description": "A section is longer than 20,000 characters (nothing is saved)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1539,6 +1675,15 @@ enum WebResources {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -1549,6 +1694,12 @@ enum WebResources {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "Every problem of the bundle",
             "content": {
@@ -1558,12 +1709,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
           }
         }
       }
@@ -1712,15 +1857,8 @@ enum WebResources {
               }
             }
           },
-          "422": {
-            "description": "Every fault of the report, by bundle path, in English and Chinese",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ImportIssues"
-                }
-              }
-            }
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "description": "Not signed in"
@@ -1730,6 +1868,22 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault of the report, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
           }
         }
       }
@@ -1828,6 +1982,18 @@ enum WebResources {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or line"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -1838,6 +2004,12 @@ enum WebResources {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "A message per wrong month",
             "content": {
@@ -1847,15 +2019,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year or line"
           }
         }
       }
@@ -1962,15 +2125,8 @@ enum WebResources {
               }
             }
           },
-          "422": {
-            "description": "Every fault, by bundle path, in English and Chinese",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ImportIssues"
-                }
-              }
-            }
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "description": "Not signed in"
@@ -1980,6 +2136,22 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year or task"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
           }
         }
       }
@@ -2059,6 +2231,18 @@ enum WebResources {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or task"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -2069,6 +2253,12 @@ enum WebResources {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "Every fault, by bundle path, in English and Chinese",
             "content": {
@@ -2078,15 +2268,6 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year or task"
           }
         }
       },
@@ -2144,6 +2325,15 @@ enum WebResources {
           "204": {
             "description": "Removed"
           },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or task"
+          },
           "409": {
             "description": "The reason",
             "content": {
@@ -2153,21 +2343,13 @@ enum WebResources {
                 }
               }
             }
-          },
-          "401": {
-            "description": "Not signed in"
-          },
-          "403": {
-            "description": "Another department's data, or a role that may not change it"
-          },
-          "404": {
-            "description": "No such department-year or task"
           }
         }
       }
     }
   }
 }
+
 """##
     /// The demo department's year (the seed example).
     static let demoBundle = #"""
