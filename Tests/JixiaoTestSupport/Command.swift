@@ -7,9 +7,9 @@ public struct Command {
     public var stderr: String
 
     /// Runs `executable` (a path, or a name looked up on PATH) with arguments, and with `environment` added to this
-    /// process's environment.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> Command {
+    /// process's environment; `input`, when given, is its standard input.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                           input: String? = nil) throws -> Command {
         let process = Process()
         process.executableURL = executable.contains("/") ? URL(fileURLWithPath: executable) : find(executable)
         process.arguments = arguments
@@ -23,8 +23,13 @@ public struct Command {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
+        if let input, let inputPipe {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Command(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

@@ -125,6 +125,25 @@ extension DatabaseTests {
         }
     }
 
+    @Test func aPasswordHashOfAnotherCostIsRemadeAtTheConfiguredOneOnSignIn() async throws {
+        try await TestStore.withApp { app in
+            try await UserRepository(database: app.db, cost: 5).add(
+                username: "zz", displayName: "zz", password: TestStore.password, role: .reviewer, organisationCode: nil,
+                actor: "test")
+            let users = UserRepository(database: app.db, cost: 4)
+            #expect(try await users.find("zz")?.passwordHash.hasPrefix("$2b$05$") == true)
+            guard case .valid = try await users.checkPassword(username: "zz", password: TestStore.password) else {
+                Issue.record("the right password was refused")
+                return
+            }
+            #expect(try await users.find("zz")?.passwordHash.hasPrefix("$2b$04$") == true)
+            guard case .invalid = try await users.checkPassword(username: "nobody", password: TestStore.password) else {
+                Issue.record("an unknown name was let in")
+                return
+            }
+        }
+    }
+
     @Test func usersNeedStrongPasswordsAndDepartmentsForDepartmentalRoles() async throws {
         try await TestStore.withApp { app in
             let users = UserRepository(database: app.db, cost: 4)

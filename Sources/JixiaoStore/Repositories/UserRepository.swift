@@ -133,13 +133,20 @@ public struct UserRepository: Sendable {
         case disabled
     }
 
-    /// Checks a password. An unknown name costs the same bcrypt work as a known one, so time tells nothing.
+    /// Checks a password. An unknown name costs the same bcrypt work as a known one (the decoy is made at this
+    /// repository's cost, and a stored hash of another cost is remade at it on the next sign-in), so time tells
+    /// nothing.
     public func checkPassword(username: String, password: String) async throws -> PasswordCheck {
         guard let user = try await find(username) else {
             _ = try? Bcrypt.verify(password, created: Self.decoy(cost: cost))
             return .invalid
         }
         guard try Bcrypt.verify(password, created: user.passwordHash) else { return .invalid }
+        // A hash made at another cost is remade at this one, so every account (and the decoy) costs the same.
+        if !user.passwordHash.hasPrefix(String(format: "$2b$%02d$", cost)) {
+            user.passwordHash = try Bcrypt.hash(password, cost: cost)
+            try await user.save(on: database)
+        }
         return user.disabled ? .disabled : .valid(user)
     }
 

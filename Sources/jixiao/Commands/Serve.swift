@@ -68,8 +68,10 @@ struct Serve: AsyncParsableCommand {
             try await JixiaoApp.configure(app, location: location, settings: settings)
             Terminal.output("数据库：\(location.description)")
             if demo {
-                let (accounts, password) = try await DemoData.load(on: app.db, bundle: demoBundle.map { URL(fileURLWithPath: $0) },
-                                                                   cost: 10)
+                // The app's own bcrypt cost, so that a demo sign-in costs what a real one does (and an unknown name
+                // the same).
+                let (accounts, password) = try await DemoData.load(
+                    on: app.db, bundle: demoBundle.map { URL(fileURLWithPath: $0) }, cost: settings.bcryptCost)
                 Terminal.output("演示账号（密码均为 \(password)，仅本次启动有效）：")
                 for account in accounts { Terminal.output("  \(account.username)\t\(account.role.chinese)") }
             }
