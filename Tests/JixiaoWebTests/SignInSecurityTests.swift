@@ -121,6 +121,7 @@ extension DatabaseTests {
             #expect(try await reviewer.signIn(app, username: "reviewer") == .seeOther)
             try await reviewer.get(app, "/years/420000-WJ-DEMO/2023/evaluation") { #expect($0.status == .ok) }
             try await reviewer.get(app, "/years/420000-WJ-DEMO/2023/report.docx") { #expect($0.status == .ok) }
+            try await reviewer.get(app, "/api/v1/years/420000-WJ-DEMO/2023/bundle") { #expect($0.status == .ok) }
             var preparer = Browser(source: "198.51.100.6")
             #expect(try await preparer.signIn(app, username: "preparer") == .seeOther)
             try await preparer.get(app, "/years/420000-WJ-DEMO/2023") { #expect($0.status == .forbidden) }
@@ -134,7 +135,8 @@ extension DatabaseTests {
             #expect(entry("signin.failure", "reviewer")?.outcome == "failure")
             #expect(entry("signin.success", "reviewer")?.source == "198.51.100.5")
             #expect(entry("year.read", "reviewer")?.subject == "420000-WJ-DEMO/2023")
-            #expect(entry("export", "reviewer")?.after.hasSuffix(".docx") == true)
+            let exports = entries.filter { $0.action == "export" && $0.actor == "reviewer" }.map(\.after)
+            #expect(exports.count == 2 && exports[0].hasSuffix(".docx") && exports[1] == "420000-WJ-DEMO-2023.json")
             let denied = try #require(entry("access.denied", "preparer"))
             #expect(denied.outcome == "denied" && denied.role == "preparer" && denied.source == "198.51.100.6")
             #expect(denied.subject == "GET /years/420000-WJ-DEMO/2023")

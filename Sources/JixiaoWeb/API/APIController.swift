@@ -191,8 +191,12 @@ struct APIController: RouteCollection {
         return json(EvaluationJSON.encode(year, evaluation, findings: FindingsEngine.findings(year, evaluation: evaluation)))
     }
 
+    /// The whole year as a bundle: an export, audited as the page downloads are.
     @Sendable func bundle(_ request: Request) async throws -> Response {
-        json(BundleWriter.encode(try await load(request, change: false).1))
+        let year = try await load(request, change: false).1
+        try await AuditLog.append(on: request.db, actor: request.auditActor, action: "export", subject: request.url.path,
+                                  after: "\(year.department.code)-\(year.year).json")
+        return json(BundleWriter.encode(year))
     }
 
     @Sendable func payments(_ request: Request) async throws -> Response {

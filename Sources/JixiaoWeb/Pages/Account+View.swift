@@ -8,8 +8,7 @@ enum AccountView {
         Layout.page(title: "我的账号", user: user, csrf: csrf) {
             HTML.element("h1") { "我的账号" }
             HTML.element("p") { "\(user.displayName)（\(user.username)，\(user.role.chinese)）" }
-            if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
-            passwordForm(csrf: csrf, errors: errors, forced: false)
+            passwordForm(csrf: csrf, message: message, errors: errors, forced: false)
             HTML.element("h2") { "动态口令（第二重验证）" }
             if hasSecondFactor {
                 HTML.element("p") { "已启用：登录时除密码外还需输入手机验证器上的六位动态口令。" }
@@ -31,18 +30,14 @@ enum AccountView {
         Layout.page(title: "修改密码", user: user, csrf: csrf) {
             HTML.element("h1") { "请先修改密码" }
             HTML.element("p") { "这是首次登录、管理员重置了密码，或密码已过有效期：设置新密码后才能继续使用。" }
-            passwordForm(csrf: csrf, errors: errors, forced: true)
+            passwordForm(csrf: csrf, message: nil, errors: errors, forced: true)
         }
     }
 
-    static func passwordForm(csrf: String, errors: [String], forced: Bool) -> HTML {
+    static func passwordForm(csrf: String, message: String?, errors: [String], forced: Bool) -> HTML {
         HTML.group {
+            FormControls.outcome(message: message, problems: errors)
             if !forced { HTML.element("h2") { "修改密码" } }
-            if !errors.isEmpty {
-                HTML.element("ul", [("class", "error"), ("role", "alert"), ("id", "password-errors")]) {
-                    for error in errors { HTML.element("li") { error } }
-                }
-            }
             HTML.element("form", [("class", "stack"), ("method", "post"), ("action", SiteURL.accountPassword.path)]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                 for (name, label, autocomplete) in [("current", "当前密码", "current-password"),

@@ -16,12 +16,7 @@ enum AdminUsersView {
     static func render(rows: [Row], user: CurrentUser, csrf: String, message: String?, errors: [String]) -> String {
         Layout.page(title: "用户管理", user: user, csrf: csrf) {
             HTML.element("h1") { "用户管理" }
-            if let message { HTML.element("p", [("class", "notice"), ("role", "status"), ("id", "message")]) { message } }
-            if !errors.isEmpty {
-                HTML.element("ul", [("class", "error"), ("role", "alert")]) {
-                    for error in errors { HTML.element("li") { error } }
-                }
-            }
+            FormControls.outcome(message: message, problems: errors)
             HTML.element("div", [("class", "table-scroll")]) {
                 HTML.element("table") {
                     HTML.element("thead") {
@@ -104,12 +99,7 @@ enum SecurityPolicyView {
                        errors: [String]) -> String {
         Layout.page(title: "安全策略", user: user, csrf: csrf) {
             HTML.element("h1") { "安全策略" }
-            if let message { HTML.element("p", [("class", "notice"), ("role", "status"), ("id", "message")]) { message } }
-            if !errors.isEmpty {
-                HTML.element("ul", [("class", "error"), ("role", "alert")]) {
-                    for error in errors { HTML.element("li") { error } }
-                }
-            }
+            FormControls.outcome(message: message, problems: errors)
             HTML.element("form", [("class", "stack wide"), ("method", "post"), ("action", SiteURL.securityPolicy.path)]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                 for setting in SecurityPolicy.settings {

@@ -27,4 +27,16 @@ enum FormControls {
             }
         }
     }
+
+    /// What a form's last submission did: the message when it was saved, and every problem when it was not.
+    static func outcome(message: String?, problems: [String]) -> HTML {
+        HTML.group {
+            if let message { HTML.element("p", [("class", "notice"), ("role", "status"), ("id", "message")]) { message } }
+            if !problems.isEmpty {
+                HTML.element("ul", [("class", "error"), ("role", "alert"), ("id", "problems")]) {
+                    for problem in problems { HTML.element("li") { problem } }
+                }
+            }
+        }
+    }
 }

@@ -74,55 +74,52 @@ struct UserCommand: AsyncParsableCommand {
     enum Change: String, Sendable {
         case disable, enable, remove, resetSecondFactor
 
-        func run(_ username: String, store: StoreOptions) async throws {
-            try await Password.refusals {
-                try await store.withStore { database in
-                    let users = UserRepository(database: database)
-                    switch self {
-                    case .disable: try await users.setDisabled(true, username: username, actor: "cli")
-                    case .enable: try await users.setDisabled(false, username: username, actor: "cli")
-                    case .remove: try await users.remove(username: username, actor: "cli")
-                    case .resetSecondFactor: try await users.removeSecondFactor(username: username, actor: "cli")
-                    }
-                }
-            }
-            let done = switch self {
+        var done: String {
+            switch self {
             case .disable: "已停用"
             case .enable: "已启用"
             case .remove: "已删除"
             case .resetSecondFactor: "已解除动态口令："
             }
-            Terminal.output("\(done) \(username)")
+        }
+
+        func apply(to username: String, in users: UserRepository) async throws {
+            switch self {
+            case .disable: try await users.setDisabled(true, username: username, actor: "cli")
+            case .enable: try await users.setDisabled(false, username: username, actor: "cli")
+            case .remove: try await users.remove(username: username, actor: "cli")
+            case .resetSecondFactor: try await users.removeSecondFactor(username: username, actor: "cli")
+            }
         }
     }
 
-    struct Disable: AsyncParsableCommand {
+    struct Disable: AccountChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account (its sessions end at once).")
+        static let change = Change.disable
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user name.") var username: String
-        func run() async throws { try await Change.disable.run(username, store: store) }
     }
 
-    struct Enable: AsyncParsableCommand {
+    struct Enable: AccountChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Enable a disabled account.")
+        static let change = Change.enable
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user name.") var username: String
-        func run() async throws { try await Change.enable.run(username, store: store) }
     }
 
-    struct Remove: AsyncParsableCommand {
+    struct Remove: AccountChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an account (its audit entries stay).")
+        static let change = Change.remove
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user name.") var username: String
-        func run() async throws { try await Change.remove.run(username, store: store) }
     }
 
-    struct ResetSecondFactor: AsyncParsableCommand {
+    struct ResetSecondFactor: AccountChangeCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-second-factor", abstract: "Remove an account's second factor (a lost phone).")
+        static let change = Change.resetSecondFactor
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user name.") var username: String
-        func run() async throws { try await Change.resetSecondFactor.run(username, store: store) }
     }
 
     struct List: AsyncParsableCommand {
@@ -157,5 +154,24 @@ enum Password {
     static func read(prompt: String) -> String {
         if isatty(STDIN_FILENO) != 0, let typed = getpass(prompt) { return String(cString: typed) }
         return readLine(strippingNewline: true) ?? ""
+    }
+}
+
+/// A `user` subcommand that makes one ``UserCommand/Change`` to the named account.
+protocol AccountChangeCommand: AsyncParsableCommand {
+    static var change: UserCommand.Change { get }
+    var store: StoreOptions { get }
+    var username: String { get }
+}
+
+extension AccountChangeCommand {
+    func run() async throws {
+        let (username, change) = (username, Self.change)
+        try await Password.refusals {
+            try await store.withStore { database in
+                try await change.apply(to: username, in: UserRepository(database: database))
+            }
+        }
+        Terminal.output("\(change.done) \(username)")
     }
 }
