@@ -222,6 +222,47 @@ try:
                 break
             time.sleep(0.1)
         check("the report downloaded as a Word file", report and open(report, "rb").read(2) == b"PK")
+
+        def sign_in_as(username):
+            driver.delete_all_cookies()
+            driver.get(base + "/login")
+            driver.find_element(By.NAME, "username").send_keys(username)
+            driver.find_element(By.NAME, "password").send_keys(password or "")
+            driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+            WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+
+        def fits_a_phone():
+            return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+        # The three administrators, each on their own page, at a phone's width.
+        driver.set_window_size(390, 844)
+        sign_in_as("admin")
+        driver.get(base + "/admin/users")
+        check("the system administrator lists the accounts", "auditadmin" in driver.page_source)
+        check("the account list fits a phone (the table scrolls in its box)", fits_a_phone())
+        driver.find_element(By.NAME, "username").send_keys("zhang")
+        Select(driver.find_element(By.NAME, "role")).select_by_value("reviewer")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button").click()
+        check("a new account gets an initial password shown once",
+              "初始密码" in driver.find_element(By.ID, "message").text)
+        driver.save_screenshot(os.path.join(shots, "08-admin-users-phone.png"))
+        driver.get(base + "/years/440112-KX/2022")
+        check("the system administrator does not see a department's data", "没有权限" in driver.page_source)
+        sign_in_as("security")
+        driver.get(base + "/admin/security")
+        check("the security administrator sees the policy", "密码最短长度" in driver.page_source and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "09-security-policy-phone.png"))
+        sign_in_as("auditadmin")
+        driver.get(base + "/audit")
+        check("the audit administrator sees a whole trail with sign-ins",
+              "审计日志完整" in driver.page_source and "signin.success" in driver.page_source and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "10-audit-phone.png"))
+        sign_in_as("preparer")
+        driver.get(base + "/account/second-factor")
+        secret = driver.find_element(By.ID, "totp-secret").text.replace(" ", "")
+        check("the second factor is offered as a 32-character secret", len(secret) == 32 and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "11-second-factor-phone.png"))
+        driver.set_window_size(1280, 900)
     finally:
         driver.quit()
 finally:

@@ -107,7 +107,7 @@ enum Layout {
     fieldset.checks[aria-invalid=true] { border-color: var(--accent); }
     .planned { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.4rem; }
     label.inline { display: flex; gap: 0.4rem; align-items: center; }
-    .table-scroll { overflow-x: auto; max-width: 100%; }
+    .table-scroll { overflow-x: auto; max-width: 100%; } .table-scroll table { min-width: 44rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.3rem; } form.inline { display: inline; }
     button.secondary { background: #fff; color: var(--accent); }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
@@ -133,6 +133,7 @@ enum Layout {
     .pager { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }
     button.danger { background: #fff; color: var(--accent); margin-top: 1rem; }
     @media print { header.site, .downloads, form { display: none; } body { background: #fff; } main { margin: 0; } }
-    @media (max-width: 700px) { main { padding: 0 0.8rem; } .card .figure { font-size: 1.3rem; } }
+    @media (max-width: 700px) { main { padding: 0 0.8rem; } .card .figure { font-size: 1.3rem; }
+      header.site { flex-wrap: wrap; gap: 0.4rem; padding: 0.6rem 0.8rem; } header.site nav { flex-wrap: wrap; gap: 0.6rem; } }
     """
 }
