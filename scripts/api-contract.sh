@@ -18,6 +18,8 @@ for _ in $(seq 1 120); do answers && break; sleep 0.5; done
 password=$(grep -oP '密码均为 \K\S+?(?=，)' "$work/server.log")
 mapfile -t credentials < <(python3 "$root/Tests/Contract/sign_in.py" "$base" preparer "$password")
 status=0
+# From the temporary directory: Schemathesis keeps its cache in the working directory.
+cd "$work"
 st --config-file "$root/Tests/Contract/schemathesis.toml" run "$base/api/v1/openapi.json" --url "$base" \
   -H "Cookie: ${credentials[0]}" -H "X-CSRF-Token: ${credentials[1]}" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
