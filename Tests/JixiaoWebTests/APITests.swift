@@ -14,25 +14,11 @@ extension DatabaseTests {
         private func request(_ app: Application, _ browser: Browser, _ method: HTTPMethod, _ path: String,
                              body: JSONValue? = nil, token: String? = nil) async throws
             -> (HTTPResponseStatus, JSONValue?) {
-            var result: (HTTPResponseStatus, JSONValue?) = (.ok, nil)
-            var headers = browser.headers
-            if let token { headers.add(name: "X-CSRF-Token", value: token) }
-            try await app.testing().test(method, path, headers: headers, beforeRequest: { request in
-                if let body {
-                    request.headers.contentType = .json
-                    request.body = ByteBuffer(string: body.serialized())
-                }
-            }, afterResponse: { response in
-                result = (response.status, try? JSONParser.parse(Data(response.body.readableBytesView)))
-                if response.status == .internalServerError { Issue.record("500: \(response.body.string)") }
-            })
-            return result
+            try await browser.api(app, method, path, body: body, token: token)
         }
 
         private func token(_ app: Application, _ browser: Browser) async throws -> String {
-            let (_, session) = try await request(app, browser, .GET, "/api/v1/session")
-            guard case .string(let token)? = session?["csrfToken"] else { return "" }
-            return token
+            try await browser.apiToken(app)
         }
 
         @Test func theDocumentIsPublicAndEverythingElseNeedsASession() async throws {

@@ -126,3 +126,30 @@ struct Browser {
         try await app.testing().test(.GET, path, headers: headers, afterResponse: check)
     }
 }
+
+extension Browser {
+    /// A JSON API call with this browser's session (and the CSRF token for changes): the status and the JSON answer.
+    func api(_ app: Application, _ method: HTTPMethod, _ path: String, body: JSONValue? = nil,
+             token: String? = nil) async throws -> (HTTPResponseStatus, JSONValue?) {
+        var result: (HTTPResponseStatus, JSONValue?) = (.ok, nil)
+        var headers = self.headers
+        if let token { headers.add(name: "X-CSRF-Token", value: token) }
+        try await app.testing().test(method, path, headers: headers, beforeRequest: { request in
+            if let body {
+                request.headers.contentType = .json
+                request.body = ByteBuffer(string: body.serialized())
+            }
+        }, afterResponse: { response in
+            result = (response.status, try? JSONParser.parse(Data(response.body.readableBytesView)))
+            if response.status == .internalServerError { Issue.record("500: \(response.body.string)") }
+        })
+        return result
+    }
+
+    /// The session's CSRF token, as API clients get it.
+    func apiToken(_ app: Application) async throws -> String {
+        let (_, session) = try await api(app, .GET, "/api/v1/session")
+        guard case .string(let token)? = session?["csrfToken"] else { return "" }
+        return token
+    }
+}

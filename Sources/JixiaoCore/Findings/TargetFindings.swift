@@ -1,4 +1,10 @@
 extension FindingsEngine {
+    /// The target check's serious findings (a quantitative target without a number, weights that miss the
+    /// framework): while any stands, the targets cannot be submitted for review.
+    public static func blockingTargetFindings(_ year: DepartmentYear) -> [Finding] {
+        targetFindings(year).filter { $0.severity == .high }
+    }
+
     /// Count units: an indicator measured in them counts outputs, whatever level it is filed under.
     static let outputUnits: Set<String> = ["场", "次", "场次", "期", "个", "项", "家", "名", "件", "册", "篇", "台", "套"]
 

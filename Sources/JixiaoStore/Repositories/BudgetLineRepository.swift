@@ -30,7 +30,7 @@ public struct BudgetLineRepository: Sendable {
     }
 
     public func create(_ line: BudgetLine, yearID: UUID, subject: String, actor: AuditActor) async throws {
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
             let existing = try await repository.lines(yearID: yearID)
             guard !existing.contains(where: { $0.code == line.code }) else { throw Refusal.duplicateCode(line.code) }
@@ -48,7 +48,7 @@ public struct BudgetLineRepository: Sendable {
     /// Changes a line if it is still at `version`. Its monthly plan is kept.
     public func update(_ id: UUID, yearID: UUID, version: Int, to line: BudgetLine, subject: String,
                        actor: AuditActor) async throws {
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
             guard let stored = try await repository.find(id, yearID: yearID) else { throw Refusal.conflict }
             let before = BudgetLineRepository.describe(BudgetLineRepository.line(stored))
@@ -82,7 +82,7 @@ public struct BudgetLineRepository: Sendable {
         let yearID = try fiscal.requireID()
         let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
         let text = YearRows.monthlyJSON(plan.sorted { $0.month < $1.month }, unit: unit)
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
             guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
                 throw Refusal.conflict
             }
@@ -104,7 +104,7 @@ public struct BudgetLineRepository: Sendable {
 
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String,
                        actor: AuditActor) async throws {
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
             guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
                 throw Refusal.conflict
             }

@@ -21,7 +21,7 @@ public struct IndicatorProgressRepository: Sendable {
     /// `indicators[3].progress[0].cause`) and nothing is written. Audited.
     public func report(_ entry: JSONValue, indicator id: String, organisation: OrganisationModel,
                        fiscal: FiscalYearModel, actor: AuditActor) async throws {
-        let edit = RecordEdit(kind: "indicator", member: "indicators", organisation: organisation, fiscal: fiscal)
+        let edit = RecordEdit(kind: "indicator", member: "indicators", changeKind: .progress, organisation: organisation, fiscal: fiscal)
         do {
             try await edit.apply(key: id, isNew: false, version: nil, action: "indicator.progress", actor: actor,
                                  on: database) { stored in

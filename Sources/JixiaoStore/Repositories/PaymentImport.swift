@@ -25,7 +25,7 @@ public struct PaymentImport: Sendable {
         let summary = check.summary
         guard summary.issueCount == 0 else { return summary }
         let reader = reader
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
             if replacing {
                 try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID).delete()
             }

@@ -74,7 +74,7 @@ public struct PaymentRepository: Sendable {
     /// Adds a payment at the end of the year's payments.
     @discardableResult
     public func create(_ payment: Payment, yearID: UUID, subject: String, actor: AuditActor) async throws -> UUID {
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
             let last = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .sort(\.$position, .descending).first()
             let model = PaymentModel()
@@ -91,7 +91,7 @@ public struct PaymentRepository: Sendable {
     /// Changes a payment if it is still at `version`; otherwise throws ``Conflict``.
     public func update(_ id: UUID, yearID: UUID, version: Int, to payment: Payment, subject: String,
                        actor: AuditActor) async throws {
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
             guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
                 throw Conflict(id: id)
             }
@@ -113,7 +113,7 @@ public struct PaymentRepository: Sendable {
 
     /// Removes a payment if it is still at `version`; otherwise throws ``Conflict``.
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String, actor: AuditActor) async throws {
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
             guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
                 throw Conflict(id: id)
             }

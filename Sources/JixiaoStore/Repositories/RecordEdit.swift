@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JixiaoCore
 import JixiaoIO
 import SQLKit
 
@@ -20,6 +21,8 @@ struct RecordEdit {
     /// The record kind in the `records` table and the bundle member that lists such records.
     let kind: String
     let member: String
+    /// What changing such a record is, for the review rounds' lock.
+    let changeKind: ChangeKind
     let organisation: OrganisationModel
     let fiscal: FiscalYearModel
 
@@ -36,7 +39,7 @@ struct RecordEdit {
             _ = try await checked(key: key, isNew: isNew, version: version, on: database, change: change)
             return
         }
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
             let (existing, updated) = try await checked(key: key, isNew: isNew, version: version, on: database,
                                                         change: change)
             if isNew, existing != nil { throw Refusal.duplicateKey }
@@ -95,7 +98,7 @@ struct RecordEdit {
     /// Removes the record `key` if it is still at `version`; the year must still read without it.
     func delete(key: String, version: Int, action: String, actor: AuditActor, on database: any Database) async throws {
         let yearID = try fiscal.requireID()
-        try await YearChange.commit(claiming: yearID, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
             guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }
             guard existing.version == version else { throw Refusal.conflict }

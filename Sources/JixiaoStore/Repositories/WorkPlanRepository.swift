@@ -58,7 +58,7 @@ public struct WorkPlanRepository: Sendable {
     }
 
     private func edit(_ organisation: OrganisationModel, _ fiscal: FiscalYearModel) -> RecordEdit {
-        RecordEdit(kind: "task", member: "workPlan", organisation: organisation, fiscal: fiscal)
+        RecordEdit(kind: "task", member: "workPlan", changeKind: .workPlan, organisation: organisation, fiscal: fiscal)
     }
 
     private func refusals(_ body: () async throws -> Void) async throws {

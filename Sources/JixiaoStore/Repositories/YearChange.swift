@@ -2,9 +2,10 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import JixiaoCore
 
 /// The one path by which a stored department-year changes: payments, lines, plans, work-plan tasks, indicator
-/// progress, the narrative, imports — and the review transitions to come. In one transaction it claims the year,
+/// progress, the narrative, imports, review steps. In one transaction it claims the year,
 /// makes the change, recomputes the year's evaluation snapshot and appends the audit entry, so the snapshot can never
 /// disagree with the data and nothing changes unaudited. A transaction that loses a race with another writer is
 /// rolled back and run again.
@@ -45,16 +46,21 @@ public enum YearChange {
     /// How many times a transaction that lost a race is run again before the conflict is reported.
     static let attempts = 6
 
-    /// Runs `change` on the year `claiming` (nil only when the change creates the year).
+    /// Runs `change` of `kind` on the year `claiming` (nil only when the change creates the year), unless the year's
+    /// review rounds hold that kind of change (``ReviewLock``): then the ``ReviewRefusal`` says why.
     public static func commit<Value: Sendable>(
-        claiming yearID: UUID?, actor: AuditActor, on database: any Database,
+        claiming yearID: UUID?, kind: ChangeKind, actor: AuditActor, on database: any Database,
         _ change: @escaping @Sendable (any Database) async throws -> Outcome<Value>
     ) async throws -> Value {
         var attempt = 1
         while true {
             do {
                 return try await database.transaction { database in
-                    if let yearID { try await claim(yearID, on: database) }
+                    if let yearID {
+                        try await claim(yearID, on: database)
+                        let states = try await ReviewRepository.states(yearID: yearID, on: database)
+                        if let refusal = ReviewLock.refusal(kind, states: states) { throw refusal }
+                    }
                     let outcome = try await change(database)
                     try await EvaluationSnapshots.refresh(yearID: outcome.yearID, on: database)
                     try await AuditLog.append(on: database, actor: actor, action: outcome.audit.action,

@@ -55,7 +55,7 @@ public struct YearRepository: Sendable {
         if let organisation = try await organisation(code: year.department.code) {
             existingYear = try await fiscalYear(organisationID: try organisation.requireID(), year: year.year)?.id
         }
-        try await YearChange.commit(claiming: existingYear, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: existingYear, kind: .wholeYear, actor: actor, on: database) { database in
             let repository = YearRepository(database: database)
             let organisation: OrganisationModel
             if let existing = try await repository.organisation(code: year.department.code) {
@@ -90,7 +90,7 @@ public struct YearRepository: Sendable {
         }).serialized()
         let before = fiscal.narrative
         let id = try fiscal.requireID()
-        try await YearChange.commit(claiming: id, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: id, kind: .narrative, actor: actor, on: database) { database in
             let sql = database as! any SQLDatabase
             let changed = try await sql.update(FiscalYearModel.schema).set("narrative", to: SQLBind(text))
                 .set("version", to: SQLBind(version + 1))

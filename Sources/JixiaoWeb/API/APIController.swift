@@ -35,6 +35,8 @@ struct APIController: RouteCollection {
         year.put("workplan", ":id", use: updateTask)
         year.delete("workplan", ":id", use: deleteTask)
         year.post("indicators", ":id", "progress", use: reportProgress)
+        year.get("review", use: review)
+        year.post("review", use: reviewStep)
         api.on(.POST, "import", body: .collect(maxSize: ImportController.maximumSize), use: importBundle)
     }
 

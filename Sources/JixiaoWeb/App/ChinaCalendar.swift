@@ -14,4 +14,13 @@ enum ChinaCalendar {
         if today.year < year { return CivilDate(year: year, month: 1, day: 1)! }
         return today.year == year ? today : CivilDate(year: year, month: 12, day: 31)!
     }
+
+    /// A moment as Beijing time, `2026-12-03 10:15:02`, as the audit and review pages show it.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
 }

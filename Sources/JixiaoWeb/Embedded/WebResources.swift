@@ -636,6 +636,209 @@ enum WebResources {
             "$ref": "#/components/schemas/Task"
           }
         }
+      },
+      "ReviewRound": {
+        "type": "object",
+        "required": [
+          "state",
+          "stateName",
+          "grade",
+          "returnReason",
+          "actions"
+        ],
+        "properties": {
+          "state": {
+            "enum": [
+              "drafting",
+              "submitted",
+              "departmentApproved",
+              "underReview",
+              "approved",
+              "published"
+            ]
+          },
+          "stateName": {
+            "type": "string",
+            "description": "编制中, 已送审, 部门已审核, 财政审核中, 财政已审核/已通过, 已公开"
+          },
+          "grade": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "优",
+              "良",
+              "中",
+              "差",
+              null
+            ]
+          },
+          "returnReason": {
+            "type": "string",
+            "description": "The reason of the last return while the round is back in drafting"
+          },
+          "actions": {
+            "type": "array",
+            "items": {
+              "enum": [
+                "submit",
+                "approve",
+                "return",
+                "startReview",
+                "publish",
+                "withdraw"
+              ]
+            },
+            "description": "The steps the caller may take now"
+          }
+        }
+      },
+      "Review": {
+        "type": "object",
+        "required": [
+          "rounds",
+          "history"
+        ],
+        "properties": {
+          "rounds": {
+            "type": "object",
+            "required": [
+              "targets",
+              "selfEvaluation"
+            ],
+            "properties": {
+              "targets": {
+                "$ref": "#/components/schemas/ReviewRound"
+              },
+              "selfEvaluation": {
+                "$ref": "#/components/schemas/ReviewRound"
+              }
+            }
+          },
+          "history": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "round": {
+                  "enum": [
+                    "targets",
+                    "selfEvaluation"
+                  ]
+                },
+                "action": {
+                  "enum": [
+                    "submit",
+                    "approve",
+                    "return",
+                    "startReview",
+                    "publish",
+                    "withdraw"
+                  ]
+                },
+                "from": {
+                  "enum": [
+                    "drafting",
+                    "submitted",
+                    "departmentApproved",
+                    "underReview",
+                    "approved",
+                    "published"
+                  ]
+                },
+                "to": {
+                  "enum": [
+                    "drafting",
+                    "submitted",
+                    "departmentApproved",
+                    "underReview",
+                    "approved",
+                    "published"
+                  ]
+                },
+                "actor": {
+                  "type": "string"
+                },
+                "role": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                },
+                "grade": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ReviewStep": {
+        "type": "object",
+        "required": [
+          "round",
+          "action"
+        ],
+        "properties": {
+          "round": {
+            "enum": [
+              "targets",
+              "selfEvaluation"
+            ]
+          },
+          "action": {
+            "enum": [
+              "submit",
+              "approve",
+              "return",
+              "startReview",
+              "publish",
+              "withdraw"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "description": "Required to return"
+          },
+          "grade": {
+            "enum": [
+              "优",
+              "良",
+              "中",
+              "差"
+            ],
+            "description": "Required when the bureau approves targets"
+          }
+        }
+      },
+      "ReviewRefusal": {
+        "type": "object",
+        "required": [
+          "error",
+          "reason"
+        ],
+        "properties": {
+          "error": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "faults": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -968,6 +1171,16 @@ enum WebResources {
           "404": {
             "description": "No such department-year"
           },
+          "409": {
+            "description": "A review round holds this data (submitted or approved), or the record changed since it was read",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -1281,6 +1494,16 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year"
+          },
+          "409": {
+            "description": "A review round holds this data (submitted or approved), or the record changed since it was read",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
@@ -1869,6 +2092,16 @@ enum WebResources {
           "404": {
             "description": "No such department-year"
           },
+          "409": {
+            "description": "A review round holds this data (submitted or approved), or the record changed since it was read",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -2137,6 +2370,16 @@ enum WebResources {
           "404": {
             "description": "No such department-year or task"
           },
+          "409": {
+            "description": "A review round holds this data (submitted or approved), or the record changed since it was read",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -2336,6 +2579,146 @@ enum WebResources {
           },
           "409": {
             "description": "The reason",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/review": {
+      "get": {
+        "summary": "The review rounds (绩效目标, 绩效自评) of a department-year",
+        "operationId": "getReview",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Both rounds and the history",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Review"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Take one review step (送审, 审核通过, 退回, 开始审核, 公开, 撤回)",
+        "operationId": "reviewStep",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReviewStep"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The rounds after the step",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Review"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that takes no part in review"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "The step is not allowed in this state for this role, a reason or grade is missing, or the target check has blocking faults",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRefusal"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "An unknown round, action or grade",
             "content": {
               "application/json": {
                 "schema": {

@@ -35,7 +35,7 @@ enum AuditView {
 
     /// An entry's cells, in the order of ``columns``.
     static func cells(_ entry: AuditEntryModel) -> [String] {
-        [String(entry.sequence), beijing(entry.at), entry.actor, Role(rawValue: entry.role)?.chinese ?? entry.role,
+        [String(entry.sequence), ChinaCalendar.timestamp(entry.at), entry.actor, Role(rawValue: entry.role)?.chinese ?? entry.role,
          entry.source, entry.action, entry.subject, outcome(entry.outcome), entry.before, entry.after]
     }
 
@@ -46,13 +46,5 @@ enum AuditView {
         case .denied: "拒绝"
         case nil: raw
         }
-    }
-
-    private static func beijing(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
     }
 }

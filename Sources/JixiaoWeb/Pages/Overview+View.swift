@@ -24,6 +24,10 @@ enum OverviewView {
                 HTML.element("a", [("href", SiteURL.narrative(code: model.code, year: model.year).path)]) {
                     "编辑报告文字 →"
                 }
+                " "
+                HTML.element("a", [("href", SiteURL.review(code: model.code, year: model.year).path), ("id", "review-link")]) {
+                    "送审与审核 →"
+                }
                 for (kind, label) in [("activities", "活动记录"), ("procurements", "采购"), ("assets", "资产")] {
                     " "
                     HTML.element("a", [("href", SiteURL.records(code: model.code, year: model.year, kind: kind).path)]) {

@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import Vapor
+
+/// 送审与审核: a department-year's two review rounds on a page (`/years/{code}/{year}/review`), each step a form.
+struct ReviewController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("years", ":code", ":year", "review", use: show)
+        routes.post("years", ":code", ":year", "review", use: take)
+    }
+
+    struct Form: Content {
+        var round: String?
+        var action: String?
+        var reason: String?
+        var grade: String?
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let context = try await ReviewContext.resolve(request)
+        return html(ReviewView.render(try await context.model(message: nil), user: context.user,
+                                      csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func take(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let context = try await ReviewContext.resolve(request)
+        let form = try request.content.decode(Form.self)
+        do {
+            let state = try await context.step(form)
+            let round = ReviewRound(rawValue: form.round ?? "") ?? .targets
+            return html(ReviewView.render(try await context.model(message: "\(round.chinese)已\(state.chinese(in: round))。"),
+                                          user: context.user, csrf: CSRF.token(for: request)))
+        } catch let refusal as ReviewRefusal {
+            return html(ReviewView.render(try await context.model(message: nil, refusal: refusal),
+                                          user: context.user, csrf: CSRF.token(for: request)), status: .conflict)
+        }
+    }
+}
+
+/// A department-year's review as the request's user may act on it: shared by the page and the API.
+struct ReviewContext {
+    let user: CurrentUser
+    let organisation: OrganisationModel
+    let fiscal: FiscalYearModel
+    let database: any Database
+
+    /// 404 when there is no such year, 403 when the user may not see it.
+    static func resolve(_ request: Request) async throws -> ReviewContext {
+        let user = try request.requireUser()
+        guard let code = request.parameters.get("code"), let year = request.parameters.get("year", as: Int.self) else {
+            throw Abort(.notFound)
+        }
+        guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
+        let years = YearRepository(database: request.db)
+        guard let organisation = try await years.organisation(code: code),
+              let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: year) else {
+            throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
+        }
+        return ReviewContext(user: user, organisation: organisation, fiscal: fiscal, database: request.db)
+    }
+
+    var repository: ReviewRepository { ReviewRepository(database: database) }
+
+    /// The page's (and the API's) view of both rounds.
+    func model(message: String?, refusal: ReviewRefusal? = nil) async throws -> ReviewModel {
+        let id = try organisation.requireID()
+        return ReviewModel(code: organisation.code, name: organisation.name, year: fiscal.year,
+                           statuses: try await repository.statuses(organisationID: id, year: fiscal.year),
+                           history: try await repository.history(organisationID: id, year: fiscal.year),
+                           party: user.role.reviewParty, message: message, refusal: refusal)
+    }
+
+    /// Takes the step a form or API body names; 403 for a role that takes no part, 422 for an unknown round, step
+    /// or grade, the machine's ``ReviewRefusal`` otherwise.
+    func step(_ form: ReviewController.Form) async throws -> ReviewState {
+        guard let party = user.role.reviewParty else {
+            throw Abort(.forbidden, reason: "\(user.role.chinese)不参与送审和审核。")
+        }
+        guard let round = form.round.flatMap(ReviewRound.init(rawValue:)),
+              let action = form.action.flatMap(ReviewAction.init(rawValue:)) else {
+            throw Abort(.unprocessableEntity, reason: "round 须为 targets 或 selfEvaluation，action 须为 "
+                + ReviewAction.allCases.map(\.rawValue).joined(separator: "、"))
+        }
+        let grade = try form.grade.flatMap { text -> TargetGrade? in
+            guard !text.isEmpty else { return nil }
+            guard let grade = TargetGrade(rawValue: text) else {
+                throw Abort(.unprocessableEntity, reason: "等级须为 优、良、中 或 差。")
+            }
+            return grade
+        }
+        let reason = String((form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            .prefix(TextLimits.maximumCharacters))
+        return try await repository.step(action, round: round, by: party, reason: reason, grade: grade,
+                                         organisation: organisation, fiscal: fiscal, actor: user.auditActor)
+    }
+}
+
+extension Role {
+    /// The part this role takes in the review rounds, if any.
+    var reviewParty: ReviewParty? {
+        switch self {
+        case .preparer: .preparer
+        case .head: .head
+        case .reviewer: .bureau
+        case .auditor, .admin, .securityAdmin, .auditAdmin: nil
+        }
+    }
+}
+
+extension ReviewRefusal: AbortError {
+    /// A step the state does not allow, or a change a round in review holds: 409 with the reason (and the faults).
+    public var status: HTTPResponseStatus { .conflict }
+    public var reason: String { description }
+}
