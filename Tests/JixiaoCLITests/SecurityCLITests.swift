@@ -94,4 +94,15 @@ import Glibc
         let message = String(decoding: buffer.prefix(max(0, received)), as: UTF8.self)
         #expect(message.hasPrefix("<85>1 ") && message.contains("jixiao - audit - ") && message.contains("year.import"))
     }
+
+    @Test func theBureauOpensAYearsReviewCampaign() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try jixiao(["import", Fixtures.seed.path]).status == 0)
+        let opened = try jixiao(["review", "open", "--year", "2022", "--targets-due", "2022-03-31",
+                                 "--evaluation-due", "2023-04-30"])
+        #expect(opened.status == 0 && opened.stdout.contains("涉及 1 个部门"))
+        #expect(try jixiao(["review", "open", "--year", "2022", "--targets-due", "31.3.2022",
+                            "--evaluation-due", "2023-04-30"]).status == 64)
+        #expect(try jixiao(["audit", "verify"]).status == 0)
+    }
 }

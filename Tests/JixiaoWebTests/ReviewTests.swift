@@ -159,5 +159,52 @@ extension DatabaseTests {
             #expect(status == .conflict && page.contains("绩效自评已送审") && page.contains("<!DOCTYPE html>"))
         }
     }
+
+    @Test func everyRoleSeesItsToDoAndTheReviewerWorksThroughTheQueue() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            try await ReviewCampaigns(database: app.db).open(
+                year: 2022, targetsDue: CivilDate(iso: "2022-03-31")!, evaluationDue: CivilDate(iso: "2023-04-30")!,
+                actor: "test")
+            let preparer = try await Party.signIn(app, "preparer")
+            try await preparer.browser.get(app, "/") { response in
+                #expect(response.body.string.contains("2022 年绩效目标：编制中，已逾期（截止 2022 年 3 月 31 日）"))
+            }
+            #expect(try await preparer.step(app, "selfEvaluation", "submit").0 == .ok)
+            let head = try await Party.signIn(app, "head")
+            try await head.browser.get(app, "/") { response in
+                #expect(response.body.string.contains("2022 年绩效自评：已送审"))
+                #expect(!response.body.string.contains("绩效目标：编制中"))
+            }
+            #expect(try await head.step(app, "selfEvaluation", "approve").0 == .ok)
+            // A second department handed in, through the store as its own people would.
+            let years = YearRepository(database: app.db)
+            let other = try #require(try await years.organisation(code: "420000-WJ-DEMO"))
+            let fiscal = try #require(try await years.fiscalYear(organisationID: other.requireID(), year: 2023))
+            let reviews = ReviewRepository(database: app.db)
+            for (action, party) in [(ReviewAction.submit, ReviewParty.preparer), (.approve, .head)] {
+                try await reviews.step(action, round: .selfEvaluation, by: party, reason: "", grade: nil,
+                                       organisation: other, fiscal: fiscal, actor: "test")
+            }
+            var reviewer = try await Party.signIn(app, "reviewer").browser
+            try await reviewer.get(app, "/?round=selfEvaluation") { response in
+                reviewer.keep(response)
+                let page = response.body.string
+                #expect(page.contains("review-queue") && page.contains("420000-WJ-DEMO|2023|selfEvaluation")
+                    && page.contains("440112-KX|2022|selfEvaluation") && !page.contains("|targets\""))
+            }
+            let (status, page) = try await reviewer.post(app, "/review/batch", [
+                "items[0]": "440112-KX|2022|selfEvaluation", "items[1]": "420000-WJ-DEMO|2023|selfEvaluation",
+                "action": "startReview"])
+            #expect(status == .ok)
+            #expect(page.components(separatedBy: "已财政审核中").count == 3)
+            let (_, refused) = try await reviewer.post(app, "/review/batch", ["items[]": "440112-KX|2022|targets",
+                                                                              "action": "approve"])
+            #expect(refused.contains("未处理"))
+            var preparerBrowser = preparer.browser
+            try await preparerBrowser.get(app, "/") { preparerBrowser.keep($0) }
+            #expect(try await preparerBrowser.post(app, "/review/batch", ["action": "approve"]).0 == .forbidden)
+        }
+    }
 }
 }

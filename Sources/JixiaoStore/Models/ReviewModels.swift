@@ -40,3 +40,15 @@ final class ReviewEventModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A year's review campaign: the due dates (ISO `YYYY-MM-DD`) of the targets and the self-evaluation.
+final class ReviewCampaignModel: Model, @unchecked Sendable {
+    static let schema = "review_campaigns"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "year") var year: Int
+    @Field(key: "targets_due") var targetsDue: String
+    @Field(key: "evaluation_due") var evaluationDue: String
+
+    init() {}
+}

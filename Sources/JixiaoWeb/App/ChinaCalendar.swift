@@ -3,14 +3,18 @@ import JixiaoCore
 
 /// Dates as the departments live them: in China's time zone.
 enum ChinaCalendar {
-    /// Today in China, within a fiscal year: the year's first or last day when today falls before or after it.
-    static func today(within year: Int) -> CivilDate {
+    /// Today in China.
+    static func today() -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        guard let today = CivilDate(year: parts.year ?? year, month: parts.month ?? 12, day: parts.day ?? 31) else {
-            return CivilDate(year: year, month: 12, day: 31)!
-        }
+        return CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CivilDate(year: 2000, month: 1, day: 1)!
+    }
+
+    /// Today in China, within a fiscal year: the year's first or last day when today falls before or after it.
+    static func today(within year: Int) -> CivilDate {
+        let today = today()
         if today.year < year { return CivilDate(year: year, month: 1, day: 1)! }
         return today.year == year ? today : CivilDate(year: year, month: 12, day: 31)!
     }

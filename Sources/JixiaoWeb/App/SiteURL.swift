@@ -36,6 +36,8 @@ public enum SiteURL: Sendable, Equatable {
     /// The monitoring table (绩效运行监控表) as a download: `html`, `md`, `docx`, `xlsx` or `pdf`.
     case monitoringTable(code: String, year: Int, format: String)
     case workPlan(code: String, year: Int)
+    /// One step on several department-years at once (the reviewer's queue).
+    case reviewBatch
     /// 送审与审核: the year's review rounds.
     case review(code: String, year: Int)
     case payments(code: String, year: Int)
@@ -75,6 +77,7 @@ public enum SiteURL: Sendable, Equatable {
         case .monitoringTable(let code, let year, let format):
             "/years/\(Self.encode(code))/\(year)/monitoring/table.\(format)"
         case .workPlan(let code, let year): "/years/\(Self.encode(code))/\(year)/workplan"
+        case .reviewBatch: "/review/batch"
         case .review(let code, let year): "/years/\(Self.encode(code))/\(year)/review"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
         case .lines(let code, let year): "/years/\(Self.encode(code))/\(year)/lines"

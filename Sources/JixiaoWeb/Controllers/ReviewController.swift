@@ -10,6 +10,44 @@ struct ReviewController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("years", ":code", ":year", "review", use: show)
         routes.post("years", ":code", ":year", "review", use: take)
+        routes.post("review", "batch", use: batch)
+    }
+
+    private struct Batch: Content {
+        var items: [String]?
+        var action: String?
+        var grade: String?
+    }
+
+    /// The reviewer's queue: one step (开始审核 or 审核通过) on every item ticked; each item succeeds or fails on
+    /// its own, and the page lists what became of each.
+    @Sendable func batch(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        guard user.role.reviewParty == .bureau else { throw Abort(.forbidden, reason: "批量审核只由财政局审核人进行。") }
+        let batch = try request.content.decode(Batch.self)
+        var results: [(String, String)] = []
+        for item in (batch.items ?? []).prefix(500) {
+            let parts = item.split(separator: "|").map(String.init)
+            guard parts.count == 3, let year = Int(parts[1]),
+                  let organisation = try await YearRepository(database: request.db).organisation(code: parts[0]),
+                  let fiscal = try await YearRepository(database: request.db)
+                    .fiscalYear(organisationID: organisation.requireID(), year: year) else {
+                results.append((item, "没有这个部门年度"))
+                continue
+            }
+            let context = ReviewContext(user: user, organisation: organisation, fiscal: fiscal, database: request.db)
+            let label = "\(organisation.name) \(year) 年\(ReviewRound(rawValue: parts[2])?.chinese ?? parts[2])"
+            do {
+                let state = try await context.step(Form(round: parts[2], action: batch.action, reason: "", grade: batch.grade))
+                results.append((label, "已\(state.chinese(in: ReviewRound(rawValue: parts[2]) ?? .selfEvaluation))"))
+            } catch let refusal as ReviewRefusal {
+                results.append((label, "未处理：\(refusal.message)"))
+            } catch let abort as any AbortError where abort.status == .unprocessableEntity {
+                results.append((label, "未处理：\(abort.reason)"))
+            }
+        }
+        return html(BatchResultView.render(results: results, user: user, csrf: CSRF.token(for: request)))
     }
 
     struct Form: Content {

@@ -20,7 +20,11 @@ struct YearController: RouteCollection {
 
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let model = try await HomeModel.load(for: user, repository: YearRepository(database: request.db))
+        let model = try await HomeModel.load(
+            for: user, repository: YearRepository(database: request.db), today: ChinaCalendar.today(),
+            round: (try? request.query.get(String.self, at: "round")).flatMap(ReviewRound.init(rawValue:)),
+            state: (try? request.query.get(String.self, at: "state")).flatMap(ReviewState.init(rawValue:)),
+            overdueOnly: (try? request.query.get(String.self, at: "overdue")) == "1")
         return html(HomeView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
 

@@ -1,3 +1,4 @@
+import JixiaoCore
 import JixiaoStore
 
 /// The department-years a person may open, each with its evaluation as of its last change.
@@ -13,8 +14,13 @@ struct HomeModel {
     }
 
     let entries: [Entry]
+    /// 待办 in the review rounds.
+    let todo: TodoModel
 
-    static func load(for user: CurrentUser, repository: YearRepository) async throws -> HomeModel {
+    /// The years `user` may open and their to-do on `today`, the reviewer's queue filtered by round, state and
+    /// overdue.
+    static func load(for user: CurrentUser, repository: YearRepository, today: CivilDate, round: ReviewRound?,
+                     state: ReviewState?, overdueOnly: Bool) async throws -> HomeModel {
         let snapshots = try await EvaluationSnapshots.all(on: repository.database)
         let entries = try await repository.allYears()
             .filter { user.maySee(organisation: $0.0.code) }
@@ -25,7 +31,12 @@ struct HomeModel {
                              rate: snapshot?.rate.flatMap { Rational(decimal: $0)?.percentString(places: 2) } ?? "—",
                              findings: snapshot?.findings ?? 0)
             }
-        return HomeModel(entries: entries)
+        let campaigns = ReviewCampaigns(database: repository.database)
+        let todo = TodoModel.make(
+            party: user.role.reviewParty, years: entries.map { ($0.code, $0.name, $0.year) },
+            rounds: try await campaigns.rounds(organisationCode: user.role.isDepartmental ? user.organisationCode : nil),
+            campaigns: try await campaigns.all(), today: today, round: round, state: state, overdueOnly: overdueOnly)
+        return HomeModel(entries: entries, todo: todo)
     }
 }
 

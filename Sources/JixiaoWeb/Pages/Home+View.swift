@@ -3,6 +3,7 @@ enum HomeView {
     static func render(_ model: HomeModel, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "部门年度", user: user, csrf: csrf) {
             HTML.element("h1") { "部门年度" }
+            TodoView.render(model.todo, party: user.role.reviewParty, csrf: csrf)
             if user.role.isAdministrator {
                 HTML.element("p") { "\(user.role.chinese)不查看、不修改部门数据（三员分立）。请使用上方的管理功能。" }
             }

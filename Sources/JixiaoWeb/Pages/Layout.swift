@@ -107,6 +107,7 @@ enum Layout {
     fieldset.checks[aria-invalid=true] { border-color: var(--accent); }
     .planned { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.4rem; }
     label.inline { display: flex; gap: 0.4rem; align-items: center; }
+    tr.overdue td { background: #fdeaea; } ul.todo li.error { padding: 0.2rem 0.5rem; }
     .table-scroll { overflow-x: auto; max-width: 100%; } .table-scroll table { min-width: 44rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.3rem; } form.inline { display: inline; }
     button.secondary { background: #fff; color: var(--accent); }

@@ -1,0 +1,70 @@
+import JixiaoCore
+import JixiaoStore
+
+/// 待办: what waits for the signed-in person in the review rounds — for a preparer the rounds to hand in (returned
+/// ones with their reasons first), for a head the submissions to approve, for the bureau's reviewer the queue of
+/// every department handed in, filterable, with overdue rounds marked.
+struct TodoModel {
+    struct Item: Equatable {
+        let code: String
+        let name: String
+        let year: Int
+        let round: ReviewRound
+        let status: ReviewRepository.Status
+        let due: CivilDate?
+        let overdue: Bool
+        /// The steps the person may take on it (for the reviewer's batch form).
+        let actions: [ReviewAction]
+
+        /// The item's line, in words.
+        var text: String {
+            var text = "\(name) \(year) 年\(round.chinese)：\(status.state.chinese(in: round))"
+            if !status.returnReason.isEmpty { text += "（已退回：\(status.returnReason)）" }
+            if let due { text += overdue ? "，已逾期（截止 \(due.chinese)）" : "，截止 \(due.chinese)" }
+            return text
+        }
+
+        /// The value a batch form carries for it.
+        var key: String { "\(code)|\(year)|\(round.rawValue)" }
+    }
+
+    let items: [Item]
+    /// The reviewer's filters, as chosen.
+    let round: ReviewRound?
+    let state: ReviewState?
+    let overdueOnly: Bool
+
+    /// The to-do of `party` over the department-years `years` (code, name, year) the person may see.
+    static func make(party: ReviewParty?, years: [(code: String, name: String, year: Int)],
+                     rounds: [ReviewCampaigns.Entry], campaigns: [Int: ReviewCampaigns.Campaign], today: CivilDate,
+                     round: ReviewRound? = nil, state: ReviewState? = nil, overdueOnly: Bool = false) -> TodoModel {
+        guard let party else { return TodoModel(items: [], round: round, state: state, overdueOnly: overdueOnly) }
+        let stored = Dictionary(rounds.map { ("\($0.code)|\($0.year)|\($0.round.rawValue)", $0.status) },
+                                uniquingKeysWith: { first, _ in first })
+        var items: [Item] = []
+        for year in years {
+            for kind in ReviewRound.allCases {
+                let status = stored["\(year.code)|\(year.year)|\(kind.rawValue)"] ?? .drafting
+                let waiting: Bool = switch party {
+                case .preparer: status.state == .drafting
+                case .head: status.state == .submitted
+                case .bureau: [.departmentApproved, .underReview, .approved].contains(status.state)
+                }
+                guard waiting, round == nil || round == kind, state == nil || state == status.state else { continue }
+                let due = campaigns[year.year]?.due(kind)
+                // Overdue: past the due date and not yet handed in to the bureau.
+                let overdue = due.map { today > $0 } == true
+                    && [.drafting, .submitted].contains(status.state)
+                if overdueOnly && !overdue { continue }
+                // A preparer's untouched rounds without a campaign are not yet asked for.
+                if party == .preparer, status.returnReason.isEmpty, due == nil { continue }
+                items.append(Item(code: year.code, name: year.name, year: year.year, round: kind, status: status,
+                                  due: due, overdue: overdue,
+                                  actions: ReviewMachine.actions(kind, in: status.state, by: party)))
+            }
+        }
+        items.sort { ($0.overdue ? 0 : 1, $0.status.returnReason.isEmpty ? 1 : 0, $0.code, $0.year)
+            < ($1.overdue ? 0 : 1, $1.status.returnReason.isEmpty ? 1 : 0, $1.code, $1.year) }
+        return TodoModel(items: items, round: round, state: state, overdueOnly: overdueOnly)
+    }
+}
