@@ -19,6 +19,8 @@ OUTPUTS = [
     ("Sources/JixiaoWeb/Embedded/WebResources.swift", "WebResources", [
         ("openAPI", "The API's OpenAPI document.", [ROOT / "Sources/JixiaoWeb/Resources/openapi.json"]),
         ("demoBundle", "The demo department's year (the seed example).", [ROOT / "examples/hp-kexie-2022.json"]),
+        ("demoNeighbours", "Two more departments for the demo's review queue, by file name.",
+         [ROOT / "examples/demo-health-hubei-2023.json", ROOT / "examples/demo-archives-gd-2024.json"]),
     ]),
 ]
 
@@ -41,7 +43,7 @@ def generate(type_name: str, members) -> str:
     ]
     for member, doc, files in members:
         lines.append(f"    /// {doc}")
-        if member == "templates":
+        if member in ("templates", "demoNeighbours"):
             lines.append(f"    static let {member}: [(name: String, json: String)] = [")
             for path in files:
                 lines.append(f"        ({json.dumps(path.name)}, {literal(path.read_text(encoding='utf-8'))}),")

@@ -257,7 +257,21 @@ try:
         check("the audit administrator sees a whole trail with sign-ins",
               "审计日志完整" in driver.page_source and "signin.success" in driver.page_source and fits_a_phone())
         driver.save_screenshot(os.path.join(shots, "10-audit-phone.png"))
+        # The review cycle: the demo's returned self-evaluation, and the bureau's queue.
+        sign_in_as("reviewer")
+        driver.get(base + "/")
+        queue = driver.find_elements(By.CSS_SELECTOR, "#review-queue tbody tr")
+        check("the reviewer's queue lists the departments handed in", len(queue) == 2 and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "12-review-queue-phone.png"))
         sign_in_as("preparer")
+        driver.get(base + "/")
+        check("the preparer's to-do shows the return and its reason",
+              "已退回" in driver.find_element(By.ID, "todo").text)
+        driver.find_element(By.CSS_SELECTOR, "#todo a").click()
+        driver.find_element(By.CSS_SELECTOR, "#round-selfEvaluation button[value=submit]").click()
+        check("the preparer hands the corrected self-evaluation in again",
+              "已送审" in driver.find_element(By.CSS_SELECTOR, "#round-selfEvaluation .review-state").text)
+        driver.save_screenshot(os.path.join(shots, "13-review-phone.png"))
         driver.get(base + "/account/second-factor")
         secret = driver.find_element(By.ID, "totp-secret").text.replace(" ", "")
         check("the second factor is offered as a 32-character secret", len(secret) == 32 and fits_a_phone())

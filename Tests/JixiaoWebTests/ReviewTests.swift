@@ -197,7 +197,7 @@ extension DatabaseTests {
                 "items[0]": "440112-KX|2022|selfEvaluation", "items[1]": "420000-WJ-DEMO|2023|selfEvaluation",
                 "action": "startReview"])
             #expect(status == .ok)
-            #expect(page.components(separatedBy: "已财政审核中").count == 3)
+            #expect(page.components(separatedBy: "→ 财政审核中").count == 3)
             let (_, refused) = try await reviewer.post(app, "/review/batch", ["items[]": "440112-KX|2022|targets",
                                                                               "action": "approve"])
             #expect(refused.contains("未处理"))

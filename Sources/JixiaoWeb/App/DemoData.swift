@@ -5,19 +5,27 @@ import JixiaoIO
 import JixiaoStore
 import Vapor
 
-/// The demo: the seed department's year and one user per role, all with one freshly made password.
+/// The demo: the seed department's year, two more departments, one user per role (all with one freshly made
+/// password), and review rounds in several states so a newcomer finds a queue: the seed's self-evaluation returned
+/// by the bureau with its reason, a second department's self-evaluation and a third's targets waiting for the bureau,
+/// each year's campaign open.
 public enum DemoData {
     public struct Account: Sendable {
         public let username: String
         public let role: Role
     }
 
-    /// Loads the bundle — by default the seed department compiled into the program — and creates the demo
-    /// accounts; returns them and their password.
+    /// Loads the bundle — by default the seed department compiled into the program — and the two neighbours, creates
+    /// the demo accounts and the review states; returns the accounts and their password.
     public static func load(on database: any Database, bundle: URL? = nil, cost: Int) async throws -> ([Account], String) {
         let year = try bundle.map { try BundleReader().read($0) }
             ?? BundleReader().decode(Data(WebResources.demoBundle.utf8), file: "演示数据")
-        try await YearRepository(database: database).store(year, replacing: true, actor: "demo")
+        let neighbours = try WebResources.demoNeighbours.map { try BundleReader().decode(Data($0.json.utf8), file: $0.name) }
+            .filter { $0.department.code != year.department.code }
+        let years = YearRepository(database: database)
+        for department in [year] + neighbours {
+            try await years.store(department, replacing: true, actor: "demo")
+        }
         let password = try await SettingsRepository(database: database).policy().generatedPassword()
         let users = UserRepository(database: database, cost: cost)
         let accounts = [Account(username: "preparer", role: .preparer), Account(username: "head", role: .head),
@@ -36,6 +44,37 @@ public enum DemoData {
                                     mustChangePassword: false, actor: "demo")
             }
         }
+        try await review(year, neighbours, on: database)
         return (accounts, password)
+    }
+
+    /// The demo's review states and campaigns (only on rounds still in drafting, so a reused demo file keeps its own).
+    private static func review(_ year: DepartmentYear, _ neighbours: [DepartmentYear], on database: any Database)
+        async throws {
+        let campaigns = ReviewCampaigns(database: database)
+        for held in Set(([year] + neighbours).map(\.year)) {
+            try await campaigns.open(year: held, targetsDue: CivilDate(year: held, month: 3, day: 31)!,
+                                     evaluationDue: CivilDate(year: held + 1, month: 4, day: 30)!, actor: "demo")
+        }
+        let steps: [(DepartmentYear, ReviewRound, [(ReviewAction, ReviewParty, String)])] = [
+            (year, .selfEvaluation, [(.submit, .preparer, ""), (.approve, .head, ""), (.startReview, .bureau, ""),
+                                     (.return, .bureau, "请在履职效能分析中说明科普大篷车展品更新的验收和付款进度，并补充受众人次的统计口径。")]),
+        ] + zip(neighbours, [ReviewRound.selfEvaluation, .targets]).map { neighbour, round in
+            (neighbour, round, [(.submit, .preparer, ""), (.approve, .head, "")])
+        }
+        let repository = ReviewRepository(database: database)
+        let years = YearRepository(database: database)
+        for (department, round, actions) in steps {
+            guard let organisation = try await years.organisation(code: department.department.code),
+                  let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: department.year),
+                  try await repository.statuses(organisationID: organisation.requireID(), year: department.year)[round]
+                    == .drafting else { continue }
+            for (action, party, reason) in actions {
+                try await repository.step(action, round: round, by: party, reason: reason,
+                                          grade: nil, organisation: organisation, fiscal: fiscal,
+                                          actor: AuditActor(name: "demo", role: party == .bureau ? Role.reviewer.rawValue : party.rawValue,
+                                                            source: "local"))
+            }
+        }
     }
 }

@@ -40,7 +40,7 @@ struct ReviewController: RouteCollection {
             let label = "\(organisation.name) \(year) 年\(ReviewRound(rawValue: parts[2])?.chinese ?? parts[2])"
             do {
                 let state = try await context.step(Form(round: parts[2], action: batch.action, reason: "", grade: batch.grade))
-                results.append((label, "已\(state.chinese(in: ReviewRound(rawValue: parts[2]) ?? .selfEvaluation))"))
+                results.append((label, "→ \(state.chinese(in: ReviewRound(rawValue: parts[2]) ?? .selfEvaluation))"))
             } catch let refusal as ReviewRefusal {
                 results.append((label, "未处理：\(refusal.message)"))
             } catch let abort as any AbortError where abort.status == .unprocessableEntity {
@@ -70,7 +70,7 @@ struct ReviewController: RouteCollection {
         do {
             let state = try await context.step(form)
             let round = ReviewRound(rawValue: form.round ?? "") ?? .targets
-            return html(ReviewView.render(try await context.model(message: "\(round.chinese)已\(state.chinese(in: round))。"),
+            return html(ReviewView.render(try await context.model(message: "\(round.chinese)：\(state.chinese(in: round))。"),
                                           user: context.user, csrf: CSRF.token(for: request)))
         } catch let refusal as ReviewRefusal {
             return html(ReviewView.render(try await context.model(message: nil, refusal: refusal),

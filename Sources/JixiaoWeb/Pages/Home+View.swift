@@ -13,27 +13,29 @@ enum HomeView {
             if model.entries.isEmpty {
                 HTML.element("p") { "还没有可查看的部门年度数据。请先导入（jixiao import）。" }
             } else {
-                HTML.element("table") {
-                    HTML.element("thead") {
-                        HTML.element("tr") {
-                            for title in ["部门", "编码", "年度", "预算执行率", "自评得分", "待整改问题"] {
-                                HTML.element("th") { title }
+                HTML.element("div", [("class", "table-scroll")]) {
+                    HTML.element("table") {
+                        HTML.element("thead") {
+                            HTML.element("tr") {
+                                for title in ["部门", "编码", "年度", "预算执行率", "自评得分", "待整改问题"] {
+                                    HTML.element("th") { title }
+                                }
                             }
                         }
-                    }
-                    HTML.element("tbody") {
-                        for entry in model.entries {
-                            HTML.element("tr") {
-                                HTML.element("td") {
-                                    HTML.element("a", [("href", SiteURL.year(code: entry.code, year: entry.year).path)]) {
-                                        entry.name
+                        HTML.element("tbody") {
+                            for entry in model.entries {
+                                HTML.element("tr") {
+                                    HTML.element("td") {
+                                        HTML.element("a", [("href", SiteURL.year(code: entry.code, year: entry.year).path)]) {
+                                            entry.name
+                                        }
                                     }
+                                    HTML.element("td") { entry.code }
+                                    HTML.element("td", [("class", "number")]) { String(entry.year) }
+                                    HTML.element("td", [("class", "number")]) { entry.rate }
+                                    HTML.element("td", [("class", "number")]) { "\(entry.total) \(entry.grade)" }
+                                    HTML.element("td", [("class", "number")]) { String(entry.findings) }
                                 }
-                                HTML.element("td") { entry.code }
-                                HTML.element("td", [("class", "number")]) { String(entry.year) }
-                                HTML.element("td", [("class", "number")]) { entry.rate }
-                                HTML.element("td", [("class", "number")]) { "\(entry.total) \(entry.grade)" }
-                                HTML.element("td", [("class", "number")]) { String(entry.findings) }
                             }
                         }
                     }
