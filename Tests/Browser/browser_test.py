@@ -84,6 +84,11 @@ try:
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     driver.implicitly_wait(5)
     try:
+        driver.get(base + "/public")
+        driver.find_element(By.CSS_SELECTOR, "#publications a").click()
+        check("a citizen opens the published report without an account",
+              "第 1 版" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "#public-files a")) >= 4)
+        driver.save_screenshot(os.path.join(shots, "00-public.png"))
         driver.get(base + "/")
         check("a stranger is sent to the sign-in page", "/login" in driver.current_url)
         driver.save_screenshot(os.path.join(shots, "01-login.png"))

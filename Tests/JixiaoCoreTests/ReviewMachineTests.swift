@@ -52,7 +52,7 @@ import Testing
                 }
             }
         }
-        #expect(allowed == 8 + 11)
+        #expect(allowed == 8 + 12)
         #expect(next(.selfEvaluation, .drafting, .approve, .preparer) == nil)
         #expect(next(.selfEvaluation, .submitted, .approve, .bureau) == nil)
         #expect(next(.selfEvaluation, .drafting, .submit, .head) == nil)

@@ -206,5 +206,59 @@ extension DatabaseTests {
             #expect(try await preparerBrowser.post(app, "/review/batch", ["action": "approve"]).0 == .forbidden)
         }
     }
+
+    @Test func aPublishedSelfEvaluationIsPublicAndAnUnpublishedYearIsNot() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            let preparer = try await Party.signIn(app, "preparer")
+            let head = try await Party.signIn(app, "head")
+            let reviewer = try await Party.signIn(app, "reviewer")
+            func handIn() async throws {
+                for (party, action) in [(preparer, "submit"), (head, "approve"), (reviewer, "startReview"),
+                                        (reviewer, "approve"), (reviewer, "publish")] {
+                    let (status, answer) = try await party.step(app, "selfEvaluation", action)
+                    #expect(status == .ok, "\(action): \(answer?["reason"]?.string ?? "")")
+                }
+            }
+            // Nothing is public before publication, for either department.
+            for path in ["/public/440112-KX/2022/v1", "/public/440112-KX/2022/v1/report.html",
+                         "/public/420000-WJ-DEMO/2023/v1", "/public/420000-WJ-DEMO/2023/v1/score.csv"] {
+                try await app.testing().test(.GET, path) { #expect($0.status == .notFound, "\(path)") }
+            }
+            try await handIn()
+            let payees = try BundleReader().read(Fixtures.seed).payments.compactMap(\.payee).filter { !$0.isEmpty }
+            #expect(!payees.isEmpty)
+            try await app.testing().test(.GET, "/public?q=科学技术协会") { response in
+                #expect(response.body.string.contains("/public/440112-KX/2022/v1"))
+                #expect(!response.body.string.contains("420000-WJ-DEMO"))
+            }
+            for file in ["", "/report.html", "/report.docx", "/report.xlsx", "/score.csv"] {
+                try await app.testing().test(.GET, "/public/440112-KX/2022/v1" + file) { response in
+                    #expect(response.status == .ok, "\(file)")
+                    let text = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                    #expect(!payees.contains { text.contains($0) }, "a payee in \(file)")
+                    #expect(!text.contains("\"payee\""), "\(file)")
+                }
+            }
+            try await app.testing().test(.GET, "/public/440112-KX/2022/v1/score.csv") { response in
+                #expect(response.body.string.contains("总分") && response.body.string.contains("97.90"))
+            }
+            try await app.testing().test(.GET, "/public/420000-WJ-DEMO/2023/v1") { #expect($0.status == .notFound) }
+
+            // A correction: returned after publication, corrected, published again as version 2; version 1 stays.
+            #expect(try await reviewer.step(app, "selfEvaluation", "return", reason: "补充整改措施").0 == .ok)
+            #expect(try await preparer.change(app, .PUT, "/narrative", Self.narrative) == .ok)
+            try await handIn()
+            try await app.testing().test(.GET, "/public/440112-KX/2022/v2/report.html") { response in
+                #expect(response.body.string.contains("全年任务完成良好。"))
+            }
+            try await app.testing().test(.GET, "/public/440112-KX/2022/v1/report.html") { response in
+                #expect(response.status == .ok && !response.body.string.contains("全年任务完成良好。"))
+            }
+            let published = try await AuditEntryModel.query(on: app.db).filter(\.$action == "review.selfEvaluation.publish")
+                .sort(\.$sequence).all().map(\.after)
+            #expect(published.count == 2 && published[1].contains("version 2"))
+        }
+    }
 }
 }

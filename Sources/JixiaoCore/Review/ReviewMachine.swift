@@ -135,6 +135,9 @@ public enum ReviewMachine {
                 Step(from: .underReview, action: .approve, by: .bureau, to: .approved),
                 Step(from: .approved, action: .withdraw, by: .bureau, to: .underReview),
                 Step(from: .approved, action: .publish, by: .bureau, to: .published),
+                // A correction after publication: returned with its reason, handed in again, published as the next
+                // version (the earlier one stays public).
+                Step(from: .published, action: .return, by: .bureau, to: .drafting),
             ]
         }
         return steps

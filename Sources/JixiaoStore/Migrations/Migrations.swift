@@ -6,6 +6,6 @@ public enum StoreMigrations {
         CreateOrganisations(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
         AddLastYearToBudgetLines(), UniquePositions(), HardenUsers(), CreateSignInFailures(), CreateSettings(),
-        KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
+        KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(), CreatePublications(),
     ]
 }

@@ -52,3 +52,22 @@ final class ReviewCampaignModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// One published version of a department-year's self-evaluation.
+final class PublicationModel: Model, @unchecked Sendable {
+    static let schema = "publications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "year") var year: Int
+    @Field(key: "version") var version: Int
+    @Field(key: "published_at") var publishedAt: Date
+    @Field(key: "bundle") var bundle: String
+    @Field(key: "html") var html: String
+    @Field(key: "docx") var docx: Data
+    @Field(key: "xlsx") var xlsx: Data
+    @OptionalField(key: "pdf") var pdf: Data?
+    @Field(key: "score_csv") var scoreCSV: String
+
+    init() {}
+}

@@ -67,9 +67,10 @@ public struct ReviewRepository: Sendable {
     /// Takes a step on a round of the year `fiscal`: the machine's rules, then — for a submission — the target
     /// check's blocking faults, all in the year's change transaction, audited as `review.ROUND.ACTION`.
     @discardableResult
+    /// Publishing stores `publication` as the year's next version, in the same transaction.
     public func step(_ action: ReviewAction, round: ReviewRound, by party: ReviewParty, reason: String,
                      grade: TargetGrade?, organisation: OrganisationModel, fiscal: FiscalYearModel,
-                     actor: AuditActor) async throws -> ReviewState {
+                     publication: Publications.Documents? = nil, actor: AuditActor) async throws -> ReviewState {
         let yearID = try fiscal.requireID()
         let organisationID = try organisation.requireID()
         let subject = "\(organisation.code)/\(fiscal.year)"
@@ -86,6 +87,12 @@ public struct ReviewRepository: Sendable {
                 }
             }
             let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            var published: Int?
+            if action == .publish {
+                guard let publication else { throw ReviewRefusal("公开需要生成的报告文件。") }
+                published = try await Publications.add(publication, organisationID: organisationID, year: year, at: now,
+                                                       on: database)
+            }
             let row = stored ?? ReviewRoundModel()
             row.$organisation.id = organisationID
             row.year = year
@@ -111,7 +118,7 @@ public struct ReviewRepository: Sendable {
             try await event.create(on: database)
             return .init(to, yearID: yearID, audit: .init(
                 action: "review.\(round.rawValue).\(action.rawValue)", subject: subject,
-                before: from.rawValue, after: [to.rawValue, grade?.rawValue ?? "", reason]
+                before: from.rawValue, after: [to.rawValue, published.map { "version \($0)" } ?? "", grade?.rawValue ?? "", reason]
                     .filter { !$0.isEmpty }.joined(separator: " ")))
         }
     }

@@ -6,9 +6,10 @@ import JixiaoStore
 import Vapor
 
 /// The demo: the seed department's year, two more departments, one user per role (all with one freshly made
-/// password), and review rounds in several states so a newcomer finds a queue: the seed's self-evaluation returned
-/// by the bureau with its reason, a second department's self-evaluation and a third's targets waiting for the bureau,
-/// each year's campaign open.
+/// password), and review rounds in several states so a newcomer finds a queue and a public report: the seed's
+/// self-evaluation published (version 1, on `/public`) and then returned by the bureau for a correction with its
+/// reason, a second department's self-evaluation and a third's targets waiting for the bureau, each year's campaign
+/// open.
 public enum DemoData {
     public struct Account: Sendable {
         public let username: String
@@ -58,6 +59,7 @@ public enum DemoData {
         }
         let steps: [(DepartmentYear, ReviewRound, [(ReviewAction, ReviewParty, String)])] = [
             (year, .selfEvaluation, [(.submit, .preparer, ""), (.approve, .head, ""), (.startReview, .bureau, ""),
+                                     (.approve, .bureau, ""), (.publish, .bureau, ""),
                                      (.return, .bureau, "请在履职效能分析中说明科普大篷车展品更新的验收和付款进度，并补充受众人次的统计口径。")]),
         ] + zip(neighbours, [ReviewRound.selfEvaluation, .targets]).map { neighbour, round in
             (neighbour, round, [(.submit, .preparer, ""), (.approve, .head, "")])
@@ -70,8 +72,11 @@ public enum DemoData {
                   try await repository.statuses(organisationID: organisation.requireID(), year: department.year)[round]
                     == .drafting else { continue }
             for (action, party, reason) in actions {
+                // The demo publishes without a PDF, so that it starts in seconds without LibreOffice.
+                let publication = action == .publish ? try await Publishing.documents(for: department) { _ in nil } : nil
                 try await repository.step(action, round: round, by: party, reason: reason,
                                           grade: nil, organisation: organisation, fiscal: fiscal,
+                                          publication: publication,
                                           actor: AuditActor(name: "demo", role: party == .bureau ? Role.reviewer.rawValue : party.rawValue,
                                                             source: "local"))
             }

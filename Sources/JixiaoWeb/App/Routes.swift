@@ -9,6 +9,7 @@ enum Routes {
         app.get("readyz", use: HealthController.ready)
         app.get("api", "v1", "openapi.json", use: OpenAPIDocument.serve)
         try app.register(collection: SignInController())
+        try app.register(collection: PublicController())
         let signedIn = app.grouped(RequireSignIn())
         try signedIn.register(collection: YearController())
         try signedIn.register(collection: MonitoringController())

@@ -36,6 +36,12 @@ public enum SiteURL: Sendable, Equatable {
     /// The monitoring table (绩效运行监控表) as a download: `html`, `md`, `docx`, `xlsx` or `pdf`.
     case monitoringTable(code: String, year: Int, format: String)
     case workPlan(code: String, year: Int)
+    /// 公开: the published self-evaluations, for everyone.
+    case publicIndex
+    /// One published version's page.
+    case publicVersion(code: String, year: Int, version: Int)
+    /// One of a published version's files: `report.html`, `report.docx`, `report.pdf`, `report.xlsx`, `score.csv`.
+    case publicFile(code: String, year: Int, version: Int, file: String)
     /// One step on several department-years at once (the reviewer's queue).
     case reviewBatch
     /// 送审与审核: the year's review rounds.
@@ -78,6 +84,10 @@ public enum SiteURL: Sendable, Equatable {
             "/years/\(Self.encode(code))/\(year)/monitoring/table.\(format)"
         case .workPlan(let code, let year): "/years/\(Self.encode(code))/\(year)/workplan"
         case .reviewBatch: "/review/batch"
+        case .publicIndex: "/public"
+        case .publicVersion(let code, let year, let version): "/public/\(Self.encode(code))/\(year)/v\(version)"
+        case .publicFile(let code, let year, let version, let file):
+            "/public/\(Self.encode(code))/\(year)/v\(version)/\(file)"
         case .review(let code, let year): "/years/\(Self.encode(code))/\(year)/review"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
         case .lines(let code, let year): "/years/\(Self.encode(code))/\(year)/lines"

@@ -36,7 +36,7 @@ struct ReviewController: RouteCollection {
                 results.append((item, "没有这个部门年度"))
                 continue
             }
-            let context = ReviewContext(user: user, organisation: organisation, fiscal: fiscal, database: request.db)
+            let context = ReviewContext(user: user, organisation: organisation, fiscal: fiscal, request: request)
             let label = "\(organisation.name) \(year) 年\(ReviewRound(rawValue: parts[2])?.chinese ?? parts[2])"
             do {
                 let state = try await context.step(Form(round: parts[2], action: batch.action, reason: "", grade: batch.grade))
@@ -84,7 +84,8 @@ struct ReviewContext {
     let user: CurrentUser
     let organisation: OrganisationModel
     let fiscal: FiscalYearModel
-    let database: any Database
+    let request: Request
+    var database: any Database { request.db }
 
     /// 404 when there is no such year, 403 when the user may not see it.
     static func resolve(_ request: Request) async throws -> ReviewContext {
@@ -98,7 +99,7 @@ struct ReviewContext {
               let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: year) else {
             throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
         }
-        return ReviewContext(user: user, organisation: organisation, fiscal: fiscal, database: request.db)
+        return ReviewContext(user: user, organisation: organisation, fiscal: fiscal, request: request)
     }
 
     var repository: ReviewRepository { ReviewRepository(database: database) }
@@ -132,8 +133,14 @@ struct ReviewContext {
         }
         let reason = String((form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             .prefix(TextLimits.maximumCharacters))
+        var publication: Publications.Documents?
+        if action == .publish, let year = try await YearRepository(database: database)
+            .load(code: organisation.code, year: fiscal.year) {
+            publication = try await Publishing.documents(for: year, on: request)
+        }
         return try await repository.step(action, round: round, by: party, reason: reason, grade: grade,
-                                         organisation: organisation, fiscal: fiscal, actor: user.auditActor)
+                                         organisation: organisation, fiscal: fiscal, publication: publication,
+                                         actor: user.auditActor)
     }
 }
 

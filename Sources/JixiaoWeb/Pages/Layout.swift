@@ -11,6 +11,9 @@ enum Layout {
             HTML.element("body") {
                 HTML.element("header", [("class", "site")]) {
                     HTML.element("a", [("href", SiteURL.home.path), ("class", "brand")]) { "绩效 · 预算绩效管理" }
+                    if user == nil {
+                        HTML.element("nav") { HTML.element("a", [("href", SiteURL.publicIndex.path)]) { "公开的自评报告" } }
+                    }
                     if let user {
                         HTML.element("nav") {
                             if !user.role.isAdministrator {

@@ -1,0 +1,52 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoReport
+import JixiaoStore
+import Vapor
+
+/// What the publish step keeps of a department-year: its report as HTML, Word (公文) and the Excel score table,
+/// the PDF when LibreOffice is installed, the score table as CSV, and the bundle they were all made from.
+enum Publishing {
+    /// The documents of `year`; `pdf` turns the DOCX into a PDF, or gives nil (LibreOffice missing, the demo).
+    static func documents(for year: DepartmentYear,
+                          pdf: (Data) async -> Data?) async throws -> Publications.Documents {
+        let evaluation = Evaluator.evaluate(year)
+        let report = ReportBuilder.build(year, evaluation: evaluation,
+                                         findings: FindingsEngine.findings(year, evaluation: evaluation))
+        let docx = try DocxRenderer.render(report)
+        return Publications.Documents(
+            bundle: BundleWriter.encode(year).serialized() + "\n", html: HTMLRenderer.render(report), docx: docx,
+            xlsx: try XlsxRenderer.render(report), pdf: await pdf(docx), scoreCSV: scoreCSV(year, evaluation))
+    }
+
+    /// The documents, with the PDF converted by LibreOffice off the event loop when it is installed.
+    static func documents(for year: DepartmentYear, on request: Request) async throws -> Publications.Documents {
+        try await documents(for: year) { docx in
+            let pdf = try? await request.application.threadPool.runIfActive {
+                try LibreOfficeConverter().convert(docx, fileExtension: "docx")
+            }
+            if pdf == nil { request.logger.warning("publishing \(year.department.code)/\(year.year) without a PDF") }
+            return pdf
+        }
+    }
+
+    /// 自评表 as CSV: the budget line, each indicator with its target, actual, weight and score, the total.
+    static func scoreCSV(_ year: DepartmentYear, _ evaluation: Evaluation) -> String {
+        let rounding = year.template.rounding
+        var writer = CSVWriter()
+        writer.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+        writer.append(["预算执行率", "", "", "100%", evaluation.budget.rate?.percentString(places: 2) ?? "—",
+                       rounding.format(evaluation.budget.weight), rounding.format(evaluation.budget.score)])
+        for indicator in year.indicators {
+            guard let score = evaluation.score(of: indicator.id) else { continue }
+            writer.append([indicator.level1, indicator.level2, indicator.name,
+                           [indicator.targetText, indicator.unit].filter { !$0.isEmpty }.joined(separator: " "),
+                           indicator.actualText ?? score.actual.map { rounding.format($0) } ?? "",
+                           rounding.format(indicator.weight), rounding.format(score.score)])
+        }
+        writer.append(["总分", "", "", "", "", "100", rounding.format(evaluation.total)])
+        writer.append(["自评等级", "", "", "", "", "", evaluation.grade])
+        return writer.text
+    }
+}
