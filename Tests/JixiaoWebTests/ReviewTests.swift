@@ -51,6 +51,10 @@ extension DatabaseTests {
             let auditor = try await Party.signIn(app, "auditor")
 
             #expect(try await preparer.step(app, "selfEvaluation", "submit").0 == .ok)
+            // The bureau's monitoring overview shows where each department stands.
+            try await reviewer.browser.get(app, "/monitoring?year=2022") { response in
+                #expect(response.body.string.contains("目标：编制中；自评：已送审"))
+            }
             // Submitted: the narrative is held, payments still come in; the preparer cannot approve.
             #expect(try await preparer.change(app, .PUT, "/narrative", Self.narrative) == .conflict)
             #expect(try await preparer.change(app, .POST, "/payments", Self.payment) == .created)

@@ -366,7 +366,8 @@ extension DatabaseTests {
             try await reviewer.get(app, "/monitoring.csv?year=2022&asOf=2022-06-30") { response in
                 let lines = response.body.string.split(separator: "\r\n")
                 #expect(lines.count == 3 && lines[0].hasPrefix("\u{FEFF}部门编码,部门,全年预算数（元）"))
-                #expect(lines[1] == "440113-KX,另一区科学技术协会,8644000.00,1264700.00,0.1463,0.4959,34.96,1472400.00,10,0")
+                #expect(lines[1] == "440113-KX,另一区科学技术协会,8644000.00,1264700.00,0.1463,0.4959,34.96,1472400.00,10,0,"
+                    + "目标：编制中；自评：编制中")
             }
             try await reviewer.get(app, "/monitoring?year=2022&asOf=2022-12-31") { response in
                 #expect(response.body.string.contains("2 个有逾期任务"))

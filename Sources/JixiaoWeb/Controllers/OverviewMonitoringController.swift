@@ -23,14 +23,15 @@ struct OverviewMonitoringController: RouteCollection {
         guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
         var writer = CSVWriter()
         writer.append(["部门编码", "部门", "全年预算数（元）", "截至当日支付（元）", "执行率", "序时进度", "落后序时进度（百分点）",
-                       "截至当日计划支付（元）", "任务数", "逾期任务数"])
+                       "截至当日计划支付（元）", "任务数", "逾期任务数", "审核状态"])
         for entry in model.rows {
             let row = entry.row
             writer.append([row.code, row.name, row.adjusted.yuanString, row.executed.yuanString,
                            row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
                            Rounding(mode: .halfUp, places: 4).format(model.timeProgress),
                            entry.lag.map { Rounding(mode: .halfUp, places: 2).format($0 * 100) } ?? "",
-                           row.planned?.yuanString ?? "", String(row.tasks), String(row.overdueTasks)])
+                           row.planned?.yuanString ?? "", String(row.tasks), String(row.overdueTasks),
+                           model.review[row.code] ?? ""])
         }
         return try await Download.response(
             Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
@@ -52,7 +53,8 @@ struct OverviewMonitoringController: RouteCollection {
         let asOf = request.asOf(in: year)
         let rows = try await MonitoringOverview(database: request.db).rows(
             year: year, asOf: asOf, organisation: organisation)
+        let rounds = try await ReviewCampaigns(database: request.db).rounds(organisationCode: organisation)
         return MonitoringOverviewModel(year: year, years: held, asOf: asOf, rows: rows,
-                                       tolerance: MonitoringRules().tolerance)
+                                       tolerance: MonitoringRules().tolerance, rounds: rounds)
     }
 }

@@ -16,9 +16,17 @@ struct MonitoringOverviewModel {
     let timeProgress: Rational
     let rows: [Row]
     let tolerance: Rational
+    /// Each department's review rounds in words, by code (rounds never stepped are 编制中).
+    let review: [String: String]
 
-    init(year: Int, years: [Int], asOf: CivilDate, rows: [MonitoringOverview.Row], tolerance: Rational) {
+    init(year: Int, years: [Int], asOf: CivilDate, rows: [MonitoringOverview.Row], tolerance: Rational,
+         rounds: [ReviewCampaigns.Entry]) {
         self.year = year
+        var states: [String: [ReviewRound: ReviewState]] = [:]
+        for entry in rounds where entry.year == year { states[entry.code, default: [:]][entry.round] = entry.status.state }
+        review = Dictionary(uniqueKeysWithValues: rows.map { row in
+            (row.code, Self.reviewText(states[row.code] ?? [:]))
+        })
         self.years = years
         self.asOf = asOf
         self.tolerance = tolerance
@@ -28,6 +36,15 @@ struct MonitoringOverviewModel {
             let lag = row.rate.map { time - $0 }
             return Row(row: row, lag: lag, behind: lag.map { $0 > tolerance } ?? false)
         }.sorted { ($0.lag ?? .zero, $1.row.code) > ($1.lag ?? .zero, $0.row.code) }
+    }
+}
+
+extension MonitoringOverviewModel {
+    /// `目标：财政已审核；自评：编制中`.
+    static func reviewText(_ states: [ReviewRound: ReviewState]) -> String {
+        ReviewRound.allCases.map { round in
+            "\(round == .targets ? "目标" : "自评")：\((states[round] ?? .drafting).chinese(in: round))"
+        }.joined(separator: "；")
     }
 }
 
@@ -76,7 +93,7 @@ enum MonitoringOverviewView {
             HTML.element("thead") {
                 HTML.element("tr") {
                     for title in ["部门", "全年预算数（万元）", "截至当日支付（万元）", "执行率", "落后序时进度", "截至当日计划支付（万元）",
-                                  "逾期任务"] {
+                                  "逾期任务", "审核状态"] {
                         HTML.element("th") { title }
                     }
                 }
@@ -99,6 +116,7 @@ enum MonitoringOverviewView {
                         HTML.element("td", [("class", row.overdueTasks > 0 ? "number severity-high" : "number")]) {
                             row.tasks == 0 ? "—" : "\(row.overdueTasks) / \(row.tasks)"
                         }
+                        HTML.element("td") { model.review[row.code] ?? "" }
                     }
                 }
             }
