@@ -40,6 +40,11 @@ enum Download {
                          on request: Request) async throws -> Response {
         try await AuditLog.append(on: request.db, actor: request.auditActor, action: "export",
                                   subject: request.url.path, after: filename)
+        return file(body, type: type, filename: filename, inline: inline)
+    }
+
+    /// A file response, not audited (the public portal's published files).
+    static func file(_ body: Data, type: HTTPMediaType, filename: String, inline: Bool) -> Response {
         let response = Response(status: .ok, body: .init(data: body))
         response.headers.contentType = type
         let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"

@@ -3,7 +3,8 @@ import JixiaoStore
 import Vapor
 
 /// 公开: the published self-evaluations, without signing in — the list (search by name), each version's page and its
-/// files exactly as published. Only published versions exist here: anything else answers 404.
+/// files exactly as published (public records: downloads here are not audited). Only published versions exist
+/// here: anything else answers 404.
 struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("public", use: index)
@@ -27,16 +28,20 @@ struct PublicController: RouteCollection {
         let (entry, documents) = try await published(request)
         let name = "\(entry.name)\(entry.year)年绩效自评报告（第\(entry.version)版）"
         switch request.parameters.get("file") ?? "" {
-        case "report.html": return document(Data(documents.html.utf8), .html, "\(name).html", inline: true)
-        case "report.docx": return document(documents.docx, Download.docx, "\(name).docx", inline: false)
-        case "report.xlsx": return document(documents.xlsx, Download.xlsx, "\(name).xlsx", inline: false)
+        case "report.html":
+            return Download.file(Data(documents.html.utf8), type: .html, filename: "\(name).html", inline: true)
+        case "report.docx":
+            return Download.file(documents.docx, type: Download.docx, filename: "\(name).docx", inline: false)
+        case "report.xlsx":
+            return Download.file(documents.xlsx, type: Download.xlsx, filename: "\(name).xlsx", inline: false)
         case "report.pdf":
             guard let pdf = documents.pdf else { throw Abort(.notFound, reason: "这一版没有 PDF 文件。") }
-            return document(pdf, .pdf, "\(name).pdf", inline: false)
+            return Download.file(pdf, type: .pdf, filename: "\(name).pdf", inline: false)
         case "score.csv":
-            return document(Data(documents.scoreCSV.utf8),
-                            HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-                            "\(entry.name)\(entry.year)年绩效自评表（第\(entry.version)版）.csv", inline: false)
+            return Download.file(Data(documents.scoreCSV.utf8),
+                                 type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+                                 filename: "\(entry.name)\(entry.year)年绩效自评表（第\(entry.version)版）.csv",
+                                 inline: false)
         default: throw Abort(.notFound)
         }
     }
@@ -48,15 +53,5 @@ struct PublicController: RouteCollection {
               let found = try await Publications(database: request.db).find(code: code, year: year, version: version)
         else { throw Abort(.notFound, reason: "没有这一公开版本。") }
         return found
-    }
-
-    /// A public file: not audited (it is public), never cached by a shared cache as anything else.
-    private func document(_ body: Data, _ type: HTTPMediaType, _ filename: String, inline: Bool) -> Response {
-        let response = Response(status: .ok, body: .init(data: body))
-        response.headers.contentType = type
-        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "\(inline ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
-        return response
     }
 }

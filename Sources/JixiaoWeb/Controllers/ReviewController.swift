@@ -87,19 +87,10 @@ struct ReviewContext {
     let request: Request
     var database: any Database { request.db }
 
-    /// 404 when there is no such year, 403 when the user may not see it.
+    /// 404 when there is no such year, 403 when the user may not see it (as every year page resolves it).
     static func resolve(_ request: Request) async throws -> ReviewContext {
-        let user = try request.requireUser()
-        guard let code = request.parameters.get("code"), let year = request.parameters.get("year", as: Int.self) else {
-            throw Abort(.notFound)
-        }
-        guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
-        let years = YearRepository(database: request.db)
-        guard let organisation = try await years.organisation(code: code),
-              let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: year) else {
-            throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
-        }
-        return ReviewContext(user: user, organisation: organisation, fiscal: fiscal, request: request)
+        let year = try await YearContext.resolve(request, change: false)
+        return ReviewContext(user: year.user, organisation: year.organisation, fiscal: year.fiscal, request: request)
     }
 
     var repository: ReviewRepository { ReviewRepository(database: database) }
