@@ -154,5 +154,33 @@ extension DatabaseTests {
             await Self.expectBroken(app, "an old entry changed after sealing")
         }
     }
+
+    /// Sign-ins, refusals, reads and downloads append outside any change transaction, many at once: each append is
+    /// its own serialised transaction, so none fails and none takes another's sequence number.
+    @Test func sixtyFourStandaloneAppendsAtOnce() async throws {
+        try await TestStore.withApp { app in
+            try await Self.trail(app)
+            let before = try await AuditLog.verify(on: app.db)
+            let failures = await withTaskGroup(of: String?.self) { group in
+                for index in 0..<64 {
+                    group.addTask {
+                        do {
+                            try await AuditLog.append(on: app.db, actor: AuditActor(name: "reader\(index)", role: "reviewer",
+                                                                                    source: "198.51.100.\(index)"),
+                                                      action: "year.read", subject: "440112-KX/2022")
+                            return nil
+                        } catch {
+                            return String(reflecting: error)
+                        }
+                    }
+                }
+                var failures: [String] = []
+                for await failure in group { if let failure { failures.append(failure) } }
+                return failures
+            }
+            #expect(failures.isEmpty, "\(failures.prefix(3))")
+            #expect(try await AuditLog.verify(on: app.db) == before + 64)
+        }
+    }
 }
 }

@@ -26,9 +26,21 @@ public enum AuditLog {
     /// advisory lock taken before the last entry is read (held until commit; chosen over a locked head row because
     /// it needs no table of its own and cannot be forgotten by a new writer, which goes through here); on SQLite by
     /// its single write lock, which the writing transaction already holds.
+    ///
+    /// Outside a transaction (a sign-in, a refusal, a read, a download) the entry is appended in a transaction of its
+    /// own that takes the write lock first and is run again when it lost a race, like every change.
     public static func append(on database: any Database, actor: AuditActor, action: String, subject: String,
                               before: String = "", after: String = "", outcome: AuditOutcome = .success)
         async throws {
+        guard database.inTransaction else {
+            return try await LostRace.retrying {
+                try await database.transaction { database in
+                    try await claimWrite(on: database)
+                    try await append(on: database, actor: actor, action: action, subject: subject, before: before,
+                                     after: after, outcome: outcome)
+                }
+            }
+        }
         let key = try AuditKey.required()
         if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(chainLock)))").run()
@@ -59,6 +71,15 @@ public enum AuditLog {
         if entry.sequence % checkpointInterval == 0 {
             try await AuditAnchor.addCheckpoint(sequence: entry.sequence, hash: entry.hash, key: key, on: database)
         }
+    }
+
+    /// On SQLite, waits for and takes the write lock at once (a transaction that read first could fail to upgrade);
+    /// PostgreSQL's advisory lock in ``append(on:actor:action:subject:before:after:outcome:)`` orders the writers.
+    private static func claimWrite(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA busy_timeout = 10000").run()
+        try await sql.update(AuditAnchorModel.schema).set(SQLIdentifier("kind"), to: SQLIdentifier("kind"))
+            .where("kind", .equal, SQLBind(AuditAnchor.Kind.head.rawValue)).run()
     }
 
     /// Anchors a trail that has no head yet, once the key is known: a new store's empty trail, or the unkeyed

@@ -43,34 +43,25 @@ public enum YearChange {
         }
     }
 
-    /// How many times a transaction that lost a race is run again before the conflict is reported.
-    static let attempts = 6
-
     /// Runs `change` of `kind` on the year `claiming` (nil only when the change creates the year), unless the year's
     /// review rounds hold that kind of change (``ReviewLock``): then the ``ReviewRefusal`` says why.
     public static func commit<Value: Sendable>(
         claiming yearID: UUID?, kind: ChangeKind, actor: AuditActor, on database: any Database,
         _ change: @escaping @Sendable (any Database) async throws -> Outcome<Value>
     ) async throws -> Value {
-        var attempt = 1
-        while true {
-            do {
-                return try await database.transaction { database in
-                    if let yearID {
-                        try await claim(yearID, on: database)
-                        let states = try await ReviewRepository.states(yearID: yearID, on: database)
-                        if let refusal = ReviewLock.refusal(kind, states: states) { throw refusal }
-                    }
-                    let outcome = try await change(database)
-                    try await EvaluationSnapshots.refresh(yearID: outcome.yearID, on: database)
-                    try await AuditLog.append(on: database, actor: actor, action: outcome.audit.action,
-                                              subject: outcome.audit.subject, before: outcome.audit.before,
-                                              after: outcome.audit.after)
-                    return outcome.value
+        try await LostRace.retrying {
+            try await database.transaction { database in
+                if let yearID {
+                    try await claim(yearID, on: database)
+                    let states = try await ReviewRepository.states(yearID: yearID, on: database)
+                    if let refusal = ReviewLock.refusal(kind, states: states) { throw refusal }
                 }
-            } catch where attempt < attempts && isLostRace(error) {
-                attempt += 1
-                try await Task.sleep(for: .milliseconds(Int.random(in: 2...10) * attempt))
+                let outcome = try await change(database)
+                try await EvaluationSnapshots.refresh(yearID: outcome.yearID, on: database)
+                try await AuditLog.append(on: database, actor: actor, action: outcome.audit.action,
+                                          subject: outcome.audit.subject, before: outcome.audit.before,
+                                          after: outcome.audit.after)
+                return outcome.value
             }
         }
     }
@@ -81,6 +72,25 @@ public enum YearChange {
         if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA busy_timeout = 10000").run() }
         try await sql.update(FiscalYearModel.schema).set(SQLIdentifier("version"), to: SQLIdentifier("version"))
             .where("id", .equal, SQLBind(yearID)).run()
+    }
+}
+
+/// Transactions that lost a race with another writer, and running them again.
+enum LostRace {
+    /// How many times a transaction that lost a race is run again before the conflict is reported.
+    static let attempts = 6
+
+    /// Runs `transaction`, again (after a short, growing, jittered pause) while it fails by a lost race.
+    static func retrying<Value>(_ transaction: () async throws -> Value) async throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try await transaction()
+            } catch where attempt < attempts && isLostRace(error) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 2...10) * attempt))
+            }
+        }
     }
 
     /// A failure that running the transaction again can cure: SQLite busy or locked, a PostgreSQL serialisation

@@ -45,16 +45,22 @@ public struct SignInThrottle: Sendable {
         return waits.max()
     }
 
-    /// Counts a failed attempt (and forgets failures older than a day).
+    /// Counts a failed attempt (and forgets failures older than a day); run again when it met another writer.
     public func recordFailure(source: String, username: String, now: Date = Date()) async throws {
-        try await SignInFailureModel(at: now, source: source, account: Self.accountKey(username)).create(on: database)
-        try await SignInFailureModel.query(on: database).filter(\.$at < now.addingTimeInterval(-86_400)).delete()
+        let (database, account) = (database, Self.accountKey(username))
+        try await LostRace.retrying {
+            try await SignInFailureModel(at: now, source: source, account: account).create(on: database)
+            try await SignInFailureModel.query(on: database).filter(\.$at < now.addingTimeInterval(-86_400)).delete()
+        }
     }
 
     /// Forgets the failures of one source on one name, after that source signed in to it.
     public func clear(source: String, username: String) async throws {
-        try await SignInFailureModel.query(on: database).filter(\.$source == source)
-            .filter(\.$account == Self.accountKey(username)).delete()
+        let (database, account) = (database, Self.accountKey(username))
+        try await LostRace.retrying {
+            try await SignInFailureModel.query(on: database).filter(\.$source == source)
+                .filter(\.$account == account).delete()
+        }
     }
 
     /// The seconds left of the back-off after `failures` failures, the last at `last`.
