@@ -274,6 +274,8 @@ try:
               "已退回" in driver.find_element(By.ID, "todo").text)
         driver.find_element(By.CSS_SELECTOR, "#todo a").click()
         driver.find_element(By.CSS_SELECTOR, "#round-selfEvaluation button[value=submit]").click()
+        # Wait for the answer's page: its message exists only there.
+        WebDriverWait(driver, 10).until(lambda d: "绩效自评：已送审" in d.page_source)
         check("the preparer hands the corrected self-evaluation in again",
               "已送审" in driver.find_element(By.CSS_SELECTOR, "#round-selfEvaluation .review-state").text)
         driver.save_screenshot(os.path.join(shots, "13-review-phone.png"))
