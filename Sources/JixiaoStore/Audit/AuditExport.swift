@@ -84,9 +84,7 @@ public enum AuditExport {
         let key = try AuditKey.required()
         let cutoff = now.addingTimeInterval(-max(retention, 180 * 86_400))
         return try await database.transaction { database in
-            if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(AuditLog.chainLock)))").run()
-            }
+            try await AuditLog.lockChain(on: database)
             guard let last = try await AuditEntryModel.query(on: database).filter(\.$at < cutoff)
                 .sort(\.$sequence, .descending).first() else { return 0 }
             let removed = try await AuditEntryModel.query(on: database).filter(\.$sequence <= last.sequence).count()

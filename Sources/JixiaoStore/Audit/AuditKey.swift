@@ -48,14 +48,14 @@ public struct AuditKey: Sendable {
     }
 
     /// One random key for the in-memory stores of this process.
-    static let processKey = try! AuditKey(secret: [UInt8].random(count: 32).map { String(format: "%02x", $0) }.joined())
+    static let processKey = try! AuditKey(secret: [UInt8].random(count: 32).hex)
 
     private static func file(_ path: String, create: Bool) throws -> AuditKey {
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
             return try AuditKey(secret: text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         guard create else { throw KeyError.unreadable(path) }
-        let secret = [UInt8].random(count: 32).map { String(format: "%02x", $0) }.joined()
+        let secret = [UInt8].random(count: 32).hex
         guard FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw KeyError.unreadable(path)
@@ -63,11 +63,13 @@ public struct AuditKey: Sendable {
         return try AuditKey(secret: secret)
     }
 
-    /// The keyed hash of `parts`, each prefixed by its length so no two different lists give the same text.
+    /// The keyed hash of `parts` (framed by ``framed(_:)``).
     func mac(_ parts: [String]) -> String {
-        let text = parts.map { "\($0.utf8.count):\($0)" }.joined()
-        return HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).hex
+        HMAC<SHA256>.authenticationCode(for: Data(Self.framed(parts).utf8), using: key).hex
     }
+
+    /// `parts` as one text, each prefixed by its length, so no two different lists give the same text.
+    static func framed(_ parts: [String]) -> String { parts.map { "\($0.utf8.count):\($0)" }.joined() }
 
     /// The key every audit append and verification of this process uses (set by ``Store/configure(_:location:)``).
     static let current = NIOLockedValueBox<AuditKey?>(nil)
@@ -82,4 +84,9 @@ public struct AuditKey: Sendable {
 extension Sequence where Element == UInt8 {
     /// Lower-case hexadecimal.
     var hex: String { map { String(format: "%02x", $0) }.joined() }
+}
+
+extension String {
+    /// The SHA-256 of the text's UTF-8, in hexadecimal: how tokens, recovery codes and tried names are kept.
+    var sha256: String { SHA256.hash(data: Data(utf8)).hex }
 }

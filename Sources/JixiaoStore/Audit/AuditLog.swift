@@ -42,15 +42,17 @@ public enum AuditLog {
             }
         }
         let key = try AuditKey.required()
-        if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(chainLock)))").run()
-        }
+        try await lockChain(on: database)
         // The head says where the chain ends (after pruning there may be no entry left); a store whose head is
         // missing continues from its last entry, and verification reports the missing head.
-        let head = try await AuditAnchor.all(.head, on: database).first
-        let last = try await AuditEntryModel.query(on: database).sort(\.$sequence, .descending).first()
-        let (lastSequence, lastHash) = head.map { ($0.sequence, $0.hash) }
-            ?? (last?.sequence ?? 0, last?.hash ?? genesis)
+        let lastSequence: Int
+        let lastHash: String
+        if let head = try await AuditAnchor.all(.head, on: database).first {
+            (lastSequence, lastHash) = (head.sequence, head.hash)
+        } else {
+            let last = try await AuditEntryModel.query(on: database).sort(\.$sequence, .descending).first()
+            (lastSequence, lastHash) = (last?.sequence ?? 0, last?.hash ?? genesis)
+        }
         let entry = AuditEntryModel()
         entry.sequence = lastSequence + 1
         // Whole seconds: every database gives the same instant back, so the hash can be recomputed.
@@ -70,6 +72,14 @@ public enum AuditLog {
         try await AuditAnchor.set(.head, sequence: entry.sequence, hash: entry.hash, key: key, on: database)
         if entry.sequence % checkpointInterval == 0 {
             try await AuditAnchor.addCheckpoint(sequence: entry.sequence, hash: entry.hash, key: key, on: database)
+        }
+    }
+
+    /// Serialises the chain's writers for the rest of the transaction: on PostgreSQL a transaction-level advisory
+    /// lock; on SQLite the write lock the transaction holds already.
+    static func lockChain(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(chainLock)))").run()
         }
     }
 
@@ -173,8 +183,7 @@ public enum AuditLog {
 
     /// The unkeyed hash of entries written before the trail was keyed (scheme 1).
     static func legacyHash(of entry: AuditEntryModel) -> String {
-        let text = fields(of: entry).map { "\($0.utf8.count):\($0)" }.joined()
-        return SHA256.hash(data: Data(text.utf8)).hex
+        AuditKey.framed(fields(of: entry)).sha256
     }
 
     private static func fields(of entry: AuditEntryModel) -> [String] {

@@ -98,8 +98,8 @@ public struct ReviewRepository: Sendable {
             row.year = year
             row.round = round.rawValue
             row.state = to.rawValue
-            if round == .targets, action == .approve { row.grade = grade?.rawValue }
-            if to == .drafting && action != .withdraw || action == .submit { row.grade = nil }
+            // A grade belongs to approved targets only: it goes with a return, a new submission or a withdrawal.
+            row.grade = round == .targets && to == .approved ? grade?.rawValue : nil
             row.reason = action == .return ? reason : ""
             row.updatedAt = now
             try await row.save(on: database)

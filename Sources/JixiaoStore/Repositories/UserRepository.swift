@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
@@ -160,7 +159,7 @@ public struct UserRepository: Sendable {
         let codes = (0..<10).map { _ in Self.recoveryCode() }
         user.totpSecret = secret
         user.totpLastStep = step
-        user.recoveryCodes = codes.map { Self.digest($0.replacingOccurrences(of: "-", with: "")) }
+        user.recoveryCodes = codes.map { $0.replacingOccurrences(of: "-", with: "").sha256 }
             .joined(separator: "\n")
         try await save(user, action: "user.second-factor.enrol", actor: actor)
         return codes
@@ -174,7 +173,7 @@ public struct UserRepository: Sendable {
             try await user.save(on: database)
             return true
         }
-        let digest = Self.digest(code.filter { !$0.isWhitespace && $0 != "-" }.lowercased())
+        let digest = code.filter { !$0.isWhitespace && $0 != "-" }.lowercased().sha256
         var unused = user.recoveryCodes.split(separator: "\n").map(String.init)
         guard let index = unused.firstIndex(of: digest) else { return false }
         unused.remove(at: index)
@@ -199,7 +198,7 @@ public struct UserRepository: Sendable {
         let token = [UInt8].random(count: 32).hex
         let device = TrustedDeviceModel()
         device.$user.id = userID
-        device.tokenHash = Self.digest(token)
+        device.tokenHash = token.sha256
         device.createdAt = Date()
         try await device.create(on: database)
         return token
@@ -209,7 +208,7 @@ public struct UserRepository: Sendable {
     public func isTrustedDevice(token: String?, username: String) async throws -> Bool {
         guard let token, !token.isEmpty,
               let device = try await TrustedDeviceModel.query(on: database)
-                .filter(\.$tokenHash == Self.digest(token)).with(\.$user).first() else { return false }
+                .filter(\.$tokenHash == token.sha256).with(\.$user).first() else { return false }
         return device.user.username == username
     }
 
@@ -231,8 +230,6 @@ public struct UserRepository: Sendable {
             try await AuditLog.append(on: database, actor: actor, action: action, subject: user.username)
         }
     }
-
-    private static func digest(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
 
     /// A recovery code: 10 characters of base32 in two groups, e.g. `k3f9q-2mzta`.
     private static func recoveryCode() -> String {

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 
@@ -24,7 +23,7 @@ public struct SignInThrottle: Sendable {
 
     /// The key a name is counted under: SHA-256 of the name as typed, trimmed and in lower case.
     public static func accountKey(_ username: String) -> String {
-        SHA256.hash(data: Data(username.trimmingCharacters(in: .whitespaces).lowercased().utf8)).hex
+        username.trimmingCharacters(in: .whitespaces).lowercased().sha256
     }
 
     /// Seconds the attempt must still wait before it is checked, or nil when it may be checked now.
