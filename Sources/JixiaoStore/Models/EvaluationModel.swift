@@ -14,6 +14,8 @@ public final class EvaluationModel: Model, @unchecked Sendable {
     @OptionalField(key: "rate") public var rate: String?
     /// How many findings of severity high or medium.
     @Field(key: "findings") public var findings: Int
+    /// Points of the self-score no record supports (``SpotCheck/unsupportedPoints(_:)``), exact decimal.
+    @Field(key: "unsupported") public var unsupported: String
     /// The `evaluate --json` document.
     @Field(key: "result") public var result: String
     @Field(key: "computed_at") public var computedAt: Date

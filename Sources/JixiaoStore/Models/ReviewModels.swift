@@ -49,6 +49,10 @@ final class ReviewCampaignModel: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @Field(key: "targets_due") var targetsDue: String
     @Field(key: "evaluation_due") var evaluationDue: String
+    /// The re-check difference (points, a decimal) beyond which a department is flagged.
+    @Field(key: "recheck_threshold") var recheckThreshold: String
+    /// Days from the bureau's approval of a self-evaluation to its publication.
+    @Field(key: "publish_days") var publishDays: Int
 
     init() {}
 }
@@ -68,6 +72,55 @@ final class PublicationModel: Model, @unchecked Sendable {
     @Field(key: "xlsx") var xlsx: Data
     @OptionalField(key: "pdf") var pdf: Data?
     @Field(key: "score_csv") var scoreCSV: String
+
+    init() {}
+}
+
+/// A draw of departments for re-checking (自评复核): how they were drawn (with the seed of a random draw), by whom.
+final class SpotCheckModel: Model, @unchecked Sendable {
+    static let schema = "spot_checks"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "year") var year: Int
+    /// `random:SEED` or `risk:MEASURE`.
+    @Field(key: "method") var method: String
+    @Field(key: "drawn_by") var drawnBy: String
+    @Field(key: "drawn_at") var drawnAt: Date
+
+    init() {}
+}
+
+/// A department-year drawn for re-checking, its place in the draw and its risk figure when drawn.
+final class RecheckModel: Model, @unchecked Sendable {
+    static let schema = "rechecks"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "year") var year: Int
+    @Parent(key: "spot_check_id") var spotCheck: SpotCheckModel
+    @Field(key: "position") var position: Int
+    @Field(key: "risk") var risk: String
+
+    init() {}
+}
+
+/// The bureau's re-score of one item (an indicator, or `budget`) of a drawn department-year.
+final class RescoreModel: Model, @unchecked Sendable {
+    static let schema = "recheck_scores"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "year") var year: Int
+    @Field(key: "item") var item: String
+    /// An exact decimal.
+    @Field(key: "score") var score: String
+    @Field(key: "reason") var reason: String
+    @OptionalField(key: "file_name") var fileName: String?
+    @OptionalField(key: "file_type") var fileType: String?
+    @OptionalField(key: "file_data") var fileData: Data?
+    @OptionalField(key: "file_sha256") var fileSHA256: String?
+    @Field(key: "actor") var actor: String
+    @Field(key: "at") var at: Date
 
     init() {}
 }

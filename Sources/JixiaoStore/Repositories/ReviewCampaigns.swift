@@ -14,24 +14,58 @@ public struct ReviewCampaigns: Sendable {
         public var year: Int
         public var targetsDue: CivilDate
         public var evaluationDue: CivilDate
+        /// The re-check difference in points beyond which a department is flagged (a grade change always is).
+        public var recheckThreshold: Rational
+        /// Days the bureau has from approving a self-evaluation to publishing it (财预〔2016〕143号: 20).
+        public var publishDays: Int
+
+        public static let defaultRecheckThreshold = Rational(5)
+        public static let defaultPublishDays = 20
 
         /// The due date of a round.
         public func due(_ round: ReviewRound) -> CivilDate { round == .targets ? targetsDue : evaluationDue }
     }
 
-    /// Opens (or moves) a year's campaign for every department of that year; audited.
-    public func open(year: Int, targetsDue: CivilDate, evaluationDue: CivilDate, actor: AuditActor) async throws {
+    /// A re-check threshold or publication period out of its range.
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// The re-check threshold's range, in points.
+    public static let thresholdRange = Rational.zero...Rational(100)
+    /// The publication period's range, in days.
+    public static let publishDaysRange = 1...365
+
+    /// Opens (or moves) a year's campaign for every department of that year: its due dates and, when given, the
+    /// re-check threshold and publication period (otherwise kept, or the defaults for a new campaign); audited.
+    public func open(year: Int, targetsDue: CivilDate, evaluationDue: CivilDate, recheckThreshold: Rational? = nil,
+                     publishDays: Int? = nil, actor: AuditActor) async throws {
+        if let recheckThreshold, !Self.thresholdRange.contains(recheckThreshold) {
+            throw Invalid(message: "复核差异阈值须在 0–100 分之间")
+        }
+        if let publishDays, !Self.publishDaysRange.contains(publishDays) {
+            throw Invalid(message: "公开期限须在 1–365 天之间")
+        }
         try await database.transaction { database in
             let row = try await ReviewCampaignModel.query(on: database).filter(\.$year == year).first()
                 ?? ReviewCampaignModel()
-            let before = row.id == nil ? "" : "\(row.targetsDue) \(row.evaluationDue)"
+            let isNew = row.id == nil
+            let before = isNew ? "" : Self.describe(row)
             row.year = year
             row.targetsDue = targetsDue.description
             row.evaluationDue = evaluationDue.description
+            if let recheckThreshold { row.recheckThreshold = recheckThreshold.formatted(places: 2) }
+            else if isNew { row.recheckThreshold = Campaign.defaultRecheckThreshold.formatted(places: 2) }
+            if let publishDays { row.publishDays = publishDays } else if isNew { row.publishDays = Campaign.defaultPublishDays }
             try await row.save(on: database)
             try await AuditLog.append(on: database, actor: actor, action: "review.campaign", subject: String(year),
-                                      before: before, after: "\(targetsDue.description) \(evaluationDue.description)")
+                                      before: before, after: Self.describe(row))
         }
+    }
+
+    private static func describe(_ row: ReviewCampaignModel) -> String {
+        "\(row.targetsDue) \(row.evaluationDue) threshold=\(row.recheckThreshold) publishDays=\(row.publishDays)"
     }
 
     /// Every campaign, by year.
@@ -40,7 +74,10 @@ public struct ReviewCampaigns: Sendable {
         for row in try await ReviewCampaignModel.query(on: database).all() {
             guard let targets = CivilDate(iso: row.targetsDue), let evaluation = CivilDate(iso: row.evaluationDue)
             else { continue }
-            campaigns[row.year] = Campaign(year: row.year, targetsDue: targets, evaluationDue: evaluation)
+            campaigns[row.year] = Campaign(
+                year: row.year, targetsDue: targets, evaluationDue: evaluation,
+                recheckThreshold: Rational(decimal: row.recheckThreshold) ?? Campaign.defaultRecheckThreshold,
+                publishDays: row.publishDays)
         }
         return campaigns
     }

@@ -37,6 +37,10 @@ struct APIController: RouteCollection {
         year.post("indicators", ":id", "progress", use: reportProgress)
         year.get("review", use: review)
         year.post("review", use: reviewStep)
+        year.get("recheck", use: recheck)
+        year.put("recheck", ":item", use: rescore)
+        api.get("review", "spot-checks", use: spotChecks)
+        api.post("review", "spot-checks", use: drawSpotCheck)
         api.on(.POST, "import", body: .collect(maxSize: ImportController.maximumSize), use: importBundle)
     }
 

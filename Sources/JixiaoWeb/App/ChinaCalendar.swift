@@ -4,10 +4,13 @@ import JixiaoCore
 /// Dates as the departments live them: in China's time zone.
 enum ChinaCalendar {
     /// Today in China.
-    static func today() -> CivilDate {
+    static func today() -> CivilDate { date(of: Date()) }
+
+    /// The day a moment falls on in China.
+    static func date(of moment: Date) -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
         return CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? CivilDate(year: 2000, month: 1, day: 1)!
     }

@@ -73,7 +73,7 @@ public enum DemoData {
                     == .drafting else { continue }
             for (action, party, reason) in actions {
                 // The demo publishes without a PDF, so that it starts in seconds without LibreOffice.
-                let publication = action == .publish ? try await Publishing.documents(for: department) { _ in nil } : nil
+                let publication = action == .publish ? try await Publishing.documents(for: department, recheck: nil) { _ in nil } : nil
                 try await repository.step(action, round: round, by: party, reason: reason,
                                           grade: nil, organisation: organisation, fiscal: fiscal,
                                           publication: publication,
@@ -81,5 +81,23 @@ public enum DemoData {
                                                             source: "local"))
             }
         }
+        if let first = neighbours.first { try await recheck(first, on: database) }
+    }
+
+    /// The demo's 自评复核: the first neighbour (its self-evaluation with the bureau) drawn at random with a fixed
+    /// seed, and its first scored indicator re-scored two points lower, so the re-check pages have something to show.
+    private static func recheck(_ year: DepartmentYear, on database: any Database) async throws {
+        let rechecks = Rechecks(database: database)
+        let years = YearRepository(database: database)
+        guard try await rechecks.drawn(year: year.year).isEmpty,
+              let organisation = try await years.organisation(code: year.department.code),
+              let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: year.year)
+        else { return }
+        let actor = AuditActor(name: "demo", role: Role.reviewer.rawValue, source: "local")
+        _ = try await rechecks.draw(year: year.year, count: 1, method: .random(seed: 20_240_501), actor: actor)
+        let evaluation = Evaluator.evaluate(year)
+        guard let scored = evaluation.indicators.first(where: { $0.score >= Rational(2) }) else { return }
+        try await rechecks.rescore(.init(score: scored.score - Rational(2), reason: "抽查原始记录，部分完成量缺少验收凭证，按可核实的数量计分。"),
+                                   item: scored.id, file: nil, organisation: organisation, fiscal: fiscal, actor: actor)
     }
 }

@@ -8,21 +8,28 @@ import Vapor
 /// What the publish step keeps of a department-year: its report as HTML, Word (公文) and the Excel score table,
 /// the PDF when LibreOffice is installed, the score table as CSV, and the bundle they were all made from.
 enum Publishing {
-    /// The documents of `year`; `pdf` turns the DOCX into a PDF, or gives nil (LibreOffice missing, the demo).
-    static func documents(for year: DepartmentYear,
+    /// The documents of `year` with the bureau's re-check as an annex when there is one; `pdf` turns the DOCX into
+    /// a PDF, or gives nil (LibreOffice missing, the demo).
+    static func documents(for year: DepartmentYear, recheck: Recheck?,
                           pdf: (Data) async -> Data?) async throws -> Publications.Documents {
         let evaluation = Evaluator.evaluate(year)
-        let report = ReportBuilder.build(year, evaluation: evaluation,
+        var report = ReportBuilder.build(year, evaluation: evaluation,
                                          findings: FindingsEngine.findings(year, evaluation: evaluation))
+        if let recheck { report.blocks += RecheckAnnex.blocks(recheck, places: year.template.rounding.places) }
         let docx = try DocxRenderer.render(report)
         return Publications.Documents(
             bundle: BundleWriter.encode(year).serialized() + "\n", html: HTMLRenderer.render(report), docx: docx,
-            xlsx: try XlsxRenderer.render(report), pdf: await pdf(docx), scoreCSV: scoreCSV(year, evaluation))
+            xlsx: try XlsxRenderer.render(report), pdf: await pdf(docx),
+            scoreCSV: scoreCSV(year, evaluation, recheck: recheck))
     }
 
-    /// The documents, with the PDF converted by LibreOffice off the event loop when it is installed.
-    static func documents(for year: DepartmentYear, on request: Request) async throws -> Publications.Documents {
-        try await documents(for: year) { docx in
+    /// The documents (with the re-check of a department drawn and re-scored), the PDF converted by LibreOffice off
+    /// the event loop when it is installed.
+    static func documents(for year: DepartmentYear, organisationID: UUID,
+                          on request: Request) async throws -> Publications.Documents {
+        let recheck = try await RecheckPage.comparison(of: year, organisationID: organisationID, on: request.db)
+        let annex = recheck.drawn != nil && recheck.comparison.hasRescores ? recheck.comparison : nil
+        return try await documents(for: year, recheck: annex) { docx in
             let pdf = try? await request.application.threadPool.runIfActive {
                 try LibreOfficeConverter().convert(docx, fileExtension: "docx")
             }
@@ -31,22 +38,31 @@ enum Publishing {
         }
     }
 
-    /// 自评表 as CSV: the budget line, each indicator with its target, actual, weight and score, the total.
-    static func scoreCSV(_ year: DepartmentYear, _ evaluation: Evaluation) -> String {
+    /// 自评表 as CSV: the budget line, each indicator with its target, actual, weight and score, the total; with a
+    /// re-check, the bureau's score and reason beside each.
+    static func scoreCSV(_ year: DepartmentYear, _ evaluation: Evaluation, recheck: Recheck?) -> String {
         let rounding = year.template.rounding
         var writer = CSVWriter()
-        writer.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
-        writer.append(["预算执行率", "", "", "100%", evaluation.budget.rate?.percentString(places: 2) ?? "—",
-                       rounding.format(evaluation.budget.weight), rounding.format(evaluation.budget.score)])
+        func append(_ cells: [String], item: String?) {
+            guard let recheck else { return writer.append(cells) }
+            let row = item.flatMap { item in recheck.rows.first { $0.item == item } }
+            writer.append(cells + [row.map { rounding.format($0.finalScore) } ?? "", row?.rescore?.reason ?? ""])
+        }
+        writer.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+            + (recheck == nil ? [] : ["复核得分", "复核说明"]))
+        append(["预算执行率", "", "", "100%", evaluation.budget.rate?.percentString(places: 2) ?? "—",
+                rounding.format(evaluation.budget.weight), rounding.format(evaluation.budget.score)],
+               item: Recheck.budgetItem)
         for indicator in year.indicators {
             guard let score = evaluation.score(of: indicator.id) else { continue }
-            writer.append([indicator.level1, indicator.level2, indicator.name,
-                           [indicator.targetText, indicator.unit].filter { !$0.isEmpty }.joined(separator: " "),
-                           indicator.actualText ?? score.actual.map { rounding.format($0) } ?? "",
-                           rounding.format(indicator.weight), rounding.format(score.score)])
+            append([indicator.level1, indicator.level2, indicator.name,
+                    [indicator.targetText, indicator.unit].filter { !$0.isEmpty }.joined(separator: " "),
+                    indicator.actualText ?? score.actual.map { rounding.format($0) } ?? "",
+                    rounding.format(indicator.weight), rounding.format(score.score)], item: indicator.id)
         }
-        writer.append(["总分", "", "", "", "", "100", rounding.format(evaluation.total)])
-        writer.append(["自评等级", "", "", "", "", "", evaluation.grade])
+        writer.append(["总分", "", "", "", "", "100", rounding.format(evaluation.total)]
+            + (recheck.map { [rounding.format($0.recheckTotal), ""] } ?? []))
+        writer.append(["自评等级", "", "", "", "", "", evaluation.grade] + (recheck.map { [$0.recheckGrade, ""] } ?? []))
         return writer.text
     }
 }

@@ -26,6 +26,7 @@ enum Routes {
         try signedIn.register(collection: AccountController())
         try signedIn.register(collection: AdminController())
         try signedIn.register(collection: ReviewController())
+        try signedIn.register(collection: RecheckController())
     }
 }
 

@@ -46,6 +46,14 @@ public enum SiteURL: Sendable, Equatable {
     case reviewBatch
     /// 送审与审核: the year's review rounds.
     case review(code: String, year: Int)
+    /// 自评复核 (bureau): a year's campaign, draw and the departments drawn; nil for the latest year.
+    case spotCheck(year: Int?)
+    /// The bureau's settings of a year's review campaign.
+    case reviewCampaign
+    /// A department-year's re-check: its re-scores beside its own.
+    case recheck(code: String, year: Int)
+    /// The file attached to the re-score of an item.
+    case recheckFile(code: String, year: Int, item: String)
     case payments(code: String, year: Int)
     case lines(code: String, year: Int)
     case line(code: String, year: Int, id: UUID)
@@ -89,6 +97,11 @@ public enum SiteURL: Sendable, Equatable {
         case .publicFile(let code, let year, let version, let file):
             "/public/\(Self.encode(code))/\(year)/v\(version)/\(file)"
         case .review(let code, let year): "/years/\(Self.encode(code))/\(year)/review"
+        case .spotCheck(let year): "/review/spot-check" + (year.map { "?year=\($0)" } ?? "")
+        case .reviewCampaign: "/review/campaign"
+        case .recheck(let code, let year): "/years/\(Self.encode(code))/\(year)/recheck"
+        case .recheckFile(let code, let year, let item):
+            "/years/\(Self.encode(code))/\(year)/recheck/\(Self.encode(item))/file"
         case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
         case .lines(let code, let year): "/years/\(Self.encode(code))/\(year)/lines"
         case .line(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/lines/\(id.uuidString)"

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoIO
 import JixiaoStore
 import JixiaoReport
 import Vapor
@@ -41,6 +42,12 @@ enum Download {
         try await AuditLog.append(on: request.db, actor: request.auditActor, action: "export",
                                   subject: request.url.path, after: filename)
         return file(body, type: type, filename: filename, inline: inline)
+    }
+
+    /// The media type of an evidence file.
+    static func mediaType(_ kind: EvidenceKind) -> HTTPMediaType {
+        let parts = kind.mediaType.split(separator: "/").map(String.init)
+        return HTTPMediaType(type: parts[0], subType: parts[1])
     }
 
     /// A file response, not audited (the public portal's published files).

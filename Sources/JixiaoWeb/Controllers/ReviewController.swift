@@ -127,7 +127,7 @@ struct ReviewContext {
         var publication: Publications.Documents?
         if action == .publish, let year = try await YearRepository(database: database)
             .load(code: organisation.code, year: fiscal.year) {
-            publication = try await Publishing.documents(for: year, on: request)
+            publication = try await Publishing.documents(for: year, organisationID: try organisation.requireID(), on: request)
         }
         return try await repository.step(action, round: round, by: party, reason: reason, grade: grade,
                                          organisation: organisation, fiscal: fiscal, publication: publication,

@@ -24,6 +24,7 @@ struct YearController: RouteCollection {
             for: user, repository: YearRepository(database: request.db), today: ChinaCalendar.today(),
             round: (try? request.query.get(String.self, at: "round")).flatMap(ReviewRound.init(rawValue:)),
             state: (try? request.query.get(String.self, at: "state")).flatMap(ReviewState.init(rawValue:)),
+            grade: (try? request.query.get(String.self, at: "grade")).flatMap { TodoModel.grades.contains($0) ? $0 : nil },
             overdueOnly: (try? request.query.get(String.self, at: "overdue")) == "1")
         return html(HomeView.render(model, user: user, csrf: CSRF.token(for: request)))
     }

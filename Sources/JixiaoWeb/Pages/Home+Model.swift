@@ -17,10 +17,10 @@ struct HomeModel {
     /// 待办 in the review rounds.
     let todo: TodoModel
 
-    /// The years `user` may open and their to-do on `today`, the reviewer's queue filtered by round, state and
-    /// overdue.
+    /// The years `user` may open and their to-do on `today`, the reviewer's queue filtered by round, state, grade
+    /// and overdue.
     static func load(for user: CurrentUser, repository: YearRepository, today: CivilDate, round: ReviewRound?,
-                     state: ReviewState?, overdueOnly: Bool) async throws -> HomeModel {
+                     state: ReviewState?, grade: String?, overdueOnly: Bool) async throws -> HomeModel {
         let snapshots = try await EvaluationSnapshots.all(on: repository.database)
         let entries = try await repository.allYears()
             .filter { user.maySee(organisation: $0.0.code) }
@@ -33,9 +33,10 @@ struct HomeModel {
             }
         let campaigns = ReviewCampaigns(database: repository.database)
         let todo = TodoModel.make(
-            party: user.role.reviewParty, years: entries.map { ($0.code, $0.name, $0.year) },
+            party: user.role.reviewParty, years: entries.map { ($0.code, $0.name, $0.year, $0.grade) },
             rounds: try await campaigns.rounds(organisationCode: user.role.isDepartmental ? user.organisationCode : nil),
-            campaigns: try await campaigns.all(), today: today, round: round, state: state, overdueOnly: overdueOnly)
+            campaigns: try await campaigns.all(), today: today, round: round, state: state, grade: grade,
+            overdueOnly: overdueOnly)
         return HomeModel(entries: entries, todo: todo)
     }
 }

@@ -19,6 +19,9 @@ enum Layout {
                             if !user.role.isAdministrator {
                                 HTML.element("a", [("href", SiteURL.monitoringOverview.path)]) { "运行监控总览" }
                             }
+                            if user.role == .reviewer || user.role == .auditor {
+                                HTML.element("a", [("href", SiteURL.spotCheck(year: nil).path)]) { "自评复核" }
+                            }
                             if user.role.readsAuditTrail {
                                 HTML.element("a", [("href", SiteURL.audit.path)]) { "审计日志" }
                             }
@@ -110,7 +113,7 @@ enum Layout {
     fieldset.checks[aria-invalid=true] { border-color: var(--accent); }
     .planned { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.4rem; }
     label.inline { display: flex; gap: 0.4rem; align-items: center; }
-    tr.overdue td { background: #fdeaea; } ul.todo li.error { padding: 0.2rem 0.5rem; }
+    tr.overdue td, tr.flagged td { background: #fdeaea; } ul.todo li.error { padding: 0.2rem 0.5rem; }
     .table-scroll { overflow-x: auto; max-width: 100%; } .table-scroll table { min-width: 44rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.3rem; } form.inline { display: inline; }
     button.secondary { background: #fff; color: var(--accent); }

@@ -11,6 +11,10 @@ struct TodoModel {
         let year: Int
         let round: ReviewRound
         let status: ReviewRepository.Status
+        /// The grade: the bureau's grade of approved targets, the evaluation's grade of a self-evaluation.
+        let grade: String
+        /// When the round is due: handing in (drafting, submitted) by the campaign's date, publishing an approved
+        /// self-evaluation within the campaign's period after approval.
         let due: CivilDate?
         let overdue: Bool
         /// The steps the person may take on it (for the reviewer's batch form).
@@ -20,7 +24,10 @@ struct TodoModel {
         var text: String {
             var text = "\(name) \(year) 年\(round.chinese)：\(status.state.chinese(in: round))"
             if !status.returnReason.isEmpty { text += "（已退回：\(status.returnReason)）" }
-            if let due { text += overdue ? "，已逾期（截止 \(due.chinese)）" : "，截止 \(due.chinese)" }
+            if let due {
+                let what = status.state == .approved && round == .selfEvaluation ? "公开" : ""
+                text += overdue ? "，\(what)已逾期（截止 \(due.chinese)）" : "，\(what)截止 \(due.chinese)"
+            }
             return text
         }
 
@@ -32,13 +39,21 @@ struct TodoModel {
     /// The reviewer's filters, as chosen.
     let round: ReviewRound?
     let state: ReviewState?
+    let grade: String?
     let overdueOnly: Bool
 
-    /// The to-do of `party` over the department-years `years` (code, name, year) the person may see.
-    static func make(party: ReviewParty?, years: [(code: String, name: String, year: Int)],
+    /// The grades the reviewer may filter by.
+    static let grades = ["优", "良", "中", "差"]
+
+    /// The to-do of `party` over the department-years `years` (code, name, year, evaluation grade) the person may
+    /// see.
+    static func make(party: ReviewParty?, years: [(code: String, name: String, year: Int, grade: String)],
                      rounds: [ReviewCampaigns.Entry], campaigns: [Int: ReviewCampaigns.Campaign], today: CivilDate,
-                     round: ReviewRound? = nil, state: ReviewState? = nil, overdueOnly: Bool = false) -> TodoModel {
-        guard let party else { return TodoModel(items: [], round: round, state: state, overdueOnly: overdueOnly) }
+                     round: ReviewRound? = nil, state: ReviewState? = nil, grade: String? = nil,
+                     overdueOnly: Bool = false) -> TodoModel {
+        guard let party else {
+            return TodoModel(items: [], round: round, state: state, grade: grade, overdueOnly: overdueOnly)
+        }
         let stored = Dictionary(rounds.map { ("\($0.code)|\($0.year)|\($0.round.rawValue)", $0.status) },
                                 uniquingKeysWith: { first, _ in first })
         var items: [Item] = []
@@ -51,20 +66,28 @@ struct TodoModel {
                 case .bureau: [.departmentApproved, .underReview, .approved].contains(status.state)
                 }
                 guard waiting, round == nil || round == kind, state == nil || state == status.state else { continue }
-                let due = campaigns[year.year]?.due(kind)
-                // Overdue: past the due date and not yet handed in to the bureau.
+                let itemGrade = kind == .targets ? status.grade?.rawValue ?? "" : year.grade
+                guard grade == nil || grade == itemGrade else { continue }
+                let campaign = campaigns[year.year]
+                var due: CivilDate?
+                if [.drafting, .submitted].contains(status.state) {
+                    due = campaign?.due(kind)
+                } else if kind == .selfEvaluation, status.state == .approved, let approved = status.updatedAt {
+                    let days = campaign?.publishDays ?? ReviewCampaigns.Campaign.defaultPublishDays
+                    due = CivilDate(dayNumber: ChinaCalendar.date(of: approved).dayNumber + days)
+                }
+                // Overdue: past the date to hand in, or to publish.
                 let overdue = due.map { today > $0 } == true
-                    && [.drafting, .submitted].contains(status.state)
                 if overdueOnly && !overdue { continue }
                 // A preparer's untouched rounds without a campaign are not yet asked for.
                 if party == .preparer, status.returnReason.isEmpty, due == nil { continue }
                 items.append(Item(code: year.code, name: year.name, year: year.year, round: kind, status: status,
-                                  due: due, overdue: overdue,
+                                  grade: itemGrade, due: due, overdue: overdue,
                                   actions: ReviewMachine.actions(kind, in: status.state, by: party)))
             }
         }
         items.sort { ($0.overdue ? 0 : 1, $0.status.returnReason.isEmpty ? 1 : 0, $0.code, $0.year)
             < ($1.overdue ? 0 : 1, $1.status.returnReason.isEmpty ? 1 : 0, $1.code, $1.year) }
-        return TodoModel(items: items, round: round, state: state, overdueOnly: overdueOnly)
+        return TodoModel(items: items, round: round, state: state, grade: grade, overdueOnly: overdueOnly)
     }
 }

@@ -51,6 +51,17 @@ enum TodoView {
                     }
                 }
             }
+            HTML.element("label") {
+                "等级"
+                HTML.element("select", [("name", "grade")]) {
+                    HTML.element("option", [("value", "")]) { "全部" }
+                    for grade in TodoModel.grades {
+                        HTML.element("option", [("value", grade), ("selected", model.grade == grade ? "selected" : nil)]) {
+                            grade
+                        }
+                    }
+                }
+            }
             HTML.element("label", [("class", "inline")]) {
                 HTML.element("input", [("type", "checkbox"), ("name", "overdue"), ("value", "1"),
                                        ("checked", model.overdueOnly ? "checked" : nil)])
@@ -67,7 +78,7 @@ enum TodoView {
                 HTML.element("table", [("id", "review-queue")]) {
                     HTML.element("thead") {
                         HTML.element("tr") {
-                            for title in ["选择", "部门", "年度", "环节", "状态", "可进行的操作"] { HTML.element("th") { title } }
+                            for title in ["选择", "部门", "年度", "环节", "状态", "等级", "期限", "可进行的操作"] { HTML.element("th") { title } }
                         }
                     }
                     HTML.element("tbody") {
@@ -85,6 +96,8 @@ enum TodoView {
                                 HTML.element("td", [("class", "number")]) { String(item.year) }
                                 HTML.element("td") { item.round.chinese }
                                 HTML.element("td") { item.status.state.chinese(in: item.round) }
+                                HTML.element("td") { item.grade.isEmpty ? "—" : item.grade }
+                                HTML.element("td") { deadline(item) }
                                 HTML.element("td") { item.actions.map(\.chinese).joined(separator: "、") }
                             }
                         }
@@ -109,6 +122,15 @@ enum TodoView {
                 }
             }
         }
+    }
+}
+
+extension TodoView {
+    /// An item's deadline in a queue cell: to hand in, or to publish an approved self-evaluation.
+    static func deadline(_ item: TodoModel.Item) -> String {
+        guard let due = item.due else { return "—" }
+        let what = item.status.state == .approved ? "公开" : "报送"
+        return item.overdue ? "\(what)已逾期（\(due.description)）" : "\(what)截止 \(due.description)"
     }
 }
 

@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import Vapor
+
+/// A department-year's re-check as the pages, the API and publishing show it: whether it was drawn, the
+/// comparison of the bureau's re-scores with the department's own, and what is stored of each re-score.
+struct RecheckPage {
+    let code: String
+    let name: String
+    let year: Int
+    let drawn: Rechecks.Member?
+    let comparison: Recheck
+    let stored: [String: Rechecks.Stored]
+    /// The decimals scores are shown with (the template's rounding).
+    let places: Int
+    /// Whether the signed-in person may re-score now (the bureau's reviewer, the department drawn and held).
+    let mayRescore: Bool
+    var message: String?
+    var problems: [String] = []
+
+    /// The re-check of the context's year.
+    static func load(_ context: YearContext, on request: Request, message: String? = nil,
+                     problems: [String] = []) async throws -> RecheckPage {
+        guard let year = try await YearRepository(database: request.db)
+            .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
+        let organisationID = try context.organisation.requireID()
+        let state = try await ReviewRepository(database: request.db)
+            .statuses(organisationID: organisationID, year: year.year)[.selfEvaluation]?.state ?? .drafting
+        let loaded = try await comparison(of: year, organisationID: organisationID, on: request.db)
+        return RecheckPage(code: context.organisation.code, name: context.organisation.name, year: year.year,
+                           drawn: loaded.drawn, comparison: loaded.comparison, stored: loaded.stored,
+                           places: year.template.rounding.places, mayRescore: context.user.role == .reviewer && loaded.drawn != nil
+                               && Rechecks.heldStates.contains(state),
+                           message: message, problems: problems)
+    }
+
+    /// The comparison of `year` with its re-scores under its campaign's threshold, and the draw it was in.
+    static func comparison(of year: DepartmentYear, organisationID: UUID, on database: any Database) async throws
+        -> (drawn: Rechecks.Member?, comparison: Recheck, stored: [String: Rechecks.Stored]) {
+        let rechecks = Rechecks(database: database)
+        let stored = try await rechecks.rescores(organisationID: organisationID, year: year.year)
+        let threshold = try await ReviewCampaigns(database: database).all()[year.year]?.recheckThreshold
+            ?? ReviewCampaigns.Campaign.defaultRecheckThreshold
+        let drawn = try await rechecks.drawn(year: year.year).first { $0.code == year.department.code }
+        let comparison = Recheck(year: year, evaluation: Evaluator.evaluate(year),
+                                 rescores: stored.mapValues(\.rescore), threshold: threshold)
+        return (drawn, comparison, stored)
+    }
+
+    /// Checks and stores a re-score of the context's year; the message saying what was saved.
+    static func rescore(item: String, score: String, reason: String, file: Rechecks.File?, _ context: YearContext,
+                        on request: Request) async throws -> String {
+        guard let year = try await YearRepository(database: request.db)
+            .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
+        let rescore = try Recheck.rescore(item: item, score: score,
+                                          reason: String(reason.prefix(TextLimits.maximumCharacters)), year: year,
+                                          evaluation: Evaluator.evaluate(year))
+        try await Rechecks(database: request.db).rescore(rescore, item: item, file: file,
+                                                         organisation: context.organisation, fiscal: context.fiscal,
+                                                         actor: context.user.auditActor)
+        return "已保存“\(year.indicators.first { $0.id == item }?.name ?? "预算执行率")”的复核得分 \(rescore.score)。"
+    }
+
+    /// An uploaded file as evidence: 413 past the size cap, 415 when its content is none of the accepted kinds.
+    static func evidence(name: String, data: Data) throws -> Rechecks.File {
+        guard data.count <= EvidenceKind.maximumBytes else {
+            throw Abort(.payloadTooLarge, reason: "复核材料不能超过 10 MB。")
+        }
+        guard let kind = EvidenceKind.detect(data) else {
+            throw Abort(.unsupportedMediaType, reason: "复核材料须为 PDF、PNG、JPEG、Word（.docx）或 Excel（.xlsx）文件。")
+        }
+        return Rechecks.File(name: kind.safeName(name), type: kind.mediaType, data: data)
+    }
+
+    /// The re-check as the API gives it.
+    var json: JSONValue {
+        .object([
+            "drawn": .bool(drawn != nil),
+            "method": drawn.map { .string($0.method) } ?? .null,
+            "selfTotal": .string(comparison.selfTotal.formatted(places: places)),
+            "recheckTotal": .string(comparison.recheckTotal.formatted(places: places)),
+            "difference": .string(comparison.difference.formatted(places: places)),
+            "selfGrade": .string(comparison.selfGrade),
+            "recheckGrade": .string(comparison.recheckGrade),
+            "threshold": .string(comparison.threshold.description),
+            "flagged": .bool(drawn != nil && comparison.isFlagged),
+            "items": .array(comparison.rows.map { row in
+                .object([
+                    "item": .string(row.item), "label": .string(row.label), "weight": .string(row.weight.description),
+                    "selfScore": .string(row.selfScore.description),
+                    "recheckScore": row.rescore.map { .string($0.score.description) } ?? .null,
+                    "reason": .string(row.rescore?.reason ?? ""),
+                    "file": stored[row.item]?.fileName.map { .string($0) } ?? .null,
+                    "fileSha256": stored[row.item]?.fileSHA256.map { .string($0) } ?? .null,
+                ])
+            }),
+        ])
+    }
+}
+
+/// The bureau's spot-check page: the year's campaign, the draw form, what may be drawn and every department drawn
+/// with its comparison.
+struct SpotCheckPage {
+    struct Row {
+        let member: Rechecks.Member
+        let comparison: Recheck
+    }
+
+    let year: Int
+    let years: [Int]
+    let campaign: ReviewCampaigns.Campaign?
+    let candidates: Int
+    let rows: [Row]
+    let mayAct: Bool
+    var message: String?
+    var problems: [String] = []
+
+    static func load(year: Int, user: CurrentUser, on database: any Database, message: String? = nil,
+                     problems: [String] = []) async throws -> SpotCheckPage {
+        let rechecks = Rechecks(database: database)
+        var rows: [Row] = []
+        for member in try await rechecks.drawn(year: year) {
+            guard let loaded = try await YearRepository(database: database).load(code: member.code, year: year),
+                  let organisation = try await YearRepository(database: database).organisation(code: member.code)
+            else { continue }
+            let comparison = try await RecheckPage.comparison(of: loaded, organisationID: organisation.requireID(),
+                                                              on: database).comparison
+            rows.append(Row(member: member, comparison: comparison))
+        }
+        return SpotCheckPage(year: year, years: try await YearRepository(database: database).heldYears(),
+                             campaign: try await ReviewCampaigns(database: database).all()[year],
+                             candidates: try await rechecks.candidates(year: year).count, rows: rows,
+                             mayAct: user.role == .reviewer, message: message, problems: problems)
+    }
+}
