@@ -105,12 +105,7 @@ public struct ReviewRefusal: Error, Sendable, Equatable, CustomStringConvertible
 /// The rules of both rounds.
 public enum ReviewMachine {
     /// One allowed step.
-    public struct Step: Sendable, Hashable {
-        public let from: ReviewState
-        public let action: ReviewAction
-        public let by: ReviewParty
-        public let to: ReviewState
-    }
+    public typealias Step = Transition<ReviewState>
 
     /// Every allowed step of a round.
     public static func steps(of round: ReviewRound) -> [Step] {
@@ -147,15 +142,8 @@ public enum ReviewMachine {
     /// reason, targets approved without a grade.
     public static func next(_ round: ReviewRound, from state: ReviewState, action: ReviewAction, by party: ReviewParty,
                             reason: String, grade: TargetGrade?) throws(ReviewRefusal) -> ReviewState {
-        guard let step = steps(of: round).first(where: { $0.from == state && $0.action == action && $0.by == party })
-        else {
-            let allowed = actions(round, in: state, by: party).map(\.chinese)
-            throw ReviewRefusal("\(party.chinese)不能对“\(state.chinese(in: round))”的\(round.chinese)“\(action.chinese)”"
-                + (allowed.isEmpty ? "。" : "；此时可以：\(allowed.joined(separator: "、"))。"))
-        }
-        if action == .return, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ReviewRefusal("退回须写明原因，说明哪里需要修改。")
-        }
+        let step = try Transition.find(in: steps(of: round), from: state, action: action, by: party, reason: reason,
+                                       subject: "“\(state.chinese(in: round))”的\(round.chinese)")
         if round == .targets, action == .approve, party == .bureau, grade == nil {
             throw ReviewRefusal("财政审核绩效目标须评定等级（优、良、中、差）。")
         }
@@ -164,9 +152,44 @@ public enum ReviewMachine {
 
     /// The steps `party` may take on a round in `state` (the buttons a page shows).
     public static func actions(_ round: ReviewRound, in state: ReviewState, by party: ReviewParty) -> [ReviewAction] {
-        steps(of: round).filter { $0.from == state && $0.by == party }.map(\.action)
+        Transition.actions(in: steps(of: round), from: state, by: party)
     }
 
     /// Whether a round in `state` holds the data it covers: everything but drafting.
     public static func locks(_ state: ReviewState) -> Bool { state != .drafting }
+}
+
+/// One allowed step of a review state machine: from a state, an action by a party, to a state.
+public struct Transition<State: Hashable & Sendable>: Sendable, Hashable {
+    public let from: State
+    public let action: ReviewAction
+    public let by: ReviewParty
+    public let to: State
+
+    public init(from: State, action: ReviewAction, by: ReviewParty, to: State) {
+        self.from = from
+        self.action = action
+        self.by = by
+        self.to = to
+    }
+
+    /// The step `party` takes by `action` from `state`, or the refusal naming `subject` (“编制中”的绩效目标) and the
+    /// steps allowed instead; a return needs a reason.
+    static func find(in steps: [Transition], from state: State, action: ReviewAction, by party: ReviewParty,
+                     reason: String, subject: String) throws(ReviewRefusal) -> Transition {
+        guard let step = steps.first(where: { $0.from == state && $0.action == action && $0.by == party }) else {
+            let allowed = actions(in: steps, from: state, by: party).map(\.chinese)
+            throw ReviewRefusal("\(party.chinese)不能对\(subject)“\(action.chinese)”"
+                + (allowed.isEmpty ? "。" : "；此时可以：\(allowed.joined(separator: "、"))。"))
+        }
+        if action == .return, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ReviewRefusal("退回须写明原因，说明哪里需要修改。")
+        }
+        return step
+    }
+
+    /// The actions `party` may take from `state`.
+    static func actions(in steps: [Transition], from state: State, by party: ReviewParty) -> [ReviewAction] {
+        steps.filter { $0.from == state && $0.by == party }.map(\.action)
+    }
 }

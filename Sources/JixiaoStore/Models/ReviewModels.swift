@@ -16,6 +16,8 @@ final class ReviewRoundModel: Model, @unchecked Sendable {
     @OptionalField(key: "grade") var grade: String?
     /// The reason of the last return, shown until the round is submitted again.
     @Field(key: "reason") var reason: String
+    /// The last return's notes pointed at parts of the year, JSON `[{section, indicator, note}]`.
+    @Field(key: "remarks") var remarks: String
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
@@ -35,6 +37,8 @@ final class ReviewEventModel: Model, @unchecked Sendable {
     @Field(key: "actor") var actor: String
     @Field(key: "role") var role: String
     @Field(key: "reason") var reason: String
+    /// A return's notes pointed at parts of the year, JSON `[{section, indicator, note}]`.
+    @Field(key: "remarks") var remarks: String
     @OptionalField(key: "grade") var grade: String?
     @Field(key: "at") var at: Date
 
@@ -119,6 +123,51 @@ final class RescoreModel: Model, @unchecked Sendable {
     @OptionalField(key: "file_type") var fileType: String?
     @OptionalField(key: "file_data") var fileData: Data?
     @OptionalField(key: "file_sha256") var fileSHA256: String?
+    @Field(key: "actor") var actor: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+/// A request to change an approved target (目标调整).
+final class TargetAdjustmentModel: Model, @unchecked Sendable {
+    static let schema = "target_adjustments"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "year") var year: Int
+    /// The request's number within its department-year, from 1.
+    @Field(key: "number") var number: Int
+    @Field(key: "indicator_id") var indicatorID: String
+    @Field(key: "indicator_name") var indicatorName: String
+    /// The target before and as asked, JSON `{target, unit, direction, weight}`.
+    @Field(key: "before") var before: String
+    @Field(key: "after") var after: String
+    @Field(key: "reason") var reason: String
+    /// A `TargetAdjustment.State` raw value.
+    @Field(key: "state") var state: String
+    @Field(key: "return_reason") var returnReason: String
+    @Field(key: "requested_by") var requestedBy: String
+    @Field(key: "requested_at") var requestedAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// One entry of a target's history: as approved with the targets, or as an approved adjustment changed it.
+final class TargetHistoryModel: Model, @unchecked Sendable {
+    static let schema = "target_history"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "year") var year: Int
+    @Field(key: "indicator_id") var indicatorID: String
+    @Field(key: "indicator_name") var indicatorName: String
+    /// `approved` or `adjusted`.
+    @Field(key: "event") var event: String
+    /// JSON `{target, unit, direction, weight}`.
+    @Field(key: "target") var target: String
+    @Field(key: "reason") var reason: String
     @Field(key: "actor") var actor: String
     @Field(key: "at") var at: Date
 

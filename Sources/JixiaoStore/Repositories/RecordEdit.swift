@@ -40,35 +40,44 @@ struct RecordEdit {
             return
         }
         try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
-            let (existing, updated) = try await checked(key: key, isNew: isNew, version: version, on: database,
-                                                        change: change)
-            if isNew, existing != nil { throw Refusal.duplicateKey }
-            let title = updated["title"]?.string ?? updated["name"]?.string ?? ""
-            if let existing {
-                let sql = database as! any SQLDatabase
-                let changed = try await sql.update(RecordModel.schema)
-                    .set("definition", to: SQLBind(updated.serialized())).set("title", to: SQLBind(title))
-                    .set("version", to: SQLBind(existing.version + 1))
-                    .where("id", .equal, SQLBind(try existing.requireID()))
-                    .where("version", .equal, SQLBind(existing.version))
-                    .returning("id").all()
-                guard !changed.isEmpty else { throw Refusal.conflict }
-            } else {
-                let last = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
-                    .filter(\.$kind == kind).sort(\.$position, .descending).first()
-                let record = RecordModel()
-                record.$fiscalYear.id = yearID
-                record.kind = kind
-                record.position = (last?.position ?? -1) + 1
-                record.key = key
-                record.title = title
-                record.definition = updated.serialized()
-                record.version = 1
-                try await record.create(on: database)
-            }
-            return .init((), yearID: yearID, audit: .init(action: action, subject: "\(subject)/\(key)",
-                                                          before: existing?.definition ?? "", after: updated.serialized()))
+            let (before, after) = try await write(key: key, isNew: isNew, version: version, on: database, change: change)
+            return .init((), yearID: yearID, audit: .init(action: action, subject: "\(subject)/\(key)", before: before,
+                                                          after: after.serialized()))
         }
+    }
+
+    /// Checks and writes the change inside the caller's change transaction (``YearChange``); returns the record's
+    /// definition before (empty for a new record) and after.
+    func write(key: String, isNew: Bool, version: Int?, on database: any Database,
+               change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws -> (String, JSONValue) {
+        let yearID = try fiscal.requireID()
+        let (existing, updated) = try await checked(key: key, isNew: isNew, version: version, on: database,
+                                                    change: change)
+        if isNew, existing != nil { throw Refusal.duplicateKey }
+        let title = updated["title"]?.string ?? updated["name"]?.string ?? ""
+        if let existing {
+            let sql = database as! any SQLDatabase
+            let changed = try await sql.update(RecordModel.schema)
+                .set("definition", to: SQLBind(updated.serialized())).set("title", to: SQLBind(title))
+                .set("version", to: SQLBind(existing.version + 1))
+                .where("id", .equal, SQLBind(try existing.requireID()))
+                .where("version", .equal, SQLBind(existing.version))
+                .returning("id").all()
+            guard !changed.isEmpty else { throw Refusal.conflict }
+        } else {
+            let last = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+                .filter(\.$kind == kind).sort(\.$position, .descending).first()
+            let record = RecordModel()
+            record.$fiscalYear.id = yearID
+            record.kind = kind
+            record.position = (last?.position ?? -1) + 1
+            record.key = key
+            record.title = title
+            record.definition = updated.serialized()
+            record.version = 1
+            try await record.create(on: database)
+        }
+        return (existing?.definition ?? "", updated)
     }
 
     /// The stored record and what the change makes of it, after the whole year has been read with the change by the

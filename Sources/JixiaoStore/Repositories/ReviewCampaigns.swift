@@ -101,12 +101,11 @@ public struct ReviewCampaigns: Sendable {
             query = query.filter(\.$organisation.$id == (try organisation.requireID()))
         }
         return try await query.all().compactMap { row in
-            guard let round = ReviewRound(rawValue: row.round), let state = ReviewState(rawValue: row.state) else {
+            guard let round = ReviewRound(rawValue: row.round), let status = ReviewRepository.Status(row) else {
                 return nil
             }
             return Entry(code: row.organisation.code, name: row.organisation.name, year: row.year, round: round,
-                         status: .init(state: state, grade: row.grade.flatMap(TargetGrade.init(rawValue:)),
-                                       returnReason: state == .drafting ? row.reason : "", updatedAt: row.updatedAt))
+                         status: status)
         }
     }
 }

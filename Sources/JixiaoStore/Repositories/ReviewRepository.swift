@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JixiaoCore
+import JixiaoIO
 
 /// The review rounds of department-years: where each stands, its history, and the steps — each one audited change
 /// through ``YearChange``, refused when the party or the state does not allow it.
@@ -15,7 +16,27 @@ public struct ReviewRepository: Sendable {
         public var grade: TargetGrade?
         /// The reason of the last return, while the round is back in drafting.
         public var returnReason: String
+        /// The last return's notes pointed at parts of the year, while the round is back in drafting.
+        public var remarks: [ReviewRemark]
         public var updatedAt: Date?
+
+        public init(state: ReviewState, grade: TargetGrade?, returnReason: String, remarks: [ReviewRemark] = [],
+                    updatedAt: Date?) {
+            self.state = state
+            self.grade = grade
+            self.returnReason = returnReason
+            self.remarks = remarks
+            self.updatedAt = updatedAt
+        }
+
+        /// A round's status as stored in its row.
+        init?(_ row: ReviewRoundModel) {
+            guard let state = ReviewState(rawValue: row.state) else { return nil }
+            let returned = state == .drafting
+            self.init(state: state, grade: row.grade.flatMap(TargetGrade.init(rawValue:)),
+                      returnReason: returned ? row.reason : "",
+                      remarks: returned ? ReviewRemark.decode(row.remarks) : [], updatedAt: row.updatedAt)
+        }
 
         public static let drafting = Status(state: .drafting, grade: nil, returnReason: "", updatedAt: nil)
     }
@@ -29,6 +50,7 @@ public struct ReviewRepository: Sendable {
         public var actor: String
         public var role: String
         public var reason: String
+        public var remarks: [ReviewRemark]
         public var grade: TargetGrade?
         public var at: Date
     }
@@ -38,9 +60,8 @@ public struct ReviewRepository: Sendable {
         var statuses = Dictionary(uniqueKeysWithValues: ReviewRound.allCases.map { ($0, Status.drafting) })
         for row in try await ReviewRoundModel.query(on: database).filter(\.$organisation.$id == organisationID)
             .filter(\.$year == year).all() {
-            guard let round = ReviewRound(rawValue: row.round), let state = ReviewState(rawValue: row.state) else { continue }
-            statuses[round] = Status(state: state, grade: row.grade.flatMap(TargetGrade.init(rawValue:)),
-                                     returnReason: state == .drafting ? row.reason : "", updatedAt: row.updatedAt)
+            guard let round = ReviewRound(rawValue: row.round), let status = Status(row) else { continue }
+            statuses[round] = status
         }
         return statuses
     }
@@ -60,16 +81,18 @@ public struct ReviewRepository: Sendable {
                       let from = ReviewState(rawValue: row.fromState), let to = ReviewState(rawValue: row.toState)
                 else { return nil }
                 return Event(round: round, action: action, from: from, to: to, actor: row.actor, role: row.role,
-                             reason: row.reason, grade: row.grade.flatMap(TargetGrade.init(rawValue:)), at: row.at)
+                             reason: row.reason, remarks: ReviewRemark.decode(row.remarks),
+                             grade: row.grade.flatMap(TargetGrade.init(rawValue:)), at: row.at)
             }
     }
 
     /// Takes a step on a round of the year `fiscal`: the machine's rules, then — for a submission — the target
     /// check's blocking faults, all in the year's change transaction, audited as `review.ROUND.ACTION`.
     @discardableResult
-    /// Publishing stores `publication` as the year's next version, in the same transaction.
+    /// Publishing stores `publication` as the year's next version, in the same transaction. A return may point
+    /// `remarks` at the parts of the year they concern.
     public func step(_ action: ReviewAction, round: ReviewRound, by party: ReviewParty, reason: String,
-                     grade: TargetGrade?, organisation: OrganisationModel, fiscal: FiscalYearModel,
+                     remarks: [ReviewRemark] = [], grade: TargetGrade?, organisation: OrganisationModel, fiscal: FiscalYearModel,
                      publication: Publications.Documents? = nil, actor: AuditActor) async throws -> ReviewState {
         let yearID = try fiscal.requireID()
         let organisationID = try organisation.requireID()
@@ -93,6 +116,11 @@ public struct ReviewRepository: Sendable {
                 published = try await Publications.add(publication, organisationID: organisationID, year: year, at: now,
                                                        on: database)
             }
+            if round == .targets, to == .approved,
+               let loaded = try await YearRepository(database: database).load(code: code, year: year) {
+                try await TargetAdjustments.recordApproval(of: loaded, organisationID: organisationID, grade: grade,
+                                                           actor: actor, at: now, on: database)
+            }
             let row = stored ?? ReviewRoundModel()
             row.$organisation.id = organisationID
             row.year = year
@@ -101,6 +129,8 @@ public struct ReviewRepository: Sendable {
             // A grade belongs to approved targets only: it goes with a return, a new submission or a withdrawal.
             row.grade = round == .targets && to == .approved ? grade?.rawValue : nil
             row.reason = action == .return ? reason : ""
+            let pointed = action == .return ? ReviewRemark.encode(remarks) : "[]"
+            row.remarks = pointed
             row.updatedAt = now
             try await row.save(on: database)
             let event = ReviewEventModel()
@@ -113,13 +143,35 @@ public struct ReviewRepository: Sendable {
             event.actor = actor.name
             event.role = actor.role
             event.reason = reason
+            event.remarks = pointed
             event.grade = grade?.rawValue
             event.at = now
             try await event.create(on: database)
             return .init(to, yearID: yearID, audit: .init(
                 action: "review.\(round.rawValue).\(action.rawValue)", subject: subject,
-                before: from.rawValue, after: [to.rawValue, published.map { "version \($0)" } ?? "", grade?.rawValue ?? "", reason]
+                before: from.rawValue, after: [to.rawValue, published.map { "version \($0)" } ?? "", grade?.rawValue ?? "", reason,
+                               action == .return && !remarks.isEmpty ? pointed : ""]
                     .filter { !$0.isEmpty }.joined(separator: " ")))
+        }
+    }
+}
+
+extension ReviewRemark {
+    /// Notes as stored: `[{section, indicator, note}]`.
+    static func encode(_ remarks: [ReviewRemark]) -> String {
+        JSONValue.array(remarks.map { remark in
+            .object(["section": .string(remark.section.rawValue), "indicator": remark.indicator.map(JSONValue.string) ?? .null,
+                     "note": .string(remark.note)])
+        }).serialized()
+    }
+
+    /// Stored notes; entries that do not read are left out.
+    static func decode(_ text: String) -> [ReviewRemark] {
+        guard case .array(let entries)? = try? JSONParser.parse(Data(text.utf8)) else { return [] }
+        return entries.compactMap { entry in
+            guard let section = entry["section"]?.string.flatMap(Section.init(rawValue:)),
+                  let note = entry["note"]?.string else { return nil }
+            return ReviewRemark(section: section, indicator: entry["indicator"]?.string, note: note)
         }
     }
 }

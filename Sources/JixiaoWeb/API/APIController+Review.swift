@@ -18,8 +18,7 @@ extension APIController {
         do {
             _ = try await context.step(try request.content.decode(ReviewController.Form.self))
         } catch let refusal as JixiaoCore.ReviewRefusal {
-            return json(.object(["error": .bool(true), "reason": .string(refusal.message),
-                                 "faults": .array(refusal.faults.map(JSONValue.string))]), status: .conflict)
+            return refusalJSON(refusal)
         }
         return json(try await context.model(message: nil).json)
     }

@@ -10,7 +10,7 @@ enum Routes {
         app.get("api", "v1", "openapi.json", use: OpenAPIDocument.serve)
         try app.register(collection: SignInController())
         try app.register(collection: PublicController())
-        let signedIn = app.grouped(RequireSignIn())
+        let signedIn = app.grouped(RequireSignIn(), ReturnNotesMiddleware())
         try signedIn.register(collection: YearController())
         try signedIn.register(collection: MonitoringController())
         try signedIn.register(collection: OverviewMonitoringController())
@@ -27,6 +27,7 @@ enum Routes {
         try signedIn.register(collection: AdminController())
         try signedIn.register(collection: ReviewController())
         try signedIn.register(collection: RecheckController())
+        try signedIn.register(collection: TargetsController())
     }
 }
 

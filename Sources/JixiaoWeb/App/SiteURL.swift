@@ -46,6 +46,10 @@ public enum SiteURL: Sendable, Equatable {
     case reviewBatch
     /// 送审与审核: the year's review rounds.
     case review(code: String, year: Int)
+    /// 目标调整: requests to change approved targets and every target's history.
+    case targets(code: String, year: Int)
+    /// A step on one request to change a target.
+    case targetAdjustment(code: String, year: Int, number: Int)
     /// 自评复核 (bureau): a year's campaign, draw and the departments drawn; nil for the latest year.
     case spotCheck(year: Int?)
     /// The bureau's settings of a year's review campaign.
@@ -97,6 +101,8 @@ public enum SiteURL: Sendable, Equatable {
         case .publicFile(let code, let year, let version, let file):
             "/public/\(Self.encode(code))/\(year)/v\(version)/\(file)"
         case .review(let code, let year): "/years/\(Self.encode(code))/\(year)/review"
+        case .targets(let code, let year): "/years/\(Self.encode(code))/\(year)/targets"
+        case .targetAdjustment(let code, let year, let number): "/years/\(Self.encode(code))/\(year)/targets/\(number)"
         case .spotCheck(let year): "/review/spot-check" + (year.map { "?year=\($0)" } ?? "")
         case .reviewCampaign: "/review/campaign"
         case .recheck(let code, let year): "/years/\(Self.encode(code))/\(year)/recheck"

@@ -55,6 +55,24 @@ struct ReviewController: RouteCollection {
         var action: String?
         var reason: String?
         var grade: String?
+        /// A return's notes pointed at parts of the year (the API's form).
+        var remarks: [Remark]?
+        /// The same from a page: each `point` (`budget`, `indicators:ID`, …) with the `note` of the same position.
+        var point: [String]?
+        var note: [String]?
+
+        init(round: String?, action: String?, reason: String?, grade: String?) {
+            self.round = round
+            self.action = action
+            self.reason = reason
+            self.grade = grade
+        }
+    }
+
+    struct Remark: Content {
+        var section: String?
+        var indicator: String?
+        var note: String?
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -98,9 +116,12 @@ struct ReviewContext {
     /// The page's (and the API's) view of both rounds.
     func model(message: String?, refusal: ReviewRefusal? = nil) async throws -> ReviewModel {
         let id = try organisation.requireID()
+        let indicators = try await YearRepository(database: database).load(code: organisation.code, year: fiscal.year)?
+            .indicators.map { ($0.id, $0.name) } ?? []
         return ReviewModel(code: organisation.code, name: organisation.name, year: fiscal.year,
                            statuses: try await repository.statuses(organisationID: id, year: fiscal.year),
                            history: try await repository.history(organisationID: id, year: fiscal.year),
+                           indicators: indicators,
                            party: user.role.reviewParty, message: message, refusal: refusal)
     }
 
@@ -124,14 +145,46 @@ struct ReviewContext {
         }
         let reason = String((form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             .prefix(TextLimits.maximumCharacters))
+        let remarks = try await remarks(form)
         var publication: Publications.Documents?
         if action == .publish, let year = try await YearRepository(database: database)
             .load(code: organisation.code, year: fiscal.year) {
             publication = try await Publishing.documents(for: year, organisationID: try organisation.requireID(), on: request)
         }
-        return try await repository.step(action, round: round, by: party, reason: reason, grade: grade,
+        return try await repository.step(action, round: round, by: party, reason: reason, remarks: remarks, grade: grade,
                                          organisation: organisation, fiscal: fiscal, publication: publication,
                                          actor: user.auditActor)
+    }
+}
+
+extension ReviewContext {
+    /// The notes a form or API body points at parts of the year (rows without a note are left out); 422 for an
+    /// unknown part or indicator, or more than 20 notes.
+    func remarks(_ form: ReviewController.Form) async throws -> [ReviewRemark] {
+        var inputs = form.remarks ?? []
+        for (index, point) in (form.point ?? []).enumerated() {
+            let parts = point.split(separator: ":", maxSplits: 1).map(String.init)
+            inputs.append(.init(section: parts.first, indicator: parts.count > 1 ? parts[1] : nil,
+                                note: (form.note ?? []).indices.contains(index) ? form.note?[index] : nil))
+        }
+        let given = inputs.filter { !($0.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard given.count <= 20 else { throw Abort(.unprocessableEntity, reason: "退回意见最多 20 条。") }
+        guard !given.isEmpty else { return [] }
+        let indicators = Set(try await YearRepository(database: database)
+            .load(code: organisation.code, year: fiscal.year)?.indicators.map(\.id) ?? [])
+        return try given.map { input in
+            guard let section = input.section.flatMap(ReviewRemark.Section.init(rawValue:)) else {
+                throw Abort(.unprocessableEntity, reason: "退回意见所指的部分须为 "
+                    + ReviewRemark.Section.allCases.map(\.rawValue).joined(separator: "、"))
+            }
+            let indicator = input.indicator.flatMap { $0.isEmpty ? nil : $0 }
+            if let indicator, section == .indicators, !indicators.contains(indicator) {
+                throw Abort(.unprocessableEntity, reason: "没有指标“\(indicator)”。")
+            }
+            return ReviewRemark(section: section, indicator: indicator,
+                                note: String((input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                                    .prefix(TextLimits.maximumCharacters)))
+        }
     }
 }
 

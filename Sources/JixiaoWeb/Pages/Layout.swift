@@ -52,6 +52,22 @@ enum Layout {
                 HTML.element("a", [("href", SiteURL.year(code: code, year: year).path)]) { "← \(name) \(year) 年" }
             }
             HTML.element("h1") { title }
+            returnNotes()
+        }
+    }
+
+    /// The return notes that concern the page (``ReturnNotes``), as a notice under its title.
+    static func returnNotes() -> HTML {
+        HTML.group {
+            let notes = ReturnNotes.current
+            if !notes.isEmpty {
+                HTML.element("div", [("class", "error returned"), ("role", "alert"), ("id", "return-notes")]) {
+                    HTML.element("strong") { "审核退回的意见" }
+                    HTML.element("ul") {
+                        for note in notes { HTML.element("li") { "【\(note.round.chinese)】\(note.text)" } }
+                    }
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ enum OverviewView {
     static func render(_ model: OverviewModel, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "\(model.name) \(model.year) 年", user: user, csrf: csrf) {
             HTML.element("h1") { "\(model.name) · \(model.year) 年" }
+            Layout.returnNotes()
             HTML.element("p", [("class", "who")]) { "评价模板：\(model.templateName)" }
             HTML.element("section", [("class", "cards"), ("aria-label", "年度概况")]) {
                 Layout.card("全年预算数（万元）", model.adjusted, id: "adjusted")
@@ -27,6 +28,10 @@ enum OverviewView {
                 " "
                 HTML.element("a", [("href", SiteURL.review(code: model.code, year: model.year).path), ("id", "review-link")]) {
                     "送审与审核 →"
+                }
+                " "
+                HTML.element("a", [("href", SiteURL.targets(code: model.code, year: model.year).path)]) {
+                    "目标调整与目标记录 →"
                 }
                 for (kind, label) in [("activities", "活动记录"), ("procurements", "采购"), ("assets", "资产")] {
                     " "

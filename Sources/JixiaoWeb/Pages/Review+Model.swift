@@ -11,6 +11,8 @@ struct ReviewModel {
     let year: Int
     let statuses: [ReviewRound: ReviewRepository.Status]
     let history: [ReviewRepository.Event]
+    /// The year's indicators (id, name), for pointing a return's notes at one.
+    let indicators: [(id: String, name: String)]
     /// The part the signed-in person takes (nil: reads only).
     let party: ReviewParty?
     let message: String?
@@ -24,6 +26,14 @@ struct ReviewModel {
 
     func status(_ round: ReviewRound) -> ReviewRepository.Status { statuses[round] ?? .drafting }
 
+    /// A return's notes as the API gives them.
+    static func json(_ remarks: [ReviewRemark]) -> JSONValue {
+        .array(remarks.map { remark in
+            .object(["section": .string(remark.section.rawValue),
+                     "indicator": remark.indicator.map(JSONValue.string) ?? .null, "note": .string(remark.note)])
+        })
+    }
+
     /// The rounds as the API gives them.
     var json: JSONValue {
         .object([
@@ -33,6 +43,7 @@ struct ReviewModel {
                     "state": .string(status.state.rawValue), "stateName": .string(status.state.chinese(in: round)),
                     "grade": status.grade.map { .string($0.rawValue) } ?? .null,
                     "returnReason": .string(status.returnReason),
+                    "remarks": Self.json(status.remarks),
                     "actions": .array(actions(round).map { .string($0.rawValue) }),
                 ]))
             }),
@@ -40,6 +51,7 @@ struct ReviewModel {
                 .object(["round": .string(event.round.rawValue), "action": .string(event.action.rawValue),
                          "from": .string(event.from.rawValue), "to": .string(event.to.rawValue),
                          "actor": .string(event.actor), "role": .string(event.role), "reason": .string(event.reason),
+                         "remarks": Self.json(event.remarks),
                          "grade": event.grade.map { .string($0.rawValue) } ?? .null,
                          "at": .string(ISO8601DateFormatter().string(from: event.at))])
             }),

@@ -9,6 +9,11 @@ enum ReviewView {
         Layout.page(title: "送审与审核", user: user, csrf: csrf) {
             Layout.heading("送审与审核", code: model.code, name: model.name, year: model.year)
             FormControls.outcome(message: model.message, problems: model.refusal.map { [$0.message] + $0.faults } ?? [])
+            HTML.element("p") {
+                HTML.element("a", [("href", SiteURL.targets(code: model.code, year: model.year).path)]) { "目标调整与目标记录" }
+                " · "
+                HTML.element("a", [("href", SiteURL.recheck(code: model.code, year: model.year).path)]) { "自评复核" }
+            }
             for round in ReviewRound.allCases { section(round, model, csrf: csrf) }
             HTML.element("h2") { "审核记录" }
             if model.history.isEmpty {
@@ -44,6 +49,34 @@ enum ReviewView {
         }
     }
 
+    /// Up to three notes pointed at a part of the year or one indicator, shown on that part's pages after a return.
+    private static func remarkRows(_ model: ReviewModel) -> HTML {
+        HTML.element("fieldset", [("class", "remarks")]) {
+            HTML.element("legend") { "逐项意见（可选）：指向需要修改的部分，会显示在该部分的页面上" }
+            for row in 1...3 {
+                HTML.element("div", [("class", "remark-row")]) {
+                    HTML.element("select", [("name", "point[]"), ("aria-label", "第 \(row) 条意见所指的部分")]) {
+                        for section in ReviewRemark.Section.allCases {
+                            HTML.element("option", [("value", section.rawValue)]) { section.chinese }
+                        }
+                        for indicator in model.indicators {
+                            HTML.element("option", [("value", "\(ReviewRemark.Section.indicators.rawValue):\(indicator.id)")]) {
+                                "指标：\(indicator.name)"
+                            }
+                        }
+                    }
+                    HTML.element("input", [("type", "text"), ("name", "note[]"), ("aria-label", "第 \(row) 条意见")])
+                }
+            }
+        }
+    }
+
+    /// The part a note points at, in words.
+    private static func part(_ remark: ReviewRemark, _ model: ReviewModel) -> String {
+        guard let id = remark.indicator else { return remark.section.chinese }
+        return "指标“\(model.indicators.first { $0.id == id }?.name ?? id)”"
+    }
+
     private static func section(_ round: ReviewRound, _ model: ReviewModel, csrf: String) -> HTML {
         let status = model.status(round)
         return HTML.element("section", [("id", "round-\(round.rawValue)"), ("class", "review-round")]) {
@@ -54,7 +87,16 @@ enum ReviewView {
                 if let grade = status.grade { "（目标等级：\(grade.rawValue)）" }
             }
             if !status.returnReason.isEmpty {
-                HTML.element("p", [("class", "error"), ("role", "alert")]) { "已退回，原因：\(status.returnReason)" }
+                HTML.element("div", [("class", "error"), ("role", "alert")]) {
+                    HTML.element("p") { "已退回，原因：\(status.returnReason)" }
+                    if !status.remarks.isEmpty {
+                        HTML.element("ul", [("class", "remarks")]) {
+                            for remark in status.remarks {
+                                HTML.element("li") { "\(part(remark, model))：\(remark.note)" }
+                            }
+                        }
+                    }
+                }
             }
             if ReviewMachine.locks(status.state) {
                 HTML.element("p", [("class", "who")]) {
@@ -74,6 +116,7 @@ enum ReviewView {
                             HTML.element("textarea", [("name", "reason"), ("rows", "3"),
                                                       ("maxlength", String(TextLimits.maximumCharacters))])
                         }
+                        remarkRows(model)
                     }
                     if round == .targets, actions.contains(.approve), model.party == .bureau {
                         HTML.element("label") {
