@@ -103,6 +103,15 @@ import Glibc
         #expect(opened.status == 0 && opened.stdout.contains("涉及 1 个部门"))
         #expect(try jixiao(["review", "open", "--year", "2022", "--targets-due", "31.3.2022",
                             "--evaluation-due", "2023-04-30"]).status == 64)
+        #expect(try jixiao(["review", "open", "--year", "2022", "--targets-due", "2022-03-31",
+                            "--evaluation-due", "2023-04-30", "--recheck-threshold", "3.5", "--publish-days", "15"])
+            .status == 0)
+        #expect(try jixiao(["review", "open", "--year", "2022", "--targets-due", "2022-03-31",
+                            "--evaluation-due", "2023-04-30", "--recheck-threshold", "五"]).status == 64)
+        // Nothing handed in to the bureau yet: nothing to draw, said so.
+        let draw = try jixiao(["review", "draw", "--year", "2022", "--count", "2", "--seed", "7"])
+        #expect(draw.status != 0 && draw.stderr.contains("没有可抽取的部门"))
+        #expect(try jixiao(["review", "draw", "--year", "2022", "--count", "2", "--risk", "loudest"]).status == 64)
         #expect(try jixiao(["audit", "verify"]).status == 0)
     }
 }

@@ -644,7 +644,8 @@ enum WebResources {
           "stateName",
           "grade",
           "returnReason",
-          "actions"
+          "actions",
+          "remarks"
         ],
         "properties": {
           "state": {
@@ -691,6 +692,12 @@ enum WebResources {
               ]
             },
             "description": "The steps the caller may take now"
+          },
+          "remarks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewRemark"
+            }
           }
         }
       },
@@ -816,6 +823,14 @@ enum WebResources {
               "差"
             ],
             "description": "Required when the bureau approves targets"
+          },
+          "remarks": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+              "$ref": "#/components/schemas/ReviewRemark"
+            },
+            "description": "With a return: notes pointed at the parts of the year they concern (notes left empty are ignored)"
           }
         }
       },
@@ -837,6 +852,459 @@ enum WebResources {
             "items": {
               "type": "string"
             }
+          }
+        }
+      },
+      "ReviewRemark": {
+        "type": "object",
+        "required": [
+          "section",
+          "note"
+        ],
+        "properties": {
+          "section": {
+            "enum": [
+              "indicators",
+              "budget",
+              "payments",
+              "workPlan",
+              "progress",
+              "narrative"
+            ]
+          },
+          "indicator": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "An indicator's id, with section indicators"
+          },
+          "note": {
+            "type": "string"
+          }
+        }
+      },
+      "Target": {
+        "type": "object",
+        "required": [
+          "target",
+          "unit",
+          "direction",
+          "weight"
+        ],
+        "properties": {
+          "target": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "direction": {
+            "enum": [
+              ">=",
+              "<=",
+              "=",
+              ">",
+              "<"
+            ]
+          },
+          "weight": {
+            "type": "string",
+            "description": "Points, an exact decimal"
+          }
+        }
+      },
+      "TargetAdjustmentRequest": {
+        "type": "object",
+        "required": [
+          "indicator",
+          "reason"
+        ],
+        "properties": {
+          "indicator": {
+            "type": "string",
+            "description": "The indicator's id"
+          },
+          "target": {
+            "type": "string",
+            "description": "The new target; absent or empty keeps the current one"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "direction": {
+            "enum": [
+              "",
+              ">=",
+              "<=",
+              "=",
+              ">",
+              "<"
+            ]
+          },
+          "weight": {
+            "type": "string",
+            "description": "The new points, a decimal"
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why the target must change (required)"
+          }
+        }
+      },
+      "TargetAdjustmentStep": {
+        "type": "object",
+        "required": [
+          "action"
+        ],
+        "properties": {
+          "action": {
+            "enum": [
+              "approve",
+              "return",
+              "withdraw"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "description": "Required to return"
+          }
+        }
+      },
+      "Targets": {
+        "type": "object",
+        "required": [
+          "targetsState",
+          "mayRequest",
+          "requests",
+          "history"
+        ],
+        "properties": {
+          "targetsState": {
+            "enum": [
+              "drafting",
+              "submitted",
+              "departmentApproved",
+              "approved"
+            ]
+          },
+          "mayRequest": {
+            "type": "boolean",
+            "description": "Whether the caller may ask for an adjustment now"
+          },
+          "requests": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "number",
+                "indicator",
+                "before",
+                "after",
+                "reason",
+                "state",
+                "actions"
+              ],
+              "properties": {
+                "number": {
+                  "type": "integer"
+                },
+                "indicator": {
+                  "type": "string"
+                },
+                "indicatorName": {
+                  "type": "string"
+                },
+                "before": {
+                  "$ref": "#/components/schemas/Target"
+                },
+                "after": {
+                  "$ref": "#/components/schemas/Target"
+                },
+                "reason": {
+                  "type": "string"
+                },
+                "state": {
+                  "enum": [
+                    "submitted",
+                    "departmentApproved",
+                    "approved",
+                    "returned",
+                    "withdrawn"
+                  ]
+                },
+                "returnReason": {
+                  "type": "string"
+                },
+                "requestedBy": {
+                  "type": "string"
+                },
+                "requestedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "actions": {
+                  "type": "array",
+                  "items": {
+                    "enum": [
+                      "approve",
+                      "return",
+                      "withdraw"
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "history": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "indicator",
+                "event",
+                "target"
+              ],
+              "properties": {
+                "indicator": {
+                  "type": "string"
+                },
+                "indicatorName": {
+                  "type": "string"
+                },
+                "event": {
+                  "enum": [
+                    "approved",
+                    "adjusted"
+                  ]
+                },
+                "target": {
+                  "$ref": "#/components/schemas/Target"
+                },
+                "reason": {
+                  "type": "string"
+                },
+                "actor": {
+                  "type": "string"
+                },
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Recheck": {
+        "type": "object",
+        "required": [
+          "drawn",
+          "selfTotal",
+          "recheckTotal",
+          "difference",
+          "selfGrade",
+          "recheckGrade",
+          "threshold",
+          "flagged",
+          "items"
+        ],
+        "properties": {
+          "drawn": {
+            "type": "boolean"
+          },
+          "method": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "selfTotal": {
+            "type": "string"
+          },
+          "recheckTotal": {
+            "type": "string"
+          },
+          "difference": {
+            "type": "string"
+          },
+          "selfGrade": {
+            "type": "string"
+          },
+          "recheckGrade": {
+            "type": "string"
+          },
+          "threshold": {
+            "type": "string",
+            "description": "Points beyond which a difference is flagged"
+          },
+          "flagged": {
+            "type": "boolean",
+            "description": "Drawn, and the difference exceeds the threshold or the grade changed"
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "item",
+                "label",
+                "weight",
+                "selfScore",
+                "recheckScore"
+              ],
+              "properties": {
+                "item": {
+                  "type": "string",
+                  "description": "budget, or an indicator's id"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "weight": {
+                  "type": "string"
+                },
+                "selfScore": {
+                  "type": "string"
+                },
+                "recheckScore": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "reason": {
+                  "type": "string"
+                },
+                "file": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "fileSha256": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "Rescore": {
+        "type": "object",
+        "required": [
+          "score",
+          "reason"
+        ],
+        "properties": {
+          "score": {
+            "type": "string",
+            "description": "A decimal between 0 and the item's points, at most the template's decimals"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "SpotCheckMember": {
+        "type": "object",
+        "required": [
+          "code",
+          "name",
+          "year",
+          "position",
+          "method"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "year": {
+            "type": "integer"
+          },
+          "position": {
+            "type": "integer"
+          },
+          "method": {
+            "type": "string"
+          },
+          "risk": {
+            "type": "string"
+          },
+          "drawnBy": {
+            "type": "string"
+          },
+          "drawnAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "SpotChecks": {
+        "type": "object",
+        "required": [
+          "year",
+          "candidates",
+          "drawn"
+        ],
+        "properties": {
+          "year": {
+            "type": "integer"
+          },
+          "candidates": {
+            "type": "integer",
+            "description": "Departments that may be drawn now"
+          },
+          "drawn": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SpotCheckMember"
+            }
+          }
+        }
+      },
+      "SpotCheckDraw": {
+        "type": "object",
+        "required": [
+          "year",
+          "count",
+          "method"
+        ],
+        "properties": {
+          "year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000
+          },
+          "method": {
+            "enum": [
+              "random",
+              "risk"
+            ]
+          },
+          "seed": {
+            "type": "string",
+            "pattern": "^[0-9]{0,19}$",
+            "description": "random: the seed (empty: a fresh one, recorded)"
+          },
+          "measure": {
+            "enum": [
+              "unsupportedPoints",
+              "lowestExecution",
+              "mostFindings"
+            ],
+            "description": "risk: what ranks departments"
           }
         }
       }
@@ -2719,6 +3187,522 @@ enum WebResources {
           },
           "422": {
             "description": "An unknown round, action or grade",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/targets": {
+      "get": {
+        "summary": "Requests to change approved targets (目标调整) and every target's history",
+        "operationId": "getTargets",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The requests, newest first, and the history",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Targets"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Ask to change an approved target (preparer)",
+        "operationId": "requestTargetAdjustment",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TargetAdjustmentRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The requests after this one",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Targets"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Only the department's preparer asks"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Targets not approved, the self-evaluation handed in, nothing changed, or no reason",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRefusal"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "A value that does not read, or the bundle reader's faults with the change",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/targets/{number}": {
+      "post": {
+        "summary": "Approve, return or withdraw a target adjustment request",
+        "operationId": "targetAdjustmentStep",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "number",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The request's number",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TargetAdjustmentStep"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The requests after the step",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Targets"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "A role that takes no part"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "The step is not allowed for this role or state, no such request, or a return without a reason",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRefusal"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "An unknown action",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/recheck": {
+      "get": {
+        "summary": "The bureau's re-check (自评复核) of a department-year, item by item",
+        "operationId": "getRecheck",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Self-score against re-check score per item and in total",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Recheck"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/recheck/{item}": {
+      "put": {
+        "summary": "Re-score one item (bureau reviewer)",
+        "operationId": "rescore",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "item",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "budget, or an indicator's id",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Rescore"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The re-check after the change",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Recheck"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Only the bureau's reviewer re-scores"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "The department was not drawn, or its self-evaluation is not with the bureau",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRefusal"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "A score out of range or a missing reason (fields)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/review/spot-checks": {
+      "get": {
+        "summary": "Departments drawn for re-checking, and how many may be drawn",
+        "operationId": "getSpotChecks",
+        "parameters": [
+          {
+            "name": "year",
+            "in": "query",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year (default: the latest held)",
+            "required": false
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The year's draw",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SpotChecks"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Only the bureau (reviewer, auditor)"
+          },
+          "404": {
+            "description": "The store holds no year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Draw departments for re-checking (bureau reviewer)",
+        "operationId": "drawSpotCheck",
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SpotCheckDraw"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The departments drawn",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "drawn"
+                  ],
+                  "properties": {
+                    "drawn": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SpotCheckMember"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Only the bureau's reviewer draws"
+          },
+          "409": {
+            "description": "Nothing may be drawn (no self-evaluation with the bureau and not drawn)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRefusal"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "A year, count, method, seed or measure that does not read",
             "content": {
               "application/json": {
                 "schema": {

@@ -32,11 +32,18 @@ struct HomeModel {
                              findings: snapshot?.findings ?? 0)
             }
         let campaigns = ReviewCampaigns(database: repository.database)
-        let todo = TodoModel.make(
+        var todo = TodoModel.make(
             party: user.role.reviewParty, years: entries.map { ($0.code, $0.name, $0.year, $0.grade) },
             rounds: try await campaigns.rounds(organisationCode: user.role.isDepartmental ? user.organisationCode : nil),
             campaigns: try await campaigns.all(), today: today, round: round, state: state, grade: grade,
             overdueOnly: overdueOnly)
+        if let party = user.role.reviewParty {
+            let waiting = TodoModel.waiting(party)
+            todo.adjustments = try await TargetAdjustments(database: repository.database)
+                .open(organisationCode: user.role.isDepartmental ? user.organisationCode : nil)
+                .filter { waiting.contains($0.request.state) }
+                .sorted { ($0.code, $0.year, $0.request.number) < ($1.code, $1.year, $1.request.number) }
+        }
         return HomeModel(entries: entries, todo: todo)
     }
 }

@@ -36,6 +36,9 @@ struct TodoModel {
     }
 
     let items: [Item]
+    /// Requests to change approved targets that wait for this person (head: submitted; bureau: approved by the
+    /// department; preparer: returned).
+    var adjustments: [(code: String, name: String, year: Int, request: TargetAdjustments.Request)] = []
     /// The reviewer's filters, as chosen.
     let round: ReviewRound?
     let state: ReviewState?
@@ -89,5 +92,16 @@ struct TodoModel {
         items.sort { ($0.overdue ? 0 : 1, $0.status.returnReason.isEmpty ? 1 : 0, $0.code, $0.year)
             < ($1.overdue ? 0 : 1, $1.status.returnReason.isEmpty ? 1 : 0, $1.code, $1.year) }
         return TodoModel(items: items, round: round, state: state, grade: grade, overdueOnly: overdueOnly)
+    }
+}
+
+extension TodoModel {
+    /// The states of a target adjustment request that wait for `party`.
+    static func waiting(_ party: ReviewParty) -> Set<TargetAdjustment.State> {
+        switch party {
+        case .preparer: []
+        case .head: [.submitted]
+        case .bureau: [.departmentApproved]
+        }
     }
 }

@@ -9,7 +9,7 @@ enum TodoView {
                 HTML.element("h2") { party == .bureau ? "待审核（审核队列）" : "待办" }
                 if party == .bureau { filters(model) }
                 if model.items.isEmpty {
-                    HTML.element("p") { "没有待办事项。" }
+                    if model.adjustments.isEmpty { HTML.element("p") { "没有待办事项。" } }
                 } else if party == .bureau {
                     queue(model, csrf: csrf)
                 } else {
@@ -18,6 +18,21 @@ enum TodoView {
                             HTML.element("li", [("class", item.overdue || !item.status.returnReason.isEmpty ? "error" : nil)]) {
                                 HTML.element("a", [("href", SiteURL.review(code: item.code, year: item.year).path)]) {
                                     item.text
+                                }
+                            }
+                        }
+                    }
+                }
+                if !model.adjustments.isEmpty {
+                    HTML.element("h3") { "目标调整申请待审核" }
+                    HTML.element("ul", [("class", "todo"), ("id", "adjustments-todo")]) {
+                        for entry in model.adjustments {
+                            HTML.element("li") {
+                                HTML.element("a", [("href", SiteURL.targets(code: entry.code, year: entry.year).path
+                                                        + "#adjustment-\(entry.request.number)")]) {
+                                    "\(entry.name) \(entry.year) 年第 \(entry.request.number) 号："
+                                        + "\(entry.request.indicatorName) \(entry.request.before.text) → \(entry.request.after.text)"
+                                        + "（\(entry.request.state.chinese)）"
                                 }
                             }
                         }
