@@ -268,6 +268,30 @@ try:
         queue = driver.find_elements(By.CSS_SELECTOR, "#review-queue tbody tr")
         check("the reviewer's queue lists the departments handed in", len(queue) == 2 and fits_a_phone())
         driver.save_screenshot(os.path.join(shots, "12-review-queue-phone.png"))
+        # 自评复核: the demo drew the second department; the reviewer re-scores its budget item with a file.
+        driver.get(base + "/review/spot-check?year=2023")
+        drawn_rows = driver.find_elements(By.CSS_SELECTOR, "#drawn tbody tr")
+        check("the spot-check page lists the department drawn with its re-check", len(drawn_rows) == 1
+              and "随机抽取（种子 20240501）" in drawn_rows[0].text and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "14-spot-check-phone.png"))
+        drawn_rows[0].find_element(By.TAG_NAME, "a").click()
+        WebDriverWait(driver, 10).until(lambda d: "/recheck" in d.current_url)
+        evidence = os.path.join(workdir, "抽查记录.pdf")
+        with open(evidence, "wb") as file:
+            file.write(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+        budget_form = driver.find_element(By.CSS_SELECTOR, "form.rescore")
+        budget_form.find_element(By.NAME, "score").clear()
+        budget_form.find_element(By.NAME, "score").send_keys("12")
+        budget_form.find_element(By.NAME, "reason").send_keys("年末集中支付，按 11 月末执行率计")
+        budget_form.find_element(By.NAME, "file").send_keys(evidence)
+        budget_form.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, 10).until(lambda d: "已保存" in d.page_source)
+        check("the re-score is saved with its file and the department is flagged",
+              "抽查记录.pdf" in driver.find_element(By.ID, "recheck").text
+              and "等级变化" in driver.find_element(By.ID, "recheck-flag").text and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "15-recheck-phone.png"))
+        driver.get(base + "/years/420000-WJ-DEMO/2023/targets")
+        check("the targets page shows the targets' state", "绩效目标：" in driver.page_source and fits_a_phone())
         sign_in_as("preparer")
         driver.get(base + "/")
         check("the preparer's to-do shows the return and its reason",

@@ -5,6 +5,7 @@ import JixiaoCore
 import JixiaoIO
 import JixiaoStore
 import JixiaoTestSupport
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -143,6 +144,40 @@ extension DatabaseTests {
             let actions = try await AuditEntryModel.query(on: app.db).filter(\.$action ~~ "review.").all().map(\.action)
             #expect(actions.contains("review.draw") && actions.filter { $0 == "review.recheck" }.count == 2)
             try await AuditLog.verify(on: app.db)
+        }
+    }
+
+    @Test func aStoreMadeByTheLandedSchemaMovesForward() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            try await ReviewCampaigns(database: app.db).open(
+                year: 2022, targetsDue: CivilDate(iso: "2022-03-31")!, evaluationDue: CivilDate(iso: "2023-04-30")!,
+                actor: "test")
+            // Back to the schema the last landed release wrote: without this work's tables and columns.
+            let sql = try #require(app.db as? any SQLDatabase)
+            for table in ["recheck_scores", "rechecks", "spot_checks", "target_history", "target_adjustments"] {
+                try await sql.raw("DROP TABLE \(ident: table)").run()
+            }
+            for (table, column) in [("review_campaigns", "recheck_threshold"), ("review_campaigns", "publish_days"),
+                                    ("evaluations", "unsupported"), ("review_rounds", "remarks"),
+                                    ("review_events", "remarks")] {
+                try await sql.raw("ALTER TABLE \(ident: table) DROP COLUMN \(ident: column)").run()
+            }
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name IN ('JixiaoStore.CreateRechecks', 'JixiaoStore.CreateTargetAdjustments', 'JixiaoStore.AddReviewRemarks')").run()
+            #expect(try await Store.isReady(app.db) == false)
+
+            try await Store.migrate(app)
+            #expect(try await Store.isReady(app.db))
+            let campaign = try #require(try await ReviewCampaigns(database: app.db).all()[2022])
+            #expect(campaign.recheckThreshold == Rational(5) && campaign.publishDays == 20)
+            // Every stored year's snapshot has its unsupported points computed, as a fresh change would.
+            for snapshot in try await EvaluationModel.query(on: app.db).all() {
+                #expect(Rational(decimal: snapshot.unsupported).map { $0 > .zero } == true)
+            }
+            let statuses = try await ReviewRepository(database: app.db).statuses(
+                organisationID: try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
+                    .requireID(), year: 2022)
+            #expect(statuses[.selfEvaluation]?.remarks == [])
         }
     }
 

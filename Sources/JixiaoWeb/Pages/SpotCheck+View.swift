@@ -20,14 +20,14 @@ enum SpotCheckView {
                 HTML.element("button", [("type", "submit")]) { "查看" }
             }
             FormControls.outcome(message: model.message, problems: model.problems)
-            campaign(model, csrf: csrf)
-            if model.mayAct { drawForm(model, csrf: csrf) }
             HTML.element("h2") { "已抽取的部门" }
             if model.rows.isEmpty {
                 HTML.element("p") { "本年度尚未抽取部门复核。" }
             } else {
                 drawnTable(model)
             }
+            if model.mayAct { drawForm(model, csrf: csrf) }
+            campaign(model, csrf: csrf)
         }
     }
 
