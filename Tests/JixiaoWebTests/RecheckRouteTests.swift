@@ -185,15 +185,7 @@ extension DatabaseTests {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)
             _ = try await Self.handIn(app)
-            // The second department, 2023, handed in through the store.
-            let years = YearRepository(database: app.db)
-            let other = try #require(try await years.organisation(code: "420000-WJ-DEMO"))
-            let fiscal = try #require(try await years.fiscalYear(organisationID: other.requireID(), year: 2023))
-            for (action, party) in [(ReviewAction.submit, ReviewParty.preparer), (.approve, .head)] {
-                try await ReviewRepository(database: app.db).step(action, round: .selfEvaluation, by: party, reason: "",
-                                                                  grade: nil, organisation: other, fiscal: fiscal,
-                                                                  actor: "test")
-            }
+            try await ReviewTests.handInSecondDepartment(app)
             let candidates = try await Rechecks(database: app.db).candidates(year: 2023)
             #expect(candidates.map(\.code) == ["420000-WJ-DEMO"])
             #expect(candidates[0].executionRate.map { $0 < Rational(1) } == true && candidates[0].findings > 0)

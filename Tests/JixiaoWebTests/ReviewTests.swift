@@ -37,6 +37,19 @@ extension DatabaseTests {
         }
     }
 
+    /// The seed's second department (420000-WJ-DEMO, 2023) hands its self-evaluation in to the bureau, through the
+    /// store as its own people would.
+    static func handInSecondDepartment(_ app: Application) async throws {
+        let years = YearRepository(database: app.db)
+        let other = try #require(try await years.organisation(code: "420000-WJ-DEMO"))
+        let fiscal = try #require(try await years.fiscalYear(organisationID: other.requireID(), year: 2023))
+        for (action, party) in [(ReviewAction.submit, ReviewParty.preparer), (.approve, .head)] {
+            try await ReviewRepository(database: app.db).step(action, round: .selfEvaluation, by: party, reason: "",
+                                                              grade: nil, organisation: other, fiscal: fiscal,
+                                                              actor: "test")
+        }
+    }
+
     static let narrative = JSONValue.object(["version": .number("1"),
                                              "sections": .object(["performance": .string("全年任务完成良好。")])])
     static let payment = JSONValue.object(["line": .string("X01"), "date": .string("2022-12-20"),
@@ -181,15 +194,7 @@ extension DatabaseTests {
                 #expect(!response.body.string.contains("绩效目标：编制中"))
             }
             #expect(try await head.step(app, "selfEvaluation", "approve").0 == .ok)
-            // A second department handed in, through the store as its own people would.
-            let years = YearRepository(database: app.db)
-            let other = try #require(try await years.organisation(code: "420000-WJ-DEMO"))
-            let fiscal = try #require(try await years.fiscalYear(organisationID: other.requireID(), year: 2023))
-            let reviews = ReviewRepository(database: app.db)
-            for (action, party) in [(ReviewAction.submit, ReviewParty.preparer), (.approve, .head)] {
-                try await reviews.step(action, round: .selfEvaluation, by: party, reason: "", grade: nil,
-                                       organisation: other, fiscal: fiscal, actor: "test")
-            }
+            try await Self.handInSecondDepartment(app)
             var reviewer = try await Party.signIn(app, "reviewer").browser
             try await reviewer.get(app, "/?round=selfEvaluation") { response in
                 reviewer.keep(response)

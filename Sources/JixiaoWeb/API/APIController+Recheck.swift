@@ -5,19 +5,6 @@ import JixiaoStore
 import Vapor
 
 extension APIController {
-    struct DrawBody: Content {
-        var year: Int?
-        var count: Int?
-        var method: String?
-        var seed: String?
-        var measure: String?
-    }
-
-    struct RescoreBody: Content {
-        var score: String?
-        var reason: String?
-    }
-
     /// `GET /api/v1/review/spot-checks?year=Y`: how many departments may be drawn and every one drawn (bureau).
     @Sendable func spotChecks(_ request: Request) async throws -> Response {
         _ = try RecheckController.requireBureau(request, acting: false)
@@ -35,7 +22,7 @@ extension APIController {
     @Sendable func drawSpotCheck(_ request: Request) async throws -> Response {
         let user = try RecheckController.requireBureau(request, acting: true)
         try CSRF.verify(request)
-        let body = try request.content.decode(DrawBody.self)
+        let body = try request.content.decode(RecheckController.DrawForm.self)
         guard let year = body.year, (2000...2100).contains(year) else {
             throw Abort(.unprocessableEntity, reason: "year 须为 2000–2100 之间的年度。")
         }
@@ -60,7 +47,7 @@ extension APIController {
         let context = try await YearContext.resolve(request, change: false)
         guard context.user.role == .reviewer else { throw Abort(.forbidden, reason: "复核评分只由财政局审核人进行。") }
         try CSRF.verify(request)
-        let body = try request.content.decode(RescoreBody.self)
+        let body = try request.content.decode(RecheckController.RescoreForm.self)
         do {
             _ = try await RecheckPage.rescore(item: request.parameters.get("item") ?? "", score: body.score ?? "",
                                               reason: body.reason ?? "", file: nil, context, on: request)
