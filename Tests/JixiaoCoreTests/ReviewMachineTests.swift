@@ -65,7 +65,7 @@ import Testing
 
     @Test func aRoundInReviewHoldsWhatItCoversButNeverPayments() {
         let submitted: [ReviewRound: ReviewState] = [.selfEvaluation: .submitted]
-        for kind in [ChangeKind.budget, .workPlan, .progress, .narrative, .wholeYear] {
+        for kind in [ChangeKind.budget, .workPlan, .progress, .narrative, .wholeYear, .targets, .results] {
             #expect(ReviewLock.refusal(kind, states: submitted) != nil, "\(kind)")
         }
         #expect(ReviewLock.refusal(.payments, states: submitted) == nil)
@@ -73,6 +73,9 @@ import Testing
         let targets: [ReviewRound: ReviewState] = [.targets: .approved]
         #expect(ReviewLock.refusal(.wholeYear, states: targets)?.message.contains("绩效目标财政已审核") == true)
         #expect(ReviewLock.refusal(.narrative, states: targets) == nil)
+        // Approved targets hold the indicator tree (an adjustment request changes it), not the results.
+        #expect(ReviewLock.refusal(.targets, states: targets)?.message.contains("目标调整") == true)
+        #expect(ReviewLock.refusal(.results, states: targets) == nil)
         #expect(ReviewLock.refusal(.narrative, states: [.selfEvaluation: .drafting]) == nil)
     }
 }

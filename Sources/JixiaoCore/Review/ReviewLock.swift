@@ -6,6 +6,11 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable {
     case budget
     /// Work-plan tasks.
     case workPlan
+    /// The indicator tree and its targets: adding, moving or removing an indicator, or changing its name, levels,
+    /// nature, direction, target, unit or weight.
+    case targets
+    /// An indicator's results: its actual value and the cause of a deviation.
+    case results
     /// Indicator progress reports.
     case progress
     /// The report's written sections.
@@ -19,8 +24,8 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable {
     public var coveredBy: [ReviewRound] {
         switch self {
         case .payments, .review: []
-        case .budget, .workPlan, .progress, .narrative: [.selfEvaluation]
-        case .wholeYear: [.targets, .selfEvaluation]
+        case .budget, .workPlan, .progress, .narrative, .results: [.selfEvaluation]
+        case .wholeYear, .targets: [.targets, .selfEvaluation]
         }
     }
 
@@ -29,6 +34,8 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable {
         case .payments: "支付"
         case .budget: "预算项目和支付计划"
         case .workPlan: "工作计划"
+        case .targets: "绩效指标和目标"
+        case .results: "指标完成情况"
         case .progress: "指标进度"
         case .narrative: "报告文字"
         case .wholeYear: "整年数据"
@@ -45,8 +52,9 @@ public enum ReviewLock {
         for round in kind.coveredBy {
             let state = states[round] ?? .drafting
             if ReviewMachine.locks(state) {
-                return ReviewRefusal("\(round.chinese)\(state.chinese(in: round))，\(kind.chinese)不能修改；"
-                    + "如需修改，请先撤回或由审核人退回。")
+                let way = round == .targets && state == .approved && kind == .targets
+                    ? "如需调整，请在“目标调整”中写明理由申请。" : "如需修改，请先撤回或由审核人退回。"
+                return ReviewRefusal("\(round.chinese)\(state.chinese(in: round))，\(kind.chinese)不能修改；" + way)
             }
         }
         return nil

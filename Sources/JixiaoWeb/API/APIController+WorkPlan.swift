@@ -56,41 +56,20 @@ extension APIController {
         return .noContent
     }
 
-    /// Runs a task change and answers with the task as stored; the store's refusals and the reader's issues as
-    /// 404, 409 and 422.
+    /// Runs a task change and answers with the task as stored.
     private func taskChange(_ request: Request,
                             _ change: () async throws -> (id: String, status: HTTPResponseStatus)) async throws -> Response {
-        do {
-            let (id, status) = try await change()
-            let (fiscal, year) = try await load(request, change: false)
-            guard let task = year.workPlan.first(where: { $0.id == id }) else { return Response(status: status) }
-            let version = try await WorkPlanRepository(database: request.db).versions(yearID: try fiscal.requireID())[id]
-            return json(.object(["version": .number(String(version ?? 0)), "task": BundleWriter.task(task, unit: year.moneyUnit)]),
-                        status: status)
-        } catch let refusal as WorkPlanRepository.Refusal {
-            switch refusal {
-            case .noSuchTask: throw Abort(.notFound)
-            case .conflict: throw Abort(.conflict, reason: "这项任务已被他人修改，请重新读取后再保存。")
-            case .duplicateID: throw Abort(.unprocessableEntity, reason: "本年度已有这个编号的任务。")
+        try await recordChange(request, member: "task", change: change) { year, id in
+            year.workPlan.first { $0.id == id }.map { BundleWriter.task($0, unit: year.moneyUnit) }
+        } versions: { yearID in
+            try await WorkPlanRepository(database: request.db).versions(yearID: yearID)
+        } refusal: { error in
+            switch error as? WorkPlanRepository.Refusal {
+            case .noSuchTask?: Abort(.notFound)
+            case .conflict?: Abort(.conflict, reason: "这项任务已被他人修改，请重新读取后再保存。")
+            case .duplicateID?: Abort(.unprocessableEntity, reason: "本年度已有这个编号的任务。")
+            case nil: nil
             }
-        } catch let error as InputError {
-            return issuesJSON(error)
         }
-    }
-
-    /// The bundle reader's issues as a 422 answer: path, message and its Chinese wording.
-    func issuesJSON(_ error: InputError, reason: String? = nil) -> Response {
-        json(.object(["error": .bool(true), "reason": .string(reason ?? "有 \(error.issues.count) 处需要改正"),
-                      "issues": .array(error.issues.map { issue in
-                          .object(["path": .string(issue.path), "message": .string(issue.message),
-                                   "chinese": .string(issue.chinese)])
-                      })]), status: .unprocessableEntity)
-    }
-
-    private static func body(_ request: Request) throws -> JSONValue {
-        guard let data = request.body.data, let value = try? JSONParser.parse(Data(buffer: data)), case .object = value else {
-            throw Abort(.badRequest, reason: "请求体应是一个 JSON 对象。")
-        }
-        return value
     }
 }

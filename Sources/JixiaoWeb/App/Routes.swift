@@ -15,6 +15,7 @@ enum Routes {
         try signedIn.register(collection: MonitoringController())
         try signedIn.register(collection: OverviewMonitoringController())
         try signedIn.register(collection: IndicatorProgressController())
+        try signedIn.register(collection: IndicatorController())
         try signedIn.register(collection: PlanController())
         try signedIn.register(collection: TaskController())
         try signedIn.register(collection: PaymentController())

@@ -30,6 +30,12 @@ public enum SiteURL: Sendable, Equatable {
     case report(code: String, year: Int, format: String)
     case evaluation(code: String, year: Int)
     case indicators(code: String, year: Int)
+    /// 新增指标.
+    case indicatorNew(code: String, year: Int)
+    /// 修改指标.
+    case indicatorEdit(code: String, year: Int, id: String)
+    /// A step on one indicator: `delete`, `move`.
+    case indicatorAction(code: String, year: Int, id: String, action: String)
     case narrative(code: String, year: Int)
     case records(code: String, year: Int, kind: String)
     case monitoring(code: String, year: Int)
@@ -89,6 +95,10 @@ public enum SiteURL: Sendable, Equatable {
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"
         case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
+        case .indicatorNew(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators/new"
+        case .indicatorEdit(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/indicators/\(Self.encode(id))/edit"
+        case .indicatorAction(let code, let year, let id, let action):
+            "/years/\(Self.encode(code))/\(year)/indicators/\(Self.encode(id))/\(action)"
         case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
         case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
         case .monitoring(let code, let year): "/years/\(Self.encode(code))/\(year)/monitoring"

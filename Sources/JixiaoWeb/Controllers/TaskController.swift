@@ -86,7 +86,7 @@ struct TaskController: RouteCollection {
                 return request.redirect(to: url + "#task-\(existing ?? (form.id ?? "").trimmingCharacters(in: .whitespaces))")
             }
         } catch let error as InputError {
-            errors = TaskForm.errors(error, adding: formErrors)
+            errors = FieldErrors.reader(error, adding: formErrors, fallback: "title")
         } catch WorkPlanRepository.Refusal.noSuchTask {
             throw Abort(.notFound, reason: "没有编号为 \(existing ?? "") 的任务。")
         } catch WorkPlanRepository.Refusal.duplicateID {

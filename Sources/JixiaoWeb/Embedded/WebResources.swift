@@ -1307,6 +1307,108 @@ enum WebResources {
             "description": "risk: what ranks departments"
           }
         }
+      },
+      "Indicator": {
+        "type": "object",
+        "description": "A bundle indicators entry (see docs/bundle.md)",
+        "required": [
+          "id",
+          "level1",
+          "level2",
+          "name",
+          "nature",
+          "weight"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1
+          },
+          "level1": {
+            "type": "string",
+            "minLength": 1
+          },
+          "level2": {
+            "type": "string",
+            "minLength": 1
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "nature": {
+            "enum": [
+              "quantitative",
+              "qualitative"
+            ]
+          },
+          "direction": {
+            "enum": [
+              ">=",
+              "<=",
+              "=",
+              ">",
+              "<"
+            ]
+          },
+          "target": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "weight": {
+            "type": "string",
+            "description": "Points, an exact decimal"
+          },
+          "actual": {
+            "type": "string",
+            "description": "The actual value; empty removes it (PUT)"
+          },
+          "measure": {
+            "type": "object"
+          },
+          "grade": {
+            "enum": [
+              "achieved",
+              "partial",
+              "failed"
+            ]
+          },
+          "rule": {
+            "type": "object"
+          },
+          "score": {
+            "type": "string"
+          },
+          "scoreReason": {
+            "type": "string"
+          },
+          "deviation": {
+            "type": "string"
+          },
+          "progress": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProgressReport"
+            }
+          }
+        }
+      },
+      "StoredIndicator": {
+        "type": "object",
+        "required": [
+          "version",
+          "indicator"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer"
+          },
+          "indicator": {
+            "$ref": "#/components/schemas/Indicator"
+          }
+        }
       }
     },
     "responses": {
@@ -3703,6 +3805,456 @@ enum WebResources {
           },
           "422": {
             "description": "A year, count, method, seed or measure that does not read",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/indicators": {
+      "get": {
+        "summary": "Every indicator with its stored version, in the tree's order",
+        "operationId": "getIndicators",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The indicators",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/StoredIndicator"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Add an indicator at the end of the tree",
+        "operationId": "createIndicator",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Indicator"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Added",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StoredIndicator"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or indicator"
+          },
+          "409": {
+            "description": "A review round holds the targets (submitted or approved)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/indicators/{id}": {
+      "put": {
+        "summary": "Change an indicator at its version: the members given replace the stored ones, the rest stay",
+        "operationId": "updateIndicator",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The indicator's id",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "version",
+                  "indicator"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "integer"
+                  },
+                  "indicator": {
+                    "type": "object",
+                    "description": "Members of a bundle indicators entry"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StoredIndicator"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or indicator"
+          },
+          "409": {
+            "description": "The indicator changed since it was read, or a review round holds the targets or results (approved targets change by a target adjustment)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "summary": "Remove an indicator at its version",
+        "operationId": "deleteIndicator",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The indicator's id",
+            "required": true
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "schema": {
+              "type": "integer"
+            },
+            "required": true,
+            "description": "The version read"
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Removed"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or indicator"
+          },
+          "409": {
+            "description": "The indicator changed since it was read, or a review round holds the targets or results (approved targets change by a target adjustment)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/indicators/{id}/move": {
+      "post": {
+        "summary": "Move an indicator one place up (-1) or down (1)",
+        "operationId": "moveIndicator",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The indicator's id",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "offset"
+                ],
+                "properties": {
+                  "offset": {
+                    "enum": [
+                      -1,
+                      1
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StoredIndicator"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or indicator"
+          },
+          "409": {
+            "description": "Already first or last, or a review round holds the targets",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "An offset other than -1 or 1",
             "content": {
               "application/json": {
                 "schema": {

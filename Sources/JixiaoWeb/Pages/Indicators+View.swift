@@ -3,8 +3,19 @@ import JixiaoCore
 /// The indicator tree, each target with what the target-quality check says about it.
 enum IndicatorsView {
     static func render(_ model: IndicatorsModel, user: CurrentUser, csrf: String) -> String {
-        Layout.page(title: "绩效指标", user: user, csrf: csrf) {
+        let mayChange = user.mayChange(organisation: model.code)
+        return Layout.page(title: "绩效指标", user: user, csrf: csrf) {
             Layout.heading("绩效指标", code: model.code, name: model.name, year: model.year)
+            HTML.element("p") {
+                if mayChange {
+                    HTML.element("a", [("href", SiteURL.indicatorNew(code: model.code, year: model.year).path),
+                                       ("id", "new-indicator")]) { "＋ 新增指标" }
+                    " "
+                }
+                HTML.element("a", [("href", SiteURL.targets(code: model.code, year: model.year).path)]) {
+                    "目标调整与目标记录 →"
+                }
+            }
             for finding in model.general {
                 HTML.element("p", [("class", "error")]) { finding.message + " " + finding.measure }
             }
@@ -16,52 +27,75 @@ enum IndicatorsView {
                     }
                     for group in level.groups {
                         HTML.element("h3") { group.name }
-                        HTML.element("table") {
-                            HTML.element("thead") {
-                                HTML.element("tr") {
-                                    for title in ["编号", "三级指标", "性质", "指标值", "分值", "目标检查", "运行进度"] {
-                                        HTML.element("th") { title }
+                        HTML.element("div", [("class", "table-scroll")]) {
+                            HTML.element("table") {
+                                HTML.element("thead") {
+                                    HTML.element("tr") {
+                                        for title in ["编号", "三级指标", "性质", "指标值", "分值", "目标检查", "运行进度"]
+                                            + (mayChange ? ["修改"] : []) {
+                                            HTML.element("th") { title }
+                                        }
                                     }
                                 }
-                            }
-                            HTML.element("tbody") {
-                                for item in group.indicators {
-                                    HTML.element("tr", [("id", "indicator-\(item.id)")]) {
-                                        HTML.element("td") { item.id }
-                                        HTML.element("td") { item.name }
-                                        HTML.element("td") { item.nature }
-                                        HTML.element("td") { item.target }
-                                        HTML.element("td", [("class", "number")]) { item.weight }
-                                        HTML.element("td") {
-                                            if item.findings.isEmpty {
-                                                HTML.element("span", [("class", "ok")]) { "✓ 明确" }
-                                            }
-                                            for finding in item.findings {
-                                                HTML.element("div", [("class", "severity-\(finding.severity.rawValue)")]) {
-                                                    finding.message
+                                HTML.element("tbody") {
+                                    for item in group.indicators {
+                                        HTML.element("tr", [("id", "indicator-\(item.id)")]) {
+                                            HTML.element("td") { item.id }
+                                            HTML.element("td") { item.name }
+                                            HTML.element("td") { item.nature }
+                                            HTML.element("td") { item.target }
+                                            HTML.element("td", [("class", "number")]) { item.weight }
+                                            HTML.element("td") {
+                                                if item.findings.isEmpty {
+                                                    HTML.element("span", [("class", "ok")]) { "✓ 明确" }
                                                 }
-                                                HTML.element("small") { "建议：\(finding.measure)" }
-                                            }
-                                        }
-                                        HTML.element("td") {
-                                            if let progress = item.progress {
-                                                "截至 \(progress.asOf)：\(progress.actualText)"
-                                                if let likelihood = progress.likelihood {
-                                                    HTML.element("br")
-                                                    HTML.element("span", [("class", likelihood == .certain ? "ok" : "severity-medium")]) {
-                                                        likelihood.chinese
+                                                for finding in item.findings {
+                                                    HTML.element("div", [("class", "severity-\(finding.severity.rawValue)")]) {
+                                                        finding.message
                                                     }
+                                                    HTML.element("small") { "建议：\(finding.measure)" }
                                                 }
-                                                HTML.element("br")
                                             }
-                                            HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path
-                                                                    + "/\(item.id)/progress")]) { "填报进度" }
+                                            HTML.element("td") {
+                                                if let progress = item.progress {
+                                                    "截至 \(progress.asOf)：\(progress.actualText)"
+                                                    if let likelihood = progress.likelihood {
+                                                        HTML.element("br")
+                                                        HTML.element("span", [("class", likelihood == .certain ? "ok" : "severity-medium")]) {
+                                                            likelihood.chinese
+                                                        }
+                                                    }
+                                                    HTML.element("br")
+                                                }
+                                                HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path
+                                                                        + "/\(item.id)/progress")]) { "填报进度" }
+                                            }
+                                            if mayChange { changeCell(item, model, csrf: csrf) }
                                         }
                                     }
                                 }
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// 修改、上移、下移 for one indicator.
+    private static func changeCell(_ item: IndicatorsModel.Item, _ model: IndicatorsModel, csrf: String) -> HTML {
+        HTML.element("td", [("class", "row-actions")]) {
+            HTML.element("a", [("href", SiteURL.indicatorEdit(code: model.code, year: model.year, id: item.id).path)]) {
+                "修改"
+            }
+            for (offset, label) in [(-1, "上移"), (1, "下移")] {
+                HTML.element("form", [("method", "post"), ("class", "inline"),
+                                      ("action", SiteURL.indicatorAction(code: model.code, year: model.year, id: item.id,
+                                                                         action: "move").path)]) {
+                    HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
+                    HTML.element("input", [("type", "hidden"), ("name", "offset"), ("value", String(offset))])
+                    HTML.element("button", [("type", "submit"), ("class", "link"),
+                                            ("aria-label", "\(label)“\(item.name)”")]) { label }
                 }
             }
         }

@@ -155,6 +155,7 @@ enum Layout {
     form.filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
     .pager { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }
     button.danger { background: #fff; color: var(--accent); margin-top: 1rem; }
+    button.link { background: none; border: none; color: var(--accent); padding: 0 0.3rem; text-decoration: underline; cursor: pointer; }
     @media print { header.site, .downloads, form { display: none; } body { background: #fff; } main { margin: 0; } }
     @media (max-width: 700px) { main { padding: 0 0.8rem; } .card .figure { font-size: 1.3rem; }
       header.site { flex-wrap: wrap; gap: 0.4rem; padding: 0.6rem 0.8rem; } header.site nav { flex-wrap: wrap; gap: 0.6rem; } }

@@ -66,3 +66,18 @@ struct FieldErrors: Error, Sendable {
     var all: [(key: String, value: String)] { messages.sorted { $0.key < $1.key } }
     var count: Int { messages.count }
 }
+
+extension FieldErrors {
+    /// The bundle reader's issues about a record by form field — the member under the record
+    /// (`workPlan[3].due` → `due`, `indicators[2].target` → `target`, `workPlan[3].indicators[0]` → `indicators`),
+    /// issues about the whole list under `fallback` — added to the form's own.
+    static func reader(_ error: InputError, adding form: FieldErrors, fallback: String) -> FieldErrors {
+        var errors = form
+        for issue in error.issues {
+            let parts = issue.path.split(separator: ".")
+            let field = parts.count > 1 ? String(parts[1].prefix { $0 != "[" }) : fallback
+            errors[field] = [errors[field], issue.chinese].compactMap { $0 }.joined(separator: "；")
+        }
+        return errors
+    }
+}

@@ -87,17 +87,6 @@ struct TaskForm: Content {
         return (.object(members), errors)
     }
 
-    /// The reader's issues by form field (`workPlan[3].due` → `due`, `workPlan[3].indicators[0]` → `indicators`),
-    /// added to the form's own.
-    static func errors(_ error: InputError, adding form: FieldErrors) -> FieldErrors {
-        var errors = form
-        for issue in error.issues {
-            let parts = issue.path.split(separator: ".")
-            let field = parts.count > 1 ? String(parts[1].prefix { $0 != "[" }) : "title"
-            errors[field] = [errors[field], issue.chinese].compactMap { $0 }.joined(separator: "；")
-        }
-        return errors
-    }
 }
 
 extension Array {
