@@ -129,3 +129,70 @@ extension DatabaseTests {
     }
 }
 }
+
+/// 基本情况 on its page and the stored year as the fill-in workbook.
+extension DatabaseTests {
+@Suite struct BasicsTests {
+    static let page = "/years/440112-KX/2022/basics"
+
+    @Test func theBasicsAreEditedWithAVersionCheckAndTheWholeYearsChecks() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            _ = try await browser.signIn(app, username: "preparer")
+            var version = ""
+            try await browser.get(app, Self.page) { response in
+                browser.keep(response)
+                let page = response.body.string
+                #expect(page.contains("推进科普设施建设，完成科普大篷车展品更新"))
+                if let range = page.range(of: #"name="version" value=""#) {
+                    version = String(page[range.upperBound...].prefix { $0 != "\"" })
+                }
+            }
+            let year = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))
+            var fields = ["overview": "区科协是党委领导下的人民团体。", "tasks": year.tasks.joined(separator: "\r\n"),
+                          "goal": year.goal, "version": version]
+            #expect(try await browser.post(app, Self.page, fields).0 == .seeOther)
+            #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)?
+                .department.overview == "区科协是党委领导下的人民团体。")
+            // The same version again: someone changed it meanwhile.
+            let (stale, _) = try await browser.post(app, Self.page, fields)
+            #expect(stale == .conflict)
+            // The work plan points at key task 5: removing it is refused with the reader's words.
+            fields["version"] = String(Int(version)! + 1)
+            fields["tasks"] = year.tasks.prefix(3).joined(separator: "\n")
+            let (broken, page) = try await browser.post(app, Self.page, fields)
+            #expect(broken == .unprocessableEntity && page.contains("workPlan["))
+
+            // Handed-in targets hold the goal and the key tasks, not the overview.
+            let preparer = try await ReviewTests.Party.signIn(app, "preparer")
+            #expect(try await preparer.step(app, "targets", "submit").0 == .ok)
+            fields["tasks"] = year.tasks.joined(separator: "\n")
+            fields["goal"] = "新的总体目标"
+            #expect(try await browser.post(app, Self.page, fields).0 == .conflict)
+            fields["goal"] = year.goal
+            fields["overview"] = "区科协是党委领导下的人民团体，下设办公室和学会部。"
+            #expect(try await browser.post(app, Self.page, fields).0 == .seeOther)
+            let actions = try await AuditEntryModel.query(on: app.db).filter(\.$action == "basics.update").count()
+            #expect(actions == 2)
+        }
+    }
+
+    @Test func theStoredYearDownloadsAsTheWorkbookThatReadsBackTheSame() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            _ = try await browser.signIn(app, username: "preparer")
+            try await browser.get(app, "/years/440112-KX/2022") { response in
+                #expect(response.body.string.contains("下载填报工作簿"))
+            }
+            try await browser.get(app, "/years/440112-KX/2022/workbook.xlsx") { response in
+                #expect(response.status == .ok && response.headers.contentType?.subType.hasSuffix("sheet") == true)
+                let read = try WorkbookImport().decode(Data(response.body.readableBytesView), file: "workbook.xlsx")
+                let stored = try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)
+                #expect(read == stored)
+            }
+        }
+    }
+}
+}

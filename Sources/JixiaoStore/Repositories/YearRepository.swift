@@ -102,6 +102,47 @@ public struct YearRepository: Sendable {
         }
     }
 
+    /// 基本情况: the department's overview, the year's key tasks (重点工作任务) and its overall goal (年度总体目标).
+    public struct Basics: Sendable, Equatable {
+        public var overview: String
+        public var tasks: [String]
+        public var goal: String
+
+        public init(overview: String, tasks: [String], goal: String) {
+            self.overview = overview
+            self.tasks = tasks
+            self.goal = goal
+        }
+    }
+
+    /// Replaces the year's 基本情况 if the year is still at `version`. The key tasks and the goal are part of the
+    /// targets (held once the targets are handed in), the overview is text like the narrative; the year must still
+    /// read (the work plan's tasks point at key tasks by number), else the reader's ``InputError``. Audited.
+    public func updateBasics(_ basics: Basics, organisation: OrganisationModel, fiscal: FiscalYearModel,
+                             version: Int, actor: AuditActor) async throws {
+        let tasks = JSONValue.array(basics.tasks.map(JSONValue.string)).serialized()
+        let stored = try? JSONParser.parse(Data(fiscal.tasks.utf8))
+        let changesTargets = basics.goal != fiscal.goal || stored != JSONValue.array(basics.tasks.map(JSONValue.string))
+        let id = try fiscal.requireID()
+        let subject = "\(organisation.code)/\(fiscal.year)"
+        let before = "overview=\(fiscal.overview) tasks=\(fiscal.tasks) goal=\(fiscal.goal)"
+        try await YearChange.commit(claiming: id, kind: changesTargets ? .targets : .narrative, actor: actor,
+                                    on: database) { database in
+            let sql = database as! any SQLDatabase
+            let changed = try await sql.update(FiscalYearModel.schema).set("overview", to: SQLBind(basics.overview))
+                .set("tasks", to: SQLBind(tasks)).set("goal", to: SQLBind(basics.goal))
+                .set("version", to: SQLBind(version + 1))
+                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                .returning("id").all()
+            guard !changed.isEmpty, let fresh = try await FiscalYearModel.find(id, on: database) else { throw Stale() }
+            let bundle = try await YearRows.bundle(organisation: organisation, year: fresh, on: database)
+            _ = try BundleReader().decode(bundle, file: subject)
+            return .init((), yearID: id, audit: .init(
+                action: "basics.update", subject: subject, before: before,
+                after: "overview=\(basics.overview) tasks=\(tasks) goal=\(basics.goal)"))
+        }
+    }
+
     /// Importing a year that is already stored, without saying it should be replaced.
     public struct YearExists: Error, CustomStringConvertible {
         public let code: String

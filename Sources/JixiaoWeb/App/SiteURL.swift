@@ -28,6 +28,8 @@ public enum SiteURL: Sendable, Equatable {
     case monitoringOverviewCSV
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
+    /// The stored year as the fill-in workbook (填报工作簿), to edit and import back.
+    case workbook(code: String, year: Int)
     case evaluation(code: String, year: Int)
     case indicators(code: String, year: Int)
     /// 新增指标.
@@ -37,6 +39,8 @@ public enum SiteURL: Sendable, Equatable {
     /// A step on one indicator: `delete`, `move`.
     case indicatorAction(code: String, year: Int, id: String, action: String)
     case narrative(code: String, year: Int)
+    /// 基本情况: overview, key tasks, overall goal.
+    case basics(code: String, year: Int)
     case records(code: String, year: Int, kind: String)
     case monitoring(code: String, year: Int)
     /// The monitoring table (绩效运行监控表) as a download: `html`, `md`, `docx`, `xlsx` or `pdf`.
@@ -93,6 +97,7 @@ public enum SiteURL: Sendable, Equatable {
         case .monitoringOverviewCSV: "/monitoring.csv"
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
+        case .workbook(let code, let year): "/years/\(Self.encode(code))/\(year)/workbook.xlsx"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"
         case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
         case .indicatorNew(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators/new"
@@ -100,6 +105,7 @@ public enum SiteURL: Sendable, Equatable {
         case .indicatorAction(let code, let year, let id, let action):
             "/years/\(Self.encode(code))/\(year)/indicators/\(Self.encode(id))/\(action)"
         case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
+        case .basics(let code, let year): "/years/\(Self.encode(code))/\(year)/basics"
         case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
         case .monitoring(let code, let year): "/years/\(Self.encode(code))/\(year)/monitoring"
         case .monitoringTable(let code, let year, let format):

@@ -27,7 +27,7 @@ enum ReturnNotes {
         case "lines": [.budget]
         case "payments": [.payments]
         case "workplan": [.workPlan]
-        case "narrative": [.narrative]
+        case "narrative", "basics": [.narrative]
         case "monitoring": [.progress]
         default: []
         }

@@ -60,10 +60,15 @@ struct YearController: RouteCollection {
         return html(RecordsView.assets(year, user: user, csrf: CSRF.token(for: request)))
     }
 
-    /// `report.html|md|docx|xlsx|pdf` and the bundle as `report.json`.
+    /// `report.html|md|docx|xlsx|pdf`, the bundle as `report.json`, and the fill-in workbook as `workbook.xlsx`.
     @Sendable func report(_ request: Request) async throws -> Response {
         let (_, year) = try await request.visibleYear()
         let file = request.parameters.get("file") ?? ""
+        if file == "workbook.xlsx" {
+            return try await Download.response(try WorkbookExport.workbook(year), type: Download.xlsx,
+                                               filename: "\(year.department.name)\(year.year)年度绩效数据填报表.xlsx",
+                                               inline: false, on: request)
+        }
         guard file.hasPrefix("report.") else { throw Abort(.notFound) }
         let format = String(file.dropFirst("report.".count))
         if format == "json" {

@@ -26,6 +26,10 @@ enum OverviewView {
                     "编辑报告文字 →"
                 }
                 " "
+                HTML.element("a", [("href", SiteURL.basics(code: model.code, year: model.year).path)]) {
+                    "基本情况 →"
+                }
+                " "
                 HTML.element("a", [("href", SiteURL.review(code: model.code, year: model.year).path), ("id", "review-link")]) {
                     "送审与审核 →"
                 }
@@ -122,6 +126,8 @@ enum OverviewView {
                         label
                     }
                 }
+                HTML.element("a", [("href", SiteURL.workbook(code: model.code, year: model.year).path),
+                                   ("id", "workbook-link")]) { "下载填报工作簿" }
             }
         }
     }
