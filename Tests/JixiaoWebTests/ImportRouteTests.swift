@@ -40,19 +40,36 @@ extension DatabaseTests {
             return browser
         }
 
-        @Test func aWorkbookReplacesTheYearOnlyWhenConfirmed() async throws {
+        @Test func aWorkbookReplacesTheYearOnlyWhenConfirmedAfterSeeingWhatChanges() async throws {
             try await TestStore.withApp { app in
                 let browser = try await signedIn(app, as: "preparer")
                 var year = try BundleReader().read(Fixtures.seed)
                 year.payments.removeLast(3)
+                year.indicators[0].targetText = "36"
+                year.goal = "修改后的总体目标"
                 let workbook = try WorkbookExport.workbook(year)
-                let (unconfirmed, page) = try await upload(app, browser, name: "填报.xlsx", data: workbook, replace: false)
-                #expect(unconfirmed == .conflict)
-                #expect(page.contains("已有数据。如确认用本文件覆盖"))
+                let (preview, page) = try await upload(app, browser, name: "填报.xlsx", data: workbook, replace: false)
+                #expect(preview == .ok)
+                #expect(page.contains("将有以下 3 处变化") && page.contains("43 笔") && page.contains("40 笔")
+                    && page.contains("目标 ≥ 40 场（10 分） → ≥ 36 场（10 分）") && page.contains("年度总体目标有修改"))
+                // Nothing changed yet.
                 #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)?.payments.count == 43)
-                let (confirmed, _) = try await upload(app, browser, name: "填报.xlsx", data: workbook, replace: true)
+                let token = try #require(page.range(of: #"name="token" value=""#).map {
+                    String(page[$0.upperBound...].prefix { $0 != "\"" })
+                })
+                // Only its uploader confirms it.
+                var other = Browser()
+                _ = try await other.signIn(app, username: "head")
+                try await other.get(app, "/import") { other.keep($0) }
+                #expect(try await other.post(app, "/import/confirm", ["token": token]).0 == .gone)
+                let (confirmed, _) = try await browser.post(app, "/import/confirm", ["token": token])
                 #expect(confirmed == .seeOther)
                 #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022) == year)
+                // Used once.
+                #expect(try await browser.post(app, "/import/confirm", ["token": token]).0 == .gone)
+                // The same file again changes nothing and says so.
+                let (same, again) = try await upload(app, browser, name: "填报.xlsx", data: workbook, replace: false)
+                #expect(same == .ok && again.contains("无需导入"))
             }
         }
 

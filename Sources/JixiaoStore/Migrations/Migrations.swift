@@ -7,6 +7,6 @@ public enum StoreMigrations {
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
         AddLastYearToBudgetLines(), UniquePositions(), HardenUsers(), CreateSignInFailures(), CreateSettings(),
         KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(), CreatePublications(),
-        CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(),
+        CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
     ]
 }

@@ -22,6 +22,8 @@ public enum SiteURL: Sendable, Equatable {
     /// 安全策略 (安全管理员).
     case securityPolicy
     case importData
+    /// Confirms replacing a stored year with an upload.
+    case importConfirm
     /// 运行监控总览: every department of a year on a date.
     case monitoringOverview
     /// 运行监控总览 as a CSV file with every department.
@@ -93,6 +95,7 @@ public enum SiteURL: Sendable, Equatable {
         case .adminUser(let username, let action): "/admin/users/\(Self.encode(username))/\(action)"
         case .securityPolicy: "/admin/security"
         case .importData: "/import"
+        case .importConfirm: "/import/confirm"
         case .monitoringOverview: "/monitoring"
         case .monitoringOverviewCSV: "/monitoring.csv"
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"

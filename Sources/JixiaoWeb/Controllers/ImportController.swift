@@ -4,8 +4,8 @@ import JixiaoIO
 import JixiaoStore
 import Vapor
 
-/// `GET|POST /import`: a bundle or workbook uploaded into the store, all or nothing; replacing a stored year needs
-/// the box ticked.
+/// `GET|POST /import`: a bundle or workbook uploaded into the store, all or nothing; an upload of a year already
+/// stored first shows what replacing it would change, and replaces it only when confirmed (`POST /import/confirm`).
 struct ImportController: RouteCollection {
     /// The largest upload accepted (a year of 10⁵ payments as a bundle is about 15 MB).
     static let maximumSize: ByteCount = "64mb"
@@ -13,6 +13,7 @@ struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("import", use: form)
         routes.on(.POST, "import", body: .collect(maxSize: Self.maximumSize), use: upload)
+        routes.post("import", "confirm", use: confirm)
     }
 
     private struct Upload: Content {
@@ -63,13 +64,34 @@ struct ImportController: RouteCollection {
             return refuse("文件中的部门（\(year.department.code) \(year.department.name)）不是您所在的部门，不能导入。",
                           status: .forbidden)
         }
-        do {
-            try await YearRepository(database: request.db).store(year, replacing: upload.replace == "1",
-                                                                 actor: user.auditActor)
-        } catch is YearRepository.YearExists {
-            return refuse("\(year.department.name) \(year.year) 年已有数据。如确认用本文件覆盖，请勾选“覆盖”后重新上传。",
-                          status: .conflict)
+        let repository = YearRepository(database: request.db)
+        if let stored = try await repository.load(code: year.department.code, year: year.year) {
+            let changes = YearDiff.changes(from: stored, to: year)
+            guard !changes.isEmpty else {
+                return html(ImportView.render(user: user, csrf: CSRF.token(for: request), years: years, problems: [],
+                                              message: "“\(name)”与库中 \(year.department.name) \(year.year) 年的数据相同，无需导入。"))
+            }
+            let token = try await PendingImports(database: request.db).keep(year, file: name, username: user.username)
+            return html(ImportPreviewView.render(year: year, file: name, changes: changes, token: token, user: user,
+                                                 csrf: CSRF.token(for: request)))
         }
+        try await repository.store(year, replacing: false, actor: user.auditActor)
+        return request.redirect(to: SiteURL.year(code: year.department.code, year: year.year).path)
+    }
+
+    /// Replaces the stored year with the upload the person saw the changes of; an expired or unknown upload is
+    /// asked for again.
+    @Sendable func confirm(_ request: Request) async throws -> Response {
+        let user = try mayImport(request)
+        try CSRF.verify(request)
+        guard let token = try? request.content.get(UUID.self, at: "token"),
+              let (year, _) = try await PendingImports(database: request.db).take(token, username: user.username) else {
+            return html(ImportView.render(user: user, csrf: CSRF.token(for: request), years: try await years(for: user, request),
+                                          problems: [], message: "这次上传已过期或已处理，请重新上传文件。"),
+                        status: .gone)
+        }
+        guard user.mayChange(organisation: year.department.code) else { throw Abort(.forbidden) }
+        try await YearRepository(database: request.db).store(year, replacing: true, actor: user.auditActor)
         return request.redirect(to: SiteURL.year(code: year.department.code, year: year.year).path)
     }
 
