@@ -11,6 +11,8 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable {
     case targets
     /// An indicator's results: its actual value and the cause of a deviation.
     case results
+    /// Evidence (佐证材料) attached to an indicator, an activity, a procurement or a task.
+    case evidence
     /// Indicator progress reports.
     case progress
     /// The report's written sections.
@@ -24,7 +26,7 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable {
     public var coveredBy: [ReviewRound] {
         switch self {
         case .payments, .review: []
-        case .budget, .workPlan, .progress, .narrative, .results: [.selfEvaluation]
+        case .budget, .workPlan, .progress, .narrative, .results, .evidence: [.selfEvaluation]
         case .wholeYear, .targets: [.targets, .selfEvaluation]
         }
     }
@@ -36,6 +38,7 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable {
         case .workPlan: "工作计划"
         case .targets: "绩效指标和目标"
         case .results: "指标完成情况"
+        case .evidence: "佐证材料"
         case .progress: "指标进度"
         case .narrative: "报告文字"
         case .wholeYear: "整年数据"

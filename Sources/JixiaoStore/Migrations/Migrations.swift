@@ -8,5 +8,6 @@ public enum StoreMigrations {
         AddLastYearToBudgetLines(), UniquePositions(), HardenUsers(), CreateSignInFailures(), CreateSettings(),
         KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(), CreatePublications(),
         CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
+        CreateEvidence(),
     ]
 }

@@ -8,14 +8,12 @@ import Vapor
 /// What the publish step keeps of a department-year: its report as HTML, Word (公文) and the Excel score table,
 /// the PDF when LibreOffice is installed, the score table as CSV, and the bundle they were all made from.
 enum Publishing {
-    /// The documents of `year` with the bureau's re-check as an annex when there is one; `pdf` turns the DOCX into
-    /// a PDF, or gives nil (LibreOffice missing, the demo).
-    static func documents(for year: DepartmentYear, recheck: Recheck?,
+    /// The documents of `year` with the bureau's re-check and the evidence list as annexes; `pdf` turns the DOCX
+    /// into a PDF, or gives nil (LibreOffice missing, the demo).
+    static func documents(for year: DepartmentYear, recheck: Recheck?, evidence: [EvidenceRepository.Entry],
                           pdf: (Data) async -> Data?) async throws -> Publications.Documents {
         let evaluation = Evaluator.evaluate(year)
-        var report = ReportBuilder.build(year, evaluation: evaluation,
-                                         findings: FindingsEngine.findings(year, evaluation: evaluation))
-        if let recheck { report.blocks += RecheckAnnex.blocks(recheck, places: year.template.rounding.places) }
+        let report = StoredReport.build(year, evaluation: evaluation, recheck: recheck, evidence: evidence)
         let docx = try DocxRenderer.render(report)
         return Publications.Documents(
             bundle: BundleWriter.encode(year).serialized() + "\n", html: HTMLRenderer.render(report), docx: docx,
@@ -29,7 +27,8 @@ enum Publishing {
                           on request: Request) async throws -> Publications.Documents {
         let recheck = try await RecheckPage.comparison(of: year, organisationID: organisationID, on: request.db)
         let annex = recheck.drawn != nil && recheck.comparison.hasRescores ? recheck.comparison : nil
-        return try await documents(for: year, recheck: annex) { docx in
+        return try await documents(for: year, recheck: annex,
+                                   evidence: try await StoredReport.evidence(of: year, on: request.db)) { docx in
             let pdf = try? await request.application.threadPool.runIfActive {
                 try LibreOfficeConverter().convert(docx, fileExtension: "docx")
             }

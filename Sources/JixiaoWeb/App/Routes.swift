@@ -25,6 +25,7 @@ enum Routes {
         try signedIn.register(collection: ImportController())
         try signedIn.register(collection: NarrativeController())
         try signedIn.register(collection: BasicsController())
+        try signedIn.register(collection: EvidenceController())
         try signedIn.register(collection: AccountController())
         try signedIn.register(collection: AdminController())
         try signedIn.register(collection: ReviewController())

@@ -41,6 +41,10 @@ public enum SiteURL: Sendable, Equatable {
     /// A step on one indicator: `delete`, `move`.
     case indicatorAction(code: String, year: Int, id: String, action: String)
     case narrative(code: String, year: Int)
+    /// 佐证材料: the year's evidence files.
+    case evidence(code: String, year: Int)
+    /// One evidence file (download; `/delete` removes it).
+    case evidenceFile(code: String, year: Int, id: UUID)
     /// 基本情况: overview, key tasks, overall goal.
     case basics(code: String, year: Int)
     case records(code: String, year: Int, kind: String)
@@ -109,6 +113,8 @@ public enum SiteURL: Sendable, Equatable {
             "/years/\(Self.encode(code))/\(year)/indicators/\(Self.encode(id))/\(action)"
         case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
         case .basics(let code, let year): "/years/\(Self.encode(code))/\(year)/basics"
+        case .evidence(let code, let year): "/years/\(Self.encode(code))/\(year)/evidence"
+        case .evidenceFile(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/evidence/\(id.uuidString)"
         case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
         case .monitoring(let code, let year): "/years/\(Self.encode(code))/\(year)/monitoring"
         case .monitoringTable(let code, let year, let format):

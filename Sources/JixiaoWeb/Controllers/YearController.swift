@@ -37,7 +37,9 @@ struct YearController: RouteCollection {
 
     @Sendable func evaluation(_ request: Request) async throws -> Response {
         let (user, year) = try await request.visibleYear()
-        return html(EvaluationView.render(EvaluationModel(year), user: user, csrf: CSRF.token(for: request)))
+        let entries = try await StoredReport.evidence(of: year, on: request.db)
+        return html(EvaluationView.render(EvaluationModel(year, evidence: entries), user: user,
+                                          csrf: CSRF.token(for: request)))
     }
 
     @Sendable func indicators(_ request: Request) async throws -> Response {
@@ -76,10 +78,9 @@ struct YearController: RouteCollection {
                                                filename: "\(year.department.code)-\(year.year).json", inline: false,
                                                on: request)
         }
+        let evidence = try await StoredReport.evidence(of: year, on: request.db)
         return try await Download.document({
-            let evaluation = Evaluator.evaluate(year)
-            return ReportBuilder.build(year, evaluation: evaluation,
-                                       findings: FindingsEngine.findings(year, evaluation: evaluation))
+            StoredReport.build(year, evaluation: Evaluator.evaluate(year), recheck: nil, evidence: evidence)
         }, format: format, name: "\(year.department.name)\(year.year)年绩效自评报告", on: request)
     }
 }

@@ -1,4 +1,5 @@
 import JixiaoCore
+import JixiaoStore
 import JixiaoReport
 
 /// The evaluation page: every score with how it was computed and the records behind a measured value.
@@ -15,6 +16,9 @@ struct EvaluationModel {
         let formula: String
         let records: [String]
         let override: String?
+        /// The evidence behind the score: files attached to the indicator and to the activity records counted, as
+        /// (file name, download path).
+        let evidence: [(name: String, path: String)]
     }
 
     let code: String
@@ -27,7 +31,9 @@ struct EvaluationModel {
     let total: String
     let grade: String
 
-    init(_ year: DepartmentYear) {
+    /// The evaluation of `year`, each score with the `evidence` files attached to its indicator and its records.
+    init(_ year: DepartmentYear, evidence: [EvidenceRepository.Entry] = []) {
+        let files = Dictionary(grouping: evidence, by: \.subject)
         let evaluation = Evaluator.evaluate(year)
         let rounding = year.template.rounding
         code = year.department.code
@@ -38,7 +44,9 @@ struct EvaluationModel {
         budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
         rows = zip(year.indicators, evaluation.indicators).map { indicator, score in
             var records: [String] = []
+            var subjects = [EvidenceSubject.indicator(indicator).storedKey]
             if case .measured(let indices)? = score.actualSource {
+                subjects += indices.map { EvidenceSubject.activity(year.activities[$0]).storedKey }
                 records = indices.map { index in
                     let activity = year.activities[index]
                     return "\(activity.date) \(activity.title)"
@@ -51,7 +59,10 @@ struct EvaluationModel {
                            ?? [indicator.actualText, indicator.grade?.chinese].compactMap { $0 }.joined(separator: "，"),
                        weight: indicator.weight.description, score: rounding.format(score.score),
                        method: EvaluationModel.methodNames[score.method] ?? score.method.rawValue,
-                       formula: score.formula, records: records, override: score.overrideReason)
+                       formula: score.formula, records: records, override: score.overrideReason,
+                       evidence: subjects.flatMap { files[$0] ?? [] }.map { entry in
+                           (entry.name, SiteURL.evidenceFile(code: year.department.code, year: year.year, id: entry.id).path)
+                       })
         }
         total = rounding.format(evaluation.total)
         grade = evaluation.grade

@@ -30,6 +30,10 @@ enum OverviewView {
                     "基本情况 →"
                 }
                 " "
+                HTML.element("a", [("href", SiteURL.evidence(code: model.code, year: model.year).path)]) {
+                    "佐证材料 →"
+                }
+                " "
                 HTML.element("a", [("href", SiteURL.review(code: model.code, year: model.year).path), ("id", "review-link")]) {
                     "送审与审核 →"
                 }

@@ -64,15 +64,10 @@ struct RecheckPage {
         return "已保存“\(year.indicators.first { $0.id == item }?.name ?? "预算执行率")”的复核得分 \(rescore.score)。"
     }
 
-    /// An uploaded file as evidence: 413 past the size cap, 415 when its content is none of the accepted kinds.
+    /// An uploaded file as the re-check's evidence (``EvidenceUpload``).
     static func evidence(name: String, data: Data) throws -> Rechecks.File {
-        guard data.count <= EvidenceKind.maximumBytes else {
-            throw Abort(.payloadTooLarge, reason: "复核材料不能超过 10 MB。")
-        }
-        guard let kind = EvidenceKind.detect(data) else {
-            throw Abort(.unsupportedMediaType, reason: "复核材料须为 PDF、PNG、JPEG、Word（.docx）或 Excel（.xlsx）文件。")
-        }
-        return Rechecks.File(name: kind.safeName(name), type: kind.mediaType, data: data)
+        let (name, kind) = try EvidenceUpload.check(name: name, data: data, what: "复核材料")
+        return Rechecks.File(name: name, type: kind.mediaType, data: data)
     }
 
     /// The re-check as the API gives it.

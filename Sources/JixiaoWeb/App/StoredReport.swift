@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoReport
+import JixiaoStore
+
+/// The report of a stored year as downloads and publications make it: the drafted report, then the annexes —
+/// the bureau's re-check when there is one to publish, and the list of evidence files.
+enum StoredReport {
+    static func build(_ year: DepartmentYear, evaluation: Evaluation, recheck: Recheck?,
+                      evidence: [EvidenceRepository.Entry]) -> ReportDocument {
+        var report = ReportBuilder.build(year, evaluation: evaluation,
+                                         findings: FindingsEngine.findings(year, evaluation: evaluation))
+        if let recheck { report.blocks += RecheckAnnex.blocks(recheck, places: year.template.rounding.places) }
+        let subjects = EvidenceSubject.all(in: year)
+        report.blocks += EvidenceAnnex.blocks(evidence.map { entry in
+            EvidenceAnnex.Entry(subject: EvidenceView.label(entry.subject, subjects), file: entry.name,
+                                sha256: entry.sha256)
+        })
+        return report
+    }
+
+    /// The evidence files of a stored year.
+    static func evidence(of year: DepartmentYear, on database: any Database) async throws -> [EvidenceRepository.Entry] {
+        guard let organisation = try await YearRepository(database: database).organisation(code: year.department.code)
+        else { return [] }
+        return try await EvidenceRepository(database: database)
+            .entries(organisationID: try organisation.requireID(), year: year.year)
+    }
+}
