@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// An Open Packaging Conventions file (DOCX, XLSX) assembled in memory: parts with their content types, written as
 /// one ZIP with `[Content_Types].xml` first. Every entry carries the same fixed date, so the same parts always give
@@ -13,9 +12,6 @@ public struct OfficePackage: Sendable {
     }
 
     public private(set) var parts: [Part] = []
-
-    /// 1980-01-01T00:00:00Z, the earliest date a ZIP entry can hold.
-    static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
 
     public init() {}
 
@@ -31,15 +27,7 @@ public struct OfficePackage: Sendable {
 
     /// The package as ZIP bytes.
     public func archive() throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for part in [Part(path: "[Content_Types].xml", contentType: "", data: contentTypes())] + parts {
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(part.data.count),
-                                 modificationDate: OfficePackage.fixedDate, compressionMethod: .deflate) { position, size in
-                part.data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        try ZipWriter.archive([("[Content_Types].xml", contentTypes())] + parts.map { ($0.path, $0.data) })
     }
 
     /// `[Content_Types].xml`: defaults for relationships and XML, an override for every other part.

@@ -24,18 +24,16 @@ extension DatabaseTests {
                 browser.keep(response)
                 #expect(response.body.string.contains("indicator:i1") && response.body.string.contains("task:t1"))
             }
-            let (added, page) = try await RecheckRouteTests.upload(
-                app, browser, Self.page, fields: ["subject": "indicator:i1"], file: ("活动签到表.pdf", Self.pdf))
+            let (added, page) = try await browser.upload(app, Self.page, fields: ["subject": "indicator:i1"],
+                                                         file: ("活动签到表.pdf", Self.pdf))
             #expect(added == .ok && page.contains("已上传“活动签到表.pdf”"))
             // A page disguised as a PDF, and a file without a subject, are refused.
-            let (disguised, refusal) = try await RecheckRouteTests.upload(
-                app, browser, Self.page, fields: ["subject": "indicator:i1"],
+            let (disguised, refusal) = try await browser.upload(app, Self.page, fields: ["subject": "indicator:i1"],
                 file: ("签到表.pdf", Data("<html><script>alert(1)</script></html>".utf8)))
             #expect(disguised == .unsupportedMediaType && refusal.contains("佐证材料须为 PDF"))
-            #expect(try await RecheckRouteTests.upload(app, browser, Self.page, fields: ["subject": "nothing:x"],
+            #expect(try await browser.upload(app, Self.page, fields: ["subject": "nothing:x"],
                                                        file: ("a.pdf", Self.pdf)).0 == .unprocessableEntity)
-            let (tooLarge, _) = try await RecheckRouteTests.upload(
-                app, browser, Self.page, fields: ["subject": "indicator:i1"],
+            let (tooLarge, _) = try await browser.upload(app, Self.page, fields: ["subject": "indicator:i1"],
                 file: ("big.pdf", Self.pdf + Data(count: EvidenceKind.maximumBytes)))
             #expect(tooLarge == .payloadTooLarge)
 
@@ -67,7 +65,7 @@ extension DatabaseTests {
             // Handed in, the evidence is held with the self-evaluation.
             let preparer = try await ReviewTests.Party.signIn(app, "preparer")
             #expect(try await preparer.step(app, "selfEvaluation", "submit").0 == .ok)
-            let (held, _) = try await RecheckRouteTests.upload(app, browser, Self.page, fields: ["subject": "task:t1"],
+            let (held, _) = try await browser.upload(app, Self.page, fields: ["subject": "task:t1"],
                                                                file: ("进度表.pdf", Self.pdf))
             #expect(held == .conflict)
             #expect(try await preparer.step(app, "selfEvaluation", "withdraw").0 == .ok)
@@ -75,6 +73,56 @@ extension DatabaseTests {
             let actions = try await AuditEntryModel.query(on: app.db).filter(\.$action ~~ "evidence.").sort(\.$sequence)
                 .all().map(\.action)
             #expect(actions == ["evidence.add", "evidence.remove"])
+        }
+    }
+
+    @Test func theYearTravelsWithItsEvidenceAsAZipThatImportsBack() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            _ = try await browser.signIn(app, username: "preparer")
+            try await browser.get(app, Self.page) { browser.keep($0) }
+            for (subject, name) in [("indicator:i1", "签到表.pdf"), ("task:t1", "进度照片.pdf")] {
+                #expect(try await browser.upload(app, Self.page, fields: ["subject": subject], file: (name, Self.pdf)).0 == .ok)
+            }
+            var archive = Data()
+            try await browser.get(app, "/years/440112-KX/2022/bundle.zip") { response in
+                #expect(response.status == .ok && response.headers.contentType?.subType == "zip")
+                archive = Data(response.body.readableBytesView)
+            }
+            let (year, files) = try BundleArchive.read(archive, file: "bundle.zip")
+            #expect(year.department.code == "440112-KX" && files.map(\.name) == ["签到表.pdf", "进度照片.pdf"])
+
+            // The evidence goes; the archive brings it back after showing the change.
+            let organisation = try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
+            let repository = EvidenceRepository(database: app.db)
+            let fiscal = try #require(try await YearRepository(database: app.db)
+                .fiscalYear(organisationID: organisation.requireID(), year: 2022))
+            for entry in try await repository.entries(organisationID: organisation.requireID(), year: 2022) {
+                try await repository.remove(entry.id, organisation: organisation, fiscal: fiscal, actor: "test")
+            }
+            try await browser.get(app, "/import") { browser.keep($0) }
+            let (preview, page) = try await browser.upload(app, "/import", fields: [:], file: ("备份.zip", archive))
+            #expect(preview == .ok && page.contains("替换为压缩包中的 2 份文件"))
+            let token = try #require(page.range(of: #"name="token" value=""#).map {
+                String(page[$0.upperBound...].prefix { $0 != "\"" })
+            })
+            #expect(try await browser.post(app, "/import/confirm", ["token": token]).0 == .seeOther)
+            let restored = try await repository.files(organisationID: organisation.requireID(), year: 2022)
+            #expect(restored.map(\.data) == [Self.pdf, Self.pdf] && restored.map(\.subject) == ["indicator:i1", "task:t1"])
+
+            // A file changed inside the archive, a record the year lacks: refused, every fault named, nothing changed.
+            var tampered = files
+            tampered[0].data = Self.pdf + Data("%changed".utf8)
+            let (changed, faults) = try await browser.upload(
+                app, "/import", fields: [:], file: ("改过.zip", try BundleArchive.write(year, evidence: tampered)))
+            #expect(changed == .unprocessableEntity && faults.contains("内容不符"))
+            var stranger = files
+            stranger[1].subject = "task:t99"
+            let (unknown, why) = try await browser.upload(
+                app, "/import", fields: [:], file: ("多余.zip", try BundleArchive.write(year, evidence: stranger)))
+            #expect(unknown == .unprocessableEntity && why.contains("task:t99"))
+            #expect(try await repository.files(organisationID: organisation.requireID(), year: 2022) == restored)
         }
     }
 }

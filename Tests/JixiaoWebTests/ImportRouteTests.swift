@@ -12,24 +12,10 @@ extension DatabaseTests {
     @Suite struct ImportRouteTests {
         private func upload(_ app: Application, _ browser: Browser, name: String, data: Data, replace: Bool,
                             year: String? = nil) async throws -> (HTTPResponseStatus, String) {
-            let boundary = "jixiao-test-boundary"
-            var body = Data()
-            func part(_ header: String, _ content: Data) {
-                body += Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8) + content + Data("\r\n".utf8)
-            }
-            part("Content-Disposition: form-data; name=\"_csrf\"", Data(browser.csrf.utf8))
-            if replace { part("Content-Disposition: form-data; name=\"replace\"", Data("1".utf8)) }
-            if let year { part("Content-Disposition: form-data; name=\"year\"", Data(year.utf8)) }
-            part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream",
-                 data)
-            body += Data("--\(boundary)--\r\n".utf8)
-            var headers = browser.headers
-            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            var result = (HTTPResponseStatus.ok, "")
-            try await app.testing().test(.POST, "/import", headers: headers, body: ByteBuffer(data: body)) { response in
-                result = (response.status, response.body.string)
-            }
-            return result
+            var fields: [String: String] = [:]
+            if replace { fields["replace"] = "1" }
+            if let year { fields["year"] = year }
+            return try await browser.upload(app, "/import", fields: fields, file: (name, data))
         }
 
         private func signedIn(_ app: Application, as username: String) async throws -> Browser {

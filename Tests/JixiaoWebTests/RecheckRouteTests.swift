@@ -25,27 +25,6 @@ extension DatabaseTests {
         return (preparer, try await ReviewTests.Party.signIn(app, "reviewer"))
     }
 
-    /// A multipart form POST with one file field, as a browser sends a re-score with its evidence.
-    static func upload(_ app: Application, _ browser: Browser, _ path: String, fields: [String: String],
-                       file: (name: String, data: Data)) async throws -> (HTTPResponseStatus, String) {
-        let boundary = "----jixiao-test-boundary"
-        var body = Data()
-        for (name, value) in fields.merging(["_csrf": browser.csrf], uniquingKeysWith: { first, _ in first }) {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        body.append(Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n"
-            + "Content-Type: application/octet-stream\r\n\r\n").utf8))
-        body.append(file.data)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers = browser.headers
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        var result = (HTTPResponseStatus.ok, "")
-        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { response in
-            result = (response.status, response.body.string)
-        }
-        return result
-    }
-
     @Test func theBureauDrawsReScoresAndPublishesTheReCheck() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)
@@ -99,13 +78,11 @@ extension DatabaseTests {
                 #expect(response.body.string.contains("差异超过 5 分") && response.body.string.contains("保存复核得分"))
             }
             let pdf = Data("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)
-            let (uploaded, answer) = try await Self.upload(
-                app, page, "/years/440112-KX/2022/recheck",
+            let (uploaded, answer) = try await page.upload(app, "/years/440112-KX/2022/recheck",
                 fields: ["item": "budget", "score": "3.9", "reason": "年末集中支付，执行率按 11 月末计"],
                 file: ("../../付款凭证抽查.pdf", pdf))
             #expect(uploaded == .ok && answer.contains("付款凭证抽查.pdf"))
-            let (refused, refusal) = try await Self.upload(
-                app, page, "/years/440112-KX/2022/recheck",
+            let (refused, refusal) = try await page.upload(app, "/years/440112-KX/2022/recheck",
                 fields: ["item": "budget", "score": "3.9", "reason": "附页面"],
                 file: ("evidence.pdf", Data("<html><script>alert(1)</script></html>".utf8)))
             #expect(refused == .unsupportedMediaType && refusal.contains("复核材料须为 PDF"))

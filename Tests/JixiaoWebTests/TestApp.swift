@@ -121,6 +121,27 @@ struct Browser {
         return status
     }
 
+    /// A multipart form POST with one file field (`file`), as a browser uploads: the status and the page returned.
+    func upload(_ app: Application, _ path: String, fields: [String: String],
+                file: (name: String, data: Data)) async throws -> (HTTPResponseStatus, String) {
+        let boundary = "----jixiao-test-boundary"
+        var body = Data()
+        for (name, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { first, _ in first }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n").utf8))
+        body.append(file.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = self.headers
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var result = (HTTPResponseStatus.ok, "")
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { response in
+            result = (response.status, response.body.string)
+        }
+        return result
+    }
+
     /// A GET with this browser's session.
     func get(_ app: Application, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
         try await app.testing().test(.GET, path, headers: headers, afterResponse: check)

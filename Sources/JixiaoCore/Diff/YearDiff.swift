@@ -7,6 +7,11 @@ public enum YearDiff {
         /// The part of the year, as the pages name it (预算项目, 绩效指标, …).
         public var part: String
         public var text: String
+
+        public init(part: String, text: String) {
+            self.part = part
+            self.text = text
+        }
     }
 
     /// Every change from `old` to `new`, part by part in the order of the year's pages; empty when nothing changes.

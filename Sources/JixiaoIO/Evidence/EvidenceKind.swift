@@ -13,6 +13,8 @@ public enum EvidenceKind: String, Sendable, CaseIterable {
 
     /// The largest evidence file accepted, in bytes (10 MiB).
     public static let maximumBytes = 10 * 1_048_576
+    /// The most evidence files a department-year holds.
+    public static let maximumFiles = 500
 
     /// The media type files of this kind are served with.
     public var mediaType: String {

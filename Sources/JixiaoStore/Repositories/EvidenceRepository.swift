@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import JixiaoCore
+import JixiaoIO
 
 /// A file attached as evidence.
 final class EvidenceModel: Model, @unchecked Sendable {
@@ -31,8 +32,6 @@ public struct EvidenceRepository: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// The most files a department-year holds.
-    public static let maximumFiles = 500
 
     /// A stored file, without its bytes.
     public struct Entry: Sendable, Equatable {
@@ -96,8 +95,8 @@ public struct EvidenceRepository: Sendable {
                                            on: database) { database in
             let count = try await EvidenceModel.query(on: database).filter(\.$organisation.$id == organisationID)
                 .filter(\.$year == year).count()
-            guard count < Self.maximumFiles else {
-                throw Refusal(message: "每个年度最多保存 \(Self.maximumFiles) 份佐证材料。")
+            guard count < EvidenceKind.maximumFiles else {
+                throw Refusal(message: "每个年度最多保存 \(EvidenceKind.maximumFiles) 份佐证材料。")
             }
             let row = EvidenceModel()
             row.$organisation.id = organisationID
@@ -130,6 +129,51 @@ public struct EvidenceRepository: Sendable {
             return .init((), yearID: try fiscal.requireID(), audit: .init(
                 action: "evidence.remove", subject: "\(organisation.code)/\(year)/\(row.subject)",
                 before: "\(row.name) sha256 \(row.sha256)"))
+        }
+    }
+
+    /// Refuses files whose bytes do not match their recorded SHA-256 (changed or damaged since they were exported),
+    /// every such file named.
+    public static func verify(_ files: [BundleArchive.File], source: String) throws {
+        let mismatched = files.enumerated().filter { SHA256.hash(data: $0.element.data).hex != $0.element.sha256 }
+        guard mismatched.isEmpty else {
+            throw InputError(file: source, issues: mismatched.map { index, file in
+                ValidationIssue(path: "evidence.json/files[\(index)].sha256",
+                                message: "does not match the bytes of \"\(file.name)\"",
+                                chinese: "与文件“\(file.name)”的内容不符（文件被改动或损坏）")
+            })
+        }
+    }
+
+    /// A department-year's evidence with its bytes, for the year's archive.
+    public func files(organisationID: UUID, year: Int) async throws -> [BundleArchive.File] {
+        try await EvidenceModel.query(on: database).filter(\.$organisation.$id == organisationID)
+            .filter(\.$year == year).sort(\.$subject).sort(\.$uploadedAt).all().map { row in
+                BundleArchive.File(subject: row.subject, name: row.name, sha256: row.sha256, data: row.data)
+            }
+    }
+
+    /// Replaces a department-year's evidence with `files` inside the caller's transaction; a file whose bytes do
+    /// not match its recorded SHA-256 is refused (the reader's ``InputError``, every such file named).
+    static func replaceAll(_ files: [BundleArchive.File], organisationID: UUID, year: Int, source: String,
+                           actor: AuditActor, on database: any Database) async throws {
+        try verify(files, source: source)
+        try await EvidenceModel.query(on: database).filter(\.$organisation.$id == organisationID)
+            .filter(\.$year == year).delete()
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        for file in files {
+            let row = EvidenceModel()
+            row.$organisation.id = organisationID
+            row.year = year
+            row.subject = file.subject
+            row.name = file.name
+            row.type = EvidenceKind.detect(file.data)?.mediaType ?? "application/octet-stream"
+            row.size = file.data.count
+            row.sha256 = file.sha256
+            row.data = file.data
+            row.uploadedBy = actor.name
+            row.uploadedAt = now
+            try await row.create(on: database)
         }
     }
 }

@@ -14,6 +14,8 @@ final class PendingImportModel: Model, @unchecked Sendable {
     /// The uploaded file's name, for the audit trail.
     @Field(key: "file") var file: String
     @Field(key: "bundle") var bundle: String
+    /// The uploaded archive, when the year came with its evidence.
+    @OptionalField(key: "archive") var archive: Data?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
@@ -28,29 +30,42 @@ public struct PendingImports: Sendable {
     /// How long an upload waits.
     public static let lifetime: TimeInterval = 3600
 
-    /// Keeps `year` (read from `file`) for `username` to confirm; returns the token that confirms it. Uploads older
-    /// than ``lifetime`` go.
-    public func keep(_ year: DepartmentYear, file: String, username: String) async throws -> UUID {
+    /// Keeps `year` (read from `file`, with the `archive` it came in when it carries evidence) for `username` to
+    /// confirm; returns the token that confirms it. Uploads older than ``lifetime`` go.
+    public func keep(_ year: DepartmentYear, archive: Data? = nil, file: String, username: String) async throws -> UUID {
         try await PendingImportModel.query(on: database).filter(\.$createdAt < Date() - Self.lifetime).delete()
         let row = PendingImportModel()
         row.username = username
         row.code = year.department.code
         row.year = year.year
         row.file = file
-        row.bundle = BundleWriter.encode(year).serialized()
+        row.bundle = archive == nil ? BundleWriter.encode(year).serialized() : ""
+        row.archive = archive
         row.createdAt = Date()
         try await row.create(on: database)
         return try row.requireID()
     }
 
+    /// An upload waiting: the year, its evidence when it came in an archive, the file's name.
+    public struct Upload: Sendable {
+        public var year: DepartmentYear
+        public var evidence: [BundleArchive.File]?
+        public var file: String
+    }
+
     /// Takes (and drops) the upload `token` of `username`, read again through the bundle reader; nil when there is
     /// none, it is another person's, or it expired.
-    public func take(_ token: UUID, username: String) async throws -> (year: DepartmentYear, file: String)? {
+    public func take(_ token: UUID, username: String) async throws -> Upload? {
         guard let row = try await PendingImportModel.find(token, on: database), row.username == username else {
             return nil
         }
         try await row.delete(on: database)
         guard row.createdAt > Date() - Self.lifetime else { return nil }
-        return (try BundleReader().decode(Data(row.bundle.utf8), file: row.file), row.file)
+        if let archive = row.archive {
+            let (year, evidence) = try BundleArchive.read(archive, file: row.file)
+            return Upload(year: year, evidence: evidence, file: row.file)
+        }
+        return Upload(year: try BundleReader().decode(Data(row.bundle.utf8), file: row.file), evidence: nil,
+                      file: row.file)
     }
 }

@@ -49,8 +49,10 @@ public struct YearRepository: Sendable {
     }
 
     /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;
-    /// without it an existing year is an error. The organisation is created when new.
-    public func store(_ year: DepartmentYear, replacing: Bool, actor: AuditActor) async throws {
+    /// without it an existing year is an error. The organisation is created when new. With `evidence` (from the
+    /// year's archive), the year's evidence is replaced by it in the same transaction; without, it is kept.
+    public func store(_ year: DepartmentYear, replacing: Bool, evidence: [BundleArchive.File]? = nil,
+                      actor: AuditActor) async throws {
         var existingYear: UUID?
         if let organisation = try await organisation(code: year.department.code) {
             existingYear = try await fiscalYear(organisationID: try organisation.requireID(), year: year.year)?.id
@@ -73,9 +75,14 @@ public struct YearRepository: Sendable {
                 try await YearRows.delete(existing, on: database)
             }
             let yearID = try await YearRows.insert(year, organisationID: organisation.id!, on: database)
+            if let evidence {
+                try await EvidenceRepository.replaceAll(evidence, organisationID: organisation.id!, year: year.year,
+                                                        source: subject, actor: actor, on: database)
+            }
             return .init((), yearID: yearID, audit: .init(
                 action: replacing ? "year.replace" : "year.import", subject: subject,
-                after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, \(year.indicators.count) indicators"))
+                after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, \(year.indicators.count) indicators"
+                    + (evidence.map { ", \($0.count) evidence files" } ?? "")))
         }
     }
 

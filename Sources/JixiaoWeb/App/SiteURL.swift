@@ -30,6 +30,8 @@ public enum SiteURL: Sendable, Equatable {
     case monitoringOverviewCSV
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
+    /// The stored year with its evidence as one ZIP, to keep or import elsewhere.
+    case bundleArchive(code: String, year: Int)
     /// The stored year as the fill-in workbook (填报工作簿), to edit and import back.
     case workbook(code: String, year: Int)
     case evaluation(code: String, year: Int)
@@ -105,6 +107,7 @@ public enum SiteURL: Sendable, Equatable {
         case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
         case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
         case .workbook(let code, let year): "/years/\(Self.encode(code))/\(year)/workbook.xlsx"
+        case .bundleArchive(let code, let year): "/years/\(Self.encode(code))/\(year)/bundle.zip"
         case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"
         case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
         case .indicatorNew(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators/new"

@@ -7,6 +7,7 @@ import Vapor
 /// Documents as downloads: the report and the monitoring table in any of the renderers' formats.
 enum Download {
     static let docx = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+    static let zip = HTTPMediaType(type: "application", subType: "zip")
     static let xlsx = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     /// The document in `format` (html, md, docx, xlsx, pdf), named `name.format`; 404 for any other format, 503

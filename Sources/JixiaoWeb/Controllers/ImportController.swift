@@ -52,10 +52,16 @@ struct ImportController: RouteCollection {
             return try await payments(upload, data: data, user: user, request: request, refuse: refuse)
         }
         let year: DepartmentYear
+        var evidence: [BundleArchive.File]?
+        let lowered = name.lowercased()
         do {
-            year = name.lowercased().hasSuffix(".xlsx")
-                ? try WorkbookImport().decode(data, file: name)
-                : try BundleReader().decode(data, file: name)
+            if lowered.hasSuffix(".zip") {
+                (year, evidence) = try BundleArchive.read(data, file: name)
+                try EvidenceRepository.verify(evidence ?? [], source: name)
+            } else {
+                year = lowered.hasSuffix(".xlsx") ? try WorkbookImport().decode(data, file: name)
+                    : try BundleReader().decode(data, file: name)
+            }
         } catch let error as InputError {
             return refuse("“\(name)”有 \(error.issues.count) 处问题，未导入任何数据：",
                           error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" })
@@ -66,16 +72,23 @@ struct ImportController: RouteCollection {
         }
         let repository = YearRepository(database: request.db)
         if let stored = try await repository.load(code: year.department.code, year: year.year) {
-            let changes = YearDiff.changes(from: stored, to: year)
+            var changes = YearDiff.changes(from: stored, to: year)
+            if let evidence { changes.append(.init(part: "佐证材料", text: "替换为压缩包中的 \(evidence.count) 份文件")) }
             guard !changes.isEmpty else {
                 return html(ImportView.render(user: user, csrf: CSRF.token(for: request), years: years, problems: [],
                                               message: "“\(name)”与库中 \(year.department.name) \(year.year) 年的数据相同，无需导入。"))
             }
-            let token = try await PendingImports(database: request.db).keep(year, file: name, username: user.username)
+            let token = try await PendingImports(database: request.db).keep(
+                year, archive: evidence == nil ? nil : data, file: name, username: user.username)
             return html(ImportPreviewView.render(year: year, file: name, changes: changes, token: token, user: user,
                                                  csrf: CSRF.token(for: request)))
         }
-        try await repository.store(year, replacing: false, actor: user.auditActor)
+        do {
+            try await repository.store(year, replacing: false, evidence: evidence, actor: user.auditActor)
+        } catch let error as InputError {
+            return refuse("“\(name)”有 \(error.issues.count) 处问题，未导入任何数据：",
+                          error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" })
+        }
         return request.redirect(to: SiteURL.year(code: year.department.code, year: year.year).path)
     }
 
@@ -85,13 +98,15 @@ struct ImportController: RouteCollection {
         let user = try mayImport(request)
         try CSRF.verify(request)
         guard let token = try? request.content.get(UUID.self, at: "token"),
-              let (year, _) = try await PendingImports(database: request.db).take(token, username: user.username) else {
+              let upload = try await PendingImports(database: request.db).take(token, username: user.username) else {
             return html(ImportView.render(user: user, csrf: CSRF.token(for: request), years: try await years(for: user, request),
                                           problems: [], message: "这次上传已过期或已处理，请重新上传文件。"),
                         status: .gone)
         }
+        let year = upload.year
         guard user.mayChange(organisation: year.department.code) else { throw Abort(.forbidden) }
-        try await YearRepository(database: request.db).store(year, replacing: true, actor: user.auditActor)
+        try await YearRepository(database: request.db).store(year, replacing: true, evidence: upload.evidence,
+                                                             actor: user.auditActor)
         return request.redirect(to: SiteURL.year(code: year.department.code, year: year.year).path)
     }
 

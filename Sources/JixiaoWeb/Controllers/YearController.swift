@@ -62,10 +62,21 @@ struct YearController: RouteCollection {
         return html(RecordsView.assets(year, user: user, csrf: CSRF.token(for: request)))
     }
 
-    /// `report.html|md|docx|xlsx|pdf`, the bundle as `report.json`, and the fill-in workbook as `workbook.xlsx`.
+    /// `report.html|md|docx|xlsx|pdf`, the bundle as `report.json`, the bundle with its evidence as `bundle.zip`, and
+    /// the fill-in workbook as `workbook.xlsx`.
     @Sendable func report(_ request: Request) async throws -> Response {
         let (_, year) = try await request.visibleYear()
         let file = request.parameters.get("file") ?? ""
+        if file == "bundle.zip" {
+            var evidence: [BundleArchive.File] = []
+            if let organisation = try await YearRepository(database: request.db).organisation(code: year.department.code) {
+                evidence = try await EvidenceRepository(database: request.db)
+                    .files(organisationID: try organisation.requireID(), year: year.year)
+            }
+            return try await Download.response(try BundleArchive.write(year, evidence: evidence), type: Download.zip,
+                                               filename: "\(year.department.code)-\(year.year)-数据包及佐证材料.zip",
+                                               inline: false, on: request)
+        }
         if file == "workbook.xlsx" {
             return try await Download.response(try WorkbookExport.workbook(year), type: Download.xlsx,
                                                filename: "\(year.department.name)\(year.year)年度绩效数据填报表.xlsx",

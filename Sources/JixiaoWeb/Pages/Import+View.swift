@@ -8,7 +8,7 @@ enum ImportView {
         Layout.page(title: "导入数据", user: user, csrf: csrf) {
             HTML.element("h1") { "导入数据" }
             HTML.element("p") {
-                "上传填好的填报工作簿（.xlsx）、数据包（.json），或预算系统导出的支付明细（.csv，UTF-8 或 GB18030）。"
+                "上传填好的填报工作簿（.xlsx）、数据包（.json）、数据包及佐证材料（.zip），或预算系统导出的支付明细（.csv，UTF-8 或 GB18030）。"
                     + "整份文件检查无误才会导入；有任何问题都不会改动数据库。库中已有该年度时，先列出将发生的变化，确认后才替换。"
             }
             if let message { HTML.element("p", [("class", "error"), ("role", "alert")]) { message } }
@@ -22,7 +22,7 @@ enum ImportView {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                 HTML.element("label") {
                     "文件"
-                    HTML.element("input", [("type", "file"), ("name", "file"), ("accept", ".xlsx,.json,.csv"),
+                    HTML.element("input", [("type", "file"), ("name", "file"), ("accept", ".xlsx,.json,.zip,.csv"),
                                            ("required", "required")])
                 }
                 HTML.element("label") {

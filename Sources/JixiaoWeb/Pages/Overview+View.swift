@@ -132,6 +132,9 @@ enum OverviewView {
                 }
                 HTML.element("a", [("href", SiteURL.workbook(code: model.code, year: model.year).path),
                                    ("id", "workbook-link")]) { "下载填报工作簿" }
+                HTML.element("a", [("href", SiteURL.bundleArchive(code: model.code, year: model.year).path)]) {
+                    "数据包及佐证材料 ZIP"
+                }
             }
         }
     }
