@@ -173,6 +173,14 @@ extension DatabaseTests {
                 #expect(response.body.string.contains(
                     #"【已逾期】<a href="/years/440112-KX/2022/workplan#task-t3">科普大篷车展品更新：需求论证和采购</a>"#))
             }
+            // A date that is none, or outside the year, is said to be wrong — not silently the year's end.
+            try await browser.get(app, "/years/440112-KX/2022?asOf=2022-13-40") { response in
+                #expect(response.status == .unprocessableEntity && response.body.string.contains("不是有效日期")
+                    && response.body.string.contains("<!DOCTYPE html>"))
+            }
+            try await browser.get(app, "/api/v1/years/440112-KX/2022/monitoring?asOf=2023-01-05") { response in
+                #expect(response.status == .unprocessableEntity && response.body.string.contains("不在 2022 年度内"))
+            }
             try await browser.get(app, "/years/440112-KX/2022") { response in
                 let page = response.body.string
                 #expect(page.contains("截至 2022 年 12 月 31 日，序时进度 100.00%"))

@@ -9,7 +9,7 @@ extension APIController {
     @Sendable func monitoring(_ request: Request) async throws -> Response {
         _ = try await context(request, change: false)
         let year = try await request.monitoredYear().1
-        return json(MonitoringJSON.encode(year, Monitor.report(year, asOf: request.asOf(in: year.year),
+        return json(MonitoringJSON.encode(year, Monitor.report(year, asOf: try request.asOf(in: year.year),
                                                                rules: request.monitoringRules())))
     }
 

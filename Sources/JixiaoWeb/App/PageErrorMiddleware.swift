@@ -29,9 +29,7 @@ enum ErrorPage {
             HTML.element("p", [("class", "notice"), ("role", "alert")]) { explanation(status, reason: reason) }
             if status.code >= 500 { HTML.element("p", [("id", "request-id")]) { "请求编号：\(requestID)" } }
             HTML.element("p") {
-                HTML.element("a", [("href", "javascript:history.back()")]) { "← 返回上一页" }
-                " · "
-                HTML.element("a", [("href", SiteURL.home.path)]) { "回到首页" }
+                HTML.element("a", [("href", SiteURL.home.path)]) { "← 回到首页" }
             }
         }
     }

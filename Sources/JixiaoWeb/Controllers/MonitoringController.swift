@@ -13,7 +13,7 @@ struct MonitoringController: RouteCollection {
     @Sendable func monitoring(_ request: Request) async throws -> Response {
         let (user, year) = try await request.monitoredYear()
         let rules = request.monitoringRules()
-        let report = Monitor.report(year, asOf: request.asOf(in: year.year), rules: rules)
+        let report = Monitor.report(year, asOf: try request.asOf(in: year.year), rules: rules)
         return html(MonitoringView.render(year, report: report, rules: rules.kind, user: user,
                                           csrf: CSRF.token(for: request)))
     }
@@ -23,7 +23,7 @@ struct MonitoringController: RouteCollection {
         let (_, year) = try await request.monitoredYear()
         let file = request.parameters.get("file") ?? ""
         guard file.hasPrefix("table.") else { throw Abort(.notFound) }
-        let report = Monitor.report(year, asOf: request.asOf(in: year.year),
+        let report = Monitor.report(year, asOf: try request.asOf(in: year.year),
                                     rules: request.monitoringRules())
         return try await Download.document({ MonitoringTable.build(year, report: report) },
                                            format: String(file.dropFirst("table.".count)),
@@ -33,7 +33,7 @@ struct MonitoringController: RouteCollection {
 
     @Sendable func workPlan(_ request: Request) async throws -> Response {
         let (user, year) = try await request.visibleYear()
-        let progress = WorkPlanProgress.on(year, asOf: request.asOf(in: year.year))
+        let progress = WorkPlanProgress.on(year, asOf: try request.asOf(in: year.year))
         return html(WorkPlanView.render(year, progress: progress, user: user, csrf: CSRF.token(for: request)))
     }
 }

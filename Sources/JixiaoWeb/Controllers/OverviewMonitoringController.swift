@@ -50,7 +50,7 @@ struct OverviewMonitoringController: RouteCollection {
         let held = try await YearRepository(database: request.db).heldYears(organisation: organisation)
         guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
             ?? held.first else { return nil }
-        let asOf = request.asOf(in: year)
+        let asOf = try request.asOf(in: year)
         let rows = try await MonitoringOverview(database: request.db).rows(
             year: year, asOf: asOf, organisation: organisation)
         let rounds = try await ReviewCampaigns(database: request.db).rounds(organisationCode: organisation)

@@ -34,11 +34,20 @@ extension Request {
         return (user, year.fillingLastYear(profile))
     }
 
-    /// The `asOf` query as a date within the year; when absent or outside the year, today in China (the year's last
-    /// day for a year that is over).
-    func asOf(in year: Int) -> CivilDate {
-        (try? query.get(String.self, at: "asOf")).flatMap(CivilDate.init(iso:)).flatMap { $0.year == year ? $0 : nil }
-            ?? ChinaCalendar.today(within: year)
+    /// The `asOf` query as a date within the year; when absent, today in China (the year's last day for a year that
+    /// is over). A value that is no date, or a date outside the year, is a 422 saying so — never silently another
+    /// date.
+    func asOf(in year: Int) throws -> CivilDate {
+        guard let text = try? query.get(String.self, at: "asOf"), !text.isEmpty else {
+            return ChinaCalendar.today(within: year)
+        }
+        guard let date = CivilDate(iso: text) else {
+            throw Abort(.unprocessableEntity, reason: "监控日期 asOf“\(text)”不是有效日期，应为 YYYY-MM-DD，如 \(year)-06-30。")
+        }
+        guard date.year == year else {
+            throw Abort(.unprocessableEntity, reason: "监控日期 \(text) 不在 \(year) 年度内。")
+        }
+        return date
     }
 
     /// The rule set named by the `rules` query (`time-proportional` when absent or unknown), default tolerances.

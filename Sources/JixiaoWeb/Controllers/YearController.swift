@@ -31,7 +31,7 @@ struct YearController: RouteCollection {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let (user, year) = try await request.monitoredYear()
-        return html(OverviewView.render(OverviewModel(year, asOf: request.asOf(in: year.year)), user: user,
+        return html(OverviewView.render(OverviewModel(year, asOf: try request.asOf(in: year.year)), user: user,
                                         csrf: CSRF.token(for: request)))
     }
 

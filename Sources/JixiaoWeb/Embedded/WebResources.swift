@@ -2572,6 +2572,16 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year"
+          },
+          "422": {
+            "description": "An asOf that is no date (YYYY-MM-DD) or lies outside the year",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
