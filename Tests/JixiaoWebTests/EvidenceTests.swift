@@ -127,3 +127,54 @@ extension DatabaseTests {
     }
 }
 }
+
+/// 活动记录 kept on the page: rows pasted from a spreadsheet or uploaded as CSV, rows removed.
+extension DatabaseTests {
+@Suite struct ActivityPageTests {
+    static let page = "/years/440112-KX/2022/activities"
+
+    static func digest(_ page: String) -> String {
+        page.range(of: #"name="digest" value=""#).map { String(page[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
+    }
+
+    @Test func activitiesArePastedUploadedAndRemoved() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            _ = try await browser.signIn(app, username: "preparer")
+            var digest = ""
+            try await browser.get(app, Self.page) { response in
+                browser.keep(response)
+                digest = Self.digest(response.body.string)
+                #expect(response.body.string.contains("检查并添加"))
+            }
+            let before = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))
+            // Every bad row named; nothing added.
+            let (bad, problems) = try await browser.upload(app, Self.page, fields: [
+                "digest": digest,
+                "rows": "日期\t活动名称\t类型\t受众人次\n2022/11/5\t科普讲座进社区\t科普讲座\t1,200\n2022-13-01\t错日期\t\t\n2022-11-06\t\t\t5",
+            ], file: ("empty.csv", Data()))
+            #expect(bad == .unprocessableEntity && problems.contains("第 3 行") && problems.contains("第 4 行"))
+            #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)?.activities.count
+                == before.activities.count)
+
+            let (pasted, page) = try await browser.upload(app, Self.page, fields: [
+                "digest": digest, "rows": "2022/11/5\t科普讲座进社区\t科普讲座\t1,200",
+            ], file: ("科普活动.csv", Data("日期,活动名称,类型,受众人次\n2022-11-20,\"院士专家校园行（第十场）\",院士专家校园行,300\n".utf8)))
+            #expect(pasted == .ok && page.contains("已添加 2 条"))
+            let after = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))
+            #expect(after.activities.count == before.activities.count + 2)
+            #expect(after.activities.last?.title == "院士专家校园行（第十场）" && after.activities.last?.audience == Rational(300))
+
+            // The digest read before is stale now.
+            let (stale, _) = try await browser.post(app, Self.page, ["digest": digest, "remove[]": "0"])
+            #expect(stale == .conflict)
+            let (removed, answer) = try await browser.post(app, Self.page, ["digest": Self.digest(page), "remove[]": "0"])
+            #expect(removed == .ok && answer.contains("删除 1 条"))
+            #expect(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022)?.activities.count
+                == before.activities.count + 1)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "activities.change").count() == 2)
+        }
+    }
+}
+}

@@ -1,4 +1,4 @@
-/// An RFC 4180 CSV parser fed chunk by chunk: quoted fields may hold commas, quotes (`""`) and line breaks; records
+/// An RFC 4180 CSV parser (or, with a tab as the delimiter, rows copied from a spreadsheet) fed chunk by chunk: quoted fields may hold commas, quotes (`""`) and line breaks; records
 /// end at LF, CRLF or CR. Each record is handed over as soon as it is complete, so memory stays constant however
 /// long the file.
 struct CSVParser {
@@ -20,12 +20,16 @@ struct CSVParser {
         case unterminatedQuote(record: Int)
     }
 
+    /// The field separator: a comma, or a tab for rows pasted from a spreadsheet.
+    private let delimiter: UInt8
     private var state = State.fieldStart
     private var field: [UInt8] = []
     private var fields: [String] = []
     private var invalid = false
     /// Records completed so far, the header and blank lines included: the row number a spreadsheet shows.
     private(set) var records = 0
+
+    init(delimiter: UInt8 = UInt8(ascii: ",")) { self.delimiter = delimiter }
 
     /// Parses a chunk of UTF-8 bytes, calling `record` for each complete record.
     mutating func feed(_ bytes: [UInt8], record: ([String], Int) throws -> Void) throws {
@@ -46,14 +50,14 @@ struct CSVParser {
         case .fieldStart:
             switch byte {
             case UInt8(ascii: "\""): state = .quoted
-            case UInt8(ascii: ","): endField()
+            case delimiter: endField()
             case UInt8(ascii: "\n"): try endRecord(record)
             case UInt8(ascii: "\r"): try endRecord(record); state = .afterCarriageReturn
             default: field.append(byte); state = .unquoted
             }
         case .unquoted:
             switch byte {
-            case UInt8(ascii: ","): endField(); state = .fieldStart
+            case delimiter: endField(); state = .fieldStart
             case UInt8(ascii: "\n"): try endRecord(record); state = .fieldStart
             case UInt8(ascii: "\r"): try endRecord(record); state = .afterCarriageReturn
             default: field.append(byte)
@@ -63,7 +67,7 @@ struct CSVParser {
         case .quoteInQuoted:
             switch byte {
             case UInt8(ascii: "\""): field.append(byte); state = .quoted
-            case UInt8(ascii: ","): endField(); state = .fieldStart
+            case delimiter: endField(); state = .fieldStart
             case UInt8(ascii: "\n"): try endRecord(record); state = .fieldStart
             case UInt8(ascii: "\r"): try endRecord(record); state = .afterCarriageReturn
             default: field.append(byte); state = .unquoted  // a stray character after the closing quote: keep it

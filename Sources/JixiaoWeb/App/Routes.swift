@@ -26,6 +26,7 @@ enum Routes {
         try signedIn.register(collection: NarrativeController())
         try signedIn.register(collection: BasicsController())
         try signedIn.register(collection: EvidenceController())
+        try signedIn.register(collection: ActivityController())
         try signedIn.register(collection: AccountController())
         try signedIn.register(collection: AdminController())
         try signedIn.register(collection: ReviewController())

@@ -1,18 +1,7 @@
 import JixiaoCore
 
-/// The year's activities, procurements (with each deadline's status) and assets.
+/// The year's procurements (with each deadline's status) and assets.
 enum RecordsView {
-    static func activities(_ year: DepartmentYear, user: CurrentUser, csrf: String) -> String {
-        let inYear = year.activities.filter { $0.date.year == year.year }
-        let audience = inYear.compactMap(\.audience).sum()
-        return page("活动记录", year, user: user, csrf: csrf) {
-            HTML.element("p", [("id", "summary")]) { "本年度活动 \(inYear.count) 场，受众合计 \(audience) 人次。" }
-            table(["日期", "活动名称", "类型", "受众人次"], year.activities.map { activity in
-                [activity.date.description, activity.title, activity.kind, activity.audience?.description ?? ""]
-            })
-        }
-    }
-
     static func procurements(_ year: DepartmentYear, user: CurrentUser, csrf: String) -> String {
         page("采购", year, user: user, csrf: csrf) {
             if year.procurements.isEmpty { HTML.element("p") { "本年度没有采购记录。" } }
