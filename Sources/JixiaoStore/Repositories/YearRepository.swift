@@ -130,23 +130,40 @@ public struct YearRepository: Sendable {
         let tasks = JSONValue.array(basics.tasks.map(JSONValue.string)).serialized()
         let stored = try? JSONParser.parse(Data(fiscal.tasks.utf8))
         let changesTargets = basics.goal != fiscal.goal || stored != JSONValue.array(basics.tasks.map(JSONValue.string))
+        try await updateColumns([("overview", basics.overview), ("tasks", tasks), ("goal", basics.goal)],
+                                kind: changesTargets ? .targets : .narrative, action: "basics.update",
+                                organisation: organisation, fiscal: fiscal, version: version, actor: actor,
+                                before: "overview=\(fiscal.overview) tasks=\(fiscal.tasks) goal=\(fiscal.goal)",
+                                after: "overview=\(basics.overview) tasks=\(tasks) goal=\(basics.goal)")
+    }
+
+    /// Replaces the year's assets (a bundle `assets` object, nil to remove them) if the year is still at `version`;
+    /// checked by the bundle reader with the whole year, held with the self-evaluation, audited.
+    public func updateAssets(_ assets: JSONValue?, organisation: OrganisationModel, fiscal: FiscalYearModel,
+                             version: Int, actor: AuditActor) async throws {
+        let text = assets?.serialized()
+        try await updateColumns([("assets", text)], kind: .results, action: "assets.update", organisation: organisation,
+                                fiscal: fiscal, version: version, actor: actor, before: fiscal.assets ?? "",
+                                after: text ?? "")
+    }
+
+    /// Sets columns of the year's row if it is still at `version` (else ``Stale``), then reads the whole year back
+    /// through the bundle reader (its ``InputError`` undoes the change) — one audited change of `kind`.
+    private func updateColumns(_ columns: [(String, String?)], kind: ChangeKind, action: String,
+                               organisation: OrganisationModel, fiscal: FiscalYearModel, version: Int,
+                               actor: AuditActor, before: String, after: String) async throws {
         let id = try fiscal.requireID()
         let subject = "\(organisation.code)/\(fiscal.year)"
-        let before = "overview=\(fiscal.overview) tasks=\(fiscal.tasks) goal=\(fiscal.goal)"
-        try await YearChange.commit(claiming: id, kind: changesTargets ? .targets : .narrative, actor: actor,
-                                    on: database) { database in
+        try await YearChange.commit(claiming: id, kind: kind, actor: actor, on: database) { database in
             let sql = database as! any SQLDatabase
-            let changed = try await sql.update(FiscalYearModel.schema).set("overview", to: SQLBind(basics.overview))
-                .set("tasks", to: SQLBind(tasks)).set("goal", to: SQLBind(basics.goal))
-                .set("version", to: SQLBind(version + 1))
-                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+            var update = sql.update(FiscalYearModel.schema).set("version", to: SQLBind(version + 1))
+            for (column, value) in columns { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
+            let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty, let fresh = try await FiscalYearModel.find(id, on: database) else { throw Stale() }
             let bundle = try await YearRows.bundle(organisation: organisation, year: fresh, on: database)
             _ = try BundleReader().decode(bundle, file: subject)
-            return .init((), yearID: id, audit: .init(
-                action: "basics.update", subject: subject, before: before,
-                after: "overview=\(basics.overview) tasks=\(tasks) goal=\(basics.goal)"))
+            return .init((), yearID: id, audit: .init(action: action, subject: subject, before: before, after: after))
         }
     }
 

@@ -27,6 +27,8 @@ enum Routes {
         try signedIn.register(collection: BasicsController())
         try signedIn.register(collection: EvidenceController())
         try signedIn.register(collection: ActivityController())
+        try signedIn.register(collection: ProcurementController())
+        try signedIn.register(collection: AssetsController())
         try signedIn.register(collection: AccountController())
         try signedIn.register(collection: AdminController())
         try signedIn.register(collection: ReviewController())

@@ -49,16 +49,16 @@ struct ActivityController: RouteCollection {
                 return try await page(context, request: request, problems: ["请粘贴或上传要添加的活动，或勾选要删除的活动。"],
                                       status: .unprocessableEntity)
             }
-            let count = try await ActivityRepository(database: request.db).change(
-                removing: removing, adding: adding, expecting: form.digest ?? "", organisation: context.organisation,
-                fiscal: context.fiscal, actor: context.user.auditActor)
+            let count = try await RecordListRepository.activities(request.db).change(
+                .init(removing: removing, adding: adding), expecting: form.digest ?? "",
+                organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor)
             return try await page(context, request: request,
                                   message: "已添加 \(adding.count) 条、删除 \(removing.count) 条，现有活动 \(count) 条。")
         } catch let error as InputError {
             return try await page(context, request: request,
                                   problems: error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" },
                                   status: .unprocessableEntity, typed: form.rows)
-        } catch is ActivityRepository.Stale {
+        } catch is RecordListRepository.Stale {
             return try await page(context, request: request,
                                   problems: ["活动记录在您打开页面后已被他人修改，下面是最新内容；请重新操作。"],
                                   status: .conflict, typed: form.rows)
@@ -68,7 +68,7 @@ struct ActivityController: RouteCollection {
     private func page(_ context: YearContext, request: Request, message: String? = nil, problems: [String] = [],
                       status: HTTPResponseStatus = .ok, typed: String? = nil) async throws -> Response {
         let year = try await request.visibleYear().1
-        let digest = try await ActivityRepository(database: request.db).digest(yearID: context.yearID)
+        let digest = try await RecordListRepository.activities(request.db).digest(yearID: context.yearID)
         return html(ActivitiesView.render(year, digest: digest, mayChange: context.mayChange, typed: typed,
                                           message: message, problems: problems, user: context.user,
                                           csrf: CSRF.token(for: request)), status: status)

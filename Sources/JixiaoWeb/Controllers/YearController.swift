@@ -12,8 +12,6 @@ struct YearController: RouteCollection {
         routes.get("years", ":code", ":year", use: overview)
         routes.get("years", ":code", ":year", "evaluation", use: evaluation)
         routes.get("years", ":code", ":year", "indicators", use: indicators)
-        routes.get("years", ":code", ":year", "procurements", use: procurements)
-        routes.get("years", ":code", ":year", "assets", use: assets)
         routes.get("years", ":code", ":year", ":file", use: report)
     }
 
@@ -44,16 +42,6 @@ struct YearController: RouteCollection {
     @Sendable func indicators(_ request: Request) async throws -> Response {
         let (user, year) = try await request.visibleYear()
         return html(IndicatorsView.render(IndicatorsModel(year), user: user, csrf: CSRF.token(for: request)))
-    }
-
-    @Sendable func procurements(_ request: Request) async throws -> Response {
-        let (user, year) = try await request.visibleYear()
-        return html(RecordsView.procurements(year, user: user, csrf: CSRF.token(for: request)))
-    }
-
-    @Sendable func assets(_ request: Request) async throws -> Response {
-        let (user, year) = try await request.visibleYear()
-        return html(RecordsView.assets(year, user: user, csrf: CSRF.token(for: request)))
     }
 
     /// `report.html|md|docx|xlsx|pdf`, the bundle as `report.json`, the bundle with its evidence as `bundle.zip`, and

@@ -1,0 +1,94 @@
+import Crypto
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+
+/// A year's records that have no key of their own — activities, procurements — edited as a list: rows replaced,
+/// removed and appended in one change, checked by the bundle reader with the whole year, guarded by a digest of the
+/// list as it was read, audited. Both feed the year's results (measured indicators, the deadline checks), so they
+/// are held once the self-evaluation is handed in.
+public struct RecordListRepository: Sendable {
+    public let database: any Database
+    /// The record kind in the `records` table and the bundle member that lists such records.
+    let kind: String
+    let member: String
+
+    /// The year's activity records.
+    public static func activities(_ database: any Database) -> RecordListRepository {
+        RecordListRepository(database: database, kind: "activity", member: "activities")
+    }
+
+    /// The year's procurements.
+    public static func procurements(_ database: any Database) -> RecordListRepository {
+        RecordListRepository(database: database, kind: "procurement", member: "procurements")
+    }
+
+    /// The list changed since it was read.
+    public struct Stale: Error, Equatable {}
+
+    /// One change of the list: rows replaced (by position in the list as read), rows removed, rows appended.
+    public struct Edit: Sendable {
+        public var replacing: [Int: JSONValue]
+        public var removing: Set<Int>
+        public var adding: [JSONValue]
+
+        public init(replacing: [Int: JSONValue] = [:], removing: Set<Int> = [], adding: [JSONValue] = []) {
+            self.replacing = replacing
+            self.removing = removing
+            self.adding = adding
+        }
+
+        /// Whether the edit changes nothing.
+        public var isEmpty: Bool { replacing.isEmpty && removing.isEmpty && adding.isEmpty }
+    }
+
+    /// A digest of the year's list as stored: what a form carries to show it still edits that list.
+    public func digest(yearID: UUID) async throws -> String {
+        Self.digest(try await records(yearID: yearID, on: database))
+    }
+
+    /// Applies `edit` if the list is still the one whose digest is `expecting`; returns how many rows it has after.
+    @discardableResult
+    public func change(_ edit: Edit, expecting: String, organisation: OrganisationModel, fiscal: FiscalYearModel,
+                       actor: AuditActor) async throws -> Int {
+        let yearID = try fiscal.requireID()
+        let subject = "\(organisation.code)/\(fiscal.year)"
+        return try await YearChange.commit(claiming: yearID, kind: .results, actor: actor, on: database) { database in
+            let records = try await records(yearID: yearID, on: database)
+            guard Self.digest(records) == expecting,
+                  edit.replacing.keys.allSatisfy(records.indices.contains) else { throw Stale() }
+            let kept = records.enumerated().filter { !edit.removing.contains($0.offset) }.map { offset, record in
+                edit.replacing[offset] ?? (try? JSONParser.parse(Data(record.definition.utf8))) ?? .object([])
+            }
+            let list = kept + edit.adding
+            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
+            _ = try BundleReader().decode(bundle.setting(member, to: .array(list)), file: subject)
+            try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID).filter(\.$kind == kind).delete()
+            for (position, entry) in list.enumerated() {
+                let record = RecordModel()
+                record.$fiscalYear.id = yearID
+                record.kind = kind
+                record.position = position
+                record.key = ""
+                record.title = entry["title"]?.string ?? entry["name"]?.string ?? ""
+                record.definition = entry.serialized()
+                record.version = 1
+                try await record.create(on: database)
+            }
+            return .init(list.count, yearID: yearID, audit: .init(
+                action: "\(member).change", subject: subject, before: "\(records.count) \(member)",
+                after: "\(list.count) \(member): \(edit.replacing.count) changed, \(edit.removing.count) removed, "
+                    + "\(edit.adding.count) added"))
+        }
+    }
+
+    private func records(yearID: UUID, on database: any Database) async throws -> [RecordModel] {
+        try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID).filter(\.$kind == kind)
+            .sort(\.$position).all()
+    }
+
+    private static func digest(_ records: [RecordModel]) -> String {
+        SHA256.hash(data: Data(records.map(\.definition).joined(separator: "\n").utf8)).hex
+    }
+}

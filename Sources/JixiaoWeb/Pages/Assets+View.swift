@@ -1,0 +1,61 @@
+import JixiaoCore
+
+/// 资产: the assets at a date in 万元, the declared total checked against its parts, and the form (in 元).
+enum AssetsView {
+    static func render(_ year: DepartmentYear, form: AssetsController.Form, mayChange: Bool, message: String?,
+                       problems: [String], user: CurrentUser, csrf: String) -> String {
+        let (code, number) = (year.department.code, year.year)
+        return Layout.page(title: "资产", user: user, csrf: csrf) {
+            Layout.heading("资产", code: code, name: year.department.name, year: number)
+            FormControls.outcome(message: message, problems: problems)
+            if let assets = year.assets {
+                HTML.element("div", [("class", "table-scroll")]) {
+                    HTML.element("table", [("id", "assets")]) {
+                        HTML.element("thead") {
+                            HTML.element("tr") {
+                                for title in ["截止日期", "流动资产（万元）", "非流动资产（万元）", "资产总额（万元）"] {
+                                    HTML.element("th") { title }
+                                }
+                            }
+                        }
+                        HTML.element("tbody") {
+                            HTML.element("tr") {
+                                HTML.element("td") { assets.asOf.description }
+                                HTML.element("td", [("class", "number")]) { assets.current.wanString }
+                                HTML.element("td", [("class", "number")]) { assets.nonCurrent.wanString }
+                                HTML.element("td", [("class", "number")]) {
+                                    assets.total.wanString + (assets.declaredTotal.map {
+                                        $0 == assets.total ? "" : "（填报 \($0.wanString)，与两项之和不一致）"
+                                    } ?? "")
+                                }
+                            }
+                        }
+                    }
+                }
+            } else {
+                HTML.element("p") { "还没有填报资产数据。" }
+            }
+            if mayChange {
+                HTML.element("h2") { year.assets == nil ? "填报资产" : "修改资产" }
+                HTML.element("form", [("method", "post"), ("class", "stack wide"),
+                                      ("action", SiteURL.records(code: code, year: number, kind: "assets").path)]) {
+                    HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
+                    HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", form.version.map(String.init))])
+                    HTML.element("label") {
+                        "截止日期"
+                        HTML.element("input", [("type", "date"), ("name", "asOf"), ("value", form.asOf)])
+                    }
+                    for (name, label, value) in [("current", "流动资产（元）", form.current),
+                                                 ("nonCurrent", "非流动资产（元）", form.nonCurrent),
+                                                 ("total", "资产总额（元，可不填；填写时须等于两项之和）", form.total)] {
+                        HTML.element("label") {
+                            label
+                            HTML.element("input", [("type", "text"), ("name", name), ("value", value), ("inputmode", "decimal")])
+                        }
+                    }
+                    HTML.element("button", [("type", "submit")]) { "保存" }
+                }
+            }
+        }
+    }
+}
