@@ -118,6 +118,23 @@ try:
         check("the payment was saved", saved)
         driver.save_screenshot(os.path.join(shots, "03-payments.png"))
 
+        # The indicator tree and the activities edited on the web.
+        driver.get(base + "/years/440112-KX/2022/indicators/i3/edit")
+        actual = driver.find_element(By.ID, "actual")
+        actual.clear()
+        actual.send_keys("11")
+        driver.find_element(By.CSS_SELECTOR, "form.wide button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/indicators#indicator-i3"))
+        check("an indicator's actual value is changed on its form", "/indicators" in driver.current_url)
+        driver.get(base + "/years/440112-KX/2022/activities")
+        # Pasted rows hold tabs (typing a tab would move the focus): set them as a paste does.
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "rows"),
+                              "2022-11-05\t科普讲座进社区\t科普讲座\t1200")
+        driver.find_element(By.CSS_SELECTOR, "#add-activities button").click()
+        WebDriverWait(driver, 10).until(lambda d: "已添加" in d.page_source)
+        check("activities pasted from a spreadsheet are added", "已添加 1 条" in driver.find_element(By.ID, "message").text)
+        driver.save_screenshot(os.path.join(shots, "04-activities.png"))
+
         driver.get(base + "/years/440112-KX/2022")
         rate_after = driver.find_element(By.ID, "rate").text
         check(f"the execution rate changed ({rate_before} → {rate_after})", rate_after == "100.00%")
@@ -293,6 +310,12 @@ try:
         driver.get(base + "/years/420000-WJ-DEMO/2023/targets")
         check("the targets page shows the targets' state", "绩效目标：" in driver.page_source and fits_a_phone())
         sign_in_as("preparer")
+        # Every page a clerk keeps the year on fits a phone (tables scroll inside their own box).
+        for page in ["indicators", "indicators/i3/edit", "basics", "evidence", "activities", "procurements", "assets",
+                     "targets", "evaluation", "review", "workplan", "payments", "lines", "narrative", "monitoring"]:
+            driver.get(base + "/years/440112-KX/2022/" + page)
+            check(f"the {page} page fits a phone", fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "16-monitoring-phone.png"))
         driver.get(base + "/")
         check("the preparer's to-do shows the return and its reason",
               "已退回" in driver.find_element(By.ID, "todo").text)

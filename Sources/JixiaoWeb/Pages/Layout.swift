@@ -114,7 +114,8 @@ enum Layout {
     button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; }
     .error { color: var(--accent); background: #fdeaea; border: 1px solid #f3c0c0; padding: 0.6rem; border-radius: 4px; }
     .ok { color: var(--ok); }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 1rem; }
+    figure { margin: 0; max-width: 100%; } figure svg { max-width: 100%; height: auto; }
     .charts figure:first-child { grid-column: 1 / -1; max-width: 860px; }
     .charts figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem; }
     .charts svg { width: 100%; height: auto; }
@@ -150,7 +151,7 @@ enum Layout {
     .field { display: grid; gap: 0.2rem; }
     .field-error { color: var(--accent); font-size: 0.9rem; }
     [aria-invalid=true] { border-color: var(--accent) !important; background: #fff6f6; }
-    select { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; max-width: 100%; }
+    select { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; max-width: 100%; min-width: 0; }
     form.stack > *, fieldset { min-width: 0; }
     form.filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
     .pager { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }
@@ -158,6 +159,7 @@ enum Layout {
     button.link { background: none; border: none; color: var(--accent); padding: 0 0.3rem; text-decoration: underline; cursor: pointer; }
     @media print { header.site, .downloads, form { display: none; } body { background: #fff; } main { margin: 0; } }
     @media (max-width: 700px) { main { padding: 0 0.8rem; } .card .figure { font-size: 1.3rem; }
-      header.site { flex-wrap: wrap; gap: 0.4rem; padding: 0.6rem 0.8rem; } header.site nav { flex-wrap: wrap; gap: 0.6rem; } }
+      header.site { flex-wrap: wrap; gap: 0.4rem; padding: 0.6rem 0.8rem; } header.site nav { flex-wrap: wrap; gap: 0.6rem; }
+      main table { display: block; overflow-x: auto; max-width: 100%; } .table-scroll table { display: table; } }
     """
 }
