@@ -403,7 +403,7 @@ extension DatabaseTests {
                 #expect(page.contains("合同公告：✓ 2023-03-20 → 2023-03-21，1 个工作日（不超过 2 个工作日）"))
             }
             try await browser.get(app, "/years/420000-WJ-DEMO/2023/assets") { response in
-                #expect(response.body.string.contains("1600.75（填报 1610.75，不一致）"))
+                #expect(response.body.string.contains("1600.75（填报 1610.75，与两项之和不一致）"))
             }
         }
     }
@@ -454,6 +454,30 @@ extension DatabaseTests {
         }
     }
 
+    @Test func theAuditTrailIsFilteredByWhoWhatAndWhen() async throws {
+        try await TestStore.withApp { app in
+            try await TestStore.seed(app)
+            var browser = Browser()
+            try await browser.signIn(app, username: "auditor")
+            let today = ChinaDay.today
+            try await browser.get(app, "/audit?actor=test&action=year.") { response in
+                let page = response.body.string
+                #expect(response.status == .ok && page.contains("year.import") && !page.contains("user.add")
+                    && page.contains("下载筛选结果（CSV）"))
+            }
+            try await browser.get(app, "/audit.csv?action=user.add&from=\(today)&to=\(today)") { response in
+                let lines = response.body.string.split(whereSeparator: \.isNewline)
+                #expect(lines.count == 1 + Role.allCases.count && lines.dropFirst().allSatisfy { $0.contains("user.add") })
+            }
+            try await browser.get(app, "/audit.csv?from=2001-01-01&to=2001-01-31") { response in
+                #expect(response.body.string.split(whereSeparator: \.isNewline).count == 1)
+            }
+            try await browser.get(app, "/audit?from=yesterday") { response in
+                #expect(response.status == .unprocessableEntity && response.body.string.contains("YYYY-MM-DD"))
+            }
+        }
+    }
+
     /// Each role × each page or download × own or other department: allowed (200) or refused (403).
     @Test("authorisation matrix", arguments: Role.allCases)
     func authorisationMatrix(role: Role) async throws {
@@ -478,4 +502,14 @@ extension DatabaseTests {
         }
     }
 }
+}
+
+/// Today in Beijing, as the audit filters take it.
+enum ChinaDay {
+    static var today: String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
 }

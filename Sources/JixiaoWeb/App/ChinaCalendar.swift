@@ -22,6 +22,11 @@ enum ChinaCalendar {
         return today.year == year ? today : CivilDate(year: year, month: 12, day: 31)!
     }
 
+    /// The moment a day begins in China.
+    static func start(of date: CivilDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(date.dayNumber) * 86_400 - 8 * 3600)
+    }
+
     /// A moment as Beijing time, `2026-12-03 10:15:02`, as the audit and review pages show it.
     static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()

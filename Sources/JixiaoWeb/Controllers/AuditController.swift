@@ -1,11 +1,13 @@
 import Fluent
 import Foundation
+import JixiaoCore
 import JixiaoIO
 import JixiaoStore
 import Vapor
 
 /// `GET /audit` and `GET /audit.csv`: the audit trail for the 审计人员 and the 审计管理员 — the newest entries on
-/// the page with the state of the chain, the whole trail as a CSV file. Reading it is itself audited.
+/// the page with the state of the chain, the whole trail as a CSV file, both filtered by who, what (an action or
+/// its prefix, `review.`) and when (Beijing dates, inclusive). Reading it is itself audited.
 struct AuditController: RouteCollection {
     /// How many of the newest entries the page shows.
     static let shown = 500
@@ -15,10 +17,48 @@ struct AuditController: RouteCollection {
         routes.get("audit.csv", use: csv)
     }
 
+    /// The filters a page or CSV request asks for; a date that is no date is a 422.
+    struct Filter: Content {
+        var actor: String?
+        var action: String?
+        var from: String?
+        var to: String?
+
+        /// The query with the filters applied (dates as whole days in Beijing time).
+        func apply(_ query: QueryBuilder<AuditEntryModel>) throws -> QueryBuilder<AuditEntryModel> {
+            var query = query
+            if let actor = actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
+                query = query.filter(\.$actor == actor)
+            }
+            if let action = action?.trimmingCharacters(in: .whitespaces), !action.isEmpty {
+                query = query.filter(\.$action =~ action)
+            }
+            for (text, isStart) in [(from, true), (to, false)] {
+                guard let text, !text.isEmpty else { continue }
+                guard let date = CivilDate(iso: text) else {
+                    throw Abort(.unprocessableEntity, reason: "日期“\(text)”应为 YYYY-MM-DD。")
+                }
+                let start = ChinaCalendar.start(of: isStart ? date : CivilDate(dayNumber: date.dayNumber + 1))
+                query = isStart ? query.filter(\.$at >= start) : query.filter(\.$at < start)
+            }
+            return query
+        }
+
+        /// The filters as a query string, for the CSV link.
+        var queryString: String {
+            [("actor", actor), ("action", action), ("from", from), ("to", to)].compactMap { key, value in
+                guard let value, !value.isEmpty else { return nil }
+                return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&")
+        }
+    }
+
     @Sendable func show(_ request: Request) async throws -> Response {
         let user = try requireReader(request)
-        try await AuditLog.append(on: request.db, actor: user.auditActor, action: "audit.read", subject: "audit")
-        let entries = try await AuditEntryModel.query(on: request.db).sort(\.$sequence, .descending)
+        let filter = try request.query.decode(Filter.self)
+        try await AuditLog.append(on: request.db, actor: user.auditActor, action: "audit.read", subject: "audit",
+                                  after: filter.queryString)
+        let entries = try await filter.apply(AuditEntryModel.query(on: request.db)).sort(\.$sequence, .descending)
             .limit(Self.shown).all()
         let chain: String
         let intact: Bool
@@ -28,15 +68,16 @@ struct AuditController: RouteCollection {
         } catch let broken as AuditLog.Break {
             (chain, intact) = ("审计日志被改动：第 \(broken.sequence) 条记录处 \(broken.reason)。", false)
         }
-        return html(AuditView.render(entries: entries, chain: chain, intact: intact, user: user,
+        return html(AuditView.render(entries: entries, filter: filter, chain: chain, intact: intact, user: user,
                                      csrf: CSRF.token(for: request)))
     }
 
     @Sendable func csv(_ request: Request) async throws -> Response {
         _ = try requireReader(request)
+        let filter = try request.query.decode(Filter.self)
         var writer = CSVWriter()
         writer.append(AuditView.columns)
-        for entry in try await AuditEntryModel.query(on: request.db).sort(\.$sequence).all() {
+        for entry in try await filter.apply(AuditEntryModel.query(on: request.db)).sort(\.$sequence).all() {
             writer.append(AuditView.cells(entry))
         }
         return try await Download.response(

@@ -5,11 +5,29 @@ import JixiaoStore
 enum AuditView {
     static let columns = ["序号", "时间（北京时间）", "操作人", "角色", "来源地址", "操作", "对象", "结果", "修改前", "修改后"]
 
-    static func render(entries: [AuditEntryModel], chain: String, intact: Bool, user: CurrentUser, csrf: String) -> String {
+    static func render(entries: [AuditEntryModel], filter: AuditController.Filter, chain: String, intact: Bool,
+                       user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "审计日志", user: user, csrf: csrf) {
             HTML.element("h1") { "审计日志" }
             HTML.element("p", [("class", intact ? "notice" : "error"), ("id", "chain")]) { chain }
-            HTML.element("p") { HTML.element("a", [("href", SiteURL.auditCSV.path)]) { "下载全部审计日志（CSV）" } }
+            HTML.element("form", [("method", "get"), ("action", SiteURL.audit.path), ("class", "filters"), ("id", "audit-filters")]) {
+                for (name, label, value, type) in [("actor", "操作人", filter.actor, "text"),
+                                                   ("action", "操作（如 review. 或 signin.failure）", filter.action, "text"),
+                                                   ("from", "自（北京时间）", filter.from, "date"), ("to", "至", filter.to, "date")] {
+                    HTML.element("label") {
+                        label
+                        HTML.element("input", [("type", type), ("name", name), ("value", value)])
+                    }
+                }
+                HTML.element("button", [("type", "submit")]) { "筛选" }
+            }
+            HTML.element("p") {
+                let query = filter.queryString
+                HTML.element("a", [("href", SiteURL.auditCSV.path + (query.isEmpty ? "" : "?" + query))]) {
+                    query.isEmpty ? "下载全部审计日志（CSV）" : "下载筛选结果（CSV）"
+                }
+                "（页面显示最新的 \(AuditController.shown) 条）"
+            }
             HTML.element("div", [("class", "table-scroll")]) {
                 HTML.element("table") {
                     HTML.element("thead") {
