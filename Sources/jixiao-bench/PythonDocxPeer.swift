@@ -46,6 +46,7 @@ enum PythonDocxPeer {
             // python-docx cannot place an SVG: the peer writes the caption only (less work than ours).
             case .figure(_, let caption): .object(["paragraph": .string(caption)])
             case .pageBreak: nil
+            case .signature(let lines): .object(["paragraph": .string(lines.joined(separator: "\n"))])
             }
         })
     }

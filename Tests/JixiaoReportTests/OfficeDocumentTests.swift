@@ -13,7 +13,8 @@ import Testing
         let year = try BundleReader().read(Fixtures.example(name))
         let evaluation = Evaluator.evaluate(year)
         return ReportBuilder.build(year, evaluation: evaluation,
-                                   findings: FindingsEngine.findings(year, evaluation: evaluation))
+                                   findings: FindingsEngine.findings(year, evaluation: evaluation),
+                                   date: CivilDate(year: year.year + 1, month: 3, day: 31))
     }
 
     static func docx(_ name: String) throws -> [String: Data] {
@@ -111,11 +112,11 @@ import Testing
         #expect(styles.contains(#"formatCode="0.00""#) && styles.contains(#"formatCode="0.00%""#))
         #expect(sheet.contains("<v>864.4</v>") && sheet.contains("<v>855.63</v>") && sheet.contains("<v>0.9899</v>"))
         #expect(sheet.contains("<v>97.9</v>"))
-        #expect(sheet.contains(#"<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>"#))
+        #expect(sheet.contains(#"<pane ySplit="9" topLeftCell="A10" activePane="bottomLeft" state="frozen"/>"#))
         #expect(sheet.contains(#"<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>"#))
         #expect(sheet.contains(#"<mergeCell ref="A3:A6"/>"#))
         let workbook = try text(parts, "xl/workbook.xml")
-        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'自评表'!$7:$7</definedName>"#))
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'自评表'!$9:$9</definedName>"#))
         #expect(try text(parts, "xl/sharedStrings.xml").contains("<t>年度预算执行情况（万元）</t>"))
     }
 

@@ -12,7 +12,8 @@ import Testing
         let year = try BundleReader().read(Fixtures.example(name))
         let evaluation = Evaluator.evaluate(year)
         return ReportBuilder.build(year, evaluation: evaluation,
-                                   findings: FindingsEngine.findings(year, evaluation: evaluation))
+                                   findings: FindingsEngine.findings(year, evaluation: evaluation),
+                                   date: CivilDate(year: year.year + 1, month: 3, day: 31))
     }
 
     /// The paragraphs under a level-2 heading, up to the next heading.

@@ -44,6 +44,9 @@ public struct Finding: Sendable, Hashable {
     /// A stable identifier of the rule, e.g. `TARGET_NO_UNIT`.
     public var code: String
     public var severity: Severity
+    /// Whether the finding asks for a correction (严重 or 一般), as against a hint (提示): what the year lists, the
+    /// overview, the exit code of `check` and the report's problems count.
+    public var needsAction: Bool { severity != .low }
     public var theme: Theme
     /// What is wrong, in words a finance clerk can act on.
     public var message: String

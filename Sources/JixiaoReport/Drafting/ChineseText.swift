@@ -33,8 +33,17 @@ enum ChineseText {
 
     /// A value with its unit, e.g. "47 场", "95%".
     static func quantity(_ value: String, _ unit: String) -> String {
-        unit.isEmpty ? value : (unit == "%" ? value + unit : "\(value) \(unit)")
+        if unit.isEmpty { return value }
+        if unit == "%" { return value + unit }
+        if countUnits.contains(unit), let number = Rational(decimal: value), number >= Rational(100_000) {
+            let wan = number / Rational(10_000)
+            if wan.terminates(within: 2) { return "\(wan.description) 万\(unit)" }
+        }
+        return "\(value) \(unit)"
     }
+
+    /// Units of people and events whose counts of 10 万 or more read in 万 (`400 万人次`, not `4000000 人次`).
+    static let countUnits: Set<String> = ["人次", "人", "次", "场", "场次", "名", "户", "家", "个", "份", "册", "件"]
 
     /// An amount in 万元 with two decimals and the unit.
     static func wan(_ money: Money) -> String { "\(money.wanString) 万元" }

@@ -42,11 +42,7 @@ extension DraftContext {
             + "（分值 \(indicator.weight) 分）。"
     }
 
-    private func audienceText(_ audience: Rational) -> String {
-        audience >= Rational(10_000)
-            ? "\(Rounding(mode: .halfUp, places: 2).format(audience / Rational(10_000))) 万人次"
-            : "\(audience) 人次"
-    }
+    private func audienceText(_ audience: Rational) -> String { ChineseText.quantity(audience.description, "人次") }
 
     /// How many indicators of which kind were set, the total score and grade, then the written account.
     func management() -> [ReportDocument.Block] {

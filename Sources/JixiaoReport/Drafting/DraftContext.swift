@@ -22,5 +22,5 @@ struct DraftContext {
     }
 
     /// Findings that count as problems (high and medium), in report order.
-    var actionableFindings: [Finding] { findings.filter { $0.severity != .low } }
+    var actionableFindings: [Finding] { findings.filter(\.needsAction) }
 }

@@ -3,7 +3,9 @@ import JixiaoCore
 /// Builds the self-evaluation report (部门整体支出绩效自评报告) in the seed's structure from a department-year, its
 /// evaluation and findings. Sections the narrative leaves empty are drafted from the data. Pure.
 public enum ReportBuilder {
-    public static func build(_ year: DepartmentYear, evaluation: Evaluation, findings: [Finding]) -> ReportDocument {
+    /// The report of `year`, signed (落款) by the department with `date` when given (the day it is issued).
+    public static func build(_ year: DepartmentYear, evaluation: Evaluation, findings: [Finding],
+                             date: CivilDate? = nil) -> ReportDocument {
         let context = DraftContext(year: year, evaluation: evaluation, findings: findings)
         var blocks: [ReportDocument.Block] = []
         blocks += [.heading(level: 1, text: "一、基本情况")]
@@ -18,6 +20,8 @@ public enum ReportBuilder {
         blocks += section("（四）资产管理", context.assets())
         blocks += [.heading(level: 1, text: "三、存在的主要问题")] + context.problems()
         blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
+        // 落款: the department, and the date written out as GB/T 9704 asks (no leading zeros).
+        blocks += [.signature(lines: [year.department.name] + (date.map { ["\($0.year)年\($0.month)月\($0.day)日"] } ?? []))]
         blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation).map(ReportDocument.Block.table)
         return ReportDocument(titleLines: titleLines(year.department.name) + ["\(year.year)年部门整体支出绩效自评报告"],
                               blocks: numberingFigures(blocks))

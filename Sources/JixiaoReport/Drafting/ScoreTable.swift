@@ -4,13 +4,13 @@ import JixiaoCore
 /// by 一级/二级 with merged cells and the total and grade at the foot, its column titles repeated on every page.
 /// Manual scores and their reasons are shown. Figures carry their numbers for spreadsheets.
 enum ScoreTable {
-    /// 一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
+    /// 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
     static let columnWidths = [9, 11, 18, 11, 15, 6, 8, 22]
 
     static func build(_ year: DepartmentYear, evaluation: Evaluation) -> [Table] {
         [Table(caption: "\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths, headerRowCount: 0,
                rows: [[.header("部门（单位）名称", columnSpan: 2), Table.Cell(year.department.name, columnSpan: 6)]]
-                + budgetRows(year, evaluation)),
+                + budgetRows(year, evaluation) + goalRows(year, evaluation)),
          Table(caption: "", columnWidths: columnWidths, headerRowCount: 1,
                rows: indicatorRows(year, evaluation) + totalRow(year, evaluation))]
     }
@@ -39,6 +39,19 @@ enum ScoreTable {
         return rows
     }
 
+    /// 年度总体目标: the goal as set beside what was achieved (the execution rate, the indicators achieved in full,
+    /// the score and grade), as the ministry's form has it.
+    private static func goalRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+        let full = evaluation.indicators.filter(\.isFull).count
+        let achieved = "预算执行率 \(evaluation.budget.rate?.percentString(places: 2) ?? "—")；"
+            + "\(evaluation.indicators.count) 项绩效指标中 \(full) 项全部达成；"
+            + "自评 \(year.template.rounding.format(evaluation.total)) 分，等级“\(evaluation.grade)”。"
+        return [
+            [.header("年度总体目标", rowSpan: 2), .header("预期目标", columnSpan: 3), .header("实际完成情况", columnSpan: 4)],
+            [Table.Cell(year.goal.isEmpty ? "—" : year.goal, columnSpan: 3), Table.Cell(achieved, columnSpan: 4)],
+        ]
+    }
+
     /// An amount in 万元 with two decimals, half-up.
     private static func wan(_ money: Money) -> Table.Cell {
         .number(Rounding(mode: .halfUp, places: 2).apply(money.wan), places: 2)
@@ -63,7 +76,7 @@ enum ScoreTable {
     private static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
         let rounding = year.template.rounding
         var rows: [[Table.Cell]] = [[
-            .header("一级指标"), .header("二级指标"), .header("三级指标"), .header("指标值"), .header("实际完成值"),
+            .header("一级指标"), .header("二级指标"), .header("三级指标"), .header("年度指标值"), .header("实际完成值"),
             .header("分值"), .header("得分"), .header("偏差原因分析及改进措施"),
         ]]
         let scored = Array(zip(year.indicators, evaluation.indicators))

@@ -26,7 +26,7 @@ extension ReportDocument {
                 lines.append(text)
             case .paragraph(let text): lines.append(text)
             case .figure: continue
-            case .table, .pageBreak: return lines.joined(separator: "\n")
+            case .table, .pageBreak, .signature: return lines.joined(separator: "\n")
             }
         }
         return lines.joined(separator: "\n")

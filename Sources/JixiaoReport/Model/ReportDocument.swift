@@ -25,6 +25,8 @@ public struct ReportDocument: Sendable, Hashable {
         case figure(Chart, caption: String)
         /// What follows starts on a new page when printed.
         case pageBreak
+        /// 落款: the issuing body and the date, right-aligned at the end of the text.
+        case signature(lines: [String])
     }
 }
 

@@ -37,6 +37,7 @@ public enum HTMLRenderer {
             case .figure(let chart, let caption):
                 return "<figure>\(chart.svg)<figcaption>\(escape(caption))</figcaption></figure>"
             case .pageBreak: return "<div class=\"page-break\"></div>"
+            case .signature(let lines): return "<p class=\"signature\">\(lines.map { escape($0) }.joined(separator: "<br>"))</p>"
             }
         }.joined(separator: "\n")
     }
@@ -98,6 +99,7 @@ public enum HTMLRenderer {
     h3 { font-family: "楷体_GB2312", "KaiTi", "楷体", "Noto Serif CJK SC", serif; font-size: 16pt; font-weight: normal;
       margin: 0; text-indent: 2em; }
     p { margin: 0; text-indent: 2em; text-align: justify; }
+    p.signature { text-indent: 0; text-align: right; margin: 32pt 4em 0 0; }
     figure { margin: 12pt 0; text-align: center; break-inside: avoid; }
     figure svg { max-width: 100%; height: auto; }
     figcaption { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 12pt; line-height: 1.6; }

@@ -10,6 +10,7 @@ public enum MarkdownRenderer {
             case .table(let table): parts.append(render(table))
             case .figure(_, let caption): parts.append("> " + escape(caption) + "（图形见 HTML、Word、PDF 版）")
             case .pageBreak: parts.append("---")
+            case .signature(let lines): parts.append(lines.map { escape($0) }.joined(separator: "  \n"))
             }
         }
         return parts.joined(separator: "\n\n") + "\n"

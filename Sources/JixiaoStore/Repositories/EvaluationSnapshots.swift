@@ -20,7 +20,7 @@ public enum EvaluationSnapshots {
         snapshot.total = year.template.rounding.format(evaluation.total)
         snapshot.grade = evaluation.grade
         snapshot.rate = evaluation.budget.rate.map { Rounding(mode: .halfUp, places: 4).format($0) }
-        snapshot.findings = findings.filter { $0.severity != .low }.count
+        snapshot.findings = findings.filter(\.needsAction).count
         snapshot.unsupported = SpotCheck.unsupportedPoints(evaluation).formatted(places: 4)
         snapshot.result = EvaluationJSON.encode(year, evaluation, findings: findings).serialized()
         snapshot.computedAt = Date()

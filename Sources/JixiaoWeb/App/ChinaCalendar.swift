@@ -1,19 +1,14 @@
 import Foundation
 import JixiaoCore
+import JixiaoIO
 
 /// Dates as the departments live them: in China's time zone.
 enum ChinaCalendar {
     /// Today in China.
-    static func today() -> CivilDate { date(of: Date()) }
+    static func today() -> CivilDate { ChinaClock.today() }
 
     /// The day a moment falls on in China.
-    static func date(of moment: Date) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
-        return CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(year: 2000, month: 1, day: 1)!
-    }
+    static func date(of moment: Date) -> CivilDate { ChinaClock.date(of: moment) }
 
     /// Today in China, within a fiscal year: the year's first or last day when today falls before or after it.
     static func today(within year: Int) -> CivilDate {

@@ -10,7 +10,8 @@ enum StoredReport {
     static func build(_ year: DepartmentYear, evaluation: Evaluation, recheck: Recheck?,
                       evidence: [EvidenceRepository.Entry]) -> ReportDocument {
         var report = ReportBuilder.build(year, evaluation: evaluation,
-                                         findings: FindingsEngine.findings(year, evaluation: evaluation))
+                                         findings: FindingsEngine.findings(year, evaluation: evaluation),
+                                         date: ChinaCalendar.today())
         if let recheck { report.blocks += RecheckAnnex.blocks(recheck, places: year.template.rounding.places) }
         let subjects = EvidenceSubject.all(in: year)
         report.blocks += EvidenceAnnex.blocks(evidence.map { entry in

@@ -15,15 +15,36 @@ enum FormControls {
     /// A text input marked invalid when its field has an error.
     static func text(_ name: String, value: String?, errors: FieldErrors, mode: String? = nil) -> HTML {
         HTML.element("input", [("type", "text"), ("name", name), ("id", name), ("value", value), ("inputmode", mode),
-                               ("aria-invalid", errors[name] == nil ? nil : "true")])
+                               ("aria-invalid", errors[name] == nil ? nil : "true"),
+                               ("aria-describedby", errors[name] == nil ? nil : "\(name)-error"),
+                               ("autofocus", errors.takesFocus(name) ? "autofocus" : nil)])
     }
 
     /// A select of (value, label) options with one selected.
     static func select(_ name: String, options: [(String, String)], selected: String?, errors: FieldErrors) -> HTML {
-        HTML.element("select", [("name", name), ("id", name), ("aria-invalid", errors[name] == nil ? nil : "true")]) {
+        HTML.element("select", [("name", name), ("id", name), ("aria-invalid", errors[name] == nil ? nil : "true"),
+                                ("autofocus", errors.takesFocus(name) ? "autofocus" : nil)]) {
             HTML.element("option", [("value", "")]) { "请选择" }
             for (value, label) in options {
                 HTML.element("option", [("value", value), ("selected", selected == value ? "selected" : nil)]) { label }
+            }
+        }
+    }
+
+    /// At the top of a form that came back: how many fields need correcting, each linked to its field.
+    static func summary(_ errors: FieldErrors, message: String?) -> HTML {
+        HTML.group {
+            if let message {
+                HTML.element("div", [("class", "error"), ("role", "alert"), ("id", "error-summary")]) {
+                    HTML.element("p") { message }
+                    if !errors.isEmpty {
+                        HTML.element("ul") {
+                            for (field, text) in errors.all {
+                                HTML.element("li") { HTML.element("a", [("href", "#\(field)")]) { text } }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

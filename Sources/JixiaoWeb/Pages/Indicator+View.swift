@@ -13,7 +13,7 @@ enum IndicatorView {
             HTML.element("p") {
                 HTML.element("a", [("href", SiteURL.indicators(code: code, year: number).path)]) { "← 绩效指标" }
             }
-            if let message { HTML.element("p", [("class", "error"), ("role", "alert")]) { message } }
+            FormControls.summary(errors, message: message)
             HTML.element("form", [("method", "post"), ("class", "stack wide"), ("novalidate", "novalidate"),
                                   ("action", existing.map { SiteURL.indicatorEdit(code: code, year: number, id: $0).path }
                                       ?? SiteURL.indicatorNew(code: code, year: number).path)]) {

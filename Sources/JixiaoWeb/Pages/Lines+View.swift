@@ -14,7 +14,11 @@ enum LinesView {
                        errors: FieldErrors, message: String?, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "预算项目", user: user, csrf: csrf) {
             Layout.heading("预算项目", code: code, name: name, year: year)
-            if let message { HTML.element("p", [("class", errors.isEmpty ? "notice" : "error"), ("role", "status")]) { message } }
+            if errors.isEmpty {
+                if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
+            } else {
+                FormControls.summary(errors, message: message)
+            }
             HTML.element("table") {
                 HTML.element("thead") {
                     HTML.element("tr") {
@@ -59,7 +63,7 @@ enum LinesView {
                      message: String?, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "修改预算项目", user: user, csrf: csrf) {
             Layout.heading("修改预算项目", code: code, name: name, year: year)
-            if let message { HTML.element("p", [("class", "error"), ("role", "alert")]) { message } }
+            FormControls.summary(errors, message: message)
             fields(form: form, errors: errors, csrf: csrf, action: SiteURL.line(code: code, year: year, id: id).path,
                    submit: "保存修改")
             HTML.element("form", [("method", "post"), ("action", SiteURL.line(code: code, year: year, id: id).path + "/delete")]) {

@@ -105,7 +105,10 @@ enum OverviewView {
                     }
                 }
             }
-            HTML.element("h2") { "发现的问题（\(model.findings.count)）" }
+            HTML.element("h2") {
+                let actionable = model.findings.filter(\.needsAction).count
+                "发现的问题：待整改 \(actionable) 个" + (model.findings.count > actionable ? "，提示 \(model.findings.count - actionable) 个" : "")
+            }
             if model.findings.isEmpty {
                 HTML.element("p") { "未发现问题。" }
             } else {

@@ -55,6 +55,14 @@ struct PaymentForm: Content {
 /// Messages by form field.
 struct FieldErrors: Error, Sendable {
     private var messages: [String: String] = [:]
+    /// Which wrong field takes the focus: the first one a page renders (shared by the copies a render passes on).
+    private let focus = FocusClaim()
+
+    /// Whether `field` is the first wrong field rendered, which takes the focus (`autofocus`); asked once per control.
+    func takesFocus(_ field: String) -> Bool {
+        guard messages[field] != nil else { return false }
+        return focus.claim()
+    }
 
     subscript(field: String) -> String? {
         get { messages[field] }
@@ -65,6 +73,16 @@ struct FieldErrors: Error, Sendable {
     /// Every message by field, in field order.
     var all: [(key: String, value: String)] { messages.sorted { $0.key < $1.key } }
     var count: Int { messages.count }
+}
+
+/// The first claim wins; a page renders on one thread, so the flag needs no lock.
+private final class FocusClaim: @unchecked Sendable {
+    private var claimed = false
+
+    func claim() -> Bool {
+        defer { claimed = true }
+        return !claimed
+    }
 }
 
 extension FieldErrors {

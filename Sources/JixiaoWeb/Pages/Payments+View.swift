@@ -6,7 +6,11 @@ enum PaymentsView {
                        user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "支付明细", user: user, csrf: csrf) {
             Layout.heading("支付明细", code: model.code, name: model.name, year: model.year)
-            if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
+            if errors.isEmpty {
+                if let message { HTML.element("p", [("class", "notice"), ("role", "status")]) { message } }
+            } else {
+                FormControls.summary(errors, message: message)
+            }
             filterForm(model)
             HTML.element("p", [("id", "summary")]) {
                 "共 \(model.matching) 笔，合计 \(model.total) 元" + (model.pages > 1 ? "；第 \(model.page)/\(model.pages) 页" : "")
@@ -54,7 +58,7 @@ enum PaymentsView {
                 HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path)]) { "← 支付明细" }
             }
             HTML.element("h1") { "修改支付" }
-            if let message { HTML.element("p", [("class", "error"), ("role", "alert")]) { message } }
+            FormControls.summary(errors, message: message)
             fields(model: model, form: form, errors: errors, csrf: csrf,
                    action: SiteURL.payment(code: model.code, year: model.year, id: id).path, submit: "保存修改")
             HTML.element("form", [("method", "post"),

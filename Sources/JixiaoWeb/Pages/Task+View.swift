@@ -10,7 +10,7 @@ enum TaskView {
         return Layout.page(title: title, user: user, csrf: csrf) {
             Layout.heading(title, code: code, name: year.department.name, year: number)
             HTML.element("p") { HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path)]) { "← 工作计划" } }
-            if let message { HTML.element("p", [("class", "error"), ("role", "alert")]) { message } }
+            FormControls.summary(errors, message: message)
             HTML.element("form", [("method", "post"), ("action", existing.map { "\(base)/\($0)" } ?? base),
                                   ("class", "stack wide"), ("novalidate", "novalidate")]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])

@@ -20,6 +20,6 @@ struct Check: ParsableCommand {
             if let subject = finding.subject { line += " (\(subject))" }
             Terminal.output(line + "\n  \(finding.message)\n  建议：\(finding.measure)")
         }
-        if findings.contains(where: { $0.severity != .low }) { throw ExitCode(ExitCodes.findings) }
+        if findings.contains(where: \.needsAction) { throw ExitCode(ExitCodes.findings) }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JixiaoCore
+import JixiaoIO
 import JixiaoReport
 
 /// `jixiao report BUNDLE --format md|html -o FILE`: the self-evaluation report.
@@ -22,11 +24,16 @@ struct Report: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The file to write.")
     var output: String
 
+    @Option(help: "The date the report is signed with (YYYY-MM-DD; default: today in China).")
+    var date: String?
+
     func validate() throws {
         if format == nil, inferredFormat == nil {
             throw ValidationError("Give --format md|html|docx|pdf|xlsx, or an output file ending in one of those.")
         }
+        if let date, CivilDate(iso: date) == nil { throw ValidationError("--date must be a date as YYYY-MM-DD, not \(date).") }
     }
+
 
     private var inferredFormat: Format? {
         switch URL(fileURLWithPath: output).pathExtension.lowercased() {
@@ -41,7 +48,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let (year, evaluation, findings) = try input.evaluate()
-        let document = ReportBuilder.build(year, evaluation: evaluation, findings: findings)
+        let document = ReportBuilder.build(year, evaluation: evaluation, findings: findings,
+                                           date: date.flatMap(CivilDate.init(iso:)) ?? ChinaClock.today())
         let data: Data
         switch format ?? inferredFormat! {
         case .md: data = Data(MarkdownRenderer.render(document).utf8)

@@ -31,6 +31,9 @@ struct DocxBody {
                     case .pageBreak:
                         breakBefore = true
                         continue
+                    case .signature(let lines):
+                        paragraph(&xml, style: nil, lines: [""])
+                        paragraph(&xml, style: nil, lines: lines, pageBreakBefore: breakBefore, alignment: .trailing)
                     }
                     breakBefore = false
                 }
