@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoOffice
 import JixiaoTestSupport
 import Testing
 @testable import JixiaoReport
@@ -28,6 +29,16 @@ struct ConversionTests {
         for label in ["实际累计支付", "累计支付计划", "X03院士工作站及科创服务经费", "计划工期", "延期完成", "截至12月31日"] {
             #expect(text.contains(label), "missing chart label \(label)")
         }
+    }
+
+    /// Every enumeration comma of the document is in the PDF: a 、 that falls at the end of a full line used to be
+    /// dropped ("科学普及、提升" printed as "科学普及提升").
+    @Test func noPunctuationIsLostAtTheEndOfALine() throws {
+        let docx = try DocxRenderer.render(OfficeDocumentTests.document("hp-kexie-2022.json"))
+        let (text, _) = try pdfText(try LibreOfficeConverter().convert(docx, fileExtension: "docx"))
+        #expect(text.contains("科学普及、提升公众科学素质"))
+        let body = String(decoding: try #require(try PackageReader().parts(of: docx)["word/document.xml"]), as: UTF8.self)
+        #expect(text.filter { $0 == "、" }.count >= body.filter { $0 == "、" }.count)
     }
 
     @Test func theScoreWorkbookPrintsFromCalc() throws {

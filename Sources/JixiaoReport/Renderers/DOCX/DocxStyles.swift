@@ -38,7 +38,10 @@ enum DocxStyles {
             paragraphStyle(&xml, id: "Normal", name: "Normal", isDefault: true) { xml in
                 xml.empty("w:widowControl", [("w:val", "0")])
                 xml.empty("w:ind", [("w:firstLineChars", "200"), ("w:firstLine", indent)])
-                xml.empty("w:jc", [("w:val", "both")])
+                // Left, not justified: LibreOffice drops a 、 or ， that hangs at the end of a full justified line
+                // from the PDF (the text loses it; w:overflowPunct does not stop it). Full lines of Chinese end flush
+                // anyway on the 28-character grid.
+                xml.empty("w:jc", [("w:val", "left")])
             } runProperties: { _ in }
             paragraphStyle(&xml, id: ID.title, name: "Jixiao Title", next: "Normal") { xml in
                 // Off the grid: a 2号 line is taller than the body's grid pitch and would take two grid lines.
