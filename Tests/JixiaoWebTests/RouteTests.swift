@@ -416,7 +416,7 @@ extension DatabaseTests {
             let path = "/years/440112-KX/2022/narrative"
             try await browser.get(app, path) { response in
                 browser.keep(response)
-                #expect(response.body.string.contains("经对照数据逐项检查，本年度在绩效目标设定不够明确"))
+                #expect(response.body.string.contains("经对照数据逐项检查，本年度在绩效目标设定不明确"))
             }
             func save(_ version: String) async throws -> HTTPResponseStatus {
                 var status = HTTPResponseStatus.ok

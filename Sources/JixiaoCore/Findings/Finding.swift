@@ -31,12 +31,27 @@ public struct Finding: Sendable, Hashable {
         /// The problem as the report names it.
         public var problem: String {
             switch self {
-            case .targets: "绩效目标设定不够明确"
+            case .targets: "绩效目标设定不明确"
             case .results: "部分绩效指标未完成或缺少偏差说明"
             case .workPlan: "重点工作任务未按计划推进"
-            case .execution: "预算支付进度不均衡"
+            case .execution: "预算执行进度不均衡"
             case .procurement: "政府采购程序时限执行不到位"
             case .assets: "资产数据不一致"
+            }
+        }
+
+        /// The problem's heading in the words departments use for the findings at hand: slow payment is
+        /// 项目支付进度慢, spending piled up at the year's end 支出集中在年末, or both.
+        public func problem(for findings: [Finding]) -> String {
+            guard self == .execution else { return problem }
+            let codes = Set(findings.filter { $0.theme == .execution }.map(\.code))
+            let slow = !codes.isDisjoint(with: ["PLAN_BEHIND", "MONITOR_BEHIND_PLAN", "MONITOR_BEHIND_TIME", "EXECUTION_LOW"])
+            let piled = !codes.isDisjoint(with: ["SPENDING_Q4_PILED", "SPENDING_DECEMBER_PILED"])
+            switch (slow, piled) {
+            case (true, true): return "项目支付进度慢，支出集中在年末"
+            case (true, false): return "项目支付进度慢"
+            case (false, true): return "支出集中在年末"
+            case (false, false): return problem
             }
         }
     }

@@ -13,10 +13,10 @@ extension DraftContext {
         let themes = Finding.Theme.allCases.filter { theme in found.contains { $0.theme == theme } }
         if blocks.isEmpty {
             blocks.append(.paragraph("经对照数据逐项检查，本年度在"
-                + themes.map(\.problem).joined(separator: "、") + "等方面存在问题。"))
+                + themes.map { $0.problem(for: found) }.joined(separator: "、") + "等方面存在问题。"))
         }
         for (offset, theme) in themes.enumerated() {
-            blocks.append(.heading(level: 2, text: "（\(ChineseText.numeral(offset + 1))）\(theme.problem)"))
+            blocks.append(.heading(level: 2, text: "（\(ChineseText.numeral(offset + 1))）\(theme.problem(for: found))"))
             for (index, finding) in found.filter({ $0.theme == theme }).enumerated() {
                 blocks.append(.paragraph("\(index + 1). \(finding.message)"))
             }
