@@ -29,6 +29,20 @@ import Testing
         #expect(run.stdout.contains(#""grade": "优""#))
     }
 
+    /// A filled-in workbook goes wherever a bundle goes: the same score, findings and report.
+    @Test func everyCommandReadsAWorkbookLikeABundle() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let workbook = directory.appendingPathComponent("填报.xlsx").path
+        #expect(try jixiao("workbook", "new", "--from", Fixtures.seed.path, "-o", workbook).status == 0)
+        #expect(try jixiao("evaluate", workbook, "--json").stdout == (try jixiao("evaluate", Fixtures.seed.path, "--json")).stdout)
+        #expect(try jixiao("check", workbook).stdout == (try jixiao("check", Fixtures.seed.path)).stdout)
+        #expect(try jixiao("monitor", workbook, "--as-of", "2022-06-30").status == 0)
+        let report = directory.appendingPathComponent("报告.md").path
+        #expect(try jixiao("report", workbook, "-o", report, "--date", "2023-03-31").status == 0)
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("2023年3月31日"))
+    }
+
     /// The bundle that once made every file command die by SIGILL: each one now refuses it with exit code 2,
     /// naming the fields.
     @Test func theBundleThatTrappedIsRefusedByEveryCommand() throws {

@@ -5,7 +5,8 @@ import JixiaoIO
 
 /// The bundle argument shared by the commands that read one, and the loading that reports every fault.
 struct BundleInput: ParsableArguments {
-    @Argument(help: "A department-year bundle (jixiao/bundle@1 JSON).", completion: .file(extensions: ["json"]))
+    @Argument(help: "A department-year: a bundle (jixiao/bundle@1 JSON) or a filled-in workbook (.xlsx).",
+              completion: .file(extensions: ["json", "xlsx"]))
     var bundle: String
 
     init() {}
@@ -13,10 +14,11 @@ struct BundleInput: ParsableArguments {
     /// A bundle named by another option.
     init(bundle: String) { self.bundle = bundle }
 
-    /// The bundle as a department-year; on any fault prints them all to stderr and exits with 2.
+    /// The bundle or workbook as a department-year; on any fault prints them all to stderr and exits with 2.
     func load() throws -> DepartmentYear {
+        let url = URL(fileURLWithPath: bundle)
         do {
-            return try BundleReader().read(URL(fileURLWithPath: bundle))
+            return url.pathExtension.lowercased() == "xlsx" ? try WorkbookImport().read(url) : try BundleReader().read(url)
         } catch let error as InputError {
             Terminal.error(error.description)
             throw ExitCode(ExitCodes.invalidInput)
