@@ -39,19 +39,8 @@ public struct Rechecks: Sendable {
         public var at: Date
     }
 
-    /// A file attached to a re-score.
-    public struct File: Sendable, Equatable {
-        public var name: String
-        /// Its media type, as established from its content.
-        public var type: String
-        public var data: Data
-
-        public init(name: String, type: String, data: Data) {
-            self.name = name
-            self.type = type
-            self.data = data
-        }
-    }
+    /// A file attached to a re-score: named, typed and kept like any evidence.
+    public typealias File = EvidenceRepository.File
 
     /// Why a draw or a re-score was refused.
     public struct Refusal: Error, Equatable, CustomStringConvertible {
