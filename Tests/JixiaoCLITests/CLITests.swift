@@ -29,6 +29,37 @@ import Testing
         #expect(run.stdout.contains(#""grade": "优""#))
     }
 
+    /// `serve --demo` prints what a newcomer needs last, after the start-up log, in a box: the accounts and where to
+    /// open; a stop signal shuts it down and removes the demo's temporary store.
+    @Test func theDemoPrintsItsAccountsLastInABox() throws {
+        let port = 18_000 + Int.random(in: 0..<2_000)
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["serve", "--demo", "--port", String(port)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !text.contains("╚"), Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        let started = try #require(text.range(of: "Server started"))
+        let box = try #require(text.range(of: "╔"))
+        #expect(started.lowerBound < box.lowerBound)
+        #expect(text[box.lowerBound...].contains("║ 演示账号（密码均为 ") && text.contains("║   reviewer\t财政局审核人")
+            && text.contains("║ 打开 http://127.0.0.1:\(port)/ 登录"))
+        let database = text.range(of: #"SQLite (\S+)/demo\.sqlite"#, options: .regularExpression).map {
+            String(text[$0].dropFirst("SQLite ".count).dropLast("/demo.sqlite".count))
+        }
+        #expect(database.map { !FileManager.default.fileExists(atPath: $0) } == true)
+    }
+
     /// A filled-in workbook goes wherever a bundle goes: the same score, findings and report.
     @Test func everyCommandReadsAWorkbookLikeABundle() throws {
         let directory = try temporaryDirectory()

@@ -66,21 +66,30 @@ struct Serve: AsyncParsableCommand {
             let settings = WebSettings(secureCookies: secureCookies || environment["JIXIAO_SECURE_COOKIES"] == "1",
                                        behindProxy: behindProxy || environment["JIXIAO_BEHIND_PROXY"] == "1")
             try await JixiaoApp.configure(app, location: location, settings: settings)
-            Terminal.output("数据库：\(location.description)")
+            var notice = ["数据库：\(location.description)"]
             if demo {
                 // The app's own bcrypt cost, so that a demo sign-in costs what a real one does (and an unknown name
                 // the same).
                 let (accounts, password) = try await DemoData.load(
                     on: app.db, bundle: demoBundle.map { URL(fileURLWithPath: $0) }, cost: settings.bcryptCost)
-                Terminal.output("演示账号（密码均为 \(password)，仅本次启动有效）：")
-                for account in accounts { Terminal.output("  \(account.username)\t\(account.role.chinese)") }
+                notice.append("演示账号（密码均为 \(password)，仅本次启动有效）：")
+                notice += accounts.map { "  \($0.username)\t\($0.role.chinese)" }
             }
-            Terminal.output("打开 http://\(hostname):\(port)/ 登录。按 Ctrl-C 停止。")
-            try await app.execute()
+            notice.append("打开 http://\(hostname):\(port)/ 登录。按 Ctrl-C 停止。")
+            // Started first, so that what a newcomer needs comes after the start-up log, where it cannot be missed.
+            try await app.startup()
+            Terminal.output(Self.boxed(notice))
+            try await app.running?.onStop.get()
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+
+    /// Lines framed by a double rule above and below, each marked at its start.
+    static func boxed(_ lines: [String]) -> String {
+        let rule = String(repeating: "═", count: 60)
+        return (["╔" + rule] + lines.map { "║ " + $0 } + ["╚" + rule]).joined(separator: "\n")
     }
 }
