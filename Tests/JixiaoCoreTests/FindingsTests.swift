@@ -133,6 +133,12 @@ import Testing
         wrong.declaredTotal = T.yuan("1816600.01")
         wrong.asOf = T.date("2022-11-30")
         #expect(T.codes(T.make(assets: wrong)) == ["ASSETS_MISMATCH", "ASSETS_NOT_YEAR_END"])
+        // A gap under 0.01 万元 is shown in 元, where it can be seen; a larger one in 万元.
+        let message = T.findings(T.make(assets: wrong)).first { $0.code == "ASSETS_MISMATCH" }?.message ?? ""
+        #expect(message == "资产总额填报 1816600.01 元，流动资产 22200.00 元与非流动资产 1794400.00 元合计为 1816600.00 元，两者不一致。")
+        wrong.declaredTotal = T.yuan("1816700")
+        #expect(T.findings(T.make(assets: wrong)).first { $0.code == "ASSETS_MISMATCH" }?.message
+            .hasPrefix("资产总额填报 181.67 万元，流动资产 2.22 万元") == true)
     }
 
     @Test func findingsComeMostSevereFirst() {

@@ -403,7 +403,7 @@ extension DatabaseTests {
                 #expect(page.contains("合同公告：✓ 2023-03-20 → 2023-03-21，1 个工作日（不超过 2 个工作日）"))
             }
             try await browser.get(app, "/years/420000-WJ-DEMO/2023/assets") { response in
-                #expect(response.body.string.contains("1600.75（填报 1610.75，与两项之和不一致）"))
+                #expect(response.body.string.contains("1600.75（填报 1610.75 万元，与两项之和 1600.75 万元不一致）"))
             }
         }
     }

@@ -76,4 +76,11 @@ public struct Assets: Sendable, Hashable {
 
     /// 资产总额 computed from its parts.
     public var total: Money { current + nonCurrent }
+
+    /// An amount of these assets in words: in 万元 with two decimals, or in 元 when the declared total misses its
+    /// parts by less than 0.01 万元 (in 万元 both would print alike and the mismatch could not be seen).
+    public func figure(_ amount: Money) -> String {
+        let gap = declaredTotal.map { $0 > total ? $0 - total : total - $0 } ?? .zero
+        return gap > .zero && gap < Money(fen: 10_000) ? "\(amount.yuanString) 元" : "\(amount.wanString) 万元"
+    }
 }

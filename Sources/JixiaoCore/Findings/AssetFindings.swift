@@ -6,8 +6,8 @@ extension FindingsEngine {
         if let declared = assets.declaredTotal, declared != assets.total {
             findings.append(Finding(
                 code: "ASSETS_MISMATCH", severity: .high, theme: .assets,
-                message: "资产总额填报 \(declared.wanString) 万元，流动资产 \(assets.current.wanString) 万元与非流动资产 "
-                    + "\(assets.nonCurrent.wanString) 万元合计为 \(assets.total.wanString) 万元，两者不一致。",
+                message: "资产总额填报 \(assets.figure(declared))，流动资产 \(assets.figure(assets.current))与非流动资产 "
+                    + "\(assets.figure(assets.nonCurrent))合计为 \(assets.figure(assets.total))，两者不一致。",
                 evidence: ["资产总额：\(declared.yuanString) 元", "流动资产：\(assets.current.yuanString) 元",
                            "非流动资产：\(assets.nonCurrent.yuanString) 元"],
                 measure: "与资产负债表核对资产总额及其构成，更正后重新填报。", subject: "assets"))

@@ -25,7 +25,7 @@ enum AssetsView {
                                 HTML.element("td", [("class", "number")]) { assets.nonCurrent.wanString }
                                 HTML.element("td", [("class", "number")]) {
                                     assets.total.wanString + (assets.declaredTotal.map {
-                                        $0 == assets.total ? "" : "（填报 \($0.wanString)，与两项之和不一致）"
+                                        $0 == assets.total ? "" : "（填报 \(assets.figure($0))，与两项之和 \(assets.figure(assets.total))不一致）"
                                     } ?? "")
                                 }
                             }
