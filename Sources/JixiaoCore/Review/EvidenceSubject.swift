@@ -44,6 +44,12 @@ public struct EvidenceSubject: Sendable, Hashable {
             + year.workPlan.map { EvidenceSubject(kind: .task, key: $0.id, label: "\($0.id) \($0.title)") }
     }
 
+    /// How a stored key reads among `subjects`: the record's kind and label (`绩效指标：i1 举办科普活动场次`), or
+    /// the key itself for a record the year no longer has.
+    public static func label(of storedKey: String, in subjects: [EvidenceSubject]) -> String {
+        subjects.first { $0.storedKey == storedKey }.map { "\($0.kind.chinese)：\($0.label)" } ?? storedKey
+    }
+
     /// The subject of `year` stored as `storedKey`, or nil when the year no longer has that record.
     public static func find(_ storedKey: String, in year: DepartmentYear) -> EvidenceSubject? {
         all(in: year).first { $0.storedKey == storedKey }

@@ -4,15 +4,9 @@ import JixiaoIO
 
 /// Dates as the departments live them: in China's time zone.
 enum ChinaCalendar {
-    /// Today in China.
-    static func today() -> CivilDate { ChinaClock.today() }
-
-    /// The day a moment falls on in China.
-    static func date(of moment: Date) -> CivilDate { ChinaClock.date(of: moment) }
-
     /// Today in China, within a fiscal year: the year's first or last day when today falls before or after it.
     static func today(within year: Int) -> CivilDate {
-        let today = today()
+        let today = ChinaClock.today()
         if today.year < year { return CivilDate(year: year, month: 1, day: 1)! }
         return today.year == year ? today : CivilDate(year: year, month: 12, day: 31)!
     }

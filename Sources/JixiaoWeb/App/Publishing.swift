@@ -25,8 +25,13 @@ enum Publishing {
     /// the event loop when it is installed.
     static func documents(for year: DepartmentYear, organisationID: UUID,
                           on request: Request) async throws -> Publications.Documents {
-        let recheck = try await RecheckPage.comparison(of: year, organisationID: organisationID, on: request.db)
-        let annex = recheck.drawn != nil && recheck.comparison.hasRescores ? recheck.comparison : nil
+        let recheckYear = try await RecheckYear.load(year.year, on: request.db)
+        var annex: Recheck?
+        if recheckYear.member(year.department.code) != nil {
+            let recheck = try await RecheckPage.comparison(of: year, organisationID: organisationID, in: recheckYear,
+                                                           on: request.db).comparison
+            annex = recheck.hasRescores ? recheck : nil
+        }
         return try await documents(for: year, recheck: annex,
                                    evidence: try await StoredReport.evidence(of: year, on: request.db)) { docx in
             let pdf = try? await request.application.threadPool.runIfActive {

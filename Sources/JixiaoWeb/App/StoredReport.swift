@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JixiaoCore
+import JixiaoIO
 import JixiaoReport
 import JixiaoStore
 
@@ -11,11 +12,11 @@ enum StoredReport {
                       evidence: [EvidenceRepository.Entry]) -> ReportDocument {
         var report = ReportBuilder.build(year, evaluation: evaluation,
                                          findings: FindingsEngine.findings(year, evaluation: evaluation),
-                                         date: ChinaCalendar.today())
+                                         date: ChinaClock.today())
         if let recheck { report.blocks += RecheckAnnex.blocks(recheck, places: year.template.rounding.places) }
         let subjects = EvidenceSubject.all(in: year)
         report.blocks += EvidenceAnnex.blocks(evidence.map { entry in
-            EvidenceAnnex.Entry(subject: EvidenceView.label(entry.subject, subjects), file: entry.name,
+            EvidenceAnnex.Entry(subject: EvidenceSubject.label(of: entry.subject, in: subjects), file: entry.name,
                                 sha256: entry.sha256)
         })
         return report

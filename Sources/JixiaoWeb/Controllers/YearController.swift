@@ -18,7 +18,7 @@ struct YearController: RouteCollection {
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let model = try await HomeModel.load(
-            for: user, repository: YearRepository(database: request.db), today: ChinaCalendar.today(),
+            for: user, repository: YearRepository(database: request.db), today: ChinaClock.today(),
             round: (try? request.query.get(String.self, at: "round")).flatMap(ReviewRound.init(rawValue:)),
             state: (try? request.query.get(String.self, at: "state")).flatMap(ReviewState.init(rawValue:)),
             grade: (try? request.query.get(String.self, at: "grade")).flatMap { TodoModel.grades.contains($0) ? $0 : nil },

@@ -53,7 +53,7 @@ enum EvidenceView {
                             for entry in entries {
                                 HTML.element("tr") {
                                     HTML.element("td") {
-                                        label(entry.subject, subjects)
+                                        EvidenceSubject.label(of: entry.subject, in: subjects)
                                         if !known.contains(entry.subject) {
                                             HTML.element("small", [("class", "severity-medium")]) { "（本年度已没有这条记录）" }
                                         }
@@ -82,12 +82,6 @@ enum EvidenceView {
                 }
             }
         }
-    }
-
-    /// How a stored subject key reads: the record's label with its kind.
-    static func label(_ stored: String, _ subjects: [EvidenceSubject]) -> String {
-        if let subject = subjects.first(where: { $0.storedKey == stored }) { return "\(subject.kind.chinese)：\(subject.label)" }
-        return stored
     }
 
     /// A byte count as a clerk reads it.

@@ -29,25 +29,23 @@ struct RecheckPage {
         let organisationID = try context.organisation.requireID()
         let state = try await ReviewRepository(database: request.db)
             .statuses(organisationID: organisationID, year: year.year)[.selfEvaluation]?.state ?? .drafting
-        let loaded = try await comparison(of: year, organisationID: organisationID, on: request.db)
+        let recheckYear = try await RecheckYear.load(year.year, on: request.db)
+        let drawn = recheckYear.member(year.department.code)
+        let loaded = try await comparison(of: year, organisationID: organisationID, in: recheckYear, on: request.db)
         return RecheckPage(code: context.organisation.code, name: context.organisation.name, year: year.year,
-                           drawn: loaded.drawn, comparison: loaded.comparison, stored: loaded.stored,
-                           places: year.template.rounding.places, mayRescore: context.user.role == .reviewer && loaded.drawn != nil
-                               && Rechecks.heldStates.contains(state),
+                           drawn: drawn, comparison: loaded.comparison, stored: loaded.stored,
+                           places: year.template.rounding.places,
+                           mayRescore: context.user.role == .reviewer && drawn != nil && Rechecks.heldStates.contains(state),
                            message: message, problems: problems)
     }
 
-    /// The comparison of `year` with its re-scores under its campaign's threshold, and the draw it was in.
-    static func comparison(of year: DepartmentYear, organisationID: UUID, on database: any Database) async throws
-        -> (drawn: Rechecks.Member?, comparison: Recheck, stored: [String: Rechecks.Stored]) {
-        let rechecks = Rechecks(database: database)
-        let stored = try await rechecks.rescores(organisationID: organisationID, year: year.year)
-        let threshold = try await ReviewCampaigns(database: database).all()[year.year]?.recheckThreshold
-            ?? ReviewCampaigns.Campaign.defaultRecheckThreshold
-        let drawn = try await rechecks.drawn(year: year.year).first { $0.code == year.department.code }
+    /// The comparison of `year` with its re-scores under the threshold of `recheckYear`.
+    static func comparison(of year: DepartmentYear, organisationID: UUID, in recheckYear: RecheckYear,
+                           on database: any Database) async throws -> (comparison: Recheck, stored: [String: Rechecks.Stored]) {
+        let stored = try await Rechecks(database: database).rescores(organisationID: organisationID, year: year.year)
         let comparison = Recheck(year: year, evaluation: Evaluator.evaluate(year),
-                                 rescores: stored.mapValues(\.rescore), threshold: threshold)
-        return (drawn, comparison, stored)
+                                 rescores: stored.mapValues(\.rescore), threshold: recheckYear.threshold)
+        return (comparison, stored)
     }
 
     /// Checks and stores a re-score of the context's year; the message saying what was saved.
@@ -96,6 +94,23 @@ struct RecheckPage {
     }
 }
 
+/// What a year's re-checks share, read once however many departments are compared: the campaign (its threshold)
+/// and every department drawn.
+struct RecheckYear {
+    let campaign: ReviewCampaigns.Campaign?
+    let drawn: [Rechecks.Member]
+
+    var threshold: Rational { campaign?.recheckThreshold ?? ReviewCampaigns.Campaign.defaultRecheckThreshold }
+
+    /// The draw `code` was in, if it was drawn.
+    func member(_ code: String) -> Rechecks.Member? { drawn.first { $0.code == code } }
+
+    static func load(_ year: Int, on database: any Database) async throws -> RecheckYear {
+        RecheckYear(campaign: try await ReviewCampaigns(database: database).all()[year],
+                    drawn: try await Rechecks(database: database).drawn(year: year))
+    }
+}
+
 /// The bureau's spot-check page: the year's campaign, the draw form, what may be drawn and every department drawn
 /// with its comparison.
 struct SpotCheckPage {
@@ -115,19 +130,18 @@ struct SpotCheckPage {
 
     static func load(year: Int, user: CurrentUser, on database: any Database, message: String? = nil,
                      problems: [String] = []) async throws -> SpotCheckPage {
-        let rechecks = Rechecks(database: database)
+        let recheckYear = try await RecheckYear.load(year, on: database)
+        let years = YearRepository(database: database)
         var rows: [Row] = []
-        for member in try await rechecks.drawn(year: year) {
-            guard let loaded = try await YearRepository(database: database).load(code: member.code, year: year),
-                  let organisation = try await YearRepository(database: database).organisation(code: member.code)
-            else { continue }
+        for member in recheckYear.drawn {
+            guard let loaded = try await years.load(code: member.code, year: year),
+                  let organisation = try await years.organisation(code: member.code) else { continue }
             let comparison = try await RecheckPage.comparison(of: loaded, organisationID: organisation.requireID(),
-                                                              on: database).comparison
+                                                              in: recheckYear, on: database).comparison
             rows.append(Row(member: member, comparison: comparison))
         }
-        return SpotCheckPage(year: year, years: try await YearRepository(database: database).heldYears(),
-                             campaign: try await ReviewCampaigns(database: database).all()[year],
-                             candidates: try await rechecks.candidates(year: year).count, rows: rows,
+        return SpotCheckPage(year: year, years: try await years.heldYears(), campaign: recheckYear.campaign,
+                             candidates: try await Rechecks(database: database).candidates(year: year).count, rows: rows,
                              mayAct: user.role == .reviewer, message: message, problems: problems)
     }
 }

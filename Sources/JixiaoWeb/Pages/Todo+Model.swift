@@ -1,4 +1,5 @@
 import JixiaoCore
+import JixiaoIO
 import JixiaoStore
 
 /// 待办: what waits for the signed-in person in the review rounds — for a preparer the rounds to hand in (returned
@@ -77,7 +78,7 @@ struct TodoModel {
                     due = campaign?.due(kind)
                 } else if kind == .selfEvaluation, status.state == .approved, let approved = status.updatedAt {
                     let days = campaign?.publishDays ?? ReviewCampaigns.Campaign.defaultPublishDays
-                    due = CivilDate(dayNumber: ChinaCalendar.date(of: approved).dayNumber + days)
+                    due = CivilDate(dayNumber: ChinaClock.date(of: approved).dayNumber + days)
                 }
                 // Overdue: past the date to hand in, or to publish.
                 let overdue = due.map { today > $0 } == true
