@@ -19,6 +19,7 @@ from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 binary = os.path.abspath(sys.argv[1])
@@ -204,8 +205,10 @@ try:
         analysis = "本年度围绕科普活动、科技创新和学会服务开展工作，各项产出按计划完成。" * 70
         area = driver.find_element(By.NAME, "performance")
         driver.execute_script("arguments[0].value = arguments[1]", area, analysis)
+        before = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.CSS_SELECTOR, "form[action$='/narrative'] button[type=submit]").click()
-        WebDriverWait(driver, 10).until(lambda d: "已保存" in d.page_source or "<h1>" in d.page_source)
+        # Wait for the answer page itself: the page being left also has an <h1>.
+        WebDriverWait(driver, 10).until(EC.staleness_of(before))
         check(f"a written analysis of {len(analysis)} characters is saved whole",
               "已保存" in driver.page_source
               and driver.find_element(By.NAME, "performance").get_attribute("value") == analysis)
