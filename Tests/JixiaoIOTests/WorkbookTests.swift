@@ -117,6 +117,26 @@ import Testing
         ])
     }
 
+    @Test func anAmountWrittenWithAnExponentIsRefusedByItsCell() throws {
+        let data = try edited([("支付明细", 2, 2, .text("1e5")), ("预算项目", 2, 4, .text("8.644E6"))])
+        let faults = try issues(data)
+        #expect(faults.count == 2)
+        #expect(faults.contains { $0.hasPrefix("支付明细!C3（支付金额）：") && $0.contains("1e5") })
+        #expect(faults.contains { $0.hasPrefix("预算项目!E3（全年预算数）：") && $0.contains("8.644E6") })
+    }
+
+    @Test func anAssetTotalThatMissesItsPartsIsTheBundlesFindingAndTheNoteSaysSo() throws {
+        let year = try BundleReader().read(Fixtures.seed)
+        let parts = try #require(year.assets?.total)
+        let data = try edited([("资产", 2, 3, .number((parts + Money(fen: 1)).decimalString(in: year.moneyUnit)))])
+        let imported = try WorkbookImport().decode(data, file: "test.xlsx")
+        let findings = FindingsEngine.findings(imported, evaluation: Evaluator.evaluate(imported))
+        #expect(findings.contains { $0.code == "ASSETS_MISMATCH" && $0.message.contains("元") })
+        // The column's note describes that rule, not a refusal the import never makes.
+        let note = try #require(WorkbookLayout.assets.columns.first { $0.key == "total" }?.note)
+        #expect(note.contains("资产总额与构成不一致") && !note.contains("须"))
+    }
+
     @Test func columnsAreFoundByHeaderTextWhereverTheyStand() throws {
         let year = try BundleReader().read(Fixtures.seed)
         var sheets = WorkbookExport.sheets(year, prefillFramework: true)

@@ -54,6 +54,10 @@ extension DatabaseTests {
                 #expect(body.contains("“五百”不是金额"))
                 #expect(body.contains("有 3 处需要改正"))
                 #expect(try await PaymentModel.query(on: app.db).count() == 43 + 14)
+                // An amount in exponent notation is not read as 100000.
+                let (exponent, page) = try await browser.post(app, Self.list,
+                                                              ["line": "X01", "date": "2022-06-30", "amount": "1e5"])
+                #expect(exponent == .unprocessableEntity && page.contains("“1e5”不是金额"))
             }
         }
 

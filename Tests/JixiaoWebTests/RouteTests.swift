@@ -368,13 +368,16 @@ extension DatabaseTests {
                 let second = try #require(page.range(of: #"id="department-440112-KX""#))
                 #expect(first.lowerBound < second.lowerBound)
                 #expect(page.contains("34.96 个百分点") && page.contains("16.16 个百分点"))
-                #expect(page.contains(#"<td class="number">147.24</td>"#))  // planned to the end of June
+                // Due by the end of June: the three planned lines' 147.24 by their plans, the two unplanned lines'
+                // 450.80 by 序时进度 (181/365) — never the plan of three lines against the whole budget.
+                #expect(page.contains(#"<td class="number">370.79<span class="basis">3/5 个项目按月度计划，其余按序时进度</span></td>"#))
                 #expect(page.contains(#"href="/years/440112-KX/2022/monitoring?asOf=2022-06-30""#))
             }
             try await reviewer.get(app, "/monitoring.csv?year=2022&asOf=2022-06-30") { response in
                 let lines = response.body.string.split(separator: "\r\n")
                 #expect(lines.count == 3 && lines[0].hasPrefix("\u{FEFF}部门编码,部门,全年预算数（元）"))
-                #expect(lines[1] == "440113-KX,另一区科学技术协会,8644000.00,1264700.00,0.1463,0.4959,34.96,1472400.00,10,0,"
+                #expect(lines[1] == "440113-KX,另一区科学技术协会,8644000.00,1264700.00,0.1463,0.4959,34.96,3707873.97,"
+                    + "3/5 个项目按月度计划，其余按序时进度,10,0,"
                     + "目标：编制中；自评：编制中")
             }
             try await reviewer.get(app, "/monitoring?year=2022&asOf=2022-12-31") { response in

@@ -44,6 +44,11 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic {
         self.init(exactly: literal.value * Rational(unit.fenPerUnit))
     }
 
+    /// An amount of fen rounded half away from zero to a whole fen (a share of a budget, e.g. by 序时进度).
+    public init(roundingFen fen: Rational) {
+        self.fen = fen.rounded(places: 0, halfUp: true).int128Value ?? 0
+    }
+
     /// An amount from an exact number of fen; nil unless it is a whole number of fen within range.
     public init?(exactly fen: Rational) {
         guard let value = fen.int128Value else { return nil }

@@ -182,7 +182,8 @@ enum WorkbookLayout {
         Column("asOf", "截止日期", .date, width: 12, note: "一般为 12 月 31 日"),
         Column("current", "流动资产", .money, width: 16, note: "必填"),
         Column("nonCurrent", "非流动资产", .money, width: 16, note: "必填"),
-        Column("total", "资产总额", .money, width: 16, note: "可空；填写时须等于两项之和"),
+        Column("total", "资产总额", .money, width: 16,
+               note: "可空；应等于两项之和，不等时列为问题“资产总额与构成不一致”"),
     ])
 
     /// The rows of 基本情况: label, bundle key and note. `task` may repeat, one row per task.

@@ -21,11 +21,22 @@ public struct MonitoringOverview: Sendable {
         public let executed: Money
         /// Planned up to the date by the lines that have a monthly plan; nil when none has.
         public let planned: Money?
+        /// The year's budget lines, and how many of them have a monthly plan.
+        public let lines: Int
+        public let plannedLines: Int
+        /// 全年预算数 of the lines that have a monthly plan.
+        public let plannedBudget: Money
         public let tasks: Int
         public let overdueTasks: Int
 
         /// executed / adjusted.
         public var rate: Rational? { Rational.ratio(executed, of: adjusted) }
+
+        /// What should be paid by the date: each planned line by its plan, every other line by 序时进度 (its
+        /// budget × `timeProgress`), so that a plan covering some lines is never set against the whole budget.
+        public func due(timeProgress: Rational) -> Money {
+            (planned ?? .zero) + Money(roundingFen: (adjusted - plannedBudget).fenValue * timeProgress)
+        }
     }
 
     /// The rows of every department-year of `year` held, limited to one organisation when given.
@@ -46,19 +57,24 @@ public struct MonitoringOverview: Sendable {
         guard !years.isEmpty else { return [] }
         let units = Dictionary(years.map { ($0.id, Money.Unit(rawValue: $0.unit) ?? .yuan) }, uniquingKeysWith: { a, _ in a })
 
-        var budget: [UUID: Money] = [:]
+        var budget: [UUID: (adjusted: Money, lines: Int)] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b"))
-            .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted"), "b", BudgetLineModel.schema, year: year)
+            .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted")
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "lines"), "b", BudgetLineModel.schema, year: year)
             .groupBy(SQLColumn("year_id", table: "b")).all() {
-            budget[try row.decode(column: "year_id", as: UUID.self)] = Money(fen: try row.decode(column: "adjusted", as: Int64.self))
+            budget[try row.decode(column: "year_id", as: UUID.self)] =
+                (Money(fen: try row.decode(column: "adjusted", as: Int64.self)), Int(try row.decode(column: "lines", as: Int64.self)))
         }
-        var planned: [UUID: Money] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("plan", table: "b")),
+        var planned: [UUID: (due: Money, lines: Int, budget: Money)] = [:]
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("plan", table: "b"))
+                                        .column(SQLColumn("adjusted_fen", table: "b")),
                                     "b", BudgetLineModel.schema, year: year)
             .where(SQLColumn("plan", table: "b"), .notEqual, SQLBind("[]")).all() {
             let id = try row.decode(column: "year_id", as: UUID.self)
             let plan = YearRows.monthly(try row.decode(column: "plan", as: String.self), unit: units[id] ?? .yuan)
-            planned[id, default: .zero] += plan.filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum()
+            let sum = planned[id] ?? (.zero, 0, .zero)
+            planned[id] = (sum.due + plan.filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum(), sum.lines + 1,
+                           sum.budget + Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)))
         }
         var paid: [UUID: Money] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p"))
@@ -78,8 +94,10 @@ public struct MonitoringOverview: Sendable {
                 (Int(try row.decode(column: "tasks", as: Int64.self)), Int(try row.decode(column: "overdue", as: Int64.self)))
         }
         return years.map { year in
-            Row(code: year.code, name: year.name, adjusted: budget[year.id] ?? .zero, executed: paid[year.id] ?? .zero,
-                planned: planned[year.id], tasks: tasks[year.id]?.all ?? 0, overdueTasks: tasks[year.id]?.overdue ?? 0)
+            Row(code: year.code, name: year.name, adjusted: budget[year.id]?.adjusted ?? .zero,
+                executed: paid[year.id] ?? .zero, planned: planned[year.id]?.due, lines: budget[year.id]?.lines ?? 0,
+                plannedLines: planned[year.id]?.lines ?? 0, plannedBudget: planned[year.id]?.budget ?? .zero,
+                tasks: tasks[year.id]?.all ?? 0, overdueTasks: tasks[year.id]?.overdue ?? 0)
         }
     }
 

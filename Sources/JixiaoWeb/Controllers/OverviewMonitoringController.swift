@@ -23,14 +23,14 @@ struct OverviewMonitoringController: RouteCollection {
         guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
         var writer = CSVWriter()
         writer.append(["部门编码", "部门", "全年预算数（元）", "截至当日支付（元）", "执行率", "序时进度", "落后序时进度（百分点）",
-                       "截至当日计划支付（元）", "任务数", "逾期任务数", "审核状态"])
+                       "截至当日应支付（元）", "应支付口径", "任务数", "逾期任务数", "审核状态"])
         for entry in model.rows {
             let row = entry.row
             writer.append([row.code, row.name, row.adjusted.yuanString, row.executed.yuanString,
                            row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
                            Rounding(mode: .halfUp, places: 4).format(model.timeProgress),
                            entry.lag.map { Rounding(mode: .halfUp, places: 2).format($0 * 100) } ?? "",
-                           row.planned?.yuanString ?? "", String(row.tasks), String(row.overdueTasks),
+                           entry.due.yuanString, entry.dueBasis, String(row.tasks), String(row.overdueTasks),
                            model.review[row.code] ?? ""])
         }
         return try await Download.response(

@@ -8,6 +8,17 @@ struct MonitoringOverviewModel {
         /// 序时进度 minus the execution rate; positive when behind.
         let lag: Rational?
         let behind: Bool
+        /// What should be paid by the date (plan where a line has one, else 序时进度).
+        let due: Money
+
+        /// What ``due`` is made of: `按月度计划`, `按序时进度`, or how many lines follow a plan.
+        var dueBasis: String {
+            switch row.plannedLines {
+            case 0: "按序时进度"
+            case row.lines: "按月度计划"
+            default: "\(row.plannedLines)/\(row.lines) 个项目按月度计划，其余按序时进度"
+            }
+        }
     }
 
     let year: Int
@@ -34,7 +45,7 @@ struct MonitoringOverviewModel {
         timeProgress = time
         self.rows = rows.map { row in
             let lag = row.rate.map { time - $0 }
-            return Row(row: row, lag: lag, behind: lag.map { $0 > tolerance } ?? false)
+            return Row(row: row, lag: lag, behind: lag.map { $0 > tolerance } ?? false, due: row.due(timeProgress: time))
         }.sorted { ($0.lag ?? .zero, $1.row.code) > ($1.lag ?? .zero, $0.row.code) }
     }
 }
@@ -92,7 +103,7 @@ enum MonitoringOverviewView {
         HTML.element("table", [("id", "departments")]) {
             HTML.element("thead") {
                 HTML.element("tr") {
-                    for title in ["部门", "全年预算数（万元）", "截至当日支付（万元）", "执行率", "落后序时进度", "截至当日计划支付（万元）",
+                    for title in ["部门", "全年预算数（万元）", "截至当日支付（万元）", "执行率", "落后序时进度", "截至当日应支付（万元）",
                                   "逾期任务", "审核状态"] {
                         HTML.element("th") { title }
                     }
@@ -112,7 +123,10 @@ enum MonitoringOverviewView {
                         HTML.element("td", [("class", entry.behind ? "number severity-high" : "number")]) {
                             entry.lag.map { $0 > .zero ? "\(Rounding(mode: .halfUp, places: 2).format($0 * 100)) 个百分点" : "—" } ?? "—"
                         }
-                        HTML.element("td", [("class", "number")]) { row.planned?.wanString ?? "—" }
+                        HTML.element("td", [("class", "number")]) {
+                            entry.due.wanString
+                            HTML.element("span", [("class", "basis")]) { entry.dueBasis }
+                        }
                         HTML.element("td", [("class", row.overdueTasks > 0 ? "number severity-high" : "number")]) {
                             row.tasks == 0 ? "—" : "\(row.overdueTasks) / \(row.tasks)"
                         }
