@@ -206,6 +206,13 @@ extension DatabaseTests {
             fields["line"] = "X99"
             let (refused, problems) = try await browser.post(app, path, fields)
             #expect(refused == .unprocessableEntity && problems.contains("不是预算项目编码"))
+            // Each check stands beside the date that closes it, in the form as typed too.
+            #expect(problems.contains(#"<input type="date" name="contractSigned" value="2022-10-01" "#
+                + #"aria-describedby="contractSigned-0-check"><span class="deadline severity-high" "#
+                + #"id="contractSigned-0-check">✗ 2022-08-22 → 2022-10-01，用时 40 天，超过 30 天</span>"#))
+            #expect(problems.contains(#"id="contractPublished-0-check">✓ 2022-10-01 → 2022-10-03"#))
+            // The new procurement's empty dates carry the rules.
+            #expect(problems.contains(#"id="contractFiled--1-check">应在签订后 7 个工作日内</span>"#))
             #expect(try await browser.post(app, path, ["digest": digest, "index": "0", "action": "delete"]).0 == .conflict)
             let (added, after) = try await browser.post(app, path, [
                 "digest": ActivityPageTests.digest(page), "action": "save", "name": "院士工作站设备", "amount": "98000"])

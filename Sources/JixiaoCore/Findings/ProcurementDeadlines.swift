@@ -20,6 +20,26 @@ public enum ProcurementDeadlines {
             case .filing: "合同备案"
             }
         }
+
+        /// The bundle field of the date that closes the step's interval (the one a clerk is checked on).
+        public var closingField: String {
+            switch self {
+            case .intent: "started"
+            case .signing: "contractSigned"
+            case .publication: "contractPublished"
+            case .filing: "contractFiled"
+            }
+        }
+
+        /// The rule in words, e.g. `应在成交后 30 天内`.
+        public func rule(limit: Int) -> String {
+            switch self {
+            case .intent: "意向应至少提前 \(limit) 天公开"
+            case .signing: "应在成交后 \(limit) 天内"
+            case .publication: "应在签订后 \(limit) 个工作日内"
+            case .filing: "应在签订后 \(limit) 个工作日内"
+            }
+        }
     }
 
     /// One step's outcome.

@@ -104,6 +104,7 @@ enum Layout {
     .severity-medium { color: var(--warn); }
     .severity-low { color: var(--muted); }
     td .basis { display: block; color: var(--muted); font-size: 0.8rem; white-space: normal; }
+    .deadline { font-size: 0.85rem; } .deadline.basis { color: var(--muted); }
     .downloads a { margin-right: 1rem; }
     form.stack { display: grid; gap: 0.8rem; max-width: 360px; background: #fff; padding: 1.5rem;
       border: 1px solid var(--line); border-radius: 6px; }

@@ -39,6 +39,14 @@ struct ProcurementForm: Content {
         }
     }
 
+    /// The procurement as far as its dates read, for checking its deadlines beside the dates as typed.
+    var datesAsTyped: Procurement {
+        func day(_ key: String) -> CivilDate? { ClerkFormats.date(FormText.clean(date(key))) }
+        return Procurement(name: FormText.clean(name), amount: .zero, intentPublished: day("intentPublished"),
+                           started: day("started"), awarded: day("awarded"), contractSigned: day("contractSigned"),
+                           contractPublished: day("contractPublished"), contractFiled: day("contractFiled"))
+    }
+
     /// The entry in the year's money unit.
     func entry(unit: Money.Unit) -> JSONValue {
         let text = FormText.clean

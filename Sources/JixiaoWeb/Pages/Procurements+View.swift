@@ -1,7 +1,7 @@
 import JixiaoCore
 
-/// 采购: each procurement with its deadline checks; for the department's people, a form per procurement (the check
-/// beside the dates it concerns), a remove button and a form for a new one.
+/// 采购: each procurement with its deadline checks; for the department's people, a form per procurement with each
+/// check beside the date that closes it (the rule beside a date not yet given), a remove button and a form for a new one.
 enum ProcurementsView {
     static func render(_ year: DepartmentYear, digest: String, mayChange: Bool, typed: ProcurementForm?,
                        message: String?, problems: [String], user: CurrentUser, csrf: String) -> String {
@@ -79,10 +79,20 @@ enum ProcurementsView {
                 }
             }
             text("amount", "采购金额（元）", values.amount, mode: "decimal")
+            let checks = ProcurementDeadlines.check(values.datesAsTyped, calendar: year.workCalendar)
             for (key, label) in ProcurementForm.dates {
+                let check = checks.first { $0.step.closingField == key }
                 HTML.element("label") {
                     label
-                    HTML.element("input", [("type", "date"), ("name", key), ("value", values.date(key))])
+                    HTML.element("input", [("type", "date"), ("name", key), ("value", FormText.date(values.date(key))),
+                                           ("aria-describedby", check == nil ? nil : "\(key)-\(index ?? -1)-check")])
+                    if let check {
+                        let shown = check.status == .open ? (check.step.rule(limit: check.limit), "basis")
+                            : status(check)
+                        HTML.element("span", [("class", "deadline \(shown.1)"), ("id", "\(key)-\(index ?? -1)-check")]) {
+                            shown.0
+                        }
+                    }
                 }
             }
             HTML.element("button", [("type", "submit"), ("name", "action"), ("value", "save")]) { "保存" }
