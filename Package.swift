@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [
-                "JixiaoCore", "JixiaoIO", "JixiaoStore", "JixiaoWeb", "JixiaoTestSupport",
+                "JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoStore", "JixiaoWeb", "JixiaoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

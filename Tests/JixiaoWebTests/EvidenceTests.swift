@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
+import JixiaoOffice
 import JixiaoStore
 import JixiaoTestSupport
 import Testing
@@ -57,9 +58,20 @@ extension DatabaseTests {
                 #expect(!response.body.string.contains("upload-evidence"))
             }
             #expect(try await reviewer.post(app, Self.page + "/\(entry.id.uuidString)/delete", [:]).0 == .forbidden)
-            // Listed in the report.
+            // Listed in the report, whose score table links each figure to its evidence, records and scoring.
             try await browser.get(app, "/years/440112-KX/2022/report.html") { response in
-                #expect(response.body.string.contains("佐证材料目录") && response.body.string.contains("活动签到表.pdf"))
+                let report = response.body.string
+                #expect(report.contains("佐证材料目录") && report.contains("活动签到表.pdf"))
+                #expect(report.contains(#"<span class="links"><a href="/years/440112-KX/2022/evidence/\#(entry.id.uuidString)">"#
+                    + #"佐证：活动签到表.pdf</a> <a href="/years/440112-KX/2022/activities">活动记录 "#))
+                #expect(report.contains(#"<a href="/years/440112-KX/2022/evaluation#indicator-i2">评分依据</a>"#))
+                #expect(report.contains(#"<a href="/years/440112-KX/2022/payments">支付明细</a>"#))
+            }
+            // The Word report lists the file but carries no links into the system.
+            try await browser.get(app, "/years/440112-KX/2022/report.docx") { response in
+                let document = try PackageReader().parts(of: Data(response.body.readableBytesView))["word/document.xml"]
+                let text = String(decoding: try #require(document), as: UTF8.self)
+                #expect(text.contains("活动签到表.pdf") && !text.contains("评分依据"))
             }
 
             // Handed in, the evidence is held with the self-evaluation.

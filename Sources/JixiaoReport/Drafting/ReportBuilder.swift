@@ -5,7 +5,7 @@ import JixiaoCore
 public enum ReportBuilder {
     /// The report of `year`, signed (落款) by the department with `date` when given (the day it is issued).
     public static func build(_ year: DepartmentYear, evaluation: Evaluation, findings: [Finding],
-                             date: CivilDate? = nil) -> ReportDocument {
+                             date: CivilDate? = nil, links: ReportLinks = ReportLinks()) -> ReportDocument {
         let context = DraftContext(year: year, evaluation: evaluation, findings: findings)
         var blocks: [ReportDocument.Block] = []
         blocks += [.heading(level: 1, text: "一、基本情况")]
@@ -22,7 +22,8 @@ public enum ReportBuilder {
         blocks += [.heading(level: 1, text: "四、下一步改进措施")] + context.measures()
         // 落款: the department, and the date written out as GB/T 9704 asks (no leading zeros).
         blocks += [.signature(lines: [year.department.name] + (date.map { ["\($0.year)年\($0.month)月\($0.day)日"] } ?? []))]
-        blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation).map(ReportDocument.Block.table)
+        blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation, links: links)
+            .map(ReportDocument.Block.table)
         return ReportDocument(titleLines: titleLines(year.department.name) + ["\(year.year)年部门整体支出绩效自评报告"],
                               blocks: numberingFigures(blocks))
     }

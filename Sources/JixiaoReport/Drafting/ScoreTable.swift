@@ -7,15 +7,16 @@ enum ScoreTable {
     /// 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
     static let columnWidths = [9, 11, 18, 11, 15, 6, 8, 22]
 
-    static func build(_ year: DepartmentYear, evaluation: Evaluation) -> [Table] {
+    static func build(_ year: DepartmentYear, evaluation: Evaluation, links: ReportLinks = ReportLinks()) -> [Table] {
         [Table(caption: "\(year.year)年度部门整体支出绩效自评表", columnWidths: columnWidths, headerRowCount: 0,
                rows: [[.header("部门（单位）名称", columnSpan: 2), Table.Cell(year.department.name, columnSpan: 6)]]
-                + budgetRows(year, evaluation) + goalRows(year, evaluation)),
+                + budgetRows(year, evaluation, links: links.budget) + goalRows(year, evaluation)),
          Table(caption: "", columnWidths: columnWidths, headerRowCount: 1,
-               rows: indicatorRows(year, evaluation) + totalRow(year, evaluation))]
+               rows: indicatorRows(year, evaluation, links: links.indicators) + totalRow(year, evaluation))]
     }
 
-    private static func budgetRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+    private static func budgetRows(_ year: DepartmentYear, _ evaluation: Evaluation,
+                                   links: [Table.Cell.Link]) -> [[Table.Cell]] {
         let budget = evaluation.budget
         let executed = year.executedByLine()
         var rows: [[Table.Cell]] = [[
@@ -23,8 +24,10 @@ enum ScoreTable {
             .header(""), .header("年初预算数"), .header("全年预算数"), .header("全年执行数"), .header("分值"),
             .header("得分"), .header("执行率"),
         ]]
+        var executedCell = wan(budget.totals.executed)
+        executedCell.links = links
         rows.append([
-            .header("年度资金总额"), wan(budget.totals.initial), wan(budget.totals.adjusted), wan(budget.totals.executed),
+            .header("年度资金总额"), wan(budget.totals.initial), wan(budget.totals.adjusted), executedCell,
             number(budget.weight), score(budget.score, year), rate(budget.rate),
         ])
         for kind in BudgetLine.Kind.allCases {
@@ -73,7 +76,8 @@ enum ScoreTable {
     }
 
     /// Indicators in framework order (一级, then 二级 as the template lists them), merged by level.
-    private static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+    private static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation,
+                                      links: [String: [Table.Cell.Link]]) -> [[Table.Cell]] {
         let rounding = year.template.rounding
         var rows: [[Table.Cell]] = [[
             .header("一级指标"), .header("二级指标"), .header("三级指标"), .header("年度指标值"), .header("实际完成值"),
@@ -92,10 +96,12 @@ enum ScoreTable {
                     if index == 0 { row.append(Table.Cell(indicator.level2, rowSpan: group.count, alignment: .center)) }
                     var scoreCell = score(result.score, year)
                     if result.method == .manual { scoreCell.text += "（人工）" }
+                    var actualCell = Table.Cell(actualText(indicator, result), alignment: .center)
+                    actualCell.links = links[indicator.id] ?? []
                     row += [
                         Table.Cell(indicator.name),
                         Table.Cell(IndicatorText.target(indicator), alignment: .center),
-                        Table.Cell(actualText(indicator, result), alignment: .center),
+                        actualCell,
                         number(indicator.weight),
                         scoreCell,
                         Table.Cell(remarks(indicator, result, rounding: rounding)),

@@ -75,6 +75,20 @@ public struct Table: Sendable, Hashable {
         public var alignment: Alignment
         /// A heading cell (column or row title).
         public var isHeader: Bool
+        /// Where a reader can check the figure (its evidence files, its records); the HTML report shows them after
+        /// the text, the printed documents do not.
+        public var links: [Link] = []
+
+        /// A link from a figure to what supports it.
+        public struct Link: Sendable, Hashable {
+            public var text: String
+            public var href: String
+
+            public init(_ text: String, href: String) {
+                self.text = text
+                self.href = href
+            }
+        }
 
         public init(_ text: String, value: Value? = nil, rowSpan: Int = 1, columnSpan: Int = 1,
                     alignment: Alignment = .leading, isHeader: Bool = false) {

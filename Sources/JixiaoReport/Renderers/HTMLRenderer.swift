@@ -58,7 +58,10 @@ public enum HTMLRenderer {
                 if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
                 if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
                 if cell.alignment != .leading { attributes += " class=\"\(cell.alignment.rawValue)\"" }
-                return "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+                let links = cell.links.isEmpty ? "" : "<span class=\"links\">" + cell.links.map { link in
+                    "<a href=\"\(escape(link.href, lineBreaks: false))\">\(escape(link.text))</a>"
+                }.joined(separator: " ") + "</span>"
+                return "<\(tag)\(attributes)>\(escape(cell.text))\(links)</\(tag)>"
             }
             lines.append("<tr>" + cells.joined() + "</tr>")
         }
@@ -112,6 +115,7 @@ public enum HTMLRenderer {
     thead { display: table-header-group; }
     tr { break-inside: avoid; }
     .center { text-align: center; }
+    .links { display: block; font-size: 9pt; } .links a { margin-right: 0.5em; } @media print { .links { display: none; } }
     .trailing { text-align: right; font-variant-numeric: tabular-nums; }
     @media print { body { background: none; } main { max-width: none; padding: 0; } }
     @media (max-width: 800px) { main { padding: 16px; } }

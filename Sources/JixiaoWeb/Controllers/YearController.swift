@@ -73,7 +73,7 @@ struct YearController: RouteCollection {
         }
         let evidence = try await StoredReport.evidence(of: year, on: request.db)
         return try await Download.document({
-            StoredReport.build(year, evaluation: Evaluator.evaluate(year), recheck: nil, evidence: evidence)
+            StoredReport.build(year, evaluation: Evaluator.evaluate(year), recheck: nil, evidence: evidence, linked: true)
         }, format: format, name: "\(year.department.name)\(year.year)年绩效自评报告", on: request)
     }
 }

@@ -43,24 +43,19 @@ struct EvaluationModel {
         budgetFormula = evaluation.budget.formula
         budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
         rows = zip(year.indicators, evaluation.indicators).map { indicator, score in
-            var records: [String] = []
-            var subjects = [EvidenceSubject.indicator(indicator).storedKey]
-            if case .measured(let indices)? = score.actualSource {
-                subjects += indices.map { EvidenceSubject.activity(year.activities[$0]).storedKey }
-                records = indices.map { index in
-                    let activity = year.activities[index]
-                    return "\(activity.date) \(activity.title)"
-                        + (activity.audience.map { "（受众 \($0) 人次）" } ?? "")
-                }
-            }
+            let support = ScoreSupport(indicator, score, in: year, files: files)
             return Row(id: indicator.id, level: "\(indicator.level1) / \(indicator.level2)", name: indicator.name,
                        target: IndicatorText.target(indicator),
                        actual: score.actual.map { "\($0)\(indicator.unit)" }
                            ?? [indicator.actualText, indicator.grade?.chinese].compactMap { $0 }.joined(separator: "，"),
                        weight: indicator.weight.description, score: rounding.format(score.score),
                        method: EvaluationModel.methodNames[score.method] ?? score.method.rawValue,
-                       formula: score.formula, records: records, override: score.overrideReason,
-                       evidence: subjects.flatMap { files[$0] ?? [] }.map { entry in
+                       formula: score.formula,
+                       records: support.activities.map { activity in
+                           "\(activity.date) \(activity.title)" + (activity.audience.map { "（受众 \($0) 人次）" } ?? "")
+                       },
+                       override: score.overrideReason,
+                       evidence: support.files.map { entry in
                            (entry.name, SiteURL.evidenceFile(code: year.department.code, year: year.year, id: entry.id).path)
                        })
         }
