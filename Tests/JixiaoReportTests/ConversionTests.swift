@@ -23,8 +23,8 @@ struct ConversionTests {
             #expect(text.contains(figure), "missing \(figure)")
         }
         #expect(info.contains("Page size:       595.") && info.contains("x 841.89 pts (A4)"))
-        #expect(info.contains("Pages:           10"))
-        #expect(text.contains("—1—") && text.contains("—10—"))
+        #expect(info.contains("Pages:           9"))
+        #expect(text.contains("—1—") && text.contains("—9—"))
         // The charts are drawn by LibreOffice from the SVG pictures: their legends and labels are in the PDF.
         for label in ["实际累计支付", "累计支付计划", "X03院士工作站及科创服务经费", "计划工期", "延期完成", "截至12月31日"] {
             #expect(text.contains(label), "missing chart label \(label)")
@@ -39,6 +39,50 @@ struct ConversionTests {
         #expect(text.contains("科学普及、提升公众科学素质"))
         let body = String(decoding: try #require(try PackageReader().parts(of: docx)["word/document.xml"]), as: UTF8.self)
         #expect(text.filter { $0 == "、" }.count >= body.filter { $0 == "、" }.count)
+    }
+
+    /// The text of each page, as words with the bottom of their line (points from the top of the page).
+    private func pages(_ pdf: Data) throws -> [[(word: String, bottom: Double)]] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let layout = try Command.run("pdftotext", ["-bbox", file.path, "-"]).stdout
+        return layout.components(separatedBy: "<page ").dropFirst().map { page in
+            page.components(separatedBy: "<word ").dropFirst().compactMap { word in
+                guard let bottom = word.firstMatch(of: /yMax="([0-9.]+)"/).flatMap({ Double($0.1) }),
+                      let text = word.firstMatch(of: />([^<]*)</)?.1 else { return nil }
+                return (String(text), bottom)
+            }
+        }
+    }
+
+    /// No page is left mostly empty where the layout does not require it (only the page the text ends on, before
+    /// the score table, and the last page may be short), and the score table's last page holds at least three of
+    /// its rows with the total.
+    @Test("pages are filled and the score table ends with three rows and its total", arguments: Fixtures.examples)
+    func pagesAreFilled(name: String) throws {
+        let document = try OfficeDocumentTests.document(name)
+        let pages = try pages(try LibreOfficeConverter().convert(try DocxRenderer.render(document), fileExtension: "docx"))
+        let style = OfficialStyle()
+        let top = style.marginTop * 72 / 25.4, bottom = (style.pageHeight - style.marginBottom) * 72 / 25.4
+        guard case .signature(let signature)? = document.blocks.first(where: {
+            if case .signature = $0 { true } else { false }
+        }), let date = signature.last else { Issue.record("no signature"); return }
+        for (number, words) in pages.enumerated().dropLast() {
+            let text = words.map(\.word).joined()
+            guard !text.contains(date.filter { !$0.isWhitespace }) else { continue }
+            let lowest = words.map(\.bottom).filter { $0 <= bottom + 2 }.max() ?? top
+            #expect((lowest - top) / (bottom - top) > 0.75, "page \(number + 1) of \(name) is filled to \(lowest)")
+        }
+        guard case .table(let scores)? = document.blocks.last else { Issue.record("no score table"); return }
+        let names = scores.grid.dropFirst(scores.headerRowCount).dropLast().compactMap { row -> String? in
+            if case .cell(let cell) = row[2] { cell.text.filter { !$0.isWhitespace } } else { nil }
+        }
+        let last = try #require(pages.last).map(\.word).joined()
+        #expect(last.contains("总分"))
+        // A name wrapped in its cell is read interleaved with the next columns: its first four characters are
+        // on its first line.
+        #expect(names.suffix(3).allSatisfy { last.contains($0.prefix(4)) }, "the last page of \(name) holds: \(last)")
     }
 
     @Test func theScoreWorkbookPrintsFromCalc() throws {

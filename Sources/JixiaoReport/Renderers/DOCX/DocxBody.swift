@@ -27,7 +27,7 @@ struct DocxBody {
                     case .figure(let chart, let caption):
                         figures += 1
                         picture(&xml, chart, number: figures, pageBreakBefore: breakBefore)
-                        paragraph(&xml, style: DocxStyles.ID.tableCaption, lines: [caption])
+                        paragraph(&xml, style: DocxStyles.ID.figureCaption, lines: [caption])
                     case .pageBreak:
                         breakBefore = true
                         continue
@@ -47,11 +47,12 @@ struct DocxBody {
 
     /// A paragraph; several lines are separated by line breaks.
     private func paragraph(_ xml: inout XMLWriter, style: String?, lines: [String], pageBreakBefore: Bool = false,
-                           alignment: Table.Cell.Alignment? = nil, bold: Bool = false) {
+                           alignment: Table.Cell.Alignment? = nil, bold: Bool = false, keepNext: Bool = false) {
         xml.element("w:p") { xml in
-            if style != nil || pageBreakBefore || alignment != nil {
+            if style != nil || pageBreakBefore || alignment != nil || keepNext {
                 xml.element("w:pPr") { xml in
                     if let style { xml.empty("w:pStyle", [("w:val", style)]) }
+                    if keepNext { xml.empty("w:keepNext") }
                     if pageBreakBefore { xml.empty("w:pageBreakBefore") }
                     if let alignment {
                         xml.empty("w:jc", [("w:val", alignment == .center ? "center"
@@ -95,6 +96,8 @@ struct DocxBody {
             xml.element("w:tblGrid") { xml in
                 for width in widths { xml.empty("w:gridCol", [("w:w", String(width))]) }
             }
+            // The last rows go to a page together, so a table never ends with a row or two and its total alone.
+            let keptFrom = max(table.headerRowCount, grid.count - DocxBody.rowsKeptAtTheEnd)
             for (rowIndex, row) in grid.enumerated() {
                 xml.element("w:tr") { xml in
                     xml.element("w:trPr") { xml in
@@ -103,7 +106,8 @@ struct DocxBody {
                     }
                     var column = 0
                     while column < row.count {
-                        column += cell(&xml, grid: grid, row: rowIndex, column: column, widths: widths)
+                        column += cell(&xml, grid: grid, row: rowIndex, column: column, widths: widths,
+                                       keepNext: rowIndex >= keptFrom && rowIndex < grid.count - 1)
                     }
                 }
             }
@@ -112,7 +116,8 @@ struct DocxBody {
 
     /// Writes the cell starting at a grid position (or the continuation of a vertical merge) and returns how many
     /// grid columns it covers.
-    private func cell(_ xml: inout XMLWriter, grid: [[Table.Slot]], row: Int, column: Int, widths: [Int]) -> Int {
+    private func cell(_ xml: inout XMLWriter, grid: [[Table.Slot]], row: Int, column: Int, widths: [Int],
+                      keepNext: Bool) -> Int {
         let origin: Table.Cell
         var continuesMerge = false
         switch grid[row][column] {
@@ -135,10 +140,13 @@ struct DocxBody {
                 xml.empty("w:vAlign", [("w:val", "center")])
             }
             paragraph(&xml, style: DocxStyles.ID.tableText, lines: [continuesMerge ? "" : origin.text],
-                      alignment: origin.alignment, bold: origin.isHeader)
+                      alignment: origin.alignment, bold: origin.isHeader, keepNext: keepNext)
         }
         return span
     }
+
+    /// A table's last rows kept on one page: three rows and the one that closes the table (a total).
+    static let rowsKeptAtTheEnd = 4
 
     /// A paragraph one point high: parts two tables that read as one, and closes a body that ends in a table.
     private func hairline(_ xml: inout XMLWriter) {

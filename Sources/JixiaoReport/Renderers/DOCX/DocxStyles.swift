@@ -7,6 +7,7 @@ enum DocxStyles {
         static let title = "JixiaoTitle"
         static let heading = ["Heading1", "Heading2", "Heading3"]
         static let tableCaption = "JixiaoTableCaption"
+        static let figureCaption = "JixiaoFigureCaption"
         static let figure = "JixiaoFigure"
         static let tableText = "JixiaoTableText"
         static let pageNumber = "JixiaoPageNumber"
@@ -56,12 +57,17 @@ enum DocxStyles {
                     xml.empty("w:outlineLvl", [("w:val", String(level))])
                 } runProperties: { $0.runProperties(face, latin: latin) }
             }
-            paragraphStyle(&xml, id: ID.tableCaption, name: "Jixiao Table Caption", next: "Normal") { xml in
-                xml.empty("w:keepNext")
-                xml.empty("w:spacing", [("w:after", "120"), ("w:line", pitch), ("w:lineRule", "exact")])
-                xml.empty("w:ind", [("w:firstLineChars", "0"), ("w:firstLine", "0")])
-                xml.empty("w:jc", [("w:val", "center")])
-            } runProperties: { $0.runProperties(style.tableCaption, latin: latin) }
+            // A table's caption stands above it and goes with it; a figure's stands below and lets what follows
+            // go to the next page (kept with the next paragraph, two figures and a heading would move as one).
+            for (id, name, keepsNext) in [(ID.tableCaption, "Jixiao Table Caption", true),
+                                          (ID.figureCaption, "Jixiao Figure Caption", false)] {
+                paragraphStyle(&xml, id: id, name: name, next: "Normal") { xml in
+                    if keepsNext { xml.empty("w:keepNext") }
+                    xml.empty("w:spacing", [("w:after", "120"), ("w:line", pitch), ("w:lineRule", "exact")])
+                    xml.empty("w:ind", [("w:firstLineChars", "0"), ("w:firstLine", "0")])
+                    xml.empty("w:jc", [("w:val", "center")])
+                } runProperties: { $0.runProperties(style.tableCaption, latin: latin) }
+            }
             // A picture needs a line as tall as itself: single spacing, not the body's exact grid pitch.
             paragraphStyle(&xml, id: ID.figure, name: "Jixiao Figure", next: "Normal") { xml in
                 xml.empty("w:keepNext")
