@@ -143,8 +143,9 @@ import Testing
             let run = try jixiao(command, Fixtures.fixture("bad-bundle.json").path)
             #expect(run.status == 2)
             #expect(run.stdout.isEmpty)
-            #expect(run.stderr.contains("23 problems"))
-            #expect(run.stderr.contains(#"payments[1].date: "2022-13-05" is not a date (YYYY-MM-DD)"#))
+            // In Chinese, each fault with its JSON path, all of them at once.
+            #expect(run.stderr.contains("bad-bundle.json：发现 23 处问题，未作处理"))
+            #expect(run.stderr.contains("payments[1].date：“2022-13-05”不是有效日期（YYYY-MM-DD）"))
         }
     }
 
@@ -183,6 +184,8 @@ import Testing
         let run = try jixiao("report", Fixtures.seed.path, "-o", pdf.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try Data(contentsOf: pdf).starts(with: Array("%PDF".utf8)))
+        // It says what it wrote, with the full path and the size.
+        #expect(run.stdout.hasPrefix("已写入自评报告：\(pdf.standardizedFileURL.path)（") && run.stdout.contains(" KB）"))
     }
 
     @Test func reportRefusesAnUnknownFormatAndAnUnwritablePath() throws {
@@ -191,13 +194,13 @@ import Testing
         #expect(usage.stderr.contains("--format md|html|docx|pdf|xlsx"))
         let unwritable = try jixiao("report", Fixtures.seed.path, "-o", "/proc/jixiao/report.md")
         #expect(unwritable.status == 3)
-        #expect(unwritable.stderr.contains("/proc/jixiao/report.md: cannot be written"))
+        #expect(unwritable.stderr.contains("/proc/jixiao/report.md：无法写入"))
     }
 
     @Test func aMissingBundleIsInvalidInput() throws {
         let run = try jixiao("evaluate", "/nonexistent.json")
         #expect(run.status == 2)
-        #expect(run.stderr.contains("/nonexistent.json: cannot be read"))
+        #expect(run.stderr.contains("/nonexistent.json：发现 1 处问题，未作处理\n无法读取"))
     }
 
     @Test func monitorNamesTheLaggingLinesTheForecastAndThePointsAtRisk() throws {
@@ -229,7 +232,7 @@ import Testing
         #expect(json.stdout.contains(#""id": "national-project-2020""#))
         let unknown = try jixiao("template", "show", "nope")
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("nope: not a built-in template"))
+        #expect(unknown.stderr.contains("“nope”不是内置评价模板（可选：department-overall-gd、"))
     }
 }
 
@@ -254,6 +257,7 @@ import Testing
         let imported = try jixiao("import", workbook, "-o", bundle)
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("支付 43 笔，指标 11 项，工作计划任务 10 项"))
+        #expect(imported.stdout.contains("已写入数据包：\(URL(fileURLWithPath: bundle).standardizedFileURL.path)"))
         #expect(try jixiao("evaluate", bundle, "--json").stdout == jixiao("evaluate", Fixtures.seed.path, "--json").stdout)
     }
 

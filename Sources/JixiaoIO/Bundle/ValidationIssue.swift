@@ -27,9 +27,14 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
-    /// The issues in Chinese, one a line: `支付明细!C7（支付日期）：“2022/13/05”不是有效日期（YYYY-MM-DD）`.
-    public var chineseDescription: String {
-        "\(file)：发现 \(issues.count) 处问题，未导入任何数据\n"
+    /// The issues in Chinese, one a line: `支付明细!C7（支付日期）：“2022/13/05”不是有效日期（YYYY-MM-DD）`, under a
+    /// line saying that nothing was imported.
+    public var chineseDescription: String { chinese(outcome: "未导入任何数据") }
+
+    /// The issues in Chinese, one a line with its path or cell, under `文件：发现 N 处问题` and what came of it
+    /// (e.g. `未生成报告`).
+    public func chinese(outcome: String) -> String {
+        "\(file)：发现 \(issues.count) 处问题，\(outcome)\n"
             + issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" }.joined(separator: "\n")
     }
 

@@ -51,6 +51,11 @@ public struct TemplateCatalog: Sendable {
     /// The ids, in order.
     public var ids: [String] { templates.map(\.id) }
 
+    /// What to tell someone who named a template the catalog lacks: the ones it has.
+    public func unknown(_ id: String) -> String {
+        "“\(id)”不是内置评价模板（可选：\(ids.joined(separator: "、"))）"
+    }
+
     /// The template with an id.
     public func template(id: String) -> EvaluationTemplate? { templates.first { $0.id == id } }
 }

@@ -14,13 +14,14 @@ struct BundleInput: ParsableArguments {
     /// A bundle named by another option.
     init(bundle: String) { self.bundle = bundle }
 
-    /// The bundle or workbook as a department-year; on any fault prints them all to stderr and exits with 2.
+    /// The bundle or workbook as a department-year; on any fault prints them all to stderr, in Chinese with their
+    /// JSON path or cell, and exits with 2.
     func load() throws -> DepartmentYear {
         let url = URL(fileURLWithPath: bundle)
         do {
             return url.pathExtension.lowercased() == "xlsx" ? try WorkbookImport().read(url) : try BundleReader().read(url)
         } catch let error as InputError {
-            Terminal.error(error.description)
+            Terminal.error(error.chinese(outcome: "未作处理"))
             throw ExitCode(ExitCodes.invalidInput)
         }
     }

@@ -118,7 +118,7 @@ struct ImportPayments: AsyncParsableCommand {
         try writer.finish()
         try refuse(summary)
         guard rename(temporary.path, target.path) == 0 else {
-            Terminal.error("\(into): cannot be written")
+            Terminal.error("\(into)：无法写入")
             throw ExitCode(ExitCodes.outputFailed)
         }
         Terminal.output("已导入 \(summary.accepted) 笔支付（\(summary.encoding)）→ \(into)")

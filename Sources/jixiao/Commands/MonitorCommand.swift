@@ -42,7 +42,7 @@ struct MonitorCommand: ParsableCommand {
         let year = try input.load()
         let date = CivilDate(iso: asOf)!
         guard date.year == year.year else {
-            Terminal.error("--as-of \(asOf) is not in the bundle's year \(year.year)")
+            Terminal.error("--as-of \(asOf) 不在数据的年度（\(year.year) 年）内")
             throw ExitCode(ExitCodes.invalidInput)
         }
         let report = Monitor.report(year, asOf: date, rules: MonitoringRules(kind: MonitoringRules.Kind(rawValue: rules)!,
@@ -56,10 +56,10 @@ struct MonitorCommand: ParsableCommand {
             case "docx": data = try DocxRenderer.render(document)
             case "xlsx": data = try XlsxRenderer.render(document)
             default:
-                Terminal.error("\(output): the monitoring table is written as .html, .md, .docx or .xlsx")
+                Terminal.error("\(output)：运行监控表只能写成 .html、.md、.docx 或 .xlsx 文件")
                 throw ExitCode(ExitCodes.invalidInput)
             }
-            try OutputFile.write(data, to: output)
+            try OutputFile.write(data, to: output, what: "运行监控表", statusOnStandardError: true)
         }
         Terminal.output(json ? MonitoringJSON.encode(year, report).serialized() : text(year, report))
     }

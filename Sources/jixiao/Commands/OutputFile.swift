@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 
-/// Writes output files whole or not at all: to a temporary name beside the target, then renamed over it.
+/// Writes output files whole or not at all: to a temporary name beside the target, then renamed over it, and says
+/// what it wrote.
 enum OutputFile {
-    static func write(_ data: Data, to path: String) throws {
+    /// Writes `data` (described as `what`, e.g. `自评报告`) to `path`, then prints `已写入…` with the full path and the
+    /// size — on stderr when stdout carries the command's own output.
+    static func write(_ data: Data, to path: String, what: String, statusOnStandardError: Bool = false) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
@@ -15,8 +18,17 @@ enum OutputFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            Terminal.error("\(path): cannot be written: \((error as NSError).localizedDescription)")
+            Terminal.error("\(path)：无法写入（\((error as NSError).localizedDescription)）")
             throw ExitCode(ExitCodes.outputFailed)
         }
+        let status = "已写入\(what)：\(target.standardizedFileURL.path)（\(size(data.count))）"
+        if statusOnStandardError { Terminal.error(status) } else { Terminal.output(status) }
+    }
+
+    /// A file size as people read it: `812 字节`, `35.2 KB`, `1.4 MB`.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1_024 { return "\(bytes) 字节" }
+        let (value, unit) = bytes < 1_048_576 ? (bytes * 10 / 1_024, "KB") : (bytes * 10 / 1_048_576, "MB")
+        return "\(value / 10).\(value % 10) \(unit)"
     }
 }

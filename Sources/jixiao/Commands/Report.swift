@@ -60,10 +60,11 @@ struct Report: ParsableCommand {
             do {
                 data = try LibreOfficeConverter().convert(try DocxRenderer.render(document), fileExtension: "docx")
             } catch let error as LibreOfficeConverter.ConversionError {
-                Terminal.error("\(output): cannot make the PDF: \(error)")
+                Terminal.error("\(output)：无法生成 PDF（\(error)）")
                 throw ExitCode(ExitCodes.outputFailed)
             }
         }
-        try OutputFile.write(data, to: output)
+        try OutputFile.write(data, to: output, what: format == .xlsx || (format == nil && inferredFormat == .xlsx)
+                             ? "自评表" : "自评报告")
     }
 }

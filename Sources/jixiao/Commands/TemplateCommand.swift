@@ -29,8 +29,7 @@ struct TemplateCommand: ParsableCommand {
 
         func run() throws {
             guard let template = TemplateCatalog.builtIn.template(id: id) else {
-                Terminal.error("\(id): not a built-in template (expected one of "
-                    + TemplateCatalog.builtIn.ids.joined(separator: ", ") + ")")
+                Terminal.error(TemplateCatalog.builtIn.unknown(id))
                 throw ExitCode(ExitCodes.invalidInput)
             }
             Terminal.output(json ? TemplateEncoder.encode(template).serialized() : describe(template))

@@ -36,13 +36,12 @@ struct WorkbookCommand: ParsableCommand {
                 department = try BundleInput(bundle: from).load()
             } else {
                 guard let chosen = TemplateCatalog.builtIn.template(id: template) else {
-                    Terminal.error("\(template): not a built-in template (expected one of "
-                        + TemplateCatalog.builtIn.ids.joined(separator: ", ") + ")")
+                    Terminal.error(TemplateCatalog.builtIn.unknown(template))
                     throw ExitCode(ExitCodes.invalidInput)
                 }
                 department = DepartmentYear(year: year!, template: chosen, department: Department(code: "", name: ""))
             }
-            try OutputFile.write(try WorkbookExport.workbook(department), to: output)
+            try OutputFile.write(try WorkbookExport.workbook(department), to: output, what: "填报工作簿")
         }
     }
 }
@@ -74,15 +73,15 @@ struct Import: AsyncParsableCommand {
                 ? try WorkbookImport().read(URL(fileURLWithPath: file))
                 : try BundleReader().read(URL(fileURLWithPath: file))
         } catch let error as InputError {
-            Terminal.error(file.lowercased().hasSuffix(".xlsx") ? error.chineseDescription : error.description)
+            Terminal.error(error.chineseDescription)
             throw ExitCode(ExitCodes.invalidInput)
         }
         let summary = "\(year.department.name) \(year.year) 年，预算项目 \(year.budgetLines.count) 个，"
             + "支付 \(year.payments.count) 笔，指标 \(year.indicators.count) 项"
             + (year.workPlan.isEmpty ? "" : "，工作计划任务 \(year.workPlan.count) 项")
         if let output {
-            try OutputFile.write(Data((BundleWriter.encode(year).serialized() + "\n").utf8), to: output)
-            Terminal.output("已导入：\(summary) → \(output)")
+            Terminal.output("已读取：\(summary)")
+            try OutputFile.write(Data((BundleWriter.encode(year).serialized() + "\n").utf8), to: output, what: "数据包")
             return
         }
         let replace = replace
