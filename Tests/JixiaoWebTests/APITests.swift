@@ -293,7 +293,10 @@ extension DatabaseTests {
                     (.POST, "/lines"), (.PUT, "/lines/\(id)"), (.DELETE, "/lines/\(id)?version=1"),
                     (.GET, "/narrative"), (.PUT, "/narrative"), (.GET, "/monitoring"), (.POST, "/indicators/i1/progress"),
                     (.PUT, "/lines/\(id)/plan"), (.GET, "/workplan"), (.POST, "/workplan"), (.PUT, "/workplan/t1"),
-                    (.DELETE, "/workplan/t1?version=1"),
+                    (.DELETE, "/workplan/t1?version=1"), (.GET, "/activities"), (.POST, "/activities"),
+                    (.GET, "/procurements"), (.POST, "/procurements"), (.GET, "/assets"), (.PUT, "/assets"),
+                    (.GET, "/basics"), (.PUT, "/basics"), (.GET, "/evidence"), (.POST, "/evidence?subject=indicator:i1"),
+                    (.GET, "/evidence/\(id)"), (.DELETE, "/evidence/\(id)"),
                 ]
                 for (method, path) in routes {
                     let (status, _) = try await request(app, browser, method, other + path, body: .object([]), token: token)

@@ -10,9 +10,10 @@ import JixiaoIO
 /// are held once the self-evaluation is handed in.
 public struct RecordListRepository: Sendable {
     public let database: any Database
-    /// The record kind in the `records` table and the bundle member that lists such records.
+    /// The record kind in the `records` table.
     let kind: String
-    let member: String
+    /// The bundle member that lists the records (`activities`, `procurements`).
+    public let member: String
 
     /// The year's activity records.
     public static func activities(_ database: any Database) -> RecordListRepository {

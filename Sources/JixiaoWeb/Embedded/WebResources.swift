@@ -1409,6 +1409,249 @@ enum WebResources {
             "$ref": "#/components/schemas/Indicator"
           }
         }
+      },
+      "ActivitiesList": {
+        "type": "object",
+        "required": [
+          "digest",
+          "moneyUnit",
+          "activities"
+        ],
+        "properties": {
+          "digest": {
+            "type": "string",
+            "description": "The list as read; send it back with a change"
+          },
+          "moneyUnit": {
+            "type": "string",
+            "enum": [
+              "yuan",
+              "wan"
+            ],
+            "description": "The unit of the entries' amounts"
+          },
+          "activities": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            },
+            "description": "Entries as in the bundle (docs/bundle.md)"
+          }
+        }
+      },
+      "ProcurementsList": {
+        "type": "object",
+        "required": [
+          "digest",
+          "moneyUnit",
+          "procurements"
+        ],
+        "properties": {
+          "digest": {
+            "type": "string",
+            "description": "The list as read; send it back with a change"
+          },
+          "moneyUnit": {
+            "type": "string",
+            "enum": [
+              "yuan",
+              "wan"
+            ],
+            "description": "The unit of the entries' amounts"
+          },
+          "procurements": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            },
+            "description": "Entries as in the bundle (docs/bundle.md)"
+          }
+        }
+      },
+      "RecordListChange": {
+        "type": "object",
+        "required": [
+          "digest"
+        ],
+        "properties": {
+          "digest": {
+            "type": "string"
+          },
+          "replace": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "object"
+            },
+            "description": "Entries by position in the list as read"
+          },
+          "remove": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "description": "Positions in the list as read"
+          },
+          "add": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            },
+            "description": "New entries, appended"
+          }
+        }
+      },
+      "Assets": {
+        "type": "object",
+        "required": [
+          "version",
+          "moneyUnit",
+          "assets"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer"
+          },
+          "moneyUnit": {
+            "type": "string",
+            "enum": [
+              "yuan",
+              "wan"
+            ]
+          },
+          "assets": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "properties": {
+              "asOf": {
+                "type": "string"
+              },
+              "current": {
+                "type": "string"
+              },
+              "nonCurrent": {
+                "type": "string"
+              },
+              "total": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "AssetsInput": {
+        "type": "object",
+        "required": [
+          "version",
+          "assets"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer"
+          },
+          "assets": {
+            "type": [
+              "object",
+              "null"
+            ]
+          }
+        }
+      },
+      "Basics": {
+        "type": "object",
+        "required": [
+          "version",
+          "overview",
+          "tasks",
+          "goal"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer"
+          },
+          "overview": {
+            "type": "string"
+          },
+          "tasks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "goal": {
+            "type": "string"
+          }
+        }
+      },
+      "BasicsInput": {
+        "type": "object",
+        "required": [
+          "version"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer"
+          },
+          "overview": {
+            "type": "string"
+          },
+          "tasks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "goal": {
+            "type": "string"
+          }
+        }
+      },
+      "Evidence": {
+        "type": "object",
+        "required": [
+          "id",
+          "subject",
+          "label",
+          "name",
+          "type",
+          "size",
+          "sha256",
+          "uploadedBy",
+          "uploadedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "subject": {
+            "type": "string",
+            "description": "indicator:ID, activity:…, procurement:NAME or task:ID"
+          },
+          "label": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "size": {
+            "type": "integer"
+          },
+          "sha256": {
+            "type": "string"
+          },
+          "uploadedBy": {
+            "type": "string"
+          },
+          "uploadedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
       }
     },
     "responses": {
@@ -4265,6 +4508,935 @@ enum WebResources {
           },
           "422": {
             "description": "An offset other than -1 or 1",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/activities": {
+      "get": {
+        "summary": "The year's activity records (活动记录) as bundle entries, with the digest a change must carry",
+        "operationId": "getActivities",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActivitiesList"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Replace, remove and add activity records (活动记录) in one change (positions as read; checked with the whole year)",
+        "operationId": "changeActivities",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RecordListChange"
+              }
+            }
+          }
+        },
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Changed since it was read, or held by a review round (the reason says which)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
+          },
+          "200": {
+            "description": "The list after the change",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActivitiesList"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/procurements": {
+      "get": {
+        "summary": "The year's procurements (采购) as bundle entries, with the digest a change must carry",
+        "operationId": "getProcurements",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProcurementsList"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Replace, remove and add procurements (采购) in one change (positions as read; checked with the whole year)",
+        "operationId": "changeProcurements",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RecordListChange"
+              }
+            }
+          }
+        },
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Changed since it was read, or held by a review round (the reason says which)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
+          },
+          "200": {
+            "description": "The list after the change",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProcurementsList"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/assets": {
+      "get": {
+        "summary": "The assets (资产) as in the bundle, with the year's version",
+        "operationId": "getAssets",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The assets",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Assets"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "put": {
+        "summary": "Replace the assets (null removes them) at the year's version",
+        "operationId": "updateAssets",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AssetsInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Changed since it was read, or held by a review round (the reason says which)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
+          },
+          "200": {
+            "description": "Saved",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Assets"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/basics": {
+      "get": {
+        "summary": "基本情况: the overview, the key tasks and the overall goal, with the year's version",
+        "operationId": "getBasics",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The texts",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Basics"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "put": {
+        "summary": "Replace the overview, key tasks and goal at the year's version",
+        "operationId": "updateBasics",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BasicsInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Changed since it was read, or held by a review round (the reason says which)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "A text longer than 20,000 characters, or faults by bundle path",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    {
+                      "$ref": "#/components/schemas/ImportIssues"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "200": {
+            "description": "Saved",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Basics"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/evidence": {
+      "get": {
+        "summary": "The year's evidence files (佐证材料)",
+        "operationId": "getEvidence",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The files",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Evidence"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Attach a file (PDF, PNG, JPEG, .docx, .xlsx; at most 10 MB; the type is read from the content) to an indicator, activity, procurement or task",
+        "operationId": "addEvidence",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "subject",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "What the file supports, e.g. indicator:i1",
+            "required": true
+          },
+          {
+            "name": "name",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The file's name",
+            "required": false
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/pdf": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            },
+            "image/png": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            },
+            "image/jpeg": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            },
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            },
+            "application/octet-stream": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Attached",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evidence"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Held by a review round, or the year has its most files",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "description": "The content is none of the accepted kinds",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "No such subject in the year",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/evidence/{id}": {
+      "get": {
+        "summary": "One evidence file, as an attachment",
+        "operationId": "getEvidenceFile",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            },
+            "description": "The file",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The file",
+            "content": {
+              "application/pdf": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              },
+              "image/png": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              },
+              "image/jpeg": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              },
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year or file",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "summary": "Remove an evidence file",
+        "operationId": "deleteEvidence",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            },
+            "description": "The file",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Removed"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year or file",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Held by a review round",
             "content": {
               "application/json": {
                 "schema": {
