@@ -5,9 +5,9 @@ import Vapor
 /// Every route, grouped by who may reach it.
 enum Routes {
     static func register(on app: Application) throws {
-        app.get("healthz", use: HealthController.live)
-        app.get("readyz", use: HealthController.ready)
-        app.get("api", "v1", "openapi.json", use: OpenAPIDocument.serve)
+        app.get(.health, use: HealthController.live)
+        app.get(.readiness, use: HealthController.ready)
+        app.get(.openAPI, use: OpenAPIDocument.serve)
         try app.register(collection: SignInController())
         try app.register(collection: PublicController())
         let signedIn = app.grouped(RequireSignIn(), ReturnNotesMiddleware())

@@ -1,3 +1,6 @@
+import Foundation
+import Vapor
+
 /// Every path of the site, so routes and links come from one place and a renamed page leaves no dead link.
 public enum SiteURL: Sendable, Equatable {
     case home
@@ -79,75 +82,149 @@ public enum SiteURL: Sendable, Equatable {
     case payments(code: String, year: Int)
     case lines(code: String, year: Int)
     case line(code: String, year: Int, id: UUID)
+    /// Removes a budget line.
+    case lineDelete(code: String, year: Int, id: UUID)
+    /// 月度支付计划 of a line.
+    case linePlan(code: String, year: Int, id: UUID)
     case payment(code: String, year: Int, id: UUID)
     case deletePayment(code: String, year: Int, id: UUID)
+    /// 填报进度 of an indicator.
+    case indicatorProgress(code: String, year: Int, id: String)
+    /// The work plan's tasks (a new task is posted here).
+    case tasks(code: String, year: Int)
+    case taskNew(code: String, year: Int)
+    case task(code: String, year: Int, id: String)
+    case taskDelete(code: String, year: Int, id: String)
+    /// Removes an evidence file.
+    case evidenceDelete(code: String, year: Int, id: UUID)
+    /// The API's OpenAPI document.
+    case openAPI
 
-    /// The path, with its parts percent-encoded.
+    /// A part of a path: fixed text, or the value of a route parameter (`:name` when routes are registered).
+    enum Segment: Equatable, ExpressibleByStringLiteral {
+        case fixed(String)
+        case parameter(String, value: String)
+
+        init(stringLiteral text: String) { self = .fixed(text) }
+    }
+
+    /// The path, with its parameters percent-encoded.
     public var path: String {
-        switch self {
-        case .home: "/"
-        case .signIn: "/login"
-        case .signOut: "/logout"
-        case .signInSecondFactor: "/login/second-factor"
-        case .health: "/healthz"
-        case .readiness: "/readyz"
-        case .audit: "/audit"
-        case .auditCSV: "/audit.csv"
-        case .account: "/account"
-        case .accountPassword: "/account/password"
-        case .accountSecondFactor: "/account/second-factor"
-        case .accountSecondFactorRemove: "/account/second-factor/remove"
-        case .adminUsers: "/admin/users"
-        case .adminUser(let username, let action): "/admin/users/\(Self.encode(username))/\(action)"
-        case .securityPolicy: "/admin/security"
-        case .importData: "/import"
-        case .importConfirm: "/import/confirm"
-        case .monitoringOverview: "/monitoring"
-        case .monitoringOverviewCSV: "/monitoring.csv"
-        case .year(let code, let year): "/years/\(Self.encode(code))/\(year)"
-        case .report(let code, let year, let format): "/years/\(Self.encode(code))/\(year)/report.\(format)"
-        case .workbook(let code, let year): "/years/\(Self.encode(code))/\(year)/workbook.xlsx"
-        case .bundleArchive(let code, let year): "/years/\(Self.encode(code))/\(year)/bundle.zip"
-        case .evaluation(let code, let year): "/years/\(Self.encode(code))/\(year)/evaluation"
-        case .indicators(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators"
-        case .indicatorNew(let code, let year): "/years/\(Self.encode(code))/\(year)/indicators/new"
-        case .indicatorEdit(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/indicators/\(Self.encode(id))/edit"
-        case .indicatorAction(let code, let year, let id, let action):
-            "/years/\(Self.encode(code))/\(year)/indicators/\(Self.encode(id))/\(action)"
-        case .narrative(let code, let year): "/years/\(Self.encode(code))/\(year)/narrative"
-        case .basics(let code, let year): "/years/\(Self.encode(code))/\(year)/basics"
-        case .evidence(let code, let year): "/years/\(Self.encode(code))/\(year)/evidence"
-        case .evidenceFile(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/evidence/\(id.uuidString)"
-        case .records(let code, let year, let kind): "/years/\(Self.encode(code))/\(year)/\(kind)"
-        case .monitoring(let code, let year): "/years/\(Self.encode(code))/\(year)/monitoring"
-        case .monitoringTable(let code, let year, let format):
-            "/years/\(Self.encode(code))/\(year)/monitoring/table.\(format)"
-        case .workPlan(let code, let year): "/years/\(Self.encode(code))/\(year)/workplan"
-        case .reviewBatch: "/review/batch"
-        case .publicIndex: "/public"
-        case .publicVersion(let code, let year, let version): "/public/\(Self.encode(code))/\(year)/v\(version)"
-        case .publicFile(let code, let year, let version, let file):
-            "/public/\(Self.encode(code))/\(year)/v\(version)/\(file)"
-        case .review(let code, let year): "/years/\(Self.encode(code))/\(year)/review"
-        case .targets(let code, let year): "/years/\(Self.encode(code))/\(year)/targets"
-        case .targetAdjustment(let code, let year, let number): "/years/\(Self.encode(code))/\(year)/targets/\(number)"
-        case .spotCheck(let year): "/review/spot-check" + (year.map { "?year=\($0)" } ?? "")
-        case .reviewCampaign: "/review/campaign"
-        case .recheck(let code, let year): "/years/\(Self.encode(code))/\(year)/recheck"
-        case .recheckFile(let code, let year, let item):
-            "/years/\(Self.encode(code))/\(year)/recheck/\(Self.encode(item))/file"
-        case .payments(let code, let year): "/years/\(Self.encode(code))/\(year)/payments"
-        case .lines(let code, let year): "/years/\(Self.encode(code))/\(year)/lines"
-        case .line(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/lines/\(id.uuidString)"
-        case .payment(let code, let year, let id): "/years/\(Self.encode(code))/\(year)/payments/\(id.uuidString)"
-        case .deletePayment(let code, let year, let id):
-            "/years/\(Self.encode(code))/\(year)/payments/\(id.uuidString)/delete"
+        "/" + segments.map { segment in
+            switch segment {
+            case .fixed(let text): text
+            case .parameter(_, let value): Self.encode(value)
+            }
+        }.joined(separator: "/") + (query.map { "?" + $0 } ?? "")
+    }
+
+    /// The route the path matches, its parameters named (`years/:code/:year/evaluation`): what controllers register,
+    /// so a link and the route that serves it cannot part.
+    var pattern: [PathComponent] {
+        segments.map { segment in
+            switch segment {
+            case .fixed(let text): .constant(text)
+            case .parameter(let name, _): .parameter(name)
+            }
         }
     }
 
+    private var query: String? {
+        if case .spotCheck(let year?) = self { "year=\(year)" } else { nil }
+    }
+
+    private var segments: [Segment] {
+        switch self {
+        case .home: []
+        case .signIn: ["login"]
+        case .signOut: ["logout"]
+        case .signInSecondFactor: ["login", "second-factor"]
+        case .health: ["healthz"]
+        case .readiness: ["readyz"]
+        case .openAPI: ["api", "v1", "openapi.json"]
+        case .audit: ["audit"]
+        case .auditCSV: ["audit.csv"]
+        case .account: ["account"]
+        case .accountPassword: ["account", "password"]
+        case .accountSecondFactor: ["account", "second-factor"]
+        case .accountSecondFactorRemove: ["account", "second-factor", "remove"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUser(let username, let action):
+            ["admin", "users", .parameter("username", value: username), .parameter("action", value: action)]
+        case .securityPolicy: ["admin", "security"]
+        case .importData: ["import"]
+        case .importConfirm: ["import", "confirm"]
+        case .monitoringOverview: ["monitoring"]
+        case .monitoringOverviewCSV: ["monitoring.csv"]
+        case .reviewBatch: ["review", "batch"]
+        case .spotCheck: ["review", "spot-check"]
+        case .reviewCampaign: ["review", "campaign"]
+        case .publicIndex: ["public"]
+        case .publicVersion(let code, let year, let version): Self.published(code, year, version)
+        case .publicFile(let code, let year, let version, let file):
+            Self.published(code, year, version) + [.parameter("file", value: file)]
+        case .year(let code, let year): Self.year(code, year)
+        case .report(let code, let year, let format): Self.year(code, year, .parameter("file", value: "report.\(format)"))
+        case .workbook(let code, let year): Self.year(code, year, .parameter("file", value: "workbook.xlsx"))
+        case .bundleArchive(let code, let year): Self.year(code, year, .parameter("file", value: "bundle.zip"))
+        case .evaluation(let code, let year): Self.year(code, year, "evaluation")
+        case .indicators(let code, let year): Self.year(code, year, "indicators")
+        case .indicatorNew(let code, let year): Self.year(code, year, "indicators", "new")
+        case .indicatorEdit(let code, let year, let id): Self.year(code, year, "indicators", .id(id), "edit")
+        case .indicatorAction(let code, let year, let id, let action):
+            Self.year(code, year, "indicators", .id(id), .fixed(action))
+        case .indicatorProgress(let code, let year, let id): Self.year(code, year, "indicators", .id(id), "progress")
+        case .narrative(let code, let year): Self.year(code, year, "narrative")
+        case .basics(let code, let year): Self.year(code, year, "basics")
+        case .evidence(let code, let year): Self.year(code, year, "evidence")
+        case .evidenceFile(let code, let year, let id): Self.year(code, year, "evidence", .id(id.uuidString))
+        case .evidenceDelete(let code, let year, let id): Self.year(code, year, "evidence", .id(id.uuidString), "delete")
+        case .records(let code, let year, let kind): Self.year(code, year, .fixed(kind))
+        case .monitoring(let code, let year): Self.year(code, year, "monitoring")
+        case .monitoringTable(let code, let year, let format):
+            Self.year(code, year, "monitoring", .parameter("file", value: "table.\(format)"))
+        case .workPlan(let code, let year): Self.year(code, year, "workplan")
+        case .tasks(let code, let year): Self.year(code, year, "workplan", "tasks")
+        case .taskNew(let code, let year): Self.year(code, year, "workplan", "tasks", "new")
+        case .task(let code, let year, let id): Self.year(code, year, "workplan", "tasks", .id(id))
+        case .taskDelete(let code, let year, let id): Self.year(code, year, "workplan", "tasks", .id(id), "delete")
+        case .review(let code, let year): Self.year(code, year, "review")
+        case .targets(let code, let year): Self.year(code, year, "targets")
+        case .targetAdjustment(let code, let year, let number):
+            Self.year(code, year, "targets", .parameter("number", value: String(number)))
+        case .recheck(let code, let year): Self.year(code, year, "recheck")
+        case .recheckFile(let code, let year, let item):
+            Self.year(code, year, "recheck", .parameter("item", value: item), "file")
+        case .payments(let code, let year): Self.year(code, year, "payments")
+        case .payment(let code, let year, let id): Self.year(code, year, "payments", .id(id.uuidString))
+        case .deletePayment(let code, let year, let id): Self.year(code, year, "payments", .id(id.uuidString), "delete")
+        case .lines(let code, let year): Self.year(code, year, "lines")
+        case .line(let code, let year, let id): Self.year(code, year, "lines", .id(id.uuidString))
+        case .lineDelete(let code, let year, let id): Self.year(code, year, "lines", .id(id.uuidString), "delete")
+        case .linePlan(let code, let year, let id): Self.year(code, year, "lines", .id(id.uuidString), "plan")
+        }
+    }
+
+    /// `years/:code/:year` and what follows.
+    private static func year(_ code: String, _ year: Int, _ rest: Segment...) -> [Segment] {
+        ["years", .parameter("code", value: code), .parameter("year", value: String(year))] + rest
+    }
+
+    /// `public/:code/:year/:version` (`v1`, `v2`…).
+    private static func published(_ code: String, _ year: Int, _ version: Int) -> [Segment] {
+        ["public", .parameter("code", value: code), .parameter("year", value: String(year)),
+         .parameter("version", value: "v\(version)")]
+    }
+
+    /// One path segment: reserved characters percent-encoded, and `.` or `..` written out so that no browser takes
+    /// them for the current or parent directory.
     private static func encode(_ part: String) -> String {
-        part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? part
+        if part.allSatisfy({ $0 == "." }) { return String(repeating: "%2E", count: part.count) }
+        return part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#", ";"])) ?? part
     }
 }
 
-import Foundation
+extension SiteURL.Segment {
+    /// A record's id (`:id`).
+    static func id(_ value: String) -> Self { .parameter("id", value: value) }
+}

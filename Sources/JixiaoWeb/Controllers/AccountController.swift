@@ -5,12 +5,12 @@ import Vapor
 /// pages also lift a session's restriction (a password to change, a second factor to enrol).
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", use: show)
-        routes.get("account", "password", use: passwordForm)
-        routes.post("account", "password", use: changePassword)
-        routes.get("account", "second-factor", use: enrolForm)
-        routes.post("account", "second-factor", use: enrol)
-        routes.post("account", "second-factor", "remove", use: removeSecondFactor)
+        routes.get(.account, use: show)
+        routes.get(.accountPassword, use: passwordForm)
+        routes.post(.accountPassword, use: changePassword)
+        routes.get(.accountSecondFactor, use: enrolForm)
+        routes.post(.accountSecondFactor, use: enrol)
+        routes.post(.accountSecondFactorRemove, use: removeSecondFactor)
     }
 
     private struct PasswordForm: Content {

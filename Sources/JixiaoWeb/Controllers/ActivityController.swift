@@ -12,9 +12,9 @@ struct ActivityController: RouteCollection {
     static let maximumBytes = 4 * 1_048_576
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "activities", use: show)
-        routes.on(.POST, "years", ":code", ":year", "activities",
-                  body: .collect(maxSize: ByteCount(value: Self.maximumBytes + 64 * 1024)), use: change)
+        routes.get(.records(code: .parameter, year: .parameter, kind: "activities"), use: show)
+        routes.post(.records(code: .parameter, year: .parameter, kind: "activities"),
+                    body: .collect(maxSize: ByteCount(value: Self.maximumBytes + 64 * 1024)), use: change)
     }
 
     struct Form: Content {

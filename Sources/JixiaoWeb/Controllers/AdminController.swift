@@ -5,11 +5,11 @@ import Vapor
 /// only their own page).
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "users", use: users)
-        routes.post("admin", "users", use: addUser)
-        routes.post("admin", "users", ":username", ":action", use: userAction)
-        routes.get("admin", "security", use: policy)
-        routes.post("admin", "security", use: changePolicy)
+        routes.get(.adminUsers, use: users)
+        routes.post(.adminUsers, use: addUser)
+        routes.post(.adminUser(username: .parameter, action: .parameter), use: userAction)
+        routes.get(.securityPolicy, use: policy)
+        routes.post(.securityPolicy, use: changePolicy)
     }
 
     private struct NewUser: Content {

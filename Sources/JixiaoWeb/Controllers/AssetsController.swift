@@ -8,8 +8,8 @@ import Vapor
 /// them), changed by the department's people with a version check, checked with the whole year and audited.
 struct AssetsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "assets", use: show)
-        routes.post("years", ":code", ":year", "assets", use: save)
+        routes.get(.records(code: .parameter, year: .parameter, kind: "assets"), use: show)
+        routes.post(.records(code: .parameter, year: .parameter, kind: "assets"), use: save)
     }
 
     /// The assets as posted, in 元.

@@ -13,8 +13,8 @@ struct AuditController: RouteCollection {
     static let shown = 500
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: show)
-        routes.get("audit.csv", use: csv)
+        routes.get(.audit, use: show)
+        routes.get(.auditCSV, use: csv)
     }
 
     /// The filters a page or CSV request asks for; a date that is no date is a 422.

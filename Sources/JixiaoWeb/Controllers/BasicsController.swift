@@ -8,9 +8,9 @@ import Vapor
 /// a version check, checked with the whole year and audited.
 struct BasicsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "basics", use: show)
-        routes.on(.POST, "years", ":code", ":year", "basics",
-                  body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: 3))), use: save)
+        routes.get(.basics(code: .parameter, year: .parameter), use: show)
+        routes.post(.basics(code: .parameter, year: .parameter),
+                    body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: 3))), use: save)
     }
 
     struct Form: Content {

@@ -23,11 +23,11 @@ enum EvidenceUpload {
 /// remove button for the department's people, downloads (always as attachments) for everyone who may see the year.
 struct EvidenceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "evidence", use: show)
-        routes.on(.POST, "years", ":code", ":year", "evidence",
-                  body: .collect(maxSize: ByteCount(value: EvidenceKind.maximumBytes + 64 * 1024)), use: upload)
-        routes.get("years", ":code", ":year", "evidence", ":id", use: download)
-        routes.post("years", ":code", ":year", "evidence", ":id", "delete", use: remove)
+        routes.get(.evidence(code: .parameter, year: .parameter), use: show)
+        routes.post(.evidence(code: .parameter, year: .parameter),
+                    body: .collect(maxSize: ByteCount(value: EvidenceKind.maximumBytes + 64 * 1024)), use: upload)
+        routes.get(.evidenceFile(code: .parameter, year: .parameter, id: .parameter), use: download)
+        routes.post(.evidenceDelete(code: .parameter, year: .parameter, id: .parameter), use: remove)
     }
 
     struct UploadForm: Content {

@@ -11,9 +11,9 @@ struct ImportController: RouteCollection {
     static let maximumSize: ByteCount = "64mb"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("import", use: form)
-        routes.on(.POST, "import", body: .collect(maxSize: Self.maximumSize), use: upload)
-        routes.post("import", "confirm", use: confirm)
+        routes.get(.importData, use: form)
+        routes.post(.importData, body: .collect(maxSize: Self.maximumSize), use: upload)
+        routes.post(.importConfirm, use: confirm)
     }
 
     private struct Upload: Content {

@@ -8,13 +8,12 @@ import Vapor
 /// version-guarded, audited, and held by the review rounds like any change of targets or results.
 struct IndicatorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let indicators = routes.grouped("years", ":code", ":year", "indicators")
-        indicators.get("new", use: newForm)
-        indicators.post("new", use: create)
-        indicators.get(":id", "edit", use: editForm)
-        indicators.post(":id", "edit", use: update)
-        indicators.post(":id", "delete", use: delete)
-        indicators.post(":id", "move", use: move)
+        routes.get(.indicatorNew(code: .parameter, year: .parameter), use: newForm)
+        routes.post(.indicatorNew(code: .parameter, year: .parameter), use: create)
+        routes.get(.indicatorEdit(code: .parameter, year: .parameter, id: .parameter), use: editForm)
+        routes.post(.indicatorEdit(code: .parameter, year: .parameter, id: .parameter), use: update)
+        routes.post(.indicatorAction(code: .parameter, year: .parameter, id: .parameter, action: "delete"), use: delete)
+        routes.post(.indicatorAction(code: .parameter, year: .parameter, id: .parameter, action: "move"), use: move)
     }
 
     @Sendable func newForm(_ request: Request) async throws -> Response {

@@ -7,8 +7,8 @@ import Vapor
 /// likelihood of meeting the target, with cause and remedy when it is not certain.
 struct IndicatorProgressController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "indicators", ":id", "progress", use: show)
-        routes.post("years", ":code", ":year", "indicators", ":id", "progress", use: save)
+        routes.get(.indicatorProgress(code: .parameter, year: .parameter, id: .parameter), use: show)
+        routes.post(.indicatorProgress(code: .parameter, year: .parameter, id: .parameter), use: save)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

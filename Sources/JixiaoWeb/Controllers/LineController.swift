@@ -6,12 +6,11 @@ import Vapor
 /// The budget lines of a department-year: list, add, change, delete.
 struct LineController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let lines = routes.grouped("years", ":code", ":year", "lines")
-        lines.get(use: list)
-        lines.post(use: create)
-        lines.get(":id", use: editForm)
-        lines.post(":id", use: update)
-        lines.post(":id", "delete", use: delete)
+        routes.get(.lines(code: .parameter, year: .parameter), use: list)
+        routes.post(.lines(code: .parameter, year: .parameter), use: create)
+        routes.get(.line(code: .parameter, year: .parameter, id: .parameter), use: editForm)
+        routes.post(.line(code: .parameter, year: .parameter, id: .parameter), use: update)
+        routes.post(.lineDelete(code: .parameter, year: .parameter, id: .parameter), use: delete)
     }
 
     private func page(_ context: YearContext, form: LineForm, errors: FieldErrors, message: String?,

@@ -5,9 +5,9 @@ import Vapor
 /// The in-year pages: monitoring on a date (with the monitoring table as a download) and the work plan.
 struct MonitoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "monitoring", use: monitoring)
-        routes.get("years", ":code", ":year", "monitoring", ":file", use: table)
-        routes.get("years", ":code", ":year", "workplan", use: workPlan)
+        routes.get(.monitoring(code: .parameter, year: .parameter), use: monitoring)
+        routes.get(.monitoringTable(code: .parameter, year: .parameter, format: .parameter), use: table)
+        routes.get(.workPlan(code: .parameter, year: .parameter), use: workPlan)
     }
 
     @Sendable func monitoring(_ request: Request) async throws -> Response {

@@ -8,11 +8,11 @@ import Vapor
 /// The report's written sections: shown beside the printed text, saved with a version check and audited.
 struct NarrativeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "narrative", use: show)
+        routes.get(.narrative(code: .parameter, year: .parameter), use: show)
         // Room for every section at its longest, so that what the form lets a clerk type always arrives.
-        routes.on(.POST, "years", ":code", ":year", "narrative",
-                  body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: NarrativeSection.allCases.count))),
-                  use: save)
+        routes.post(.narrative(code: .parameter, year: .parameter),
+                    body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: NarrativeSection.allCases.count))),
+                    use: save)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

@@ -8,8 +8,8 @@ import Vapor
 /// of 双监控 — as a page (the first rows) and as a CSV file (all rows). A department's own people see their own row.
 struct OverviewMonitoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("monitoring", use: show)
-        routes.get("monitoring.csv", use: csv)
+        routes.get(.monitoringOverview, use: show)
+        routes.get(.monitoringOverviewCSV, use: csv)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

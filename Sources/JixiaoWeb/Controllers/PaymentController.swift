@@ -7,12 +7,11 @@ import Vapor
 /// The payments of a department-year: list, add, change, delete.
 struct PaymentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let payments = routes.grouped("years", ":code", ":year", "payments")
-        payments.get(use: list)
-        payments.post(use: create)
-        payments.get(":id", use: editForm)
-        payments.post(":id", use: update)
-        payments.post(":id", "delete", use: delete)
+        routes.get(.payments(code: .parameter, year: .parameter), use: list)
+        routes.post(.payments(code: .parameter, year: .parameter), use: create)
+        routes.get(.payment(code: .parameter, year: .parameter, id: .parameter), use: editForm)
+        routes.post(.payment(code: .parameter, year: .parameter, id: .parameter), use: update)
+        routes.post(.deletePayment(code: .parameter, year: .parameter, id: .parameter), use: delete)
     }
 
     private func model(_ context: YearContext, request: Request) async throws -> PaymentsModel {

@@ -7,8 +7,8 @@ import Vapor
 /// payments, then saved with a version check.
 struct PlanController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "lines", ":id", "plan", use: show)
-        routes.post("years", ":code", ":year", "lines", ":id", "plan", use: post)
+        routes.get(.linePlan(code: .parameter, year: .parameter, id: .parameter), use: show)
+        routes.post(.linePlan(code: .parameter, year: .parameter, id: .parameter), use: post)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

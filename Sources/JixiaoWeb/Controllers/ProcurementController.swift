@@ -8,8 +8,8 @@ import Vapor
 /// add and remove procurements, each change checked with the whole year and guarded by the list as it was read.
 struct ProcurementController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "procurements", use: show)
-        routes.post("years", ":code", ":year", "procurements", use: change)
+        routes.get(.records(code: .parameter, year: .parameter, kind: "procurements"), use: show)
+        routes.post(.records(code: .parameter, year: .parameter, kind: "procurements"), use: change)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

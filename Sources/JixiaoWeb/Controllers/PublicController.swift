@@ -7,9 +7,9 @@ import Vapor
 /// here: anything else answers 404.
 struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("public", use: index)
-        routes.get("public", ":code", ":year", ":version", use: version)
-        routes.get("public", ":code", ":year", ":version", ":file", use: file)
+        routes.get(.publicIndex, use: index)
+        routes.get(.publicVersion(code: .parameter, year: .parameter, version: .parameter), use: version)
+        routes.get(.publicFile(code: .parameter, year: .parameter, version: .parameter, file: .parameter), use: file)
     }
 
     @Sendable func index(_ request: Request) async throws -> Response {

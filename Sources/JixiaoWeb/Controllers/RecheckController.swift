@@ -9,13 +9,13 @@ import Vapor
 /// re-scores beside its own (`/years/{code}/{year}/recheck`), each with a reason and optionally a file.
 struct RecheckController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("review", "spot-check", use: spotCheck)
-        routes.post("review", "spot-check", use: draw)
-        routes.post("review", "campaign", use: campaign)
-        routes.get("years", ":code", ":year", "recheck", use: show)
-        routes.on(.POST, "years", ":code", ":year", "recheck",
-                  body: .collect(maxSize: ByteCount(value: EvidenceKind.maximumBytes + 64 * 1024)), use: rescore)
-        routes.get("years", ":code", ":year", "recheck", ":item", "file", use: file)
+        routes.get(.spotCheck(year: nil), use: spotCheck)
+        routes.post(.spotCheck(year: nil), use: draw)
+        routes.post(.reviewCampaign, use: campaign)
+        routes.get(.recheck(code: .parameter, year: .parameter), use: show)
+        routes.post(.recheck(code: .parameter, year: .parameter),
+                    body: .collect(maxSize: ByteCount(value: EvidenceKind.maximumBytes + 64 * 1024)), use: rescore)
+        routes.get(.recheckFile(code: .parameter, year: .parameter, item: .parameter), use: file)
     }
 
     // MARK: The bureau's draw

@@ -8,9 +8,9 @@ import Vapor
 /// 送审与审核: a department-year's two review rounds on a page (`/years/{code}/{year}/review`), each step a form.
 struct ReviewController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "review", use: show)
-        routes.post("years", ":code", ":year", "review", use: take)
-        routes.post("review", "batch", use: batch)
+        routes.get(.review(code: .parameter, year: .parameter), use: show)
+        routes.post(.review(code: .parameter, year: .parameter), use: take)
+        routes.post(.reviewBatch, use: batch)
     }
 
     private struct Batch: Content {

@@ -10,11 +10,11 @@ struct SignInController: RouteCollection {
     static let secondFactorWindow: TimeInterval = 5 * 60
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: form)
-        routes.post("login", use: signIn)
-        routes.get("login", "second-factor", use: secondFactorForm)
-        routes.post("login", "second-factor", use: secondFactor)
-        routes.grouped(RequireSignIn()).post("logout", use: signOut)
+        routes.get(.signIn, use: form)
+        routes.post(.signIn, use: signIn)
+        routes.get(.signInSecondFactor, use: secondFactorForm)
+        routes.post(.signInSecondFactor, use: secondFactor)
+        routes.grouped(RequireSignIn()).post(.signOut, use: signOut)
     }
 
     private struct Form: Content {

@@ -9,9 +9,9 @@ import Vapor
 /// reason, the head and the bureau approve or return it, and every target's history is shown.
 struct TargetsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("years", ":code", ":year", "targets", use: show)
-        routes.post("years", ":code", ":year", "targets", use: request)
-        routes.post("years", ":code", ":year", "targets", ":number", use: step)
+        routes.get(.targets(code: .parameter, year: .parameter), use: show)
+        routes.post(.targets(code: .parameter, year: .parameter), use: request)
+        routes.post(.targetAdjustment(code: .parameter, year: .parameter, number: .parameter), use: step)
     }
 
     /// A request as a form or an API body gives it: empty fields keep the indicator's current value.

@@ -7,12 +7,11 @@ import Vapor
 /// one. Every change is checked with the whole year by the bundle reader, version-guarded and audited.
 struct TaskController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let tasks = routes.grouped("years", ":code", ":year", "workplan", "tasks")
-        tasks.get("new", use: newForm)
-        tasks.post(use: create)
-        tasks.get(":id", use: editForm)
-        tasks.post(":id", use: update)
-        tasks.post(":id", "delete", use: delete)
+        routes.get(.taskNew(code: .parameter, year: .parameter), use: newForm)
+        routes.post(.tasks(code: .parameter, year: .parameter), use: create)
+        routes.get(.task(code: .parameter, year: .parameter, id: .parameter), use: editForm)
+        routes.post(.task(code: .parameter, year: .parameter, id: .parameter), use: update)
+        routes.post(.taskDelete(code: .parameter, year: .parameter, id: .parameter), use: delete)
     }
 
     @Sendable func newForm(_ request: Request) async throws -> Response {

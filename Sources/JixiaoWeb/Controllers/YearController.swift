@@ -8,11 +8,11 @@ import Vapor
 /// The department-year pages and downloads.
 struct YearController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("years", ":code", ":year", use: overview)
-        routes.get("years", ":code", ":year", "evaluation", use: evaluation)
-        routes.get("years", ":code", ":year", "indicators", use: indicators)
-        routes.get("years", ":code", ":year", ":file", use: report)
+        routes.get(.home, use: home)
+        routes.get(.year(code: .parameter, year: .parameter), use: overview)
+        routes.get(.evaluation(code: .parameter, year: .parameter), use: evaluation)
+        routes.get(.indicators(code: .parameter, year: .parameter), use: indicators)
+        routes.get(.report(code: .parameter, year: .parameter, format: .parameter), use: report)
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {

@@ -68,8 +68,8 @@ enum EvidenceView {
                                     if mayChange {
                                         HTML.element("td") {
                                             HTML.element("form", [("method", "post"), ("class", "inline"),
-                                                                  ("action", SiteURL.evidenceFile(code: code, year: number,
-                                                                                                  id: entry.id).path + "/delete")]) {
+                                                                  ("action", SiteURL.evidenceDelete(code: code, year: number,
+                                                                                                    id: entry.id).path)]) {
                                                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                                                 HTML.element("button", [("type", "submit"), ("class", "link")]) { "删除" }
                                             }

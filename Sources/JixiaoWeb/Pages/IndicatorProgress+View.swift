@@ -19,7 +19,7 @@ enum IndicatorProgressView {
                     HTML.element("p", [("class", "error"), ("role", "alert")]) { "请改正下面标出的 \(errors.count) 处后再保存。" }
                 }
                 HTML.element("form", [("method", "post"), ("class", "stack wide"),
-                                      ("action", SiteURL.indicators(code: code, year: number).path + "/\(indicator.id)/progress")]) {
+                                      ("action", SiteURL.indicatorProgress(code: code, year: number, id: indicator.id).path)]) {
                     HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                     FormControls.field("asOf", "截至日期", errors: errors) {
                         HTML.element("input", [("type", "date"), ("name", "asOf"), ("id", "asOf"), ("value", form.asOf),

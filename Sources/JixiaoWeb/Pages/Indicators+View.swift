@@ -67,8 +67,8 @@ enum IndicatorsView {
                                                     }
                                                     HTML.element("br")
                                                 }
-                                                HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path
-                                                                        + "/\(item.id)/progress")]) { "填报进度" }
+                                                HTML.element("a", [("href", SiteURL.indicatorProgress(code: model.code, year: model.year,
+                                                                                            id: item.id).path)]) { "填报进度" }
                                             }
                                             if mayChange { changeCell(item, model, csrf: csrf) }
                                         }

@@ -43,7 +43,7 @@ enum LinesView {
                                     HTML.element("a", [("href", SiteURL.line(code: code, year: year, id: row.id).path)]) { "修改" }
                                     " "
                                 }
-                                HTML.element("a", [("href", SiteURL.line(code: code, year: year, id: row.id).path + "/plan")]) {
+                                HTML.element("a", [("href", SiteURL.linePlan(code: code, year: year, id: row.id).path)]) {
                                     "月度计划"
                                 }
                             }
@@ -66,7 +66,7 @@ enum LinesView {
             FormControls.summary(errors, message: message)
             fields(form: form, errors: errors, csrf: csrf, action: SiteURL.line(code: code, year: year, id: id).path,
                    submit: "保存修改")
-            HTML.element("form", [("method", "post"), ("action", SiteURL.line(code: code, year: year, id: id).path + "/delete")]) {
+            HTML.element("form", [("method", "post"), ("action", SiteURL.lineDelete(code: code, year: year, id: id).path)]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                 HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", form.version.map(String.init))])
                 HTML.element("button", [("type", "submit"), ("class", "danger")]) { "删除这个预算项目" }

@@ -6,7 +6,7 @@ enum PlanView {
     static func render(context: YearContext, line: BudgetLine, id: UUID, hasLastYear: Bool, form: PlanForm,
                        errors: FieldErrors, message: String?, csrf: String) -> String {
         let (code, year) = (context.organisation.code, context.fiscal.year)
-        let action = SiteURL.line(code: code, year: year, id: id).path + "/plan"
+        let action = SiteURL.linePlan(code: code, year: year, id: id).path
         return Layout.page(title: "月度支付计划", user: context.user, csrf: csrf) {
             Layout.heading("月度支付计划：\(line.code) \(line.name)", code: code, name: context.organisation.name, year: year)
             if let message {

@@ -5,13 +5,13 @@ enum TaskView {
     static func render(_ year: DepartmentYear, form: TaskForm, existing: String?, errors: FieldErrors, message: String?,
                        user: CurrentUser, csrf: String) -> String {
         let (code, number) = (year.department.code, year.year)
-        let base = SiteURL.workPlan(code: code, year: number).path + "/tasks"
         let title = existing == nil ? "新增任务" : "修改任务 \(existing!)"
         return Layout.page(title: title, user: user, csrf: csrf) {
             Layout.heading(title, code: code, name: year.department.name, year: number)
             HTML.element("p") { HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path)]) { "← 工作计划" } }
             FormControls.summary(errors, message: message)
-            HTML.element("form", [("method", "post"), ("action", existing.map { "\(base)/\($0)" } ?? base),
+            HTML.element("form", [("method", "post"), ("action", (existing.map { SiteURL.task(code: code, year: number, id: $0) }
+                                                     ?? SiteURL.tasks(code: code, year: number)).path),
                                   ("class", "stack wide"), ("novalidate", "novalidate")]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                 if let version = form.version {
@@ -57,7 +57,7 @@ enum TaskView {
                 HTML.element("button", [("type", "submit")]) { "保存" }
             }
             if let existing {
-                HTML.element("form", [("method", "post"), ("action", "\(base)/\(existing)/delete")]) {
+                HTML.element("form", [("method", "post"), ("action", SiteURL.taskDelete(code: code, year: number, id: existing).path)]) {
                     HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                     HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", form.version.map(String.init))])
                     HTML.element("button", [("type", "submit"), ("class", "danger")]) { "删除这项任务" }

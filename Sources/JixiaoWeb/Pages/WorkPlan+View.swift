@@ -11,7 +11,7 @@ enum WorkPlanView {
             Layout.heading("工作计划（截至 \(progress.asOf)）", code: code, name: year.department.name, year: number)
             if mayChange {
                 HTML.element("p") {
-                    HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path + "/tasks/new")]) { "＋ 新增任务" }
+                    HTML.element("a", [("href", SiteURL.taskNew(code: code, year: number).path)]) { "＋ 新增任务" }
                 }
             }
             if progress.tasks.isEmpty {
@@ -74,7 +74,7 @@ enum WorkPlanView {
                             task.id
                             if mayChange {
                                 HTML.element("br")
-                                HTML.element("a", [("href", SiteURL.workPlan(code: code, year: number).path + "/tasks/\(task.id)")]) {
+                                HTML.element("a", [("href", SiteURL.task(code: code, year: number, id: task.id).path)]) {
                                     "修改"
                                 }
                             }
