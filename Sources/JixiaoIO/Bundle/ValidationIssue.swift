@@ -14,6 +14,9 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+
+    /// The issue in Chinese after its path or cell.
+    public var chineseLine: String { path.isEmpty ? chinese : "\(path)：\(chinese)" }
 }
 
 /// A file that cannot be used, with every problem found in it.
@@ -34,9 +37,11 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     /// The issues in Chinese, one a line with its path or cell, under `文件：发现 N 处问题` and what came of it
     /// (e.g. `未生成报告`).
     public func chinese(outcome: String) -> String {
-        "\(file)：发现 \(issues.count) 处问题，\(outcome)\n"
-            + issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" }.joined(separator: "\n")
+        "\(file)：发现 \(issues.count) 处问题，\(outcome)\n" + chineseLines.joined(separator: "\n")
     }
+
+    /// Each issue in Chinese after its path or cell: `payments[1].date：“2022-13-05”不是有效日期（YYYY-MM-DD）`.
+    public var chineseLines: [String] { issues.map(\.chineseLine) }
 
     /// One line per issue, each prefixed with the file.
     public var description: String {

@@ -103,6 +103,13 @@ public enum ClerkFormats {
         return "\(double)"
     }
 
+    /// A file's size as people read it: `812 字节`, `35.2 KB`, `1.4 MB` (tenths cut, not rounded).
+    public static func fileSize(_ bytes: Int) -> String {
+        if bytes < 1_024 { return "\(bytes) 字节" }
+        let (tenths, unit) = bytes < 1_048_576 ? (bytes * 10 / 1_024, "KB") : (bytes * 10 / 1_048_576, "MB")
+        return "\(tenths / 10).\(tenths % 10) \(unit)"
+    }
+
     /// A date serial of a 1900-system workbook (1 = 1900-01-01, with Excel's fictitious 1900-02-29 as 60) or a
     /// 1904-system one (0 = 1904-01-01); nil for serials before the system's start or with a time of day only.
     public static func date(serial literal: String, uses1904: Bool) -> CivilDate? {

@@ -56,7 +56,7 @@ struct ActivityController: RouteCollection {
                                   message: "已添加 \(adding.count) 条、删除 \(removing.count) 条，现有活动 \(count) 条。")
         } catch let error as InputError {
             return try await page(context, request: request,
-                                  problems: error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" },
+                                  problems: error.chineseLines,
                                   status: .unprocessableEntity, typed: form.rows)
         } catch is RecordListRepository.Stale {
             return try await page(context, request: request,
@@ -69,8 +69,8 @@ struct ActivityController: RouteCollection {
                       status: HTTPResponseStatus = .ok, typed: String? = nil) async throws -> Response {
         let year = try await request.visibleYear().1
         let digest = try await RecordListRepository.activities(request.db).digest(yearID: context.yearID)
-        return html(ActivitiesView.render(year, digest: digest, mayChange: context.mayChange, typed: typed,
-                                          message: message, problems: problems, user: context.user,
+        return html(ActivitiesView.render(ActivitiesModel(year, digest: digest, mayChange: context.mayChange),
+                                          typed: typed, message: message, problems: problems, user: context.user,
                                           csrf: CSRF.token(for: request)), status: status)
     }
 }

@@ -60,7 +60,7 @@ struct AssetsController: RouteCollection {
                 version: form.version ?? 0, actor: context.user.auditActor)
         } catch let error as InputError {
             return page(context, year, form: form, request: request,
-                        problems: error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" },
+                        problems: error.chineseLines,
                         status: .unprocessableEntity)
         } catch is YearRepository.Stale {
             return page(context, year, form: Form(year.assets, version: context.fiscal.version), request: request,
@@ -75,7 +75,7 @@ struct AssetsController: RouteCollection {
 
     private func page(_ context: YearContext, _ year: DepartmentYear, form: Form, request: Request,
                       message: String? = nil, problems: [String] = [], status: HTTPResponseStatus = .ok) -> Response {
-        html(AssetsView.render(year, form: form, mayChange: context.mayChange, message: message, problems: problems,
-                               user: context.user, csrf: CSRF.token(for: request)), status: status)
+        html(AssetsView.render(AssetsModel(year, form: form, mayChange: context.mayChange), message: message,
+                               problems: problems, user: context.user, csrf: CSRF.token(for: request)), status: status)
     }
 }

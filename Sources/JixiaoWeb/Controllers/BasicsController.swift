@@ -58,7 +58,7 @@ struct BasicsController: RouteCollection {
                         request: request, status: .conflict, version: context.fiscal.version)
         } catch let error as InputError {
             return page(context, basics: basics, message: nil,
-                        problems: error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" },
+                        problems: error.chineseLines,
                         request: request, status: .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.basics(code: context.organisation.code, year: context.fiscal.year).path
@@ -68,10 +68,10 @@ struct BasicsController: RouteCollection {
     private func page(_ context: YearContext, basics: YearRepository.Basics, message: String?, problems: [String],
                       request: Request, status: HTTPResponseStatus = .ok, version: Int? = nil) -> Response {
         let saved = (try? request.query.get(String.self, at: "saved")) == "1"
-        return html(BasicsView.render(code: context.organisation.code, name: context.organisation.name,
-                                      year: context.fiscal.year, version: version ?? context.fiscal.version,
-                                      basics: basics, mayChange: context.mayChange,
-                                      message: message ?? (saved ? "已保存。" : nil), problems: problems,
+        let model = BasicsModel(code: context.organisation.code, name: context.organisation.name,
+                                year: context.fiscal.year, version: version ?? context.fiscal.version, basics: basics,
+                                mayChange: context.mayChange)
+        return html(BasicsView.render(model, message: message ?? (saved ? "已保存。" : nil), problems: problems,
                                       user: context.user, csrf: CSRF.token(for: request)), status: status)
     }
 }

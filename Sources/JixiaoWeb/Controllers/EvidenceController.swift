@@ -94,8 +94,8 @@ struct EvidenceController: RouteCollection {
         let year = try await request.visibleYear().1
         let entries = try await EvidenceRepository(database: request.db)
             .entries(organisationID: try context.organisation.requireID(), year: year.year)
-        return html(EvidenceView.render(year: year, entries: entries, mayChange: context.mayChange, message: message,
-                                        problems: problems, user: context.user, csrf: CSRF.token(for: request)),
-                    status: status)
+        return html(EvidenceView.render(EvidenceModel(year, entries: entries, mayChange: context.mayChange),
+                                        message: message, problems: problems, user: context.user,
+                                        csrf: CSRF.token(for: request)), status: status)
     }
 }

@@ -64,7 +64,7 @@ struct ImportController: RouteCollection {
             }
         } catch let error as InputError {
             return refuse("“\(name)”有 \(error.issues.count) 处问题，未导入任何数据：",
-                          error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" })
+                          error.chineseLines)
         }
         guard user.mayChange(organisation: year.department.code) else {
             return refuse("文件中的部门（\(year.department.code) \(year.department.name)）不是您所在的部门，不能导入。",
@@ -87,7 +87,7 @@ struct ImportController: RouteCollection {
             try await repository.store(year, replacing: false, evidence: evidence, actor: user.auditActor)
         } catch let error as InputError {
             return refuse("“\(name)”有 \(error.issues.count) 处问题，未导入任何数据：",
-                          error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" })
+                          error.chineseLines)
         }
         return request.redirect(to: SiteURL.year(code: year.department.code, year: year.year).path)
     }
@@ -132,7 +132,7 @@ struct ImportController: RouteCollection {
         guard summary.issueCount == 0 else {
             let more = summary.issueCount > summary.issues.count ? ["……另有 \(summary.issueCount - summary.issues.count) 处问题未列出"] : []
             return refuse("“\(upload.file.filename)”有 \(summary.issueCount) 处问题，未导入任何支付：",
-                          summary.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" } + more,
+                          summary.issues.map(\.chineseLine) + more,
                           .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.payments(code: code, year: year).path + "?saved=1")

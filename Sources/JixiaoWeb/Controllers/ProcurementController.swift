@@ -35,7 +35,7 @@ struct ProcurementController: RouteCollection {
                 actor: context.user.auditActor)
         } catch let error as InputError {
             return try await page(context, request: request,
-                                  problems: error.issues.map { $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)" },
+                                  problems: error.chineseLines,
                                   status: .unprocessableEntity, typed: form)
         } catch is RecordListRepository.Stale {
             return try await page(context, request: request,
@@ -48,8 +48,8 @@ struct ProcurementController: RouteCollection {
                       status: HTTPResponseStatus = .ok, typed: ProcurementForm? = nil) async throws -> Response {
         let year = try await request.visibleYear().1
         let digest = try await RecordListRepository.procurements(request.db).digest(yearID: context.yearID)
-        return html(ProcurementsView.render(year, digest: digest, mayChange: context.mayChange, typed: typed,
-                                            message: message, problems: problems, user: context.user,
+        return html(ProcurementsView.render(ProcurementsModel(year, digest: digest, mayChange: context.mayChange),
+                                            typed: typed, message: message, problems: problems, user: context.user,
                                             csrf: CSRF.token(for: request)), status: status)
     }
 }

@@ -51,9 +51,7 @@ struct TargetsController: RouteCollection {
                                                                    form: form),
                                            user: context.year.user, csrf: CSRF.token(for: request)), status: .conflict)
         } catch let input as InputError {
-            return html(TargetsView.render(try await context.model(problems: input.issues.map {
-                $0.path.isEmpty ? $0.chinese : "\($0.path)：\($0.chinese)"
-            }, form: form),
+            return html(TargetsView.render(try await context.model(problems: input.chineseLines, form: form),
                                            user: context.year.user, csrf: CSRF.token(for: request)),
                         status: .unprocessableEntity)
         }

@@ -1,19 +1,16 @@
-import JixiaoCore
 import JixiaoIO
 
 /// 活动记录: the year's activities with their count and audience; for the department's people, a tick box per row
 /// to remove it and a form to add rows pasted from a spreadsheet or a CSV file.
 enum ActivitiesView {
-    static func render(_ year: DepartmentYear, digest: String, mayChange: Bool, typed: String?, message: String?,
-                       problems: [String], user: CurrentUser, csrf: String) -> String {
-        let (code, number) = (year.department.code, year.year)
-        let inYear = year.activities.filter { $0.date.year == number }
-        let audience = inYear.compactMap(\.audience).sum()
-        let action = SiteURL.records(code: code, year: number, kind: "activities").path
+    static func render(_ model: ActivitiesModel, typed: String?, message: String?, problems: [String],
+                       user: CurrentUser, csrf: String) -> String {
+        let (digest, mayChange) = (model.digest, model.mayChange)
+        let action = SiteURL.records(code: model.code, year: model.year, kind: "activities").path
         return Layout.page(title: "活动记录", user: user, csrf: csrf) {
-            Layout.heading("活动记录", code: code, name: year.department.name, year: number)
+            Layout.heading("活动记录", code: model.code, name: model.name, year: model.year)
             FormControls.outcome(message: message, problems: problems)
-            HTML.element("p", [("id", "summary")]) { "本年度活动 \(inYear.count) 场，受众合计 \(audience) 人次。" }
+            HTML.element("p", [("id", "summary")]) { model.summary }
             HTML.element("form", [("method", "post"), ("action", action), ("id", "remove-activities")]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
                 HTML.element("input", [("type", "hidden"), ("name", "digest"), ("value", digest)])
@@ -25,25 +22,25 @@ enum ActivitiesView {
                             }
                         }
                         HTML.element("tbody") {
-                            for (index, activity) in year.activities.enumerated() {
+                            for row in model.rows {
                                 HTML.element("tr") {
                                     if mayChange {
                                         HTML.element("td") {
                                             HTML.element("input", [("type", "checkbox"), ("name", "remove[]"),
-                                                                   ("value", String(index)),
-                                                                   ("aria-label", "删除“\(activity.title)”")])
+                                                                   ("value", String(row.position)),
+                                                                   ("aria-label", "删除“\(row.title)”")])
                                         }
                                     }
-                                    HTML.element("td") { activity.date.description }
-                                    HTML.element("td") { activity.title }
-                                    HTML.element("td") { activity.kind }
-                                    HTML.element("td", [("class", "number")]) { activity.audience?.description ?? "" }
+                                    HTML.element("td") { row.date }
+                                    HTML.element("td") { row.title }
+                                    HTML.element("td") { row.kind }
+                                    HTML.element("td", [("class", "number")]) { row.audience }
                                 }
                             }
                         }
                     }
                 }
-                if mayChange && !year.activities.isEmpty {
+                if mayChange && !model.rows.isEmpty {
                     HTML.element("button", [("type", "submit"), ("class", "danger")]) { "删除所选活动" }
                 }
             }

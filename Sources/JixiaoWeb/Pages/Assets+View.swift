@@ -2,13 +2,13 @@ import JixiaoCore
 
 /// 资产: the assets at a date in 万元, the declared total checked against its parts, and the form (in 元).
 enum AssetsView {
-    static func render(_ year: DepartmentYear, form: AssetsController.Form, mayChange: Bool, message: String?,
-                       problems: [String], user: CurrentUser, csrf: String) -> String {
-        let (code, number) = (year.department.code, year.year)
+    static func render(_ model: AssetsModel, message: String?, problems: [String], user: CurrentUser,
+                       csrf: String) -> String {
+        let (code, number, form) = (model.code, model.year, model.form)
         return Layout.page(title: "资产", user: user, csrf: csrf) {
-            Layout.heading("资产", code: code, name: year.department.name, year: number)
+            Layout.heading("资产", code: code, name: model.name, year: number)
             FormControls.outcome(message: message, problems: problems)
-            if let assets = year.assets {
+            if let figures = model.figures {
                 HTML.element("div", [("class", "table-scroll")]) {
                     HTML.element("table", [("id", "assets")]) {
                         HTML.element("thead") {
@@ -20,13 +20,11 @@ enum AssetsView {
                         }
                         HTML.element("tbody") {
                             HTML.element("tr") {
-                                HTML.element("td") { assets.asOf.description }
-                                HTML.element("td", [("class", "number")]) { assets.current.wanString }
-                                HTML.element("td", [("class", "number")]) { assets.nonCurrent.wanString }
+                                HTML.element("td") { figures.asOf }
+                                HTML.element("td", [("class", "number")]) { figures.current }
+                                HTML.element("td", [("class", "number")]) { figures.nonCurrent }
                                 HTML.element("td", [("class", "number")]) {
-                                    assets.total.wanString + (assets.declaredTotal.map {
-                                        $0 == assets.total ? "" : "（填报 \(assets.figure($0))，与两项之和 \(assets.figure(assets.total))不一致）"
-                                    } ?? "")
+                                    figures.total + (figures.mismatch.map { "（\($0)）" } ?? "")
                                 }
                             }
                         }
@@ -35,8 +33,8 @@ enum AssetsView {
             } else {
                 HTML.element("p") { "还没有填报资产数据。" }
             }
-            if mayChange {
-                HTML.element("h2") { year.assets == nil ? "填报资产" : "修改资产" }
+            if model.mayChange {
+                HTML.element("h2") { model.figures == nil ? "填报资产" : "修改资产" }
                 HTML.element("form", [("method", "post"), ("class", "stack wide"),
                                       ("action", SiteURL.records(code: code, year: number, kind: "assets").path)]) {
                     HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", csrf)])
@@ -47,7 +45,7 @@ enum AssetsView {
                     }
                     for (name, label, value) in [("current", "流动资产（元）", form.current),
                                                  ("nonCurrent", "非流动资产（元）", form.nonCurrent),
-                                                 ("total", "资产总额（元，可不填；填写时须等于两项之和）", form.total)] {
+                                                 ("total", "资产总额（元，可不填；与两项之和不符时列为问题）", form.total)] {
                         HTML.element("label") {
                             label
                             HTML.element("input", [("type", "text"), ("name", name), ("value", value), ("inputmode", "decimal")])

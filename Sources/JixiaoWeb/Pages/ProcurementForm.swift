@@ -61,3 +61,19 @@ struct ProcurementForm: Content {
         return .object(members)
     }
 }
+
+extension ProcurementForm {
+    /// The form filled with a stored procurement.
+    init(_ procurement: Procurement) {
+        self.init()
+        name = procurement.name
+        line = procurement.line
+        amount = procurement.amount.yuanString
+        intentPublished = procurement.intentPublished?.description
+        started = procurement.started?.description
+        awarded = procurement.awarded?.description
+        contractSigned = procurement.contractSigned?.description
+        contractPublished = procurement.contractPublished?.description
+        contractFiled = procurement.contractFiled?.description
+    }
+}

@@ -72,7 +72,7 @@ struct ImportPayments: AsyncParsableCommand {
     private func refuse(_ summary: PaymentCSVReader.Summary) throws {
         guard summary.issueCount > 0 else { return }
         var text = "\(csv)：发现 \(summary.issueCount) 处问题，未导入任何支付\n"
-            + summary.issues.map { "\($0.path.isEmpty ? "" : $0.path + "：")\($0.chinese)" }.joined(separator: "\n")
+            + summary.issues.map(\.chineseLine).joined(separator: "\n")
         if summary.issueCount > summary.issues.count {
             text += "\n……另有 \(summary.issueCount - summary.issues.count) 处问题未列出"
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JixiaoIO
 
 /// Writes output files whole or not at all: to a temporary name beside the target, then renamed over it, and says
 /// what it wrote.
@@ -21,14 +22,7 @@ enum OutputFile {
             Terminal.error("\(path)：无法写入（\((error as NSError).localizedDescription)）")
             throw ExitCode(ExitCodes.outputFailed)
         }
-        let status = "已写入\(what)：\(target.standardizedFileURL.path)（\(size(data.count))）"
+        let status = "已写入\(what)：\(target.standardizedFileURL.path)（\(ClerkFormats.fileSize(data.count))）"
         if statusOnStandardError { Terminal.error(status) } else { Terminal.output(status) }
-    }
-
-    /// A file size as people read it: `812 字节`, `35.2 KB`, `1.4 MB`.
-    static func size(_ bytes: Int) -> String {
-        if bytes < 1_024 { return "\(bytes) 字节" }
-        let (value, unit) = bytes < 1_048_576 ? (bytes * 10 / 1_024, "KB") : (bytes * 10 / 1_048_576, "MB")
-        return "\(value / 10).\(value % 10) \(unit)"
     }
 }
