@@ -87,16 +87,11 @@ extension APIController {
         try CSRF.verify(request)
         let body = try Self.body(request)
         let assets = body["assets"].flatMap { $0 == .null ? nil : $0 }
-        do {
+        return try await savedAtVersion(request, body, what: "资产数据", answer: self.assets) { version in
             try await YearRepository(database: request.db).updateAssets(
-                assets, organisation: context.organisation, fiscal: context.fiscal, version: try Self.version(body),
+                assets, organisation: context.organisation, fiscal: context.fiscal, version: version,
                 actor: context.user.auditActor)
-        } catch let error as InputError {
-            return issuesJSON(error)
-        } catch is YearRepository.Stale {
-            throw Abort(.conflict, reason: "资产数据在您读取后已被他人修改，请重新读取后再保存。")
         }
-        return try await self.assets(request)
     }
 
     /// `{"version", "overview", "tasks": [..], "goal"}`.
@@ -129,24 +124,29 @@ extension APIController {
             errors[field] = "共 \(text.count) 字，最多 \(TextLimits.maximumCharacters) 字；未保存"
         }
         guard errors.isEmpty else { return errorsJSON(errors) }
-        do {
+        return try await savedAtVersion(request, body, what: "基本情况", answer: self.basics) { version in
             try await YearRepository(database: request.db).updateBasics(
-                basics, organisation: context.organisation, fiscal: context.fiscal, version: try Self.version(body),
+                basics, organisation: context.organisation, fiscal: context.fiscal, version: version,
                 actor: context.user.auditActor)
-        } catch let error as InputError {
-            return issuesJSON(error)
-        } catch is YearRepository.Stale {
-            throw Abort(.conflict, reason: "基本情况在您读取后已被他人修改，请重新读取后再保存。")
         }
-        return try await self.basics(request)
     }
 
-    /// The body's `version`; 400 without one.
-    private static func version(_ body: JSONValue) throws -> Int {
+    /// Runs `save` with the body's `version` (400 without one), then answers as `answer` reads the part; the reader's
+    /// faults as 422, a version gone stale as 409 naming `what` changed.
+    private func savedAtVersion(_ request: Request, _ body: JSONValue, what: String,
+                                answer: (Request) async throws -> Response,
+                                save: (Int) async throws -> Void) async throws -> Response {
         guard case .number(let text)? = body["version"], let version = Int(text) else {
             throw Abort(.badRequest, reason: "缺少 version（先读取，再带上它提交修改）。")
         }
-        return version
+        do {
+            try await save(version)
+        } catch let error as InputError {
+            return issuesJSON(error)
+        } catch is YearRepository.Stale {
+            throw Abort(.conflict, reason: "\(what)在您读取后已被他人修改，请重新读取后再保存。")
+        }
+        return try await answer(request)
     }
 
     // MARK: evidence
@@ -192,13 +192,7 @@ extension APIController {
     @Sendable func deleteEvidence(_ request: Request) async throws -> HTTPStatus {
         let context = try await context(request, change: true)
         try CSRF.verify(request)
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        do {
-            try await EvidenceRepository(database: request.db).remove(
-                id, organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor)
-        } catch let refusal as EvidenceRepository.Refusal {
-            throw Abort(.notFound, reason: refusal.message)
-        }
+        try await EvidenceController.removeFile(request, context: context)
         return .noContent
     }
 

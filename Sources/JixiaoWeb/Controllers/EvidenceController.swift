@@ -79,6 +79,12 @@ struct EvidenceController: RouteCollection {
     @Sendable func remove(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
+        try await Self.removeFile(request, context: context)
+        return request.redirect(to: SiteURL.evidence(code: context.organisation.code, year: context.fiscal.year).path)
+    }
+
+    /// Removes the file named by the route's `id` (audited); 404 when the year has no such file.
+    static func removeFile(_ request: Request, context: YearContext) async throws {
         guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         do {
             try await EvidenceRepository(database: request.db).remove(
@@ -86,7 +92,6 @@ struct EvidenceController: RouteCollection {
         } catch let refusal as EvidenceRepository.Refusal {
             throw Abort(.notFound, reason: refusal.message)
         }
-        return request.redirect(to: SiteURL.evidence(code: context.organisation.code, year: context.fiscal.year).path)
     }
 
     private func page(_ context: YearContext, request: Request, message: String? = nil, problems: [String] = [],
