@@ -136,6 +136,47 @@ try:
         check("activities pasted from a spreadsheet are added", "已添加 1 条" in driver.find_element(By.ID, "message").text)
         driver.save_screenshot(os.path.join(shots, "04-activities.png"))
 
+        # 基本情况, a procurement's dates with the deadline check beside them, the assets and an evidence file.
+        driver.get(base + "/years/440112-KX/2022/basics")
+        overview = driver.find_element(By.ID, "overview")
+        driver.execute_script("arguments[0].value = arguments[1]", overview,
+                              overview.get_attribute("value") + "\n浏览器测试补充的一句概况。")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "saved=1" in d.current_url)
+        check("the overview of 基本情况 is saved", "浏览器测试补充的一句概况" in driver.find_element(By.ID, "overview").text)
+        driver.get(base + "/years/440112-KX/2022/procurements")
+        driver.find_element(By.CSS_SELECTOR, "#procurement-0 summary").click()
+        form = driver.find_element(By.CSS_SELECTOR, "#procurement-0 form.stack")
+        driver.execute_script("arguments[0].value = '2022-10-01'", form.find_element(By.NAME, "contractSigned"))
+        before = driver.find_element(By.TAG_NAME, "html")
+        form.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+        WebDriverWait(driver, 10).until(EC.staleness_of(before))
+        driver.find_element(By.CSS_SELECTOR, "#procurement-0 summary").click()
+        beside = driver.find_element(By.ID, "contractSigned-0-check")
+        check("a late contract is flagged beside its date", "已保存" in driver.page_source
+              and "超过 30 天" in beside.text and beside.is_displayed())
+        driver.save_screenshot(os.path.join(shots, "04-procurement.png"))
+        driver.get(base + "/years/440112-KX/2022/assets")
+        total = driver.find_element(By.NAME, "total")
+        total.clear()
+        total.send_keys("1816624.59")
+        before = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+        WebDriverWait(driver, 10).until(EC.staleness_of(before))
+        check("assets whose total misses its parts by a fen say so in 元",
+              "已保存" in driver.page_source and "不一致" in driver.find_element(By.ID, "assets").text)
+        driver.get(base + "/years/440112-KX/2022/evidence")
+        Select(driver.find_element(By.NAME, "subject")).select_by_value("indicator:i1")
+        sign_sheet = os.path.join(workdir, "签到表.pdf")
+        with open(sign_sheet, "wb") as file:
+            file.write(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+        driver.find_element(By.NAME, "file").send_keys(sign_sheet)
+        driver.find_element(By.CSS_SELECTOR, "#upload-evidence button").click()
+        WebDriverWait(driver, 10).until(lambda d: "已上传" in d.page_source)
+        check("an evidence file is attached to an indicator", "签到表.pdf" in driver.find_element(By.ID, "evidence").text)
+        driver.get(base + "/years/440112-KX/2022/evaluation")
+        check("the evaluation page links the score to its evidence", "签到表.pdf" in driver.page_source)
+
         driver.get(base + "/years/440112-KX/2022")
         rate_after = driver.find_element(By.ID, "rate").text
         check(f"the execution rate changed ({rate_before} → {rate_after})", rate_after == "100.00%")

@@ -113,6 +113,12 @@ import Testing
             == ["PROCUREMENT_SIGNING_LATE"])
         #expect(T.codes(procurement(published: "2022-04-05")) == ["PROCUREMENT_PUBLICATION_LATE"])
         #expect(T.codes(procurement(filed: "2022-04-12")) == ["PROCUREMENT_FILING_LATE"])
+        // A contract published before it was signed is a wrong date, not a deadline kept in 0 working days.
+        let reversed = procurement(published: "2022-03-07")
+        #expect(T.codes(reversed) == ["PROCUREMENT_DATES_REVERSED"])
+        #expect(FindingsEngine.findings(reversed, evaluation: Evaluator.evaluate(reversed)).first?.message
+            == "采购项目“设备”的合同公告日期（2022-03-07）早于合同签订日期（2022-03-31），日期有误。")
+        #expect(T.codes(procurement(started: "2021-12-20")) == ["PROCUREMENT_DATES_REVERSED"])
     }
 
     @Test func eachDeadlineIsKeptBrokenOrOpen() {

@@ -21,6 +21,16 @@ public enum ProcurementDeadlines {
             }
         }
 
+        /// The names of the interval's opening and closing dates, e.g. (`合同签订`, `合同公告`).
+        public var dates: (opening: String, closing: String) {
+            switch self {
+            case .intent: ("采购意向公开", "采购活动开始")
+            case .signing: ("成交通知", "合同签订")
+            case .publication: ("合同签订", "合同公告")
+            case .filing: ("合同签订", "合同备案")
+            }
+        }
+
         /// The bundle field of the date that closes the step's interval (the one a clerk is checked on).
         public var closingField: String {
             switch self {
@@ -47,6 +57,9 @@ public enum ProcurementDeadlines {
         public enum Status: Sendable, Hashable {
             case kept
             case broken
+            /// The closing date is before the opening one (a contract published before it was signed): a wrong
+            /// date, not a deadline kept.
+            case reversed
             /// A date the check needs is not recorded yet.
             case open
         }
@@ -73,6 +86,10 @@ public enum ProcurementDeadlines {
                   measure: (CivilDate, CivilDate) -> WorkCalendar.Count, kept: (Int) -> Bool) -> Check {
             guard let from, let to else {
                 return Check(step: step, status: .open, from: from, to: to, elapsed: nil, limit: limit,
+                             uncoveredYears: [])
+            }
+            guard from <= to else {
+                return Check(step: step, status: .reversed, from: from, to: to, elapsed: nil, limit: limit,
                              uncoveredYears: [])
             }
             let elapsed = measure(from, to)

@@ -3,6 +3,14 @@ extension FindingsEngine {
     static func procurementFindings(_ year: DepartmentYear, thresholds: FindingThresholds) -> [Finding] {
         year.procurements.enumerated().flatMap { index, procurement in
             ProcurementDeadlines.check(procurement, calendar: year.workCalendar, thresholds: thresholds).compactMap { check -> Finding? in
+                if check.status == .reversed, let from = check.from, let to = check.to {
+                    let (opening, closing) = check.step.dates
+                    return Finding(code: "PROCUREMENT_DATES_REVERSED", severity: .medium, theme: .procurement,
+                                   message: "采购项目“\(procurement.name)”的\(closing)日期（\(to)）早于\(opening)日期"
+                                       + "（\(from)），日期有误。",
+                                   evidence: ["\(opening)：\(from)", "\(closing)：\(to)"],
+                                   measure: "对照采购文件核对并更正日期。", subject: "procurements[\(index)]")
+                }
                 guard check.status == .broken, let from = check.from, let to = check.to,
                       let elapsed = check.elapsed else { return nil }
                 let (code, message, evidence, measure) = wording(check, from: from, to: to, elapsed: elapsed)

@@ -67,6 +67,9 @@ struct ProcurementsModel {
             let text = check.step == .intent ? "仅提前 \(check.elapsed ?? 0) 天，不足 \(check.limit) 天"
                 : "用时 \(check.elapsed ?? 0) \(check.unit)，超过 \(check.limit) \(check.unit)"
             return Deadline(text: "✗ \(span)，\(text)", cssClass: "severity-high")
+        case .reversed:
+            return Deadline(text: "✗ \(span)，\(check.step.dates.closing)早于\(check.step.dates.opening)，日期有误",
+                            cssClass: "severity-high")
         case .open:
             return Deadline(text: "尚无日期（\(span)）", cssClass: "severity-low")
         }
