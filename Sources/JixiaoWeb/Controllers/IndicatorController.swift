@@ -16,20 +16,40 @@ struct IndicatorController: RouteCollection {
         routes.post(.indicatorAction(code: .parameter, year: .parameter, id: .parameter, action: "move"), use: move)
     }
 
+    /// The form flow shared with work-plan tasks.
+    static let flow = KeyedRecordFlow<IndicatorForm, Indicator>(
+        noun: "指标", fallbackField: "name", list: { SiteURL.indicators(code: $0, year: $1) }, anchor: "indicator-",
+        find: { year, id in year.indicators.first { $0.id == id } },
+        form: { IndicatorForm($0, version: $1) },
+        versions: { try await IndicatorRepository(database: $0).versions(yearID: $1) },
+        refusal: { error -> KeyedRecordRefusal? in
+            switch error as? IndicatorRepository.Refusal {
+            case .noSuchIndicator?: .missing
+            case .conflict?: .conflict
+            case .duplicateID?: .duplicateID
+            case .cannotMove?: .refused("这项指标已在最前或最后，不能再移动。")
+            case nil: nil
+            }
+        },
+        page: { context, year, form, existing, errors, message, request, status -> Response in
+            html(IndicatorView.render(year, form: form, existing: existing, errors: errors, message: message,
+                                      user: context.user, csrf: CSRF.token(for: request)), status: status)
+        })
+
     @Sendable func newForm(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         let (_, year) = try await request.visibleYear()
         var form = IndicatorForm()
         form.id = "i\(year.indicators.count + 1)"
         form.level1 = year.template.levels.first?.name
-        return page(context, year, form: form, existing: nil, errors: FieldErrors(), request: request)
+        return Self.flow.page(context, year, form, nil, FieldErrors(), nil, request, HTTPResponseStatus.ok)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
         let form = try request.content.decode(IndicatorForm.self)
-        return try await save(request, context, form: form, existing: nil) { entry, checkOnly in
+        return try await Self.flow.save(request, context, form: form, existing: nil) { entry, checkOnly in
             try await IndicatorRepository(database: request.db).add(
                 entry, organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor,
                 checkOnly: checkOnly)
@@ -37,12 +57,7 @@ struct IndicatorController: RouteCollection {
     }
 
     @Sendable func editForm(_ request: Request) async throws -> Response {
-        let context = try await YearContext.resolve(request, change: true)
-        let (_, year) = try await request.visibleYear()
-        let indicator = try self.indicator(request, year)
-        let version = try await IndicatorRepository(database: request.db).versions(yearID: context.yearID)[indicator.id]
-        return page(context, year, form: IndicatorForm(indicator, version: version), existing: indicator.id,
-                    errors: FieldErrors(), request: request)
+        try await Self.flow.editForm(request)
     }
 
     @Sendable func update(_ request: Request) async throws -> Response {
@@ -50,7 +65,7 @@ struct IndicatorController: RouteCollection {
         try CSRF.verify(request)
         let id = request.parameters.get("id") ?? ""
         let form = try request.content.decode(IndicatorForm.self)
-        return try await save(request, context, form: form, existing: id) { entry, checkOnly in
+        return try await Self.flow.save(request, context, form: form, existing: id) { entry, checkOnly in
             try await IndicatorRepository(database: request.db).update(
                 entry, id: id, version: form.version ?? 0, organisation: context.organisation, fiscal: context.fiscal,
                 actor: context.user.auditActor, checkOnly: checkOnly)
@@ -61,7 +76,7 @@ struct IndicatorController: RouteCollection {
         let context = try await YearContext.resolve(request, change: true)
         try CSRF.verify(request)
         let id = request.parameters.get("id") ?? ""
-        try await refusals(id) {
+        try await Self.flow.refusals(id) {
             try await IndicatorRepository(database: request.db).delete(
                 id: id, version: (try? request.content.get(Int.self, at: "version")) ?? 0,
                 organisation: context.organisation, fiscal: context.fiscal, actor: context.user.auditActor)
@@ -74,72 +89,12 @@ struct IndicatorController: RouteCollection {
         try CSRF.verify(request)
         let id = request.parameters.get("id") ?? ""
         let offset = (try? request.content.get(Int.self, at: "offset")) ?? 0
-        try await refusals(id) {
+        try await Self.flow.refusals(id) {
             try await IndicatorRepository(database: request.db).move(
                 id: id, offset: offset.signum(), organisation: context.organisation, fiscal: context.fiscal,
                 actor: context.user.auditActor)
         }
         return request.redirect(to: SiteURL.indicators(code: context.organisation.code, year: context.fiscal.year).path
             + "#indicator-\(id)")
-    }
-
-    /// Checks the form and the year with the indicator in it, stores it when both are right and answers with the
-    /// indicator tree — or the form again with every fault at once.
-    private func save(_ request: Request, _ context: YearContext, form: IndicatorForm, existing: String?,
-                      store: (JSONValue, _ checkOnly: Bool) async throws -> Void) async throws -> Response {
-        let (entry, formErrors) = form.entry(id: existing)
-        var errors = formErrors
-        do {
-            try await store(entry, !formErrors.isEmpty)
-            if formErrors.isEmpty {
-                let url = SiteURL.indicators(code: context.organisation.code, year: context.fiscal.year).path
-                return request.redirect(to: url + "#indicator-\(entry["id"]?.string ?? "")")
-            }
-        } catch let error as InputError {
-            errors = FieldErrors.reader(error, adding: formErrors, fallback: "name")
-        } catch IndicatorRepository.Refusal.duplicateID {
-            errors["id"] = "本年度已有编号为“\(form.id ?? "")”的指标"
-        } catch IndicatorRepository.Refusal.conflict {
-            let fresh = try await request.visibleYear().1
-            let indicator = try self.indicator(request, fresh)
-            let version = try await IndicatorRepository(database: request.db).versions(yearID: context.yearID)[indicator.id]
-            return page(context, fresh, form: IndicatorForm(indicator, version: version), existing: indicator.id,
-                        errors: FieldErrors(), message: "这项指标在您打开页面后已被他人修改，下面是最新内容；请重新填写后保存。",
-                        request: request, status: .conflict)
-        } catch IndicatorRepository.Refusal.noSuchIndicator {
-            throw Abort(.notFound, reason: "没有编号为 \(existing ?? "") 的指标。")
-        }
-        return page(context, try await request.visibleYear().1, form: form, existing: existing, errors: errors,
-                    message: "有 \(errors.count) 处需要改正。", request: request, status: .unprocessableEntity)
-    }
-
-    /// The repository's refusals as pages: 404, 409, 422.
-    private func refusals(_ id: String, _ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch IndicatorRepository.Refusal.noSuchIndicator {
-            throw Abort(.notFound, reason: "没有编号为 \(id) 的指标。")
-        } catch IndicatorRepository.Refusal.conflict {
-            throw Abort(.conflict, reason: "这项指标在您打开页面后已被他人修改，请返回重新打开。")
-        } catch IndicatorRepository.Refusal.cannotMove {
-            throw Abort(.conflict, reason: "这项指标已在最前或最后，不能再移动。")
-        } catch let error as InputError {
-            throw Abort(.unprocessableEntity, reason: error.chineseDescription)
-        }
-    }
-
-    private func indicator(_ request: Request, _ year: DepartmentYear) throws -> Indicator {
-        let id = request.parameters.get("id") ?? ""
-        guard let indicator = year.indicators.first(where: { $0.id == id }) else {
-            throw Abort(.notFound, reason: "没有编号为 \(id) 的指标。")
-        }
-        return indicator
-    }
-
-    private func page(_ context: YearContext, _ year: DepartmentYear, form: IndicatorForm, existing: String?,
-                      errors: FieldErrors, message: String? = nil, request: Request,
-                      status: HTTPResponseStatus = .ok) -> Response {
-        html(IndicatorView.render(year, form: form, existing: existing, errors: errors, message: message,
-                                  user: context.user, csrf: CSRF.token(for: request)), status: status)
     }
 }
