@@ -40,7 +40,7 @@ import Testing
         }
         #expect(error.issues.map(\.description) == [
             "narative: unknown field (expected one of activities, assets, budget, department, format, goal, "
-                + "indicators, moneyUnit, narrative, payments, procurements, tasks, template, workPlan, year)",
+                + "indicators, moneyUnit, narrative, payments, procurements, projects, tasks, template, workPlan, year)",
             "format: \"jixiao/bundle@2\" is not \"jixiao/bundle@1\"",
             "template.rounding.mode: \"ceiling\" is not one of \"halfUp\", \"truncate\", \"integer\"",
             "department.name: is empty (expected a text)",

@@ -137,10 +137,10 @@ extension DatabaseTests {
             }
             for (table, column) in [("review_campaigns", "recheck_threshold"), ("review_campaigns", "publish_days"),
                                     ("evaluations", "unsupported"), ("review_rounds", "remarks"),
-                                    ("review_events", "remarks")] {
+                                    ("review_events", "remarks"), ("budget_lines", "source")] {
                 try await sql.raw("ALTER TABLE \(ident: table) DROP COLUMN \(ident: column)").run()
             }
-            try await sql.raw("DELETE FROM _fluent_migrations WHERE name IN ('JixiaoStore.CreateRechecks', 'JixiaoStore.CreateTargetAdjustments', 'JixiaoStore.AddReviewRemarks')").run()
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name IN ('JixiaoStore.CreateRechecks', 'JixiaoStore.CreateTargetAdjustments', 'JixiaoStore.AddReviewRemarks', 'JixiaoStore.AddFundingSourceToBudgetLines')").run()
             #expect(try await Store.isReady(app.db) == false)
 
             try await Store.migrate(app)
@@ -155,6 +155,9 @@ extension DatabaseTests {
                 organisationID: try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
                     .requireID(), year: 2022)
             #expect(statuses[.selfEvaluation]?.remarks == [])
+            // Lines stored before funding sources name none; the year reads as before.
+            let year = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))
+            #expect(year.budgetLines.allSatisfy { $0.source == nil } && year.projects.isEmpty)
         }
     }
 

@@ -9,9 +9,29 @@ public struct BudgetLine: Sendable, Hashable {
         public var chinese: String { self == .basic ? "基本支出" : "项目支出" }
     }
 
+    /// Where a line's money comes from (资金来源), as the project table splits 年度资金总额.
+    public enum FundingSource: String, Sendable, CaseIterable {
+        /// 财政拨款.
+        case fiscal
+        /// 上年结转.
+        case carryover
+        /// 其他资金.
+        case other
+
+        public var chinese: String {
+            switch self {
+            case .fiscal: "财政拨款"
+            case .carryover: "上年结转"
+            case .other: "其他资金"
+            }
+        }
+    }
+
     public var code: String
     public var name: String
     public var kind: Kind
+    /// 资金来源; nil reads as 财政拨款 (the bundle leaves it out for most lines).
+    public var source: FundingSource?
     /// 年初预算数.
     public var initial: Money
     /// 全年预算数 (adjusted), the basis of the execution rate.
@@ -23,11 +43,12 @@ public struct BudgetLine: Sendable, Hashable {
     /// Last year's payments of the line by month: the profile the forecast follows when there is no plan.
     public var lastYear: [MonthlyAmount]
 
-    public init(code: String, name: String, kind: Kind, initial: Money, adjusted: Money,
+    public init(code: String, name: String, kind: Kind, source: FundingSource? = nil, initial: Money, adjusted: Money,
                 declaredExecuted: Money? = nil, plan: [MonthlyAmount] = [], lastYear: [MonthlyAmount] = []) {
         self.code = code
         self.name = name
         self.kind = kind
+        self.source = source
         self.initial = initial
         self.adjusted = adjusted
         self.declaredExecuted = declaredExecuted

@@ -20,6 +20,8 @@ public struct DepartmentYear: Sendable, Hashable {
     public var activities: [Activity]
     public var procurements: [Procurement]
     public var assets: Assets?
+    /// The projects of the year, each scored on its own table; none for a year kept as one whole.
+    public var projects: [Project]
     /// Human-written report text by section; sections left out are drafted from the data.
     public var narrative: [NarrativeSection: String]
     /// The official working-day calendar deadlines are counted by (the catalogue's, set by the reader).
@@ -29,7 +31,7 @@ public struct DepartmentYear: Sendable, Hashable {
                 moneyUnit: Money.Unit = .yuan, department: Department, tasks: [String] = [],
                 goal: String = "", budgetLines: [BudgetLine] = [], payments: [Payment] = [],
                 indicators: [Indicator] = [], workPlan: [WorkTask] = [], activities: [Activity] = [], procurements: [Procurement] = [],
-                assets: Assets? = nil, narrative: [NarrativeSection: String] = [:],
+                assets: Assets? = nil, projects: [Project] = [], narrative: [NarrativeSection: String] = [:],
                 workCalendar: WorkCalendar = .weekdaysOnly) {
         self.year = year
         self.template = template
@@ -45,6 +47,7 @@ public struct DepartmentYear: Sendable, Hashable {
         self.activities = activities
         self.procurements = procurements
         self.assets = assets
+        self.projects = projects
         self.narrative = narrative
         self.workCalendar = workCalendar
     }

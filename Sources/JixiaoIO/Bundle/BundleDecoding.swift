@@ -5,7 +5,8 @@ struct BundleDecoding {
     let root: JSONNode
     let catalog: TemplateCatalog
 
-    static let lineFields: Set<String> = ["code", "name", "kind", "initial", "adjusted", "executed", "plan", "lastYear"]
+    static let lineFields: Set<String> = ["code", "name", "kind", "source", "initial", "adjusted", "executed", "plan",
+                                          "lastYear"]
     static let planFields: Set<String> = ["month", "amount"]
     static let paymentFields: Set<String> = ["line", "date", "amount", "payee", "voucher", "memo"]
     static let activityFields: Set<String> = ["date", "title", "kind"]
@@ -13,7 +14,7 @@ struct BundleDecoding {
                                                  "contractSigned", "contractPublished", "contractFiled"]
     static let topFields: Set<String> = ["format", "year", "template", "moneyUnit", "department", "tasks", "goal",
                                          "budget", "payments", "indicators", "workPlan", "activities", "procurements",
-                                         "assets", "narrative"]
+                                         "assets", "projects", "narrative"]
 
     func decode() -> DepartmentYear? {
         guard root.object(allowing: BundleDecoding.topFields) else { return nil }
@@ -38,13 +39,21 @@ struct BundleDecoding {
                                      indicators: Set(root["indicators"].array().compactMap { $0["id"].peekedString }))
         let procurements = root["procurements"].array().compactMap { procurement($0, unit: unit, lines: lineCodes) }
         let assets = root["assets"].isPresent ? assets(root["assets"], unit: unit) : nil
+        let projects = self.projects(
+            root["projects"],
+            lines: Dictionary(root["budget"]["lines"].array().compactMap { line in
+                line["code"].peekedString.flatMap { code in
+                    line["kind"].peekedString.flatMap(BudgetLine.Kind.init(rawValue:)).map { (code, $0) }
+                }
+            }, uniquingKeysWith: { first, _ in first }),
+            departmentIndicators: Set(root["indicators"].array().compactMap { $0["id"].peekedString }), year: year)
         let narrative = narrative(root["narrative"])
         guard let year, let resolved, let department else { return nil }
         return DepartmentYear(year: year, template: resolved.0, templateChoice: resolved.1, moneyUnit: unit,
                               department: department, tasks: tasks, goal: goal,
                               budgetLines: lines, payments: payments, indicators: indicators, workPlan: workPlan,
                               activities: activities, procurements: procurements, assets: assets,
-                              narrative: narrative, workCalendar: catalog.workCalendar)
+                              projects: projects, narrative: narrative, workCalendar: catalog.workCalendar)
     }
 
     private func department(_ node: JSONNode) -> Department? {
@@ -64,13 +73,14 @@ struct BundleDecoding {
             if let code, !seen.insert(code).inserted { line["code"].fail("\"\(code)\" is used by another line", "“\(code)”与其他预算项目的编码重复") }
             let name = line["name"].string()
             let kind = line["kind"].choice(BudgetLine.Kind.self)
+            let source = line["source"].choice(BudgetLine.FundingSource.self, required: false)
             let initial = line["initial"].money(unit)
             let adjusted = line["adjusted"].money(unit)
             let executed = line["executed"].money(unit, required: false)
             let plan = monthly(line["plan"], unit: unit)
             let lastYear = monthly(line["lastYear"], unit: unit)
             guard let code, let name, let kind, let initial, let adjusted else { return nil }
-            return BudgetLine(code: code, name: name, kind: kind, initial: initial, adjusted: adjusted,
+            return BudgetLine(code: code, name: name, kind: kind, source: source, initial: initial, adjusted: adjusted,
                               declaredExecuted: executed, plan: plan, lastYear: lastYear)
         }
     }

@@ -18,9 +18,10 @@ public enum BundleWriter {
             .init("budget", .object(["lines": .array(year.budgetLines.map { line in
                 var fields: [JSONValue.Member] = [
                     .init("code", .string(line.code)), .init("name", .string(line.name)),
-                    .init("kind", .string(line.kind.rawValue)), .init("initial", money(line.initial)),
-                    .init("adjusted", money(line.adjusted)),
+                    .init("kind", .string(line.kind.rawValue)),
                 ]
+                if let source = line.source { fields.append(.init("source", .string(source.rawValue))) }
+                fields += [.init("initial", money(line.initial)), .init("adjusted", money(line.adjusted))]
                 if let executed = line.declaredExecuted { fields.append(.init("executed", money(executed))) }
                 for (key, months) in [("plan", line.plan), ("lastYear", line.lastYear)] where !months.isEmpty {
                     fields.append(.init(key, .array(months.map {
@@ -44,11 +45,24 @@ public enum BundleWriter {
             if let total = assets.declaredTotal { fields.append(.init("total", money(total))) }
             members.append(.init("assets", .object(fields)))
         }
+        if !year.projects.isEmpty { members.append(.init("projects", .array(year.projects.map(project)))) }
         let narrative = NarrativeSection.allCases.compactMap { section in
             year.narrative[section].map { JSONValue.Member(section.rawValue, .string($0)) }
         }
         if !narrative.isEmpty { members.append(.init("narrative", .object(narrative))) }
         return .object(members)
+    }
+
+    /// A project with its lines, template and indicator tree.
+    static func project(_ project: Project) -> JSONValue {
+        var fields: [JSONValue.Member] = [.init("code", .string(project.code)), .init("name", .string(project.name))]
+        if !project.owner.isEmpty { fields.append(.init("owner", .string(project.owner))) }
+        fields += [.init("lines", .array(project.lines.map(JSONValue.string))),
+                   .init("template", template(project.templateChoice))]
+        if !project.goal.isEmpty { fields.append(.init("goal", .string(project.goal))) }
+        if !project.achieved.isEmpty { fields.append(.init("achieved", .string(project.achieved))) }
+        fields.append(.init("indicators", .array(project.indicators.map(indicator))))
+        return .object(fields)
     }
 
     /// One payment as a bundle entry; also used to stream payments into a bundle.

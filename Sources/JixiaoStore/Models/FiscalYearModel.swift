@@ -44,6 +44,8 @@ public final class BudgetLineModel: Model, @unchecked Sendable {
     @Field(key: "plan") public var plan: String
     /// Last year's payments by month, JSON like `plan`; nil when not known.
     @OptionalField(key: "last_year") public var lastYear: String?
+    /// 资金来源 (`fiscal`, `carryover`, `other`); nil reads as 财政拨款.
+    @OptionalField(key: "source") public var source: String?
     @Field(key: "version") public var version: Int
 
     public init() {}

@@ -125,7 +125,7 @@ public struct BudgetLineRepository: Sendable {
     /// The stored row as the engine's value (without its plan).
     public static func line(_ model: BudgetLineModel) -> BudgetLine {
         BudgetLine(code: model.code, name: model.name, kind: BudgetLine.Kind(rawValue: model.kind) ?? .project,
-                   initial: Money(fen: model.initialFen), adjusted: Money(fen: model.adjustedFen),
+                   source: model.source.flatMap(BudgetLine.FundingSource.init(rawValue:)), initial: Money(fen: model.initialFen), adjusted: Money(fen: model.adjustedFen),
                    declaredExecuted: model.executedFen.map(Money.init(fen:)))
     }
 
@@ -134,6 +134,7 @@ public struct BudgetLineRepository: Sendable {
         model.code = line.code
         model.name = line.name
         model.kind = line.kind.rawValue
+        model.source = line.source?.rawValue
         model.initialFen = try line.initial.column()
         model.adjustedFen = try line.adjusted.column()
         model.executedFen = try line.declaredExecuted?.column()
@@ -143,8 +144,9 @@ public struct BudgetLineRepository: Sendable {
     static func describe(_ line: BudgetLine) -> String {
         var fields: [JSONValue.Member] = [
             .init("code", .string(line.code)), .init("name", .string(line.name)), .init("kind", .string(line.kind.rawValue)),
-            .init("initial", .string(line.initial.yuanString)), .init("adjusted", .string(line.adjusted.yuanString)),
         ]
+        if let source = line.source { fields.append(.init("source", .string(source.rawValue))) }
+        fields += [.init("initial", .string(line.initial.yuanString)), .init("adjusted", .string(line.adjusted.yuanString))]
         if let executed = line.declaredExecuted { fields.append(.init("executed", .string(executed.yuanString))) }
         return JSONValue.object(fields).serialized()
     }

@@ -45,6 +45,7 @@ enum YearRows {
             ("activity", elements(member("activities")), { ("", $0["title"]?.string ?? "") }),
             ("procurement", elements(member("procurements")), { ("", $0["name"]?.string ?? "") }),
             ("task", elements(member("workPlan")), { ($0["id"]?.string ?? "", $0["title"]?.string ?? "") }),
+            ("project", elements(member("projects")), { ($0["code"]?.string ?? "", $0["name"]?.string ?? "") }),
         ]
         for (kind, values, label) in records {
             for (position, value) in values.enumerated() {
@@ -133,9 +134,10 @@ enum YearRows {
             .init("budget", .object(["lines": .array(lines.map { line in
                 var fields: [JSONValue.Member] = [
                     .init("code", .string(line.code)), .init("name", .string(line.name)),
-                    .init("kind", .string(line.kind)), .init("initial", money(line.initialFen)),
-                    .init("adjusted", money(line.adjustedFen)),
+                    .init("kind", .string(line.kind)),
                 ]
+                if let source = line.source { fields.append(.init("source", .string(source))) }
+                fields += [.init("initial", money(line.initialFen)), .init("adjusted", money(line.adjustedFen))]
                 if let executed = line.executedFen { fields.append(.init("executed", money(executed))) }
                 fields.append(.init("plan", parsed(line.plan)))
                 if let lastYear = line.lastYear { fields.append(.init("lastYear", parsed(lastYear))) }
@@ -152,6 +154,8 @@ enum YearRows {
             members.append(.init(key, .array(records.filter { $0.kind == kind }.map { parsed($0.definition) })))
         }
         if let assets = fiscal.assets { members.append(.init("assets", parsed(assets))) }
+        let projects = records.filter { $0.kind == "project" }
+        if !projects.isEmpty { members.append(.init("projects", .array(projects.map { parsed($0.definition) }))) }
         members.append(.init("narrative", parsed(fiscal.narrative)))
         return .object(members)
     }

@@ -134,7 +134,8 @@ struct APIController: RouteCollection {
 
     func lineJSON(_ model: BudgetLineModel) -> JSONValue {
         .object(["id": .string(model.id?.uuidString ?? ""), "code": .string(model.code), "name": .string(model.name),
-                 "kind": .string(model.kind), "initial": .string(Money(fen: model.initialFen).yuanString),
+                 "kind": .string(model.kind), "source": model.source.map(JSONValue.string) ?? .null,
+                 "initial": .string(Money(fen: model.initialFen).yuanString),
                  "adjusted": .string(Money(fen: model.adjustedFen).yuanString),
                  "executed": model.executedFen.map { .string(Money(fen: $0).yuanString) } ?? .null,
                  "version": .number(String(model.version))])

@@ -305,6 +305,19 @@ enum WebResources {
               "project"
             ]
           },
+          "source": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "fiscal",
+              "carryover",
+              "other",
+              null
+            ],
+            "description": "资金来源: 财政拨款, 上年结转, 其他资金; null reads as 财政拨款"
+          },
           "initial": {
             "type": "string"
           },
@@ -347,6 +360,16 @@ enum WebResources {
               "basic",
               "project"
             ]
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "",
+              "fiscal",
+              "carryover",
+              "other"
+            ],
+            "description": "资金来源; empty or absent for 财政拨款 unstated"
           },
           "initial": {
             "type": "string",

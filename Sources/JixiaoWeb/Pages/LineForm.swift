@@ -7,20 +7,23 @@ struct LineForm: Content {
     var code: String?
     var name: String?
     var kind: String?
+    /// 资金来源 (`fiscal`, `carryover`, `other`); empty for 财政拨款 unstated.
+    var source: String?
     var initial: String?
     var adjusted: String?
     var executed: String?
     var version: Int?
 
-    init(code: String? = nil, name: String? = nil, kind: String? = nil, initial: String? = nil,
+    init(code: String? = nil, name: String? = nil, kind: String? = nil, source: String? = nil, initial: String? = nil,
          adjusted: String? = nil, executed: String? = nil, version: Int? = nil) {
-        (self.code, self.name, self.kind, self.initial, self.adjusted, self.executed, self.version) =
-            (code, name, kind, initial, adjusted, executed, version)
+        (self.code, self.name, self.kind, self.source, self.initial, self.adjusted, self.executed, self.version) =
+            (code, name, kind, source, initial, adjusted, executed, version)
     }
 
     init(_ line: BudgetLine, version: Int) {
-        self.init(code: line.code, name: line.name, kind: line.kind.rawValue, initial: line.initial.yuanString,
-                  adjusted: line.adjusted.yuanString, executed: line.declaredExecuted?.yuanString, version: version)
+        self.init(code: line.code, name: line.name, kind: line.kind.rawValue, source: line.source?.rawValue,
+                  initial: line.initial.yuanString, adjusted: line.adjusted.yuanString,
+                  executed: line.declaredExecuted?.yuanString, version: version)
     }
 
     func validated() -> Result<BudgetLine, FieldErrors> {
@@ -32,6 +35,9 @@ struct LineForm: Content {
         else if name.count > TextLimits.maximumCharacters { errors["name"] = "项目名称最多 \(TextLimits.maximumCharacters) 字" }
         let kind = BudgetLine.Kind(rawValue: self.kind ?? "")
         if kind == nil { errors["kind"] = "请选择基本支出或项目支出" }
+        let sourceText = (self.source ?? "").trimmingCharacters(in: .whitespaces)
+        let source = BudgetLine.FundingSource(rawValue: sourceText)
+        if !sourceText.isEmpty, source == nil { errors["source"] = "请选择财政拨款、上年结转或其他资金" }
         func amount(_ field: String, _ text: String?, required: Bool) -> Money? {
             let text = (text ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
@@ -48,7 +54,7 @@ struct LineForm: Content {
         let adjusted = amount("adjusted", self.adjusted, required: true)
         let executed = amount("executed", self.executed, required: false)
         guard errors.isEmpty, let kind, let initial, let adjusted else { return .failure(errors) }
-        return .success(BudgetLine(code: code, name: name, kind: kind, initial: initial, adjusted: adjusted,
+        return .success(BudgetLine(code: code, name: name, kind: kind, source: source, initial: initial, adjusted: adjusted,
                                    declaredExecuted: executed))
     }
 }

@@ -9,6 +9,7 @@ enum LinesView {
     }
 
     static let kinds = BudgetLine.Kind.allCases.map { ($0.rawValue, $0.chinese) }
+    static let sources = BudgetLine.FundingSource.allCases.map { ($0.rawValue, $0.chinese) }
 
     static func render(code: String, name: String, year: Int, rows: [Row], mayChange: Bool, form: LineForm,
                        errors: FieldErrors, message: String?, user: CurrentUser, csrf: String) -> String {
@@ -85,6 +86,9 @@ enum LinesView {
             FormControls.field("name", "项目名称", errors: errors) { FormControls.text("name", value: form.name, errors: errors) }
             FormControls.field("kind", "类别", errors: errors) {
                 FormControls.select("kind", options: kinds, selected: form.kind, errors: errors)
+            }
+            FormControls.field("source", "资金来源（可不选：按财政拨款）", errors: errors) {
+                FormControls.select("source", options: sources, selected: form.source, errors: errors)
             }
             FormControls.field("initial", "年初预算数（元）", errors: errors) {
                 FormControls.text("initial", value: form.initial, errors: errors, mode: "decimal")
