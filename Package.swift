@@ -69,7 +69,7 @@ let package = Package(
         // Runs generated bundles through the pipeline in bulk (scripts/fuzz.sh); free of server dependencies.
         .executableTarget(name: "jixiao-fuzz", dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoFuzzing"]),
         // Paths to the examples and golden files shared by the test targets.
-        .target(name: "JixiaoTestSupport", path: "Tests/JixiaoTestSupport"),
+        .target(name: "JixiaoTestSupport", dependencies: ["JixiaoIO"], path: "Tests/JixiaoTestSupport"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoFuzzing", "JixiaoTestSupport"]),
         .testTarget(name: "JixiaoIOTests",
                     dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoFuzzing", "JixiaoTestSupport"]),
@@ -78,7 +78,7 @@ let package = Package(
             dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoOffice", "JixiaoFuzzing", "JixiaoTestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoIO", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [

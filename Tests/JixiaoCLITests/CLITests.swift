@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoIO
 import JixiaoTestSupport
 import Testing
 
@@ -195,6 +196,24 @@ import Testing
         let unwritable = try jixiao("report", Fixtures.seed.path, "-o", "/proc/jixiao/report.md")
         #expect(unwritable.status == 3)
         #expect(unwritable.stderr.contains("/proc/jixiao/report.md：无法写入"))
+    }
+
+    @Test func aProjectsTableIsWrittenAloneOrWithTheOthersInOneWorkbook() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("projects.json")
+        try Data(try Fixtures.seedWithProjects().serialized().utf8).write(to: bundle)
+        let one = directory.appendingPathComponent("P02.docx")
+        let single = try jixiao("report", bundle.path, "--project", "P02", "-o", one.path)
+        #expect(single.status == 0 && single.stdout.hasPrefix("已写入项目支出绩效自评表："))
+        #expect(try Data(contentsOf: one).starts(with: Array("PK".utf8)))
+        let all = try jixiao("report", bundle.path, "--project", "all", "-o", directory.appendingPathComponent("all.xlsx").path)
+        #expect(all.status == 0 && all.stdout.hasPrefix("已写入3 个项目的自评表："))
+        let unknown = try jixiao("report", bundle.path, "--project", "P09", "-o", one.path)
+        #expect(unknown.status == 2 && unknown.stderr.contains("“P09”不是项目编码（可选：P01、P02、P03、all）"))
+        #expect(try jixiao("report", bundle.path, "--project", "all", "-o", one.path).status == 64)
+        let none = try jixiao("report", Fixtures.seed.path, "--project", "P01", "-o", one.path)
+        #expect(none.status == 2 && none.stderr.contains("没有项目"))
     }
 
     @Test func aMissingBundleIsInvalidInput() throws {

@@ -7,41 +7,13 @@ import Testing
 /// Projects inside a department's year: read and written with the bundle, checked against the year's lines and
 /// indicator ids, and scored each on its own lines by its own template.
 @Suite struct ProjectTests {
-    /// The seed with its three 项目支出 lines as projects, 上年结转 money on one of them, and an indicator tree for the
-    /// exhibits project.
+    /// The seed with its projects, `edit` applied to the projects.
     static func seedWithProjects(_ edit: (inout [JSONValue]) -> Void = { _ in }) throws -> JSONValue {
-        var bundle = try JSONParser.parse(try Data(contentsOf: Fixtures.seed))
-        guard case .array(var lines)? = bundle["budget"]?["lines"] else { throw MissingLines() }
-        lines[3] = lines[3].setting("source", to: .string("carryover"))
-        bundle = bundle.setting("budget", to: .object(["lines": .array(lines)]))
-        var projects: [JSONValue] = [
-            .object(["code": .string("P01"), "name": .string("科普活动"), "owner": .string("科普部"),
-                     "lines": .array([.string("X01")])]),
-            .object(["code": .string("P02"), "name": .string("科普大篷车展品更新"), "lines": .array([.string("X02")]),
-                     "goal": .string("年内完成展品更新并投入巡展"), "achieved": .string("展品已更新，巡展 12 场"),
-                     "indicators": .array([
-                         .object(["id": .string("p2-1"), "level1": .string("产出指标"), "level2": .string("数量指标"),
-                                  "name": .string("更新展品件数"), "nature": .string("quantitative"),
-                                  "direction": .string(">="), "target": .string("20"), "unit": .string("件"),
-                                  "weight": .string("50"), "actual": .string("20")]),
-                         .object(["id": .string("p2-2"), "level1": .string("效益指标"), "level2": .string("社会效益指标"),
-                                  "name": .string("巡展场次"), "nature": .string("quantitative"),
-                                  "direction": .string(">="), "target": .string("15"), "unit": .string("场"),
-                                  "weight": .string("30"), "actual": .string("12")]),
-                         .object(["id": .string("p2-3"), "level1": .string("满意度指标"),
-                                  "level2": .string("服务对象满意度指标"), "name": .string("观众满意度"),
-                                  "nature": .string("quantitative"), "direction": .string(">="),
-                                  "target": .string("90"), "unit": .string("%"), "weight": .string("10"),
-                                  "actual": .string("95")]),
-                     ])]),
-            .object(["code": .string("P03"), "name": .string("院士工作站"), "lines": .array([.string("X03")]),
-                     "template": .string("hubei-project-2020")]),
-        ]
+        let bundle = try Fixtures.seedWithProjects()
+        guard case .array(var projects)? = bundle["projects"] else { return bundle }
         edit(&projects)
         return bundle.setting("projects", to: .array(projects))
     }
-
-    private struct MissingLines: Error {}
 
     private func read(_ bundle: JSONValue) throws -> DepartmentYear {
         try BundleReader().decode(Data(bundle.serialized().utf8), file: "projects.json")
@@ -59,6 +31,7 @@ import Testing
         let year = try read(try Self.seedWithProjects())
         #expect(year.projects.map(\.code) == ["P01", "P02", "P03"])
         #expect(year.projects[0].owner == "科普部" && year.projects[0].template.id == "national-project-2020")
+        #expect(year.projects[0].indicators.count == 5 && year.projects[1].indicators.count == 3)
         #expect(year.projects[2].template.id == "hubei-project-2020")
         #expect(year.budgetLines[3].source == .carryover)
         #expect(try read(BundleWriter.encode(year)) == year)
@@ -78,8 +51,11 @@ import Testing
         // 20/20 → 50, 12/15 → 24, 95/90 → 10; the budget's share by the template's rule.
         #expect(evaluation.indicators.map(\.score) == [Rational(50), Rational(24), Rational(10)])
         #expect(evaluation.total == evaluation.budget.score + 84)
-        // A project without indicators is scored on its budget alone.
-        #expect(Evaluator.evaluate(year.year(of: year.projects[0])).indicators.isEmpty)
+        // A measure counts the department's activities for the project as it does for the department.
+        #expect(Evaluator.evaluate(year.year(of: year.projects[0])).indicators.first?.actual == Rational(47))
+        // A project without indicators is scored on its budget alone, by its own template's weight.
+        let academicians = Evaluator.evaluate(year.year(of: year.projects[2]))
+        #expect(academicians.indicators.isEmpty && academicians.budget.weight == year.projects[2].template.budget.weight)
     }
 
     @Test func projectFaultsAreNamedByTheirPathAllAtOnce() throws {

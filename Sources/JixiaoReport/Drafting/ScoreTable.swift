@@ -56,28 +56,28 @@ enum ScoreTable {
     }
 
     /// An amount in 万元 with two decimals, half-up.
-    private static func wan(_ money: Money) -> Table.Cell {
+    static func wan(_ money: Money) -> Table.Cell {
         .number(Rounding(mode: .halfUp, places: 2).apply(money.wan), places: 2)
     }
 
     /// A rate as a percentage with two decimals; a dash when there is no base.
-    private static func rate(_ rate: Rational?) -> Table.Cell {
+    static func rate(_ rate: Rational?) -> Table.Cell {
         rate.map { .percent(Rounding(mode: .halfUp, places: 4).apply($0), places: 2) } ?? .number("—")
     }
 
     /// A weight or other exact figure, with as many decimals as it has.
-    private static func number(_ value: Rational) -> Table.Cell {
+    static func number(_ value: Rational) -> Table.Cell {
         .number(value, places: value.description.split(separator: ".").dropFirst().first?.count ?? 0)
     }
 
     /// A score with the template's decimals.
-    private static func score(_ value: Rational, _ year: DepartmentYear) -> Table.Cell {
+    static func score(_ value: Rational, _ year: DepartmentYear) -> Table.Cell {
         .number(value, places: year.template.rounding.places)
     }
 
     /// Indicators in framework order (一级, then 二级 as the template lists them), merged by level.
-    private static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation,
-                                      links: [String: [Table.Cell.Link]]) -> [[Table.Cell]] {
+    static func indicatorRows(_ year: DepartmentYear, _ evaluation: Evaluation,
+                              links: [String: [Table.Cell.Link]] = [:]) -> [[Table.Cell]] {
         let rounding = year.template.rounding
         var rows: [[Table.Cell]] = [[
             .header("一级指标"), .header("二级指标"), .header("三级指标"), .header("年度指标值"), .header("实际完成值"),
@@ -129,9 +129,10 @@ enum ScoreTable {
         return parts.isEmpty ? "" : parts.joined(separator: "；") + "。"
     }
 
-    private static func totalRow(_ year: DepartmentYear, _ evaluation: Evaluation) -> [[Table.Cell]] {
+    /// 总分 with the total weight, the score and the grade; `leading` columns come before 分值.
+    static func totalRow(_ year: DepartmentYear, _ evaluation: Evaluation, leading: Int = 5) -> [[Table.Cell]] {
         [[
-            .header("总分", columnSpan: 5), number(year.template.totalWeight), score(evaluation.total, year),
+            .header("总分", columnSpan: leading), number(year.template.totalWeight), score(evaluation.total, year),
             Table.Cell("自评等级：\(evaluation.grade)", alignment: .center, isHeader: true),
         ]]
     }

@@ -6,14 +6,21 @@ public struct ReportDocument: Sendable, Hashable {
     /// The title, broken where a long title should break (the body's name, then what the document is).
     public var titleLines: [String]
     public var blocks: [Block]
+    /// Printed on pages turned on their side (a table too wide for portrait).
+    public var landscape = false
 
     public init(titleLines: [String], blocks: [Block]) {
         self.titleLines = titleLines
         self.blocks = blocks
     }
 
-    /// The title on one line.
-    public var title: String { titleLines.joined() }
+    /// The title on one line; for a document without title lines (a form whose table caption is its title), the
+    /// first table's caption.
+    public var title: String {
+        guard titleLines.isEmpty else { return titleLines.joined() }
+        for case .table(let table) in blocks where !table.caption.isEmpty { return table.caption }
+        return ""
+    }
 
     /// One block of the document.
     public enum Block: Sendable, Hashable {

@@ -3,7 +3,7 @@
 public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
         let title = "<h1>" + document.titleLines.map { escape($0) }.joined(separator: "<br>") + "</h1>"
-        let body = [title, fragment(document.blocks)]
+        let body = (document.titleLines.isEmpty ? [] : [title]) + [fragment(document.blocks)]
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">

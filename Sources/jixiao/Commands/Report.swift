@@ -27,9 +27,17 @@ struct Report: ParsableCommand {
     @Option(help: "The date the report is signed with (YYYY-MM-DD; default: today in China).")
     var date: String?
 
+    @Option(help: ArgumentHelp("A project's self-evaluation table (项目支出绩效自评表) instead of the report; "
+                               + "'all' writes every project's table to one workbook, a sheet each (.xlsx).",
+                               valueName: "code|all"))
+    var project: String?
+
     func validate() throws {
         if format == nil, inferredFormat == nil {
             throw ValidationError("Give --format md|html|docx|pdf|xlsx, or an output file ending in one of those.")
+        }
+        if project == "all", (format ?? inferredFormat) != .xlsx {
+            throw ValidationError("--project all writes one workbook: give an .xlsx output.")
         }
         if let date, CivilDate(iso: date) == nil { throw ValidationError("--date must be a date as YYYY-MM-DD, not \(date).") }
     }
@@ -48,8 +56,33 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let (year, evaluation, findings) = try input.evaluate()
+        if let project { return try writeProjects(year, code: project) }
         let document = ReportBuilder.build(year, evaluation: evaluation, findings: findings,
                                            date: date.flatMap(CivilDate.init(iso:)) ?? ChinaClock.today())
+        try write(document, what: (format ?? inferredFormat) == .xlsx ? "自评表" : "自评报告")
+    }
+
+    /// One project's table, or (`all`) every project's in one workbook.
+    private func writeProjects(_ year: DepartmentYear, code: String) throws {
+        guard !year.projects.isEmpty else {
+            Terminal.error("\(input.bundle)：没有项目（projects），请先在数据中列出项目")
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+        if code == "all" {
+            let sheets = year.projects.map { project in
+                (name: String("\(project.code) \(project.name)".prefix(31)), document: ProjectTable.document(year, project: project))
+            }
+            let data = try XlsxRenderer.render(sheets: sheets, title: "\(year.department.name)\(year.year)年度项目支出绩效自评表")
+            return try OutputFile.write(data, to: output, what: "\(sheets.count) 个项目的自评表")
+        }
+        guard let project = year.projects.first(where: { $0.code == code }) else {
+            Terminal.error("“\(code)”不是项目编码（可选：\(year.projects.map(\.code).joined(separator: "、"))、all）")
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+        try write(ProjectTable.document(year, project: project), what: "项目支出绩效自评表")
+    }
+
+    private func write(_ document: ReportDocument, what: String) throws {
         let data: Data
         switch format ?? inferredFormat! {
         case .md: data = Data(MarkdownRenderer.render(document).utf8)
@@ -64,7 +97,6 @@ struct Report: ParsableCommand {
                 throw ExitCode(ExitCodes.outputFailed)
             }
         }
-        try OutputFile.write(data, to: output, what: format == .xlsx || (format == nil && inferredFormat == .xlsx)
-                             ? "自评表" : "自评报告")
+        try OutputFile.write(data, to: output, what: what)
     }
 }

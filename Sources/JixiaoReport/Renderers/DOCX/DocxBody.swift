@@ -12,7 +12,9 @@ struct DocxBody {
         var xml = XMLWriter()
         xml.element("w:document", WordML.namespaces) { xml in
             xml.element("w:body") { xml in
-                paragraph(&xml, style: DocxStyles.ID.title, lines: document.titleLines)
+                if !document.titleLines.isEmpty {
+                    paragraph(&xml, style: DocxStyles.ID.title, lines: document.titleLines)
+                }
                 var breakBefore = false
                 var figures = 0
                 for block in document.blocks {
@@ -172,7 +174,8 @@ struct DocxBody {
             xml.empty("w:footerReference", [("w:type", "default"), ("r:id", footers.odd)])
             xml.empty("w:footerReference", [("w:type", "even"), ("r:id", footers.even)])
             xml.empty("w:pgSz", [("w:w", String(OfficialStyle.twips(millimetres: style.pageWidth))),
-                                 ("w:h", String(OfficialStyle.twips(millimetres: style.pageHeight)))])
+                                 ("w:h", String(OfficialStyle.twips(millimetres: style.pageHeight)))]
+                                + (style.isLandscape ? [("w:orient", "landscape")] : []))
             xml.empty("w:pgMar", [
                 ("w:top", String(OfficialStyle.twips(millimetres: style.marginTop))),
                 ("w:right", String(OfficialStyle.twips(millimetres: style.marginRight))),

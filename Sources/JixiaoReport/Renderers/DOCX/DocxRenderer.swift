@@ -24,6 +24,7 @@ public enum DocxRenderer {
             package.add("word/" + path, contentType: "image/svg+xml", data: Data(chart.svg.utf8))
         }
 
+        let style = document.landscape ? style.turned() : style
         let body = DocxBody(style: style, footers: (odd, even), pictures: pictures)
         package.add("word/document.xml", contentType: WordML.contentType("document.main"), xml: body.xml(document))
         package.add("word/styles.xml", contentType: WordML.contentType("styles"), xml: DocxStyles.styles(style))

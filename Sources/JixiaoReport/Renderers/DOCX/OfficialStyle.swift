@@ -56,6 +56,19 @@ public struct OfficialStyle: Sendable {
 
     public init() {}
 
+    /// The page turned on its side for a wide table (the project table): the same margins around a 243 mm line,
+    /// 15 lines of the grid (the 2号 title still fits one) and the characters that fill the longer line.
+    public func turned() -> OfficialStyle {
+        var style = self
+        (style.pageWidth, style.pageHeight) = (pageHeight, pageWidth)
+        style.linesPerPage = 15
+        style.charactersPerLine = 43
+        return style
+    }
+
+    /// Whether the page is wider than it is high.
+    var isLandscape: Bool { pageWidth > pageHeight }
+
     /// Twips (1/20 pt) in a millimetre.
     static func twips(millimetres: Double) -> Int { Int((millimetres * 1440 / 25.4).rounded()) }
 

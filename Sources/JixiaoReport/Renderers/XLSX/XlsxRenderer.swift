@@ -12,12 +12,18 @@ public enum XlsxRenderer {
         try SpreadsheetWriter.write([worksheet(document)], title: document.title)
     }
 
-    static func worksheet(_ document: ReportDocument) -> Worksheet {
+    /// Several documents' tables in one workbook, a sheet each (e.g. every project's table of a department).
+    public static func render(sheets: [(name: String, document: ReportDocument)], title: String) throws -> Data {
+        try SpreadsheetWriter.write(sheets.map { worksheet($0.document, name: $0.name) }, title: title)
+    }
+
+    static func worksheet(_ document: ReportDocument, name: String = "自评表") -> Worksheet {
         let tables = document.blocks.compactMap { block -> Table? in if case .table(let table) = block { table } else { nil } }
         let columns = tables.map(\.columnCount).max() ?? 1
         let relative = tables.first?.columnWidths ?? [Int](repeating: 1, count: columns)
         let total = Double(max(1, relative.reduce(0, +)))
-        var sheet = Worksheet(name: "自评表", columnWidths: relative.map { Double($0) / total * tableWidthCharacters })
+        var sheet = Worksheet(name: name, columnWidths: relative.map { Double($0) / total * tableWidthCharacters })
+        sheet.landscape = document.landscape
         for table in tables {
             if !table.caption.isEmpty {
                 sheet.merges.append(CellRange(row: sheet.rows.count, column: 0, rowCount: 1, columnCount: columns))
