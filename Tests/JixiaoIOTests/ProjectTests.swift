@@ -58,6 +58,26 @@ import Testing
         #expect(academicians.indicators.isEmpty && academicians.budget.weight == year.projects[2].template.budget.weight)
     }
 
+    @Test func eachProjectsFindingsAreAttributedToIt() throws {
+        let bundle = try Self.seedWithProjects { projects in
+            guard case .array(var indicators)? = projects[1]["indicators"] else { return }
+            indicators[0] = indicators[0].setting("target", to: .string("按计划完成"))
+            projects[1] = projects[1].setting("indicators", to: .array(indicators))
+        }
+        let year = try read(bundle)
+        let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
+        let vague = try #require(findings.first { $0.code == "TARGET_NO_NUMBER" && $0.subject?.hasPrefix("projects") == true })
+        #expect(vague.subject == "projects[1].indicators[0]")
+        #expect(vague.message.hasPrefix("项目“科普大篷车展品更新”（P02）：指标“更新展品件数”（p2-1）是定量指标"))
+        let bare = try #require(findings.first { $0.code == "PROJECT_NO_TARGETS" })
+        #expect(bare.subject == "projects[2].indicators" && bare.message.hasPrefix("项目“院士工作站及科创服务”（P03）"))
+        // A project without indicators is the one finding, not one per level of its framework.
+        #expect(!findings.contains { $0.message.hasPrefix("项目“院士工作站及科创服务”") && $0.code != "PROJECT_NO_TARGETS" })
+        // Both hold the targets back from review.
+        let blocking = FindingsEngine.blockingTargetFindings(year).map(\.code)
+        #expect(blocking.contains("PROJECT_NO_TARGETS") && blocking.contains("TARGET_NO_NUMBER"))
+    }
+
     @Test func projectFaultsAreNamedByTheirPathAllAtOnce() throws {
         let bundle = try Self.seedWithProjects { projects in
             projects[0] = projects[0].setting("lines", to: .array([.string("J01"), .string("X09")]))

@@ -44,6 +44,23 @@ import Testing
         #expect(try Fixtures.matchesGolden(sheet, named: "hp-kexie-2022.project-\(code).sheet1.xml"))
     }
 
+    @Test func theDepartmentReportSumsUpItsProjectsAndListsThemInAnAnnex() throws {
+        let evaluation = Evaluator.evaluate(year)
+        let report = ReportBuilder.build(year, evaluation: evaluation,
+                                         findings: FindingsEngine.findings(year, evaluation: evaluation))
+        let paragraphs = report.blocks.compactMap { block -> String? in
+            if case .paragraph(let text) = block { text } else { nil }
+        }
+        #expect(paragraphs.contains { $0.hasPrefix("本年度实施项目 3 个") && $0.contains("“科普大篷车展品更新”执行率 98.02%") })
+        guard case .table(let annex)? = report.blocks.last else { Issue.record("no annex"); return }
+        #expect(annex.caption == "2022年度项目支出绩效自评情况")
+        #expect(annex.rows.dropFirst().map { $0[1].text } == ["科普活动经费", "科普大篷车展品更新", "院士工作站及科创服务"])
+        #expect(annex.rows[2].map(\.text) == ["2", "科普大篷车展品更新", "办公室", "58.00", "56.85", "98.02%", "93.80", "优"])
+        // The department's own score table is scored as before: projects add, they do not change its method.
+        let plain = try BundleReader().read(Fixtures.seed)
+        #expect(evaluation == Evaluator.evaluate(plain))
+    }
+
     @Test func everyProjectOfTheDepartmentInOneWorkbook() throws {
         let sheets = year.projects.map { (name: "\($0.code) \($0.name)", document: ProjectTable.document(year, project: $0)) }
         let parts = try PackageReader().parts(of: XlsxRenderer.render(sheets: sheets, title: "项目支出绩效自评表"))

@@ -9,6 +9,7 @@ public enum FindingsEngine {
             + executionFindings(year, evaluation: evaluation, thresholds: thresholds)
             + procurementFindings(year, thresholds: thresholds)
             + assetFindings(year)
+            + projectFindings(year)
         return all.enumerated()
             .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
             .map(\.element)

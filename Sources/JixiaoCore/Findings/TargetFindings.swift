@@ -1,8 +1,9 @@
 extension FindingsEngine {
     /// The target check's serious findings (a quantitative target without a number, weights that miss the
-    /// framework): while any stands, the targets cannot be submitted for review.
+    /// framework, a project without indicators), the department's and each project's: while any stands, the
+    /// targets cannot be submitted for review.
     public static func blockingTargetFindings(_ year: DepartmentYear) -> [Finding] {
-        targetFindings(year).filter { $0.severity == .high }
+        (targetFindings(year) + projectFindings(year, results: false)).filter { $0.severity == .high }
     }
 
     /// Count units: an indicator measured in them counts outputs, whatever level it is filed under.

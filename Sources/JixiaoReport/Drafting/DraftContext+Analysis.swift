@@ -11,6 +11,14 @@ extension DraftContext {
                 blocks.append(.paragraph("\(offset + 1). \(indicatorResult(pair.0, pair.1))"))
             }
         }
+        if !year.projects.isEmpty {
+            blocks.append(.paragraph("本年度实施项目 \(year.projects.count) 个，各项目自评结果如下（详见附件）："
+                + year.projects.map { project in
+                    let result = Evaluator.evaluate(year.year(of: project))
+                    return "“\(project.name)”执行率 \(result.budget.rate?.percentString(places: 2) ?? "—")，"
+                        + "自评 \(project.template.rounding.format(result.total)) 分，等级“\(result.grade)”"
+                }.joined(separator: "；") + "。"))
+        }
         let inYear = year.activities.filter { $0.date.year == year.year }
         if !inYear.isEmpty {
             let audience = inYear.compactMap(\.audience).sum()

@@ -24,6 +24,7 @@ public enum ReportBuilder {
         blocks += [.signature(lines: [year.department.name] + (date.map { ["\($0.year)年\($0.month)月\($0.day)日"] } ?? []))]
         blocks += [.pageBreak] + ScoreTable.build(year, evaluation: evaluation, links: links)
             .map(ReportDocument.Block.table)
+        blocks += ProjectAnnex.blocks(year)
         return ReportDocument(titleLines: titleLines(year.department.name) + ["\(year.year)年部门整体支出绩效自评报告"],
                               blocks: numberingFigures(blocks))
     }
