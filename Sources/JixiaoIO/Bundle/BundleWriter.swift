@@ -54,7 +54,7 @@ public enum BundleWriter {
     }
 
     /// A project with its lines, template and indicator tree.
-    static func project(_ project: Project) -> JSONValue {
+    public static func project(_ project: Project) -> JSONValue {
         var fields: [JSONValue.Member] = [.init("code", .string(project.code)), .init("name", .string(project.name))]
         if !project.owner.isEmpty { fields.append(.init("owner", .string(project.owner))) }
         fields += [.init("lines", .array(project.lines.map(JSONValue.string))),

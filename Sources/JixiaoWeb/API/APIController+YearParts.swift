@@ -149,6 +149,21 @@ extension APIController {
         return try await answer(request)
     }
 
+    // MARK: projects
+
+    /// Every project as in the bundle, with its own evaluation (scored by its template on its lines) and the
+    /// findings attributed to it.
+    @Sendable func projects(_ request: Request) async throws -> Response {
+        let (_, year) = try await load(request, change: false)
+        let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
+        return json(.array(year.projects.enumerated().map { index, project in
+            let projectYear = year.year(of: project)
+            let own = findings.filter { $0.subject?.hasPrefix("projects[\(index)]") == true }
+            return BundleWriter.project(project)
+                .setting("evaluation", to: EvaluationJSON.encode(projectYear, Evaluator.evaluate(projectYear), findings: own))
+        }))
+    }
+
     // MARK: evidence
 
     @Sendable func evidence(_ request: Request) async throws -> Response {

@@ -48,6 +48,7 @@ struct APIController: RouteCollection {
         year.put("assets", use: updateAssets)
         year.get("basics", use: basics)
         year.on(.PUT, "basics", body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: 3))), use: updateBasics)
+        year.get("projects", use: projects)
         year.get("evidence", use: evidence)
         year.on(.POST, "evidence", body: .collect(maxSize: ByteCount(value: EvidenceKind.maximumBytes + 64 * 1024)),
                 use: addEvidence)

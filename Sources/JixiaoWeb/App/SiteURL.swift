@@ -99,6 +99,11 @@ public enum SiteURL: Sendable, Equatable {
     case evidenceDelete(code: String, year: Int, id: UUID)
     /// The API's OpenAPI document.
     case openAPI
+    /// 项目: one project of the year.
+    case project(code: String, year: Int, project: String)
+    /// A project's 项目支出绩效自评表 as `docx`, `pdf`, `xlsx`, `html` or `md`; project `all` with `xlsx` gives every
+    /// project's table in one workbook.
+    case projectTable(code: String, year: Int, project: String, format: String)
 
     /// A part of a path: fixed text, or the value of a route parameter (`:name` when routes are registered).
     enum Segment: Equatable, ExpressibleByStringLiteral {
@@ -202,6 +207,11 @@ public enum SiteURL: Sendable, Equatable {
         case .line(let code, let year, let id): Self.year(code, year, "lines", .id(id.uuidString))
         case .lineDelete(let code, let year, let id): Self.year(code, year, "lines", .id(id.uuidString), "delete")
         case .linePlan(let code, let year, let id): Self.year(code, year, "lines", .id(id.uuidString), "plan")
+        case .project(let code, let year, let project):
+            Self.year(code, year, "projects", .parameter("project", value: project))
+        case .projectTable(let code, let year, let project, let format):
+            Self.year(code, year, "projects", .parameter("project", value: project),
+                      .parameter("file", value: "table.\(format)"))
         }
     }
 

@@ -1675,6 +1675,50 @@ enum WebResources {
             "format": "date-time"
           }
         }
+      },
+      "Project": {
+        "type": "object",
+        "required": [
+          "code",
+          "name",
+          "lines",
+          "template",
+          "indicators",
+          "evaluation"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "lines": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "template": {},
+          "goal": {
+            "type": "string"
+          },
+          "achieved": {
+            "type": "string"
+          },
+          "indicators": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "evaluation": {
+            "$ref": "#/components/schemas/Evaluation"
+          }
+        }
       }
     },
     "responses": {
@@ -5467,6 +5511,56 @@ enum WebResources {
                 }
               }
             }
+          }
+        }
+      }
+    },
+    "/api/v1/years/{code}/{year}/projects": {
+      "get": {
+        "summary": "The year's projects as in the bundle, each with its own evaluation (its template, its lines) and the findings attributed to it",
+        "operationId": "getProjects",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The projects",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Project"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data"
+          },
+          "404": {
+            "description": "No such department-year"
           }
         }
       }

@@ -1,8 +1,8 @@
 import Foundation
 import JixiaoCore
 
-/// Where a finding's record is shown: the bundle path it names (`budget.lines[2]`, `indicators[0]`, `workPlan[3]`…)
-/// turned into the page — and the row — that shows that record.
+/// Where a finding's record is shown: the bundle path it names (`budget.lines[2]`, `indicators[0]`, `workPlan[3]`,
+/// `projects[1].indicators[0]`…) turned into the page — and the row — that shows that record.
 enum FindingLinks {
     static func url(_ finding: Finding, in year: DepartmentYear) -> String? {
         guard let subject = finding.subject else { return nil }
@@ -22,6 +22,15 @@ enum FindingLinks {
             return SiteURL.workPlan(code: code, year: number).path + (anchor ?? "")
         case "procurements", "activities", "assets":
             return SiteURL.records(code: code, year: number, kind: kind).path
+        case "projects":
+            guard let index, year.projects.indices.contains(index) else { return nil }
+            let project = year.projects[index]
+            // `projects[1].indicators[0]`: the indicator's row on the project's page.
+            let inner = parse(String(subject.drop { $0 != "." }.dropFirst()))
+            let anchor = inner.0 == "indicators" ? inner.1.flatMap { position in
+                project.indicators.indices.contains(position) ? "#indicator-\(project.indicators[position].id)" : nil
+            } : nil
+            return SiteURL.project(code: code, year: number, project: project.code).path + (anchor ?? "")
         default:
             return nil
         }

@@ -16,6 +16,8 @@ struct OverviewModel {
     let grade: String
     let budgetScore: String
     let lines: [Line]
+    /// The year's projects, each scored on its own.
+    let projects: [ProjectSummary]
     let findings: [Finding]
     let charts: [Chart]
     /// The in-year view on the as-of date.
@@ -56,6 +58,7 @@ struct OverviewModel {
                         executed: spent.wanString,
                         rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
         }
+        projects = ProjectSummary.all(in: year)
         findings = FindingsEngine.findings(year, evaluation: evaluation)
         monitoring = Monitor.report(year, asOf: date)
         charts = [Charts.cumulativeExecution(year, asOf: date), Charts.executionByLine(year),

@@ -1,0 +1,64 @@
+import JixiaoCore
+import JixiaoStore
+
+/// A project of the year in figures and words, scored by its own template: what the overview lists.
+struct ProjectSummary {
+    let code: String
+    let name: String
+    let owner: String
+    let lines: String
+    let adjusted: String
+    let executed: String
+    let rate: String
+    let total: String
+    let grade: String
+
+    init(_ year: DepartmentYear, _ project: Project, evaluation: Evaluation) {
+        code = project.code
+        name = project.name
+        owner = project.owner.isEmpty ? "—" : project.owner
+        lines = project.lines.joined(separator: "、")
+        adjusted = evaluation.budget.totals.adjusted.wanString
+        executed = evaluation.budget.totals.executed.wanString
+        rate = evaluation.budget.rate?.percentString(places: 2) ?? "—"
+        total = project.template.rounding.format(evaluation.total)
+        grade = evaluation.grade
+    }
+
+    /// Every project of the year, each evaluated on its own.
+    static func all(in year: DepartmentYear) -> [ProjectSummary] {
+        year.projects.map { ProjectSummary(year, $0, evaluation: Evaluator.evaluate(year.year(of: $0))) }
+    }
+}
+
+/// 项目: one project's page — its figures, goal and actual, each indicator's score with how it was computed and
+/// its evidence, the findings attributed to it, and its table's downloads.
+struct ProjectModel {
+    let code: String
+    let name: String
+    let year: Int
+    let summary: ProjectSummary
+    let templateName: String
+    let budgetScore: String
+    let goal: String
+    let achieved: String
+    let indicators: [EvaluationModel.Row]
+    let findings: [Finding]
+
+    init(_ year: DepartmentYear, project: Project, evidence: [EvidenceRepository.Entry]) {
+        let projectYear = year.year(of: project)
+        let evaluation = Evaluator.evaluate(projectYear)
+        code = year.department.code
+        name = year.department.name
+        self.year = year.year
+        summary = ProjectSummary(year, project, evaluation: evaluation)
+        templateName = project.template.name
+        budgetScore = project.template.rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
+        goal = project.goal
+        achieved = project.achieved
+        indicators = EvaluationModel(projectYear, evidence: evidence).rows
+        let index = year.projects.firstIndex { $0.code == project.code } ?? 0
+        findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
+            .filter { $0.subject?.hasPrefix("projects[\(index)]") == true }
+    }
+}
