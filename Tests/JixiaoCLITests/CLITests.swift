@@ -212,6 +212,9 @@ import Testing
         let unknown = try jixiao("report", bundle.path, "--project", "P09", "-o", one.path)
         #expect(unknown.status == 2 && unknown.stderr.contains("“P09”不是项目编码（可选：P01、P02、P03、all）"))
         #expect(try jixiao("report", bundle.path, "--project", "all", "-o", one.path).status == 64)
+        let monitored = try jixiao("monitor", bundle.path, "--as-of", "2022-06-30")
+        #expect(monitored.stdout.contains("项目 P02 科普大篷车展品更新：执行率 ")
+            && monitored.stdout.contains("  [严重] 项目“科普大篷车展品更新”（P02）："))
         let none = try jixiao("report", Fixtures.seed.path, "--project", "P01", "-o", one.path)
         #expect(none.status == 2 && none.stderr.contains("没有项目"))
     }

@@ -78,6 +78,22 @@ import Testing
         #expect(blocking.contains("PROJECT_NO_TARGETS") && blocking.contains("TARGET_NO_NUMBER"))
     }
 
+    @Test func eachProjectIsMonitoredOnItsOwnWithItsOwnWarnings() throws {
+        let year = try read(try Self.seedWithProjects())
+        let projects = ProjectMonitoring.all(year, asOf: CivilDate(iso: "2022-06-30")!)
+        #expect(projects.map(\.code) == ["P01", "P02", "P03"])
+        let exhibits = projects[1]
+        #expect(exhibits.report.total.adjusted == year.budgetLines[3].adjusted)
+        // Behind 序时进度 at mid-year: warned for the project itself, not again for its line.
+        let behind = try #require(exhibits.warnings.first { $0.code == "MONITOR_BEHIND_TIME" })
+        #expect(behind.subject == "projects[1].budget" && behind.message.hasPrefix("项目“科普大篷车展品更新”（P02）："))
+        #expect(!exhibits.warnings.contains { $0.subject?.contains("budget.lines") == true })
+        // Its forecast is scored by its own template: the Hubei project template weighs the budget at 20.
+        #expect(exhibits.report.budgetWeight == 10 && projects[2].report.budgetWeight == 20)
+        // A measured indicator is projected for its project.
+        #expect(projects[0].report.indicators.map(\.id) == ["p1-1"] && projects[2].report.indicators.isEmpty)
+    }
+
     @Test func projectFaultsAreNamedByTheirPathAllAtOnce() throws {
         let bundle = try Self.seedWithProjects { projects in
             projects[0] = projects[0].setting("lines", to: .array([.string("J01"), .string("X09")]))

@@ -45,6 +45,11 @@ extension DatabaseTests {
                     #expect(parts["xl/worksheets/sheet3.xml"] != nil)
                 }
                 try await browser.get(app, base + "/projects/P09") { #expect($0.status == .notFound) }
+                try await browser.get(app, base + "/monitoring?asOf=2022-06-30") { response in
+                    let page = response.body.string
+                    #expect(page.contains("项目监控（3 个项目）") && page.contains(#"<tr id="project-P02">"#))
+                    #expect(page.contains(#"<a href="\#(base)/projects/P02">项目“科普大篷车展品更新”（P02）："#))
+                }
                 let (status, projects) = try await browser.api(app, .GET, "/api/v1" + base + "/projects")
                 #expect(status == .ok)
                 if case .array(let list)? = projects {

@@ -44,6 +44,7 @@ enum MonitoringView {
                     }
                 }
             }
+            if !year.projects.isEmpty { projects(year, report: report) }
             HTML.element("div", [("class", "charts")]) {
                 HTML.element("figure") { HTML.chart(Charts.cumulativeExecution(year, asOf: report.asOf).svg) }
                 if !year.workPlan.isEmpty {
@@ -65,6 +66,62 @@ enum MonitoringView {
         }
     }
 
+
+    /// 项目监控: each project's execution against 序时进度, its forecast execution, score and grade by its own
+    /// template, and its own warnings.
+    private static func projects(_ year: DepartmentYear, report: MonitoringReport) -> HTML {
+        let projects = ProjectMonitoring.all(year, asOf: report.asOf)
+        return HTML.group {
+            HTML.element("h2") { "项目监控（\(projects.count) 个项目）" }
+            HTML.element("div", [("class", "table-scroll")]) {
+                HTML.element("table", [("id", "project-monitoring")]) {
+                    HTML.element("thead") {
+                        HTML.element("tr") {
+                            for title in ["项目", "全年预算数（万元）", "截至当日执行率", "预计全年执行率", "预计得分", "预警"] {
+                                HTML.element("th") { title }
+                            }
+                        }
+                    }
+                    HTML.element("tbody") {
+                        for (project, entry) in zip(year.projects, projects) {
+                            let own = entry.report
+                            let behind = own.total.rate.map { $0 < report.timeProgress } ?? false
+                            HTML.element("tr", [("id", "project-\(entry.code)")]) {
+                                HTML.element("td") {
+                                    HTML.element("a", [("href", SiteURL.project(code: year.department.code, year: year.year,
+                                                                                project: entry.code).path)]) {
+                                        "\(entry.code) \(entry.name)"
+                                    }
+                                }
+                                HTML.element("td", [("class", "number")]) { own.total.adjusted.wanString }
+                                HTML.element("td", [("class", behind ? "number severity-high" : "number")]) {
+                                    own.total.rate?.percentString(places: 2) ?? "—"
+                                }
+                                HTML.element("td", [("class", "number")]) {
+                                    own.total.projectedRate?.percentString(places: 2) ?? "—"
+                                }
+                                HTML.element("td", [("class", "number")]) {
+                                    "\(project.template.rounding.format(own.projectedTotal))（\(own.projectedGrade)）"
+                                }
+                                HTML.element("td", [("class", "number")]) { String(entry.warnings.count) }
+                            }
+                        }
+                    }
+                }
+            }
+            let warnings = projects.flatMap(\.warnings)
+            if !warnings.isEmpty {
+                HTML.element("ul", [("class", "warnings"), ("id", "project-warnings")]) {
+                    for warning in warnings {
+                        HTML.element("li", [("class", "severity-\(warning.severity.rawValue)")]) {
+                            "【\(warning.severity.chinese)】"
+                            FindingLinks.message(warning, in: year)
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The as-of date field, limited to the year.

@@ -85,6 +85,14 @@ struct MonitorCommand: ParsableCommand {
         }
         lines.append(report.warnings.isEmpty ? "没有预警。" : "预警 \(report.warnings.count) 项：")
         for warning in report.warnings { lines.append("  [\(warning.severity.chinese)] \(warning.message)") }
+        for (project, entry) in zip(year.projects, ProjectMonitoring.all(year, asOf: report.asOf)) {
+            let own = entry.report
+            lines.append("项目 \(entry.code) \(entry.name)：执行率 \(own.total.rate?.percentString(places: 2) ?? "—")，"
+                + "全年预计 \(own.total.projectedRate?.percentString(places: 2) ?? "—")，预计得分 "
+                + "\(project.template.rounding.format(own.projectedTotal))（\(own.projectedGrade)）"
+                + (entry.warnings.isEmpty ? "。" : "；预警 \(entry.warnings.count) 项："))
+            for warning in entry.warnings { lines.append("  [\(warning.severity.chinese)] \(warning.message)") }
+        }
         return lines.joined(separator: "\n")
     }
 }
