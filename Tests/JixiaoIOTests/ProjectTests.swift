@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoOffice
 import JixiaoTestSupport
 import Testing
 @testable import JixiaoIO
@@ -37,6 +38,28 @@ import Testing
         #expect(try read(BundleWriter.encode(year)) == year)
         // The department's own tree and template are untouched.
         #expect(year.indicators.count == 11 && year.template.id == "national-project-2020")
+    }
+
+    @Test func projectsGoThroughTheWorkbookAndBack() throws {
+        let year = try read(try Self.seedWithProjects())
+        let workbook = try WorkbookExport.workbook(year)
+        #expect(try WorkbookImport().decode(workbook, file: "projects.xlsx") == year)
+    }
+
+    @Test func aProjectIndicatorsFaultIsNamedByItsCellInTheWorkbook() throws {
+        let year = try read(try Self.seedWithProjects())
+        var sheets = WorkbookExport.sheets(year, prefillFramework: false)
+        let indicators = try #require(sheets.firstIndex { $0.name == "绩效指标" })
+        // The seed's 11 indicators come first, then P01's five: row 14 (index 13) is P01's first, p1-1; its weight
+        // in column I. Row 19 is P02's first; give it a project no one has (所属项目, the last column).
+        let project = sheets[indicators].rows[1].count - 1
+        sheets[indicators].rows[13][8].value = .text("很多")
+        sheets[indicators].rows[18][project].value = .text("P09")
+        let data = try SpreadsheetWriter.write(sheets, title: "projects")
+        let error = try #require(throws: InputError.self) { try WorkbookImport().decode(data, file: "projects.xlsx") }
+        let lines = error.issues.map { "\($0.path)：\($0.chinese)" }
+        #expect(lines.contains { $0.hasPrefix("绩效指标!I14（分值）：") }, "\(lines)")
+        #expect(lines.contains("绩效指标!Y19（所属项目）：“P09”不是“项目”表中的项目编码"), "\(lines)")
     }
 
     @Test func aProjectIsScoredOnItsOwnLinesByItsOwnTemplate() throws {

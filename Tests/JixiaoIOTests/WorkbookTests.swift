@@ -26,7 +26,7 @@ import Testing
         let (_, data) = try exported("hp-kexie-2022.json")
         let workbook = try SpreadsheetReader.read(data)
         #expect(workbook.sheets.map(\.name) == ["基本情况", "预算项目", "月度支付计划", "上年月度支付", "支付明细", "绩效指标",
-                                                "指标进度", "工作计划", "任务资金计划", "活动记录", "采购", "资产"])
+                                                "指标进度", "工作计划", "任务资金计划", "活动记录", "采购", "资产", "项目"])
         let payments = try #require(workbook.sheet(named: "支付明细"))
         #expect(payments[1, 1] == .text("支付日期"))
         #expect(payments[0, 1] == .text("必填，须在本年度内，如 2022-03-05"))

@@ -41,6 +41,12 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// This object with the member `key` set to `value`: replaced in place, or appended when new.
+    /// The object without `key` (the value itself when it is no object).
+    public func removing(_ key: String) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members.filter { $0.key != key })
+    }
+
     public func setting(_ key: String, to value: JSONValue) -> JSONValue {
         guard case .object(var members) = self else { return self }
         if let index = members.firstIndex(where: { $0.key == key }) {

@@ -19,6 +19,13 @@ public enum WorkbookExport {
     static func sheets(_ year: DepartmentYear, prefillFramework: Bool) -> [Worksheet] {
         let cells = WorkbookCells(unit: year.moneyUnit)
         var indicatorRows = year.indicators.map { WorkbookRecords.indicator($0) }
+            + year.projects.flatMap { project in
+                project.indicators.map { indicator in
+                    var row = WorkbookRecords.indicator(indicator)
+                    row["project"] = .text(project.code)
+                    return row
+                }
+            }
         if indicatorRows.isEmpty, prefillFramework { indicatorRows = WorkbookRecords.framework(year.template) }
         var indicators = table(WorkbookLayout.indicators, rows: indicatorRows, cells: cells)
         let levels = year.template.levels.map(\.name)
@@ -35,12 +42,14 @@ public enum WorkbookExport {
                 .map { WorkbookRecords.monthly($0, $0.lastYear) }, cells: cells),
             table(WorkbookLayout.payments, rows: year.payments.map(WorkbookRecords.payment), cells: cells),
             indicators,
-            table(WorkbookLayout.progress, rows: WorkbookRecords.progress(year.indicators), cells: cells),
+            table(WorkbookLayout.progress, rows: WorkbookRecords.progress(year.indicators + year.projects.flatMap(\.indicators)),
+                  cells: cells),
             table(WorkbookLayout.workPlan, rows: year.workPlan.map(WorkbookRecords.task), cells: cells),
             table(WorkbookLayout.taskPayments, rows: WorkbookRecords.taskPayments(year.workPlan), cells: cells),
             activities(year.activities, cells: cells),
             table(WorkbookLayout.procurements, rows: year.procurements.map(WorkbookRecords.procurement), cells: cells),
             table(WorkbookLayout.assets, rows: year.assets.map { [WorkbookRecords.assets($0)] } ?? [], cells: cells),
+            table(WorkbookLayout.projects, rows: year.projects.map(WorkbookRecords.project), cells: cells),
         ]
     }
 

@@ -86,6 +86,8 @@ struct WorkbookAssembly {
         var indicators = indicators()
         attach(WorkbookLayout.progress, by: "indicator", to: &indicators, path: "indicators", member: "progress",
                parentSheet: WorkbookLayout.indicators.name)
+        var projects = records(WorkbookLayout.projects, path: "projects")
+        indicators = assign(indicators, to: &projects)
         members.append(.init("indicators", .array(indicators)))
         var tasks = records(WorkbookLayout.workPlan, path: "workPlan")
         attach(WorkbookLayout.taskPayments, by: "task", to: &tasks, path: "workPlan", member: "plannedPayments",
@@ -94,6 +96,7 @@ struct WorkbookAssembly {
         members.append(.init("activities", .array(records(WorkbookLayout.activities, path: "activities",
                                                           quantities: true))))
         members.append(.init("procurements", .array(records(WorkbookLayout.procurements, path: "procurements"))))
+        if !projects.isEmpty { members.append(.init("projects", .array(projects))) }
         if let assets = records(WorkbookLayout.assets, path: "assets").first {
             members.append(.init("assets", assets))
             for (key, value) in origins where key.hasPrefix("assets[0]") {
@@ -101,6 +104,48 @@ struct WorkbookAssembly {
             }
         }
         return .object(members)
+    }
+
+    /// Moves each indicator whose 所属项目 names a project into that project's tree, its cells' origins moved with it;
+    /// returns the department's own indicators. A code no project has is reported by its cell.
+    private mutating func assign(_ indicators: [JSONValue], to projects: inout [JSONValue]) -> [JSONValue] {
+        var own: [JSONValue] = []
+        var trees = [[JSONValue]](repeating: [], count: projects.count)
+        var moved: [(from: String, to: String)] = []
+        for (index, indicator) in indicators.enumerated() {
+            let from = "indicators[\(index)]"
+            guard let code = indicator["project"]?.string else {
+                moved.append((from, "indicators[\(own.count)]"))
+                own.append(indicator)
+                continue
+            }
+            let entry = indicator.removing("project")
+            guard let project = projects.firstIndex(where: { $0["code"]?.string == code }) else {
+                report(location(of: from + ".project"), "“\(code)”不是“项目”表中的项目编码", path: from + ".project")
+                continue
+            }
+            moved.append((from, "projects[\(project)].indicators[\(trees[project].count)]"))
+            trees[project].append(entry)
+        }
+        // Every origin under an indicator's old path now answers for its new one (renamed from a snapshot, so an
+        // old path that is also a new one is not moved twice).
+        let snapshot = origins
+        for (key, _) in snapshot where key.hasPrefix("indicators[") { origins[key] = nil }
+        for (from, to) in moved {
+            for (key, value) in snapshot where key == from || key.hasPrefix(from + ".") || key.hasPrefix(from + "[") {
+                origins[to + key.dropFirst(from.count)] = value
+            }
+        }
+        issuePaths = issuePaths.map { path in
+            guard let (from, to) = moved.first(where: { path == $0.from || path.hasPrefix($0.from + ".") }) else {
+                return path
+            }
+            return to + path.dropFirst(from.count)
+        }
+        for (project, tree) in trees.enumerated() where !tree.isEmpty {
+            projects[project] = projects[project].setting("indicators", to: .array(tree))
+        }
+        return own
     }
 
     // MARK: 基本情况

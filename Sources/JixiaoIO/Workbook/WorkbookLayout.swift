@@ -65,6 +65,7 @@ enum WorkbookLayout {
     static let taskStatuses: Kind = .choice(WorkTask.Status.allCases.map { ($0.chinese, $0.rawValue) })
     static let likelihoods: Kind = .choice(IndicatorProgress.Likelihood.allCases.map { ($0.chinese, $0.rawValue) })
     static let causes: Kind = .choice(IndicatorProgress.Cause.allCases.map { ($0.chinese, $0.rawValue) })
+    static let fundingSources: Kind = .choice(BudgetLine.FundingSource.allCases.map { ($0.chinese, $0.rawValue) })
 
     static let lines = Sheet(name: "预算项目", columns: [
         Column("code", "项目编码", width: 12, note: "必填，唯一；支付明细、月度计划和采购用它对应项目"),
@@ -73,6 +74,17 @@ enum WorkbookLayout {
         Column("initial", "年初预算数", .money, width: 16, note: "必填，单位见“基本情况”的金额单位"),
         Column("adjusted", "全年预算数", .money, width: 16, aliases: ["调整后预算数"], note: "必填，计算执行率的基数"),
         Column("executed", "全年执行数", .money, width: 16, note: "可空：空则按支付明细合计"),
+        Column("source", "资金来源", fundingSources, width: 10, note: "可空：空即财政拨款；或上年结转、其他资金"),
+    ])
+
+    static let projects = Sheet(name: "项目", columns: [
+        Column("code", "项目编码", width: 10, note: "必填，唯一，如 P01；“绩效指标”的“所属项目”用它"),
+        Column("name", "项目名称", width: 24, note: "必填"),
+        Column("owner", "实施单位", width: 14, note: "可空"),
+        Column("lines", "预算项目", .list, width: 14, note: "必填：项目支出的预算项目编码，多个用顿号分隔；每个只属一个项目"),
+        Column("template", "评价模板", width: 22, note: "可空：空则按 national-project-2020"),
+        Column("goal", "年度总体目标", width: 36, note: "预期目标"),
+        Column("achieved", "实际完成情况", width: 36, note: "年度终了后填写"),
     ])
 
     static let plan = monthly("月度支付计划", note: "计划支付金额，可空")
@@ -120,6 +132,7 @@ enum WorkbookLayout {
         Column("score", "人工评分", .decimal, width: 8, note: "可空；填写时必须写明评分理由"),
         Column("scoreReason", "评分理由", width: 24, note: "人工评分的理由"),
         Column("deviation", "偏差原因分析及改进措施", width: 30, aliases: ["偏差原因分析"], note: "未完成的指标须填写"),
+        Column("project", "所属项目", width: 10, note: "部门整体的指标不填；项目的指标填“项目”表中的项目编码"),
     ])
 
     static let progress = Sheet(name: "指标进度", columns: [
@@ -210,5 +223,5 @@ enum WorkbookLayout {
 
     /// Every data sheet in workbook order.
     static let dataSheets = [lines, plan, lastYear, payments, indicators, progress, workPlan, taskPayments, activities,
-                             procurements, assets]
+                             procurements, assets, projects]
 }

@@ -32,6 +32,18 @@ enum WorkbookRecords {
         var row: Row = ["code": .text(line.code), "name": .text(line.name), "kind": .text(line.kind.rawValue),
                         "initial": .money(line.initial), "adjusted": .money(line.adjusted)]
         row["executed"] = line.declaredExecuted.map(WorkbookCells.Value.money)
+        row["source"] = line.source.map { .text($0.rawValue) }
+        return row
+    }
+
+    /// A project (its indicators go to 绩效指标 with its code).
+    static func project(_ project: Project) -> Row {
+        var row: Row = ["code": .text(project.code), "name": .text(project.name),
+                        "lines": .text(project.lines.joined(separator: "、")),
+                        "template": .text(project.templateChoice.base)]
+        row["owner"] = text(project.owner)
+        row["goal"] = text(project.goal)
+        row["achieved"] = text(project.achieved)
         return row
     }
 
