@@ -50,6 +50,22 @@ enum FindingLinks {
         return (String(subject[..<open]), Int(subject[subject.index(after: open)..<close]))
     }
 
+    /// Findings as the pages list them: severity, the message linked to its record, the suggested measure.
+    static func list(_ findings: [Finding], in year: DepartmentYear) -> HTML {
+        HTML.element("ul", [("class", "findings")]) {
+            for finding in findings {
+                HTML.element("li") {
+                    HTML.element("span", [("class", "severity-\(finding.severity.rawValue)")]) {
+                        "【\(finding.severity.chinese)】"
+                    }
+                    message(finding, in: year)
+                    HTML.element("br")
+                    HTML.element("small") { "建议：\(finding.measure)" }
+                }
+            }
+        }
+    }
+
     /// The finding's message, linked to its record when it has one.
     static func message(_ finding: Finding, in year: DepartmentYear) -> HTML {
         guard let url = url(finding, in: year) else { return .text(finding.message) }

@@ -113,18 +113,7 @@ enum OverviewView {
             if model.findings.isEmpty {
                 HTML.element("p") { "未发现问题。" }
             } else {
-                HTML.element("ul", [("class", "findings")]) {
-                    for finding in model.findings {
-                        HTML.element("li") {
-                            HTML.element("span", [("class", "severity-\(finding.severity.rawValue)")]) {
-                                "【\(finding.severity.chinese)】"
-                            }
-                            FindingLinks.message(finding, in: model.departmentYear)
-                            HTML.element("br")
-                            HTML.element("small") { "建议：\(finding.measure)" }
-                        }
-                    }
-                }
+                FindingLinks.list(model.findings, in: model.departmentYear)
             }
             HTML.element("h2") { "报告下载" }
             HTML.element("p", [("class", "downloads")]) {

@@ -34,6 +34,8 @@ struct ProjectSummary {
 /// 项目: one project's page — its figures, goal and actual, each indicator's score with how it was computed and
 /// its evidence, the findings attributed to it, and its table's downloads.
 struct ProjectModel {
+    /// The department's year, for the findings' links.
+    let departmentYear: DepartmentYear
     let code: String
     let name: String
     let year: Int
@@ -48,6 +50,7 @@ struct ProjectModel {
     init(_ year: DepartmentYear, project: Project, evidence: [EvidenceRepository.Entry]) {
         let projectYear = year.year(of: project)
         let evaluation = Evaluator.evaluate(projectYear)
+        departmentYear = year
         code = year.department.code
         name = year.department.name
         self.year = year.year

@@ -39,18 +39,7 @@ enum ProjectView {
             if model.findings.isEmpty {
                 HTML.element("p") { "未发现问题。" }
             } else {
-                HTML.element("ul", [("class", "findings")]) {
-                    for finding in model.findings {
-                        HTML.element("li") {
-                            HTML.element("span", [("class", "severity-\(finding.severity.rawValue)")]) {
-                                "【\(finding.severity.chinese)】"
-                            }
-                            finding.message
-                            HTML.element("br")
-                            HTML.element("small") { "建议：\(finding.measure)" }
-                        }
-                    }
-                }
+                FindingLinks.list(model.findings, in: model.departmentYear)
             }
             HTML.element("h2") { "项目支出绩效自评表" }
             HTML.element("p", [("class", "downloads")]) {
