@@ -147,6 +147,14 @@ struct ReviewContext {
             .prefix(TextLimits.maximumCharacters))
         let remarks = try await remarks(form)
         var publication: Publications.Documents?
+        if action == .publish {
+            // The documents (a PDF through LibreOffice takes seconds) are made only for a step the machine allows
+            // from the current state: anyone may ask, and a refusal must be as quick as for any other step. The
+            // repository checks again inside its transaction.
+            let current = try await repository.statuses(organisationID: try organisation.requireID(),
+                                                        year: fiscal.year)[round]?.state ?? .drafting
+            _ = try ReviewMachine.next(round, from: current, action: action, by: party, reason: reason, grade: grade)
+        }
         if action == .publish, let year = try await YearRepository(database: database)
             .load(code: organisation.code, year: fiscal.year) {
             publication = try await Publishing.documents(for: year, organisationID: try organisation.requireID(), on: request)
