@@ -61,6 +61,22 @@ import Testing
         #expect(evaluation == Evaluator.evaluate(plain))
     }
 
+    @Test func theMonitoringTableHasARowPerProjectAndTheirWarnings() throws {
+        let asOf = CivilDate(iso: "2022-06-30")!
+        let document = MonitoringTable.build(year, report: Monitor.report(year, asOf: asOf))
+        let tables = document.blocks.compactMap { block -> Table? in if case .table(let table) = block { table } else { nil } }
+        let projects = try #require(tables.first { $0.caption == "项目运行情况" })
+        #expect(projects.rows.dropFirst().map { $0[0].text } == ["P01 科普活动经费", "P02 科普大篷车展品更新", "P03 院士工作站及科创服务"])
+        #expect(projects.rows[3][2].text == "30.00" && projects.rows[3][3].text == "30.00%")
+        let paragraphs = document.blocks.compactMap { block -> String? in if case .paragraph(let text) = block { text } else { nil } }
+        #expect(paragraphs.contains { $0.contains("项目“院士工作站及科创服务”（P03）：") })
+        // Without projects the table is as before.
+        let plain = try BundleReader().read(Fixtures.seed)
+        #expect(!MonitoringTable.build(plain, report: Monitor.report(plain, asOf: asOf)).blocks.contains {
+            if case .table(let table) = $0 { table.caption == "项目运行情况" } else { false }
+        })
+    }
+
     @Test func everyProjectOfTheDepartmentInOneWorkbook() throws {
         let sheets = year.projects.map { (name: "\($0.code) \($0.name)", document: ProjectTable.document(year, project: $0)) }
         let parts = try PackageReader().parts(of: XlsxRenderer.render(sheets: sheets, title: "项目支出绩效自评表"))

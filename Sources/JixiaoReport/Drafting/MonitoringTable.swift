@@ -6,13 +6,16 @@ import JixiaoCore
 public enum MonitoringTable {
     public static func build(_ year: DepartmentYear, report: MonitoringReport) -> ReportDocument {
         let title = "\(year.year)年度绩效运行监控表（截至 \(report.asOf.month) 月）"
+        let projects = ProjectMonitoring.all(year, asOf: report.asOf)
+        let warnings = report.warnings + projects.flatMap(\.warnings)
         return ReportDocument(titleLines: ReportBuilder.titleLines(year.department.name) + [title], blocks: [
             .paragraph(summary(year, report)),
             .table(budget(year, report)),
+        ] + self.projects(year, projects, asOf: report.asOf) + [
             .table(indicators(year, report)),
         ] + (report.workPlan.tasks.isEmpty ? [] : [.table(workPlan(report))]) + [
-            .heading(level: 1, text: (report.workPlan.tasks.isEmpty ? "三" : "四") + (report.warnings.isEmpty ? "、预警：无" : "、预警")),
-        ] + report.warnings.enumerated().map { .paragraph("\($0.offset + 1). \($0.element.message)") })
+            .heading(level: 1, text: (report.workPlan.tasks.isEmpty ? "三" : "四") + (warnings.isEmpty ? "、预警：无" : "、预警")),
+        ] + warnings.enumerated().map { .paragraph("\($0.offset + 1). \($0.element.message)") })
     }
 
     /// One sentence: 序时进度, execution so far, the projected execution rate and score.
@@ -44,6 +47,25 @@ public enum MonitoringTable {
                         wan(status.projected), percent(status.projectedRate)]
             }
         return Table(caption: "一、预算执行情况", columnWidths: [24, 12, 12, 14, 9, 14, 9], headerRowCount: 1, rows: rows)
+    }
+
+    /// 项目运行情况 for a year with projects: each project's budget, execution so far, projected execution, projected
+    /// score and grade by its own template, and how many warnings it has (listed with the department's).
+    private static func projects(_ year: DepartmentYear, _ monitored: [ProjectMonitoring],
+                                 asOf: CivilDate) -> [ReportDocument.Block] {
+        guard !monitored.isEmpty else { return [] }
+        let rows = [["项目", "全年预算数（万元）", "1–\(asOf.month) 月执行数（万元）", "执行率", "预计执行率", "预计得分",
+                     "预警"].map { Table.Cell.header($0) }]
+            + zip(year.projects, monitored).map { project, entry -> [Table.Cell] in
+                let own = entry.report
+                return [Table.Cell("\(entry.code) \(entry.name)"), wan(own.total.adjusted), wan(own.total.executed),
+                        percent(own.total.rate), percent(own.total.projectedRate),
+                        Table.Cell("\(project.template.rounding.format(own.projectedTotal))（\(own.projectedGrade)）",
+                                   alignment: .center),
+                        .number(String(entry.warnings.count))]
+            }
+        return [.table(Table(caption: "项目运行情况", columnWidths: [26, 12, 14, 9, 10, 12, 6], headerRowCount: 1,
+                             rows: rows))]
     }
 
     /// 年度指标值, 1–N 月完成情况, 全年预计完成情况, 完成目标可能性, 偏差原因及改进措施.
