@@ -52,11 +52,31 @@ extension DatabaseTests {
                 }
                 let (status, projects) = try await browser.api(app, .GET, "/api/v1" + base + "/projects")
                 #expect(status == .ok)
-                if case .array(let list)? = projects {
+                if case .array(let list)? = projects?["projects"] {
                     #expect(list.map { $0["code"]?.string } == ["P01", "P02", "P03"])
                     #expect(list[1]["evaluation"]?["budget"]?["rate"] == .string("0.9802"))
                     #expect(list[2]["evaluation"]?["findings"]?.serialized().contains("PROJECT_NO_TARGETS") == true)
                 }
+                // Changed as a list under its digest: P03 removed, P01 renamed; a basic line refused by its path.
+                let token = try await browser.apiToken(app)
+                guard case .string(let digest)? = projects?["digest"],
+                      case .array(let list)? = projects?["projects"] else { Issue.record("no list"); return }
+                let renamed = list[0].removing("evaluation").setting("name", to: .string("科普活动"))
+                let (changed, after) = try await browser.api(app, .POST, "/api/v1" + base + "/projects", body: .object([
+                    "digest": .string(digest), "replace": .object(["0": renamed]), "remove": .array([.number("2")]),
+                ]), token: token)
+                #expect(changed == .ok)
+                if case .array(let now)? = after?["projects"] {
+                    #expect(now.map { $0["name"]?.string } == ["科普活动", "科普大篷车展品更新"])
+                }
+                #expect(try await browser.api(app, .POST, "/api/v1" + base + "/projects", body: .object([
+                    "digest": .string(digest), "remove": .array([.number("0")])]), token: token).0 == .conflict)
+                guard case .string(let fresh)? = after?["digest"] else { Issue.record("no digest"); return }
+                let (refused, faults) = try await browser.api(app, .POST, "/api/v1" + base + "/projects", body: .object([
+                    "digest": .string(fresh), "add": .array([.object(["code": .string("P04"), "name": .string("基本"),
+                                                                      "lines": .array([.string("J01")])])]),
+                ]), token: token)
+                #expect(refused == .unprocessableEntity && faults?.serialized().contains("projects[2].lines[0]") == true)
                 // 三员分立: the system administrator sees no department's projects.
                 var administrator = Browser()
                 try await administrator.signIn(app, username: "admin")

@@ -12,8 +12,12 @@ public struct RecordListRepository: Sendable {
     public let database: any Database
     /// The record kind in the `records` table.
     let kind: String
-    /// The bundle member that lists the records (`activities`, `procurements`).
+    /// The bundle member that lists the records (`activities`, `procurements`, `projects`).
     public let member: String
+    /// What a change of the list changes for the review rounds: results (activities, procurements — held once the
+    /// self-evaluation is handed in) or targets (projects with their indicator trees — held from the targets'
+    /// submission).
+    var changeKind: ChangeKind = .results
 
     /// The year's activity records.
     public static func activities(_ database: any Database) -> RecordListRepository {
@@ -23,6 +27,11 @@ public struct RecordListRepository: Sendable {
     /// The year's procurements.
     public static func procurements(_ database: any Database) -> RecordListRepository {
         RecordListRepository(database: database, kind: "procurement", member: "procurements")
+    }
+
+    /// The year's projects, each with its lines, template and indicator tree: a change is a change of targets.
+    public static func projects(_ database: any Database) -> RecordListRepository {
+        RecordListRepository(database: database, kind: "project", member: "projects", changeKind: .targets)
     }
 
     /// The list changed since it was read.
@@ -55,7 +64,7 @@ public struct RecordListRepository: Sendable {
                        actor: AuditActor) async throws -> Int {
         let yearID = try fiscal.requireID()
         let subject = "\(organisation.code)/\(fiscal.year)"
-        return try await YearChange.commit(claiming: yearID, kind: .results, actor: actor, on: database) { database in
+        return try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
             let records = try await records(yearID: yearID, on: database)
             guard Self.digest(records) == expecting,
                   edit.replacing.keys.allSatisfy(records.indices.contains) else { throw Stale() }
@@ -71,7 +80,7 @@ public struct RecordListRepository: Sendable {
                 record.$fiscalYear.id = yearID
                 record.kind = kind
                 record.position = position
-                record.key = ""
+                record.key = entry["code"]?.string ?? ""
                 record.title = entry["title"]?.string ?? entry["name"]?.string ?? ""
                 record.definition = entry.serialized()
                 record.version = 1

@@ -20,8 +20,10 @@ extension APIController {
         ]))
     }
 
-    /// `{"digest", "replace": {"position": entry}, "remove": [positions], "add": [entries]}` applied at once.
-    func changeRecordList(_ request: Request, _ repository: RecordListRepository) async throws -> Response {
+    /// `{"digest", "replace": {"position": entry}, "remove": [positions], "add": [entries]}` applied at once; answered
+    /// as `answer` reads the list (by default as ``recordList(_:_:)`` does).
+    func changeRecordList(_ request: Request, _ repository: RecordListRepository,
+                          answer: ((Request) async throws -> Response)? = nil) async throws -> Response {
         let context = try await context(request, change: true)
         try CSRF.verify(request)
         let body = try Self.body(request)
@@ -53,6 +55,7 @@ extension APIController {
         } catch is RecordListRepository.Stale {
             throw Abort(.conflict, reason: "列表在您读取后已被他人修改（或行号不存在），请重新读取后再提交。")
         }
+        if let answer { return try await answer(request) }
         return try await recordList(request, repository)
     }
 
@@ -151,17 +154,27 @@ extension APIController {
 
     // MARK: projects
 
-    /// Every project as in the bundle, with its own evaluation (scored by its template on its lines) and the
-    /// findings attributed to it.
+    /// `{"digest", "moneyUnit", "projects"}`: every project as in the bundle, with its own evaluation (scored by
+    /// its template on its lines) and the findings attributed to it.
     @Sendable func projects(_ request: Request) async throws -> Response {
-        let (_, year) = try await load(request, change: false)
+        let (fiscal, year) = try await load(request, change: false)
         let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
-        return json(.array(year.projects.enumerated().map { index, project in
+        let projects = year.projects.enumerated().map { index, project in
             let projectYear = year.year(of: project)
             let own = findings.filter { $0.subject?.hasPrefix("projects[\(index)]") == true }
             return BundleWriter.project(project)
                 .setting("evaluation", to: EvaluationJSON.encode(projectYear, Evaluator.evaluate(projectYear), findings: own))
-        }))
+        }
+        return json(.object([
+            "digest": .string(try await RecordListRepository.projects(request.db).digest(yearID: try fiscal.requireID())),
+            "moneyUnit": .string(year.moneyUnit.rawValue), "projects": .array(projects),
+        ]))
+    }
+
+    /// Projects added, changed (by position) and removed at once — a change of targets, held while the targets are
+    /// under review; every fault by its bundle path.
+    @Sendable func changeProjects(_ request: Request) async throws -> Response {
+        try await changeRecordList(request, .projects(request.db), answer: projects)
     }
 
     // MARK: evidence

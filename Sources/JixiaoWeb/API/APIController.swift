@@ -49,6 +49,7 @@ struct APIController: RouteCollection {
         year.get("basics", use: basics)
         year.on(.PUT, "basics", body: .collect(maxSize: ByteCount(value: TextLimits.formBytes(fields: 3))), use: updateBasics)
         year.get("projects", use: projects)
+        year.on(.POST, "projects", body: .collect(maxSize: "1mb"), use: changeProjects)
         year.get("evidence", use: evidence)
         year.on(.POST, "evidence", body: .collect(maxSize: ByteCount(value: EvidenceKind.maximumBytes + 64 * 1024)),
                 use: addEvidence)

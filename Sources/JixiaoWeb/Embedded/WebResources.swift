@@ -1719,6 +1719,33 @@ enum WebResources {
             "$ref": "#/components/schemas/Evaluation"
           }
         }
+      },
+      "ProjectList": {
+        "type": "object",
+        "required": [
+          "digest",
+          "moneyUnit",
+          "projects"
+        ],
+        "properties": {
+          "digest": {
+            "type": "string",
+            "description": "The list as read; send it back with a change"
+          },
+          "moneyUnit": {
+            "type": "string",
+            "enum": [
+              "yuan",
+              "wan"
+            ]
+          },
+          "projects": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Project"
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -5517,7 +5544,7 @@ enum WebResources {
     },
     "/api/v1/years/{code}/{year}/projects": {
       "get": {
-        "summary": "The year's projects as in the bundle, each with its own evaluation (its template, its lines) and the findings attributed to it",
+        "summary": "The year's projects as in the bundle, each with its own evaluation (its template, its lines) and the findings attributed to it, with the digest a change must carry",
         "operationId": "getProjects",
         "parameters": [
           {
@@ -5545,10 +5572,7 @@ enum WebResources {
             "content": {
               "application/json": {
                 "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/Project"
-                  }
+                  "$ref": "#/components/schemas/ProjectList"
                 }
               }
             }
@@ -5561,6 +5585,99 @@ enum WebResources {
           },
           "404": {
             "description": "No such department-year"
+          }
+        }
+      },
+      "post": {
+        "summary": "Replace, remove and add projects in one change (positions as read; checked with the whole year; a change of targets)",
+        "operationId": "changeProjects",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The department's code",
+            "required": true
+          },
+          {
+            "name": "year",
+            "in": "path",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year",
+            "required": true
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RecordListChange"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The projects after the change",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProjectList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Another department's data, or a role that may not change it"
+          },
+          "404": {
+            "description": "No such department-year"
+          },
+          "409": {
+            "description": "Changed since it was read, or held by a review round (the reason says which)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "Every fault, by bundle path, in English and Chinese",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
           }
         }
       }
