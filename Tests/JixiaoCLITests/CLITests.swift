@@ -215,6 +215,9 @@ import Testing
         let monitored = try jixiao("monitor", bundle.path, "--as-of", "2022-06-30")
         #expect(monitored.stdout.contains("项目 P02 科普大篷车展品更新：执行率 ")
             && monitored.stdout.contains("  [严重] 项目“科普大篷车展品更新”（P02）："))
+        // Projects are monitored by the rules asked for, as the department is.
+        let sichuan = try jixiao("monitor", bundle.path, "--as-of", "2022-06-30", "--rules", "sichuan-2025")
+        #expect(sichuan.stdout.contains("  [严重] 项目“科普活动经费”（P01）：") && sichuan.stdout.contains("4 月末累计执行"))
         let none = try jixiao("report", Fixtures.seed.path, "--project", "P01", "-o", one.path)
         #expect(none.status == 2 && none.stderr.contains("没有项目"))
     }

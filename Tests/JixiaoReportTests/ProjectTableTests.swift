@@ -78,8 +78,9 @@ import Testing
     }
 
     @Test func everyProjectOfTheDepartmentInOneWorkbook() throws {
-        let sheets = year.projects.map { (name: "\($0.code) \($0.name)", document: ProjectTable.document(year, project: $0)) }
-        let parts = try PackageReader().parts(of: XlsxRenderer.render(sheets: sheets, title: "项目支出绩效自评表"))
+        let file = try ProjectTable.workbook(year)
+        #expect(file.title == "\(year.department.name)2022年度项目支出绩效自评表")
+        let parts = try PackageReader().parts(of: file.data)
         let workbook = String(decoding: try #require(parts["xl/workbook.xml"]), as: UTF8.self)
         #expect(["P01 科普活动经费", "P02 科普大篷车展品更新", "P03 院士工作站及科创服务"].allSatisfy(workbook.contains))
         #expect(parts["xl/worksheets/sheet3.xml"] != nil && parts["xl/worksheets/sheet4.xml"] == nil)

@@ -4,9 +4,11 @@ import JixiaoCore
 /// 执行数) and the indicator block (年度指标值, 1–N 月完成情况, 全年预计完成情况, 完成目标可能性, 偏差原因及改进措施), rendered by
 /// the same renderers as the report.
 public enum MonitoringTable {
-    public static func build(_ year: DepartmentYear, report: MonitoringReport) -> ReportDocument {
+    /// The table; `projects` is the projects' monitoring on the same date, when the caller has it already.
+    public static func build(_ year: DepartmentYear, report: MonitoringReport,
+                             projects: [ProjectMonitoring]? = nil) -> ReportDocument {
         let title = "\(year.year)年度绩效运行监控表（截至 \(report.asOf.month) 月）"
-        let projects = ProjectMonitoring.all(year, asOf: report.asOf)
+        let projects = projects ?? ProjectMonitoring.all(year, asOf: report.asOf)
         let warnings = report.warnings + projects.flatMap(\.warnings)
         return ReportDocument(titleLines: ReportBuilder.titleLines(year.department.name) + [title], blocks: [
             .paragraph(summary(year, report)),

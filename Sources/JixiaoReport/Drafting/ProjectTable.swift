@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoCore
 
 /// 项目支出绩效自评表 in the ministry's layout (财预〔2020〕10号): 项目名称, 主管部门 and 实施单位; 项目资金 by source
@@ -62,6 +63,15 @@ public enum ProjectTable {
             [Table.Cell(project.goal.isEmpty ? "—" : project.goal, columnSpan: 4),
              Table.Cell(project.achieved.isEmpty ? "—" : project.achieved, columnSpan: 4)],
         ]
+    }
+
+    /// Every project's table in one workbook, a sheet each (named by code and name), and the workbook's title.
+    public static func workbook(_ year: DepartmentYear) throws -> (data: Data, title: String) {
+        let title = "\(year.department.name)\(year.year)年度项目支出绩效自评表"
+        let sheets = year.projects.map { project in
+            (name: String("\(project.code) \(project.name)".prefix(31)), document: document(year, project: project))
+        }
+        return (try XlsxRenderer.render(sheets: sheets, title: title), title)
     }
 
     /// The table as a document of its own, ready for DOCX, PDF or a worksheet: the form's name is its title (the

@@ -158,12 +158,10 @@ extension APIController {
     /// its template on its lines) and the findings attributed to it.
     @Sendable func projects(_ request: Request) async throws -> Response {
         let (fiscal, year) = try await load(request, change: false)
-        let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
         let projects = year.projects.enumerated().map { index, project in
             let projectYear = year.year(of: project)
-            let own = findings.filter { $0.subject?.hasPrefix("projects[\(index)]") == true }
-            return BundleWriter.project(project)
-                .setting("evaluation", to: EvaluationJSON.encode(projectYear, Evaluator.evaluate(projectYear), findings: own))
+            return BundleWriter.project(project).setting("evaluation", to: EvaluationJSON.encode(
+                projectYear, Evaluator.evaluate(projectYear), findings: FindingsEngine.findings(ofProject: index, in: year)))
         }
         return json(.object([
             "digest": .string(try await RecordListRepository.projects(request.db).digest(yearID: try fiscal.requireID())),

@@ -14,8 +14,9 @@ struct MonitoringController: RouteCollection {
         let (user, year) = try await request.monitoredYear()
         let rules = request.monitoringRules()
         let report = Monitor.report(year, asOf: try request.asOf(in: year.year), rules: rules)
-        return html(MonitoringView.render(year, report: report, rules: rules.kind, user: user,
-                                          csrf: CSRF.token(for: request)))
+        return html(MonitoringView.render(year, report: report,
+                                          projects: ProjectMonitoring.all(year, asOf: report.asOf, rules: rules),
+                                          rules: rules.kind, user: user, csrf: CSRF.token(for: request)))
     }
 
     /// `table.html|md|docx|xlsx|pdf`: the monitoring table (绩效运行监控表) on the `asOf` date.
@@ -23,9 +24,10 @@ struct MonitoringController: RouteCollection {
         let (_, year) = try await request.monitoredYear()
         let file = request.parameters.get("file") ?? ""
         guard file.hasPrefix("table.") else { throw Abort(.notFound) }
-        let report = Monitor.report(year, asOf: try request.asOf(in: year.year),
-                                    rules: request.monitoringRules())
-        return try await Download.document({ MonitoringTable.build(year, report: report) },
+        let rules = request.monitoringRules()
+        let report = Monitor.report(year, asOf: try request.asOf(in: year.year), rules: rules)
+        let projects = ProjectMonitoring.all(year, asOf: report.asOf, rules: rules)
+        return try await Download.document({ MonitoringTable.build(year, report: report, projects: projects) },
                                            format: String(file.dropFirst("table.".count)),
                                            name: "\(year.department.name)绩效运行监控表（截至\(report.asOf)）",
                                            on: request)

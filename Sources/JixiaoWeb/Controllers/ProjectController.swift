@@ -27,14 +27,10 @@ struct ProjectController: RouteCollection {
         guard file.hasPrefix("table.") else { throw Abort(.notFound) }
         let format = String(file.dropFirst("table.".count))
         if request.parameters.get("project") == "all", format == "xlsx" {
-            let sheets = year.projects.map { project in
-                (name: String("\(project.code) \(project.name)".prefix(31)), document: ProjectTable.document(year, project: project))
-            }
-            guard !sheets.isEmpty else { throw Abort(.notFound, reason: "本年度没有项目。") }
-            return try await Download.response(
-                try XlsxRenderer.render(sheets: sheets, title: "\(year.department.name)\(year.year)年度项目支出绩效自评表"),
-                type: Download.xlsx, filename: "\(year.department.name)\(year.year)年度项目支出绩效自评表.xlsx",
-                inline: false, on: request)
+            guard !year.projects.isEmpty else { throw Abort(.notFound, reason: "本年度没有项目。") }
+            let workbook = try ProjectTable.workbook(year)
+            return try await Download.response(workbook.data, type: Download.xlsx, filename: workbook.title + ".xlsx",
+                                               inline: false, on: request)
         }
         let project = try Self.project(request, in: year)
         return try await Download.document({ ProjectTable.document(year, project: project) }, format: format,

@@ -4,7 +4,10 @@ import JixiaoReport
 /// 运行监控 on a date: the figures, the charts, the warnings linked to their records, and the monitoring table with
 /// its downloads.
 enum MonitoringView {
-    static func render(_ year: DepartmentYear, report: MonitoringReport, rules: MonitoringRules.Kind,
+    /// The page; `monitored` is each project on the same date by the same rules (its table here and its block of
+    /// the monitoring table below).
+    static func render(_ year: DepartmentYear, report: MonitoringReport, projects monitored: [ProjectMonitoring],
+                       rules: MonitoringRules.Kind,
                        user: CurrentUser, csrf: String) -> String {
         let (code, number) = (year.department.code, year.year)
         let query = "?asOf=\(report.asOf)&rules=\(rules.rawValue)"
@@ -44,7 +47,7 @@ enum MonitoringView {
                     }
                 }
             }
-            if !year.projects.isEmpty { projects(year, report: report) }
+            if !monitored.isEmpty { projects(year, monitored, report: report) }
             HTML.element("div", [("class", "charts")]) {
                 HTML.element("figure") { HTML.chart(Charts.cumulativeExecution(year, asOf: report.asOf).svg) }
                 if !year.workPlan.isEmpty {
@@ -59,7 +62,7 @@ enum MonitoringView {
                 }
             }
             HTML.element("div", [("class", "monitoring-table")]) {
-                HTML.report(MonitoringTable.build(year, report: report).blocks.filter {
+                HTML.report(MonitoringTable.build(year, report: report, projects: monitored).blocks.filter {
                     if case .table = $0 { true } else { false }
                 })
             }
@@ -69,9 +72,9 @@ enum MonitoringView {
 
     /// 项目监控: each project's execution against 序时进度, its forecast execution, score and grade by its own
     /// template, and its own warnings.
-    private static func projects(_ year: DepartmentYear, report: MonitoringReport) -> HTML {
-        let projects = ProjectMonitoring.all(year, asOf: report.asOf)
-        return HTML.group {
+    private static func projects(_ year: DepartmentYear, _ projects: [ProjectMonitoring],
+                                 report: MonitoringReport) -> HTML {
+        HTML.group {
             HTML.element("h2") { "项目监控（\(projects.count) 个项目）" }
             HTML.element("div", [("class", "table-scroll")]) {
                 HTML.element("table", [("id", "project-monitoring")]) {

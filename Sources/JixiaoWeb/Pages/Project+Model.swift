@@ -60,8 +60,7 @@ struct ProjectModel {
         goal = project.goal
         achieved = project.achieved
         indicators = EvaluationModel(projectYear, evidence: evidence).rows
-        let index = year.projects.firstIndex { $0.code == project.code } ?? 0
-        findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
-            .filter { $0.subject?.hasPrefix("projects[\(index)]") == true }
+        findings = year.projects.firstIndex { $0.code == project.code }
+            .map { FindingsEngine.findings(ofProject: $0, in: year) } ?? []
     }
 }

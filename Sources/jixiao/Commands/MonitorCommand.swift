@@ -45,10 +45,11 @@ struct MonitorCommand: ParsableCommand {
             Terminal.error("--as-of \(asOf) 不在数据的年度（\(year.year) 年）内")
             throw ExitCode(ExitCodes.invalidInput)
         }
-        let report = Monitor.report(year, asOf: date, rules: MonitoringRules(kind: MonitoringRules.Kind(rawValue: rules)!,
-                                                                              tolerance: Rational(decimal: tolerance)!))
+        let chosen = MonitoringRules(kind: MonitoringRules.Kind(rawValue: rules)!, tolerance: Rational(decimal: tolerance)!)
+        let report = Monitor.report(year, asOf: date, rules: chosen)
+        let projects = ProjectMonitoring.all(year, asOf: date, rules: chosen)
         if let output {
-            let document = MonitoringTable.build(year, report: report)
+            let document = MonitoringTable.build(year, report: report, projects: projects)
             let data: Data
             switch URL(fileURLWithPath: output).pathExtension.lowercased() {
             case "html", "htm": data = Data(HTMLRenderer.render(document).utf8)
@@ -61,10 +62,10 @@ struct MonitorCommand: ParsableCommand {
             }
             try OutputFile.write(data, to: output, what: "运行监控表", statusOnStandardError: true)
         }
-        Terminal.output(json ? MonitoringJSON.encode(year, report).serialized() : text(year, report))
+        Terminal.output(json ? MonitoringJSON.encode(year, report).serialized() : text(year, report, projects: projects))
     }
 
-    private func text(_ year: DepartmentYear, _ report: MonitoringReport) -> String {
+    private func text(_ year: DepartmentYear, _ report: MonitoringReport, projects: [ProjectMonitoring]) -> String {
         let rounding = year.template.rounding
         var lines = ["\(year.department.name) \(year.year) 年 · 截至 \(report.asOf)（序时进度 "
             + "\(report.timeProgress.percentString(places: 2))）"]
@@ -85,7 +86,7 @@ struct MonitorCommand: ParsableCommand {
         }
         lines.append(report.warnings.isEmpty ? "没有预警。" : "预警 \(report.warnings.count) 项：")
         for warning in report.warnings { lines.append("  [\(warning.severity.chinese)] \(warning.message)") }
-        for (project, entry) in zip(year.projects, ProjectMonitoring.all(year, asOf: report.asOf)) {
+        for (project, entry) in zip(year.projects, projects) {
             let own = entry.report
             lines.append("项目 \(entry.code) \(entry.name)：执行率 \(own.total.rate?.percentString(places: 2) ?? "—")，"
                 + "全年预计 \(own.total.projectedRate?.percentString(places: 2) ?? "—")，预计得分 "

@@ -69,11 +69,8 @@ struct Report: ParsableCommand {
             throw ExitCode(ExitCodes.invalidInput)
         }
         if code == "all" {
-            let sheets = year.projects.map { project in
-                (name: String("\(project.code) \(project.name)".prefix(31)), document: ProjectTable.document(year, project: project))
-            }
-            let data = try XlsxRenderer.render(sheets: sheets, title: "\(year.department.name)\(year.year)年度项目支出绩效自评表")
-            return try OutputFile.write(data, to: output, what: "\(sheets.count) 个项目的自评表")
+            return try OutputFile.write(try ProjectTable.workbook(year).data, to: output,
+                                        what: "\(year.projects.count) 个项目的自评表")
         }
         guard let project = year.projects.first(where: { $0.code == code }) else {
             Terminal.error("“\(code)”不是项目编码（可选：\(year.projects.map(\.code).joined(separator: "、"))、all）")
