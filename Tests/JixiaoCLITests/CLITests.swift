@@ -201,8 +201,7 @@ import Testing
     @Test func aProjectsTableIsWrittenAloneOrWithTheOthersInOneWorkbook() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bundle = directory.appendingPathComponent("projects.json")
-        try Data(try Fixtures.seedWithProjects().serialized().utf8).write(to: bundle)
+        let bundle = Fixtures.seed
         let one = directory.appendingPathComponent("P02.docx")
         let single = try jixiao("report", bundle.path, "--project", "P02", "-o", one.path)
         #expect(single.status == 0 && single.stdout.hasPrefix("已写入项目支出绩效自评表："))
@@ -218,7 +217,8 @@ import Testing
         // Projects are monitored by the rules asked for, as the department is.
         let sichuan = try jixiao("monitor", bundle.path, "--as-of", "2022-06-30", "--rules", "sichuan-2025")
         #expect(sichuan.stdout.contains("  [严重] 项目“科普活动经费”（P01）：") && sichuan.stdout.contains("4 月末累计执行"))
-        let none = try jixiao("report", Fixtures.seed.path, "--project", "P01", "-o", one.path)
+        let none = try jixiao("report", Fixtures.example("demo-health-hubei-2023.json").path, "--project", "P01",
+                              "-o", one.path)
         #expect(none.status == 2 && none.stderr.contains("没有项目"))
     }
 

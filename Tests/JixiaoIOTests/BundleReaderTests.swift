@@ -142,8 +142,9 @@ import Testing
     }
 
     @Test func aTextBeyondTheLimitIsRefusedByItsPath() throws {
-        let text = try String(contentsOf: Fixtures.seed, encoding: .utf8)
-            .replacingOccurrences(of: #""goal": ""#, with: #""goal": ""# + String(repeating: "长", count: 20_001))
+        var text = try String(contentsOf: Fixtures.seed, encoding: .utf8)
+        let goal = try #require(text.range(of: #""goal": ""#))
+        text.replaceSubrange(goal, with: #""goal": ""# + String(repeating: "长", count: 20_001))
         let error = try #require(throws: InputError.self) { try BundleReader().decode(Data(text.utf8), file: "long") }
         #expect(error.issues.map(\.path) == ["goal"])
         #expect(error.issues.first?.message.hasSuffix("characters (at most 20000)") == true)

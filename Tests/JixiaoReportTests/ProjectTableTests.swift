@@ -12,7 +12,12 @@ import Testing
     private let year: DepartmentYear
 
     init() throws {
-        year = try BundleReader().decode(Data(try Fixtures.seedWithProjects().serialized().utf8), file: "projects")
+        year = try BundleReader().read(Fixtures.seed)
+    }
+
+    /// The seed department as it would be without its projects.
+    static func seedWithoutProjects() throws -> DepartmentYear {
+        try BundleReader().decode(Data(try Fixtures.seedJSON().removing("projects").serialized().utf8), file: "plain")
     }
 
     @Test func theTableHasTheMinistrysRowsWithTheProjectsOwnFigures() throws {
@@ -57,7 +62,7 @@ import Testing
         #expect(annex.rows.dropFirst().map { $0[1].text } == ["科普活动经费", "科普大篷车展品更新", "院士工作站及科创服务"])
         #expect(annex.rows[2].map(\.text) == ["2", "科普大篷车展品更新", "办公室", "58.00", "56.85", "98.02%", "93.80", "优"])
         // The department's own score table is scored as before: projects add, they do not change its method.
-        let plain = try BundleReader().read(Fixtures.seed)
+        let plain = try Self.seedWithoutProjects()
         #expect(evaluation == Evaluator.evaluate(plain))
     }
 
@@ -71,7 +76,7 @@ import Testing
         let paragraphs = document.blocks.compactMap { block -> String? in if case .paragraph(let text) = block { text } else { nil } }
         #expect(paragraphs.contains { $0.contains("项目“院士工作站及科创服务”（P03）：") })
         // Without projects the table is as before.
-        let plain = try BundleReader().read(Fixtures.seed)
+        let plain = try Self.seedWithoutProjects()
         #expect(!MonitoringTable.build(plain, report: Monitor.report(plain, asOf: asOf)).blocks.contains {
             if case .table(let table) = $0 { table.caption == "项目运行情况" } else { false }
         })

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoIO
 
 /// Files the tests read: the package's examples, test fixtures and golden files, found from this source file.
 public enum Fixtures {
@@ -11,8 +12,13 @@ public enum Fixtures {
         root.appendingPathComponent("examples").appendingPathComponent(name)
     }
 
-    /// The seed department's 2022 bundle.
+    /// The seed department's 2022 bundle: the department with its three projects.
     public static var seed: URL { example("hp-kexie-2022.json") }
+
+    /// The seed bundle as JSON, for tests that change a part of it.
+    public static func seedJSON() throws -> JSONValue {
+        try JSONParser.parse(try Data(contentsOf: seed))
+    }
 
     /// Every example bundle, by file name.
     public static var examples: [String] {

@@ -19,6 +19,6 @@ enum ProjectAnnex {
         }
         return [.pageBreak, .heading(level: 1, text: "附件：项目支出绩效自评情况"),
                 .table(Table(caption: "\(year.year)年度项目支出绩效自评情况", columnWidths: [2, 8, 5, 5, 5, 4, 4, 3],
-                             headerRowCount: 1, rows: rows))]
+                             headerRowCount: 1, rows: rows, sheet: "项目自评情况"))]
     }
 }

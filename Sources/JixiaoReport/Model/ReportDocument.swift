@@ -48,13 +48,16 @@ public struct Table: Sendable, Hashable {
     public var columnWidths: [Int]
     /// How many leading rows are column titles, repeated at the top of every printed page.
     public var headerRowCount: Int
+    /// In a workbook, the name of the sheet this table starts (an annex); nil to continue the sheet before it.
+    public var sheet: String?
 
-    public init(caption: String, columnWidths: [Int], headerRowCount: Int = 0, rows: [[Cell]]) {
+    public init(caption: String, columnWidths: [Int], headerRowCount: Int = 0, rows: [[Cell]], sheet: String? = nil) {
         self.caption = caption
         self.columnCount = columnWidths.count
         self.columnWidths = columnWidths
         self.headerRowCount = headerRowCount
         self.rows = rows
+        self.sheet = sheet
     }
 
     /// A table cell.

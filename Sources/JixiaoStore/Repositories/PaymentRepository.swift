@@ -18,13 +18,16 @@ public struct PaymentRepository: Sendable {
         public let total: Money
     }
 
-    /// What a list is narrowed to: a line and/or a month.
+    /// What a list is narrowed to: a line, the lines of a project, a month — any of them together.
     public struct Filter: Sendable, Equatable {
         public var line: String?
+        /// Only payments on these lines (a project's); an empty set matches nothing.
+        public var lines: Set<String>?
         public var month: Int?
 
-        public init(line: String? = nil, month: Int? = nil) {
+        public init(line: String? = nil, lines: Set<String>? = nil, month: Int? = nil) {
             self.line = line
+            self.lines = lines
             self.month = month
         }
     }
@@ -49,6 +52,10 @@ public struct PaymentRepository: Sendable {
         func matching(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
             var select = select.from(PaymentModel.schema).where("year_id", .equal, SQLBind(yearID))
             if let line = filter.line { select = select.where("line_code", .equal, SQLBind(line)) }
+            if let lines = filter.lines {
+                select = lines.isEmpty ? select.where(SQLRaw("1 = 0"))
+                    : select.where("line_code", .in, SQLBind.group(lines.sorted()))
+            }
             if let month = filter.month {
                 let prefix = String(format: "%04d-%02d-", year, month)
                 select = select.where("date", .greaterThanOrEqual, SQLBind(prefix + "01"))

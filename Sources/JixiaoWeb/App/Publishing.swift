@@ -8,16 +8,16 @@ import Vapor
 /// What the publish step keeps of a department-year: its report as HTML, Word (公文) and the Excel score table,
 /// the PDF when LibreOffice is installed, the score table as CSV, and the bundle they were all made from.
 enum Publishing {
-    /// The documents of `year` with the bureau's re-check and the evidence list as annexes; `pdf` turns the DOCX
-    /// into a PDF, or gives nil (LibreOffice missing, the demo).
+    /// The documents of `year` with the bureau's re-check and the evidence list as annexes; `pdf` prints the
+    /// report as PDF, or gives nil (LibreOffice missing, the demo).
     static func documents(for year: DepartmentYear, recheck: Recheck?, evidence: [EvidenceRepository.Entry],
-                          pdf: (Data) async -> Data?) async throws -> Publications.Documents {
+                          pdf: (ReportDocument) async -> Data?) async throws -> Publications.Documents {
         let evaluation = Evaluator.evaluate(year)
         let report = StoredReport.build(year, evaluation: evaluation, recheck: recheck, evidence: evidence)
         let docx = try DocxRenderer.render(report)
         return Publications.Documents(
             bundle: BundleWriter.encode(year).serialized() + "\n", html: HTMLRenderer.render(report), docx: docx,
-            xlsx: try XlsxRenderer.render(report), pdf: await pdf(docx),
+            xlsx: try XlsxRenderer.render(report), pdf: await pdf(report),
             scoreCSV: scoreCSV(year, evaluation, recheck: recheck))
     }
 
@@ -33,10 +33,8 @@ enum Publishing {
             annex = recheck.hasRescores ? recheck : nil
         }
         return try await documents(for: year, recheck: annex,
-                                   evidence: try await StoredReport.evidence(of: year, on: request.db)) { docx in
-            let pdf = try? await request.application.threadPool.runIfActive {
-                try LibreOfficeConverter().convert(docx, fileExtension: "docx")
-            }
+                                   evidence: try await StoredReport.evidence(of: year, on: request.db)) { report in
+            let pdf = try? await request.application.threadPool.runIfActive { try OfficialPDF().render(report) }
             if pdf == nil { request.logger.warning("publishing \(year.department.code)/\(year.year) without a PDF") }
             return pdf
         }

@@ -22,11 +22,9 @@ enum Download {
         case "docx": (body, type) = (try DocxRenderer.render(build()), docx)
         case "xlsx": (body, type) = (try XlsxRenderer.render(build()), xlsx)
         case "pdf":
-            let source = try DocxRenderer.render(build())
+            let document = build()
             do {
-                body = try await request.application.threadPool.runIfActive {
-                    try LibreOfficeConverter().convert(source, fileExtension: "docx")
-                }
+                body = try await request.application.threadPool.runIfActive { try OfficialPDF().render(document) }
             } catch let error as LibreOfficeConverter.ConversionError {
                 throw Abort(.serviceUnavailable, reason: "暂时无法生成 PDF：\(error)")
             }

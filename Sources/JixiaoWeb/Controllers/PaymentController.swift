@@ -15,8 +15,13 @@ struct PaymentController: RouteCollection {
     }
 
     private func model(_ context: YearContext, request: Request) async throws -> PaymentsModel {
+        let projects = try await ProjectLines.of(yearID: context.yearID, on: request.db)
+        let project = (try? request.query.get(String.self, at: "project")).flatMap { code in
+            projects.first { $0.code == code }
+        }
         let filter = PaymentRepository.Filter(
             line: (try? request.query.get(String.self, at: "line")).flatMap { $0.isEmpty ? nil : $0 },
+            lines: project.map { Set($0.lines) },
             month: (try? request.query.get(Int.self, at: "month")).flatMap { (1...12).contains($0) ? $0 : nil })
         let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
         let result = try await PaymentRepository(database: request.db).page(
@@ -24,7 +29,8 @@ struct PaymentController: RouteCollection {
         let pages = max(1, (result.matching + PaymentsModel.pageSize - 1) / PaymentsModel.pageSize)
         return PaymentsModel(
             code: context.organisation.code, name: context.organisation.name, year: context.fiscal.year,
-            lines: context.lines.map { (code: $0.code, name: $0.name) }, filter: filter,
+            lines: context.lines.map { (code: $0.code, name: $0.name) }, projects: projects, project: project?.code,
+            filter: filter,
             rows: result.rows.map {
                 PaymentsModel.Row(id: $0.id!, line: $0.lineCode, date: $0.date,
                                   amount: Figures.yuan(Money(fen: $0.amountFen)), payee: $0.payee, voucher: $0.voucher,

@@ -41,7 +41,12 @@ struct YearController: RouteCollection {
 
     @Sendable func indicators(_ request: Request) async throws -> Response {
         let (user, year) = try await request.visibleYear()
-        return html(IndicatorsView.render(IndicatorsModel(year), user: user, csrf: CSRF.token(for: request)))
+        let project = (try? request.query.get(String.self, at: "project")).flatMap { $0.isEmpty ? nil : $0 }
+        if let project, !year.projects.contains(where: { $0.code == project }) {
+            throw Abort(.notFound, reason: "本年度没有编码为“\(project)”的项目。")
+        }
+        return html(IndicatorsView.render(IndicatorsModel(year, projectCode: project), user: user,
+                                          csrf: CSRF.token(for: request)))
     }
 
     /// `report.html|md|docx|xlsx|pdf`, the bundle as `report.json`, the bundle with its evidence as `bundle.zip`, and

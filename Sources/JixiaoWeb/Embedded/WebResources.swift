@@ -5876,6 +5876,7 @@ enum WebResources {
         "code": "X02",
         "name": "科普大篷车展品更新",
         "kind": "project",
+        "source": "carryover",
         "initial": "600000.00",
         "adjusted": "580000.00",
         "plan": [
@@ -6940,6 +6941,193 @@ enum WebResources {
     "nonCurrent": "1794388.40",
     "total": "1816624.58"
   },
+  "projects": [
+    {
+      "code": "P01",
+      "name": "科普活动经费",
+      "owner": "科普部",
+      "lines": [
+        "X01"
+      ],
+      "goal": "全年举办科普活动不少于40场，受众不少于400万人次。",
+      "achieved": "举办活动47场，受众约448万人次。",
+      "indicators": [
+        {
+          "id": "p1-1",
+          "level1": "产出指标",
+          "level2": "数量指标",
+          "name": "举办科普活动场次",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "40",
+          "unit": "场",
+          "weight": "20",
+          "measure": {
+            "from": "activities",
+            "aggregate": "count"
+          }
+        },
+        {
+          "id": "p1-2",
+          "level1": "产出指标",
+          "level2": "时效指标",
+          "name": "活动按期完成率",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "95",
+          "unit": "%",
+          "weight": "15",
+          "actual": "100"
+        },
+        {
+          "id": "p1-3",
+          "level1": "产出指标",
+          "level2": "成本指标",
+          "name": "单场活动平均成本",
+          "nature": "quantitative",
+          "direction": "<=",
+          "target": "6",
+          "unit": "万元",
+          "weight": "15",
+          "actual": "5.3"
+        },
+        {
+          "id": "p1-4",
+          "level1": "效益指标",
+          "level2": "社会效益指标",
+          "name": "活动受众人次",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "400",
+          "unit": "万人次",
+          "weight": "30",
+          "actual": "448"
+        },
+        {
+          "id": "p1-5",
+          "level1": "满意度指标",
+          "level2": "服务对象满意度指标",
+          "name": "参与者满意度",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "90",
+          "unit": "%",
+          "weight": "10",
+          "actual": "95"
+        }
+      ]
+    },
+    {
+      "code": "P02",
+      "name": "科普大篷车展品更新",
+      "owner": "办公室",
+      "lines": [
+        "X02"
+      ],
+      "goal": "年内完成展品更新并投入巡展。",
+      "achieved": "展品更新完成，巡展12场。",
+      "indicators": [
+        {
+          "id": "p2-1",
+          "level1": "产出指标",
+          "level2": "数量指标",
+          "name": "更新展品件数",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "20",
+          "unit": "件",
+          "weight": "50",
+          "actual": "20"
+        },
+        {
+          "id": "p2-2",
+          "level1": "效益指标",
+          "level2": "社会效益指标",
+          "name": "巡展场次",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "15",
+          "unit": "场",
+          "weight": "30",
+          "actual": "12",
+          "deviation": "受疫情防控影响，3场巡展改至次年一季度举办。"
+        },
+        {
+          "id": "p2-3",
+          "level1": "满意度指标",
+          "level2": "服务对象满意度指标",
+          "name": "观众满意度",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "90",
+          "unit": "%",
+          "weight": "10",
+          "actual": "95"
+        }
+      ]
+    },
+    {
+      "code": "P03",
+      "name": "院士工作站及科创服务",
+      "owner": "学会部",
+      "lines": [
+        "X03"
+      ],
+      "template": "hubei-project-2020",
+      "goal": "新建院士工作站2家。",
+      "achieved": "新建2家。",
+      "indicators": [
+        {
+          "id": "p3-1",
+          "level1": "产出指标",
+          "level2": "数量指标",
+          "name": "新建院士工作站数量",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "2",
+          "unit": "家",
+          "weight": "20",
+          "actual": "2"
+        },
+        {
+          "id": "p3-2",
+          "level1": "产出指标",
+          "level2": "时效指标",
+          "name": "工作站挂牌按期完成率",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "100",
+          "unit": "%",
+          "weight": "20",
+          "actual": "100"
+        },
+        {
+          "id": "p3-3",
+          "level1": "效益指标",
+          "level2": "社会效益指标",
+          "name": "对接服务企业数量",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "10",
+          "unit": "家",
+          "weight": "30",
+          "actual": "12"
+        },
+        {
+          "id": "p3-4",
+          "level1": "满意度指标",
+          "level2": "服务对象满意度指标",
+          "name": "入站企业满意度",
+          "nature": "quantitative",
+          "direction": ">=",
+          "target": "90",
+          "unit": "%",
+          "weight": "10",
+          "actual": "93"
+        }
+      ]
+    }
+  ],
   "narrative": {
     "performance": "一年来，区科协以提升全民科学素质为主线，把科普资源下沉到镇街和学校。黄埔少年科学院在全区 16 个街道和 1 个镇设立分院，由院士专家担任院长，基层青少年就近就能参加科普活动。\n依托院士工作站、科研院所和科技企业，全年组织院士专家进校园、科普讲坛、科普揭榜小达人和科普展演等活动，全国科普日以线上方式举办，参与人数大幅增加。\n在服务科技创新方面，持续举办科技金融路演，为早期项目对接融资；新增省级科技专家工作站，做好院士工作站服务。",
     "management": "单位执行预算绩效管理制度和科普专项经费管理办法，专款专用、单独核算，按年度科普工作计划统一安排资金。",

@@ -1,7 +1,8 @@
 import JixiaoCore
 import JixiaoReport
 
-/// The indicator tree (一级 → 二级 → 三级) with the target-quality findings beside each target.
+/// The indicator tree (一级 → 二级 → 三级) with the target-quality findings beside each target: the department's
+/// own tree, or one project's by its own template.
 struct IndicatorsModel {
     struct Level {
         let name: String
@@ -29,19 +30,46 @@ struct IndicatorsModel {
     let code: String
     let name: String
     let year: Int
+    /// The year's projects, to choose a tree by.
+    let projects: [(code: String, name: String)]
+    /// The project whose tree is shown; nil for the department's own.
+    let project: (code: String, name: String)?
+    /// The template the tree is scored by.
+    let templateName: String
     let levels: [Level]
     /// Findings about the framework as a whole (weights that do not add up).
     let general: [Finding]
 
-    init(_ year: DepartmentYear) {
-        let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
-            .filter { $0.theme == .targets || $0.theme == .results }
+    /// The department's tree, or the tree of the project coded `projectCode` when the year has one.
+    init(_ year: DepartmentYear, projectCode: String? = nil) {
         code = year.department.code
         name = year.department.name
         self.year = year.year
+        projects = year.projects.map { (code: $0.code, name: $0.name) }
+        let index = year.projects.firstIndex { $0.code == projectCode }
+        let tree: DepartmentYear
+        let findings: [Finding]
+        if let index {
+            let chosen = year.projects[index]
+            project = (code: chosen.code, name: chosen.name)
+            tree = year.year(of: chosen)
+            let prefix = "projects[\(index)]."
+            findings = FindingsEngine.findings(ofProject: index, in: year).compactMap { finding in
+                guard let subject = finding.subject, subject.hasPrefix(prefix) else { return nil }
+                var own = finding
+                own.subject = String(subject.dropFirst(prefix.count))
+                return own
+            }
+        } else {
+            project = nil
+            tree = year
+            findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
+                .filter { $0.theme == .targets || $0.theme == .results }
+        }
+        templateName = tree.template.name
         general = findings.filter { $0.subject == "indicators" }
-        let template = year.template
-        let indexed = Array(year.indicators.enumerated())
+        let template = tree.template
+        let indexed = Array(tree.indicators.enumerated())
         levels = template.levels.map { level in
             let inLevel = indexed.filter { $0.element.level1 == level.name }
             let order = level.children + inLevel.map(\.element.level2).filter { !level.children.contains($0) }

@@ -3,9 +3,18 @@ import JixiaoCore
 /// The indicator tree, each target with what the target-quality check says about it.
 enum IndicatorsView {
     static func render(_ model: IndicatorsModel, user: CurrentUser, csrf: String) -> String {
-        let mayChange = user.mayChange(organisation: model.code)
+        // A project's tree changes with its project (bundle, workbook or API); the forms here edit the department's.
+        let mayChange = user.mayChange(organisation: model.code) && model.project == nil
         return Layout.page(title: "绩效指标", user: user, csrf: csrf) {
             Layout.heading("绩效指标", code: model.code, name: model.name, year: model.year)
+            if !model.projects.isEmpty { treeChoice(model) }
+            if let project = model.project {
+                HTML.element("p", [("id", "tree")]) {
+                    "项目“\(project.name)”（\(project.code)）的指标，按“\(model.templateName)”计分。"
+                    HTML.element("a", [("href", SiteURL.project(code: model.code, year: model.year,
+                                                                project: project.code).path)]) { "项目页 →" }
+                }
+            }
             HTML.element("p") {
                 if mayChange {
                     HTML.element("a", [("href", SiteURL.indicatorNew(code: model.code, year: model.year).path),
@@ -67,8 +76,12 @@ enum IndicatorsView {
                                                     }
                                                     HTML.element("br")
                                                 }
-                                                HTML.element("a", [("href", SiteURL.indicatorProgress(code: model.code, year: model.year,
-                                                                                            id: item.id).path)]) { "填报进度" }
+                                                if model.project == nil {
+                                                    HTML.element("a", [("href", SiteURL.indicatorProgress(
+                                                        code: model.code, year: model.year, id: item.id).path)]) {
+                                                        "填报进度"
+                                                    }
+                                                }
                                             }
                                             if mayChange { changeCell(item, model, csrf: csrf) }
                                         }
@@ -79,6 +92,26 @@ enum IndicatorsView {
                     }
                 }
             }
+        }
+    }
+
+    /// Which tree is shown: the department's own or a project's.
+    private static func treeChoice(_ model: IndicatorsModel) -> HTML {
+        HTML.element("form", [("method", "get"), ("class", "filters"),
+                              ("action", SiteURL.indicators(code: model.code, year: model.year).path)]) {
+            HTML.element("label") {
+                "指标体系"
+                HTML.element("select", [("name", "project")]) {
+                    HTML.element("option", [("value", "")]) { "部门整体" }
+                    for project in model.projects {
+                        HTML.element("option", [("value", project.code),
+                                                ("selected", model.project?.code == project.code ? "selected" : nil)]) {
+                            "\(project.code) \(project.name)"
+                        }
+                    }
+                }
+            }
+            HTML.element("button", [("type", "submit")]) { "查看" }
         }
     }
 

@@ -18,6 +18,10 @@ struct PaymentsModel {
     let name: String
     let year: Int
     let lines: [(code: String, name: String)]
+    /// The year's projects, to narrow the list to one.
+    let projects: [ProjectLines]
+    /// The project the list is narrowed to.
+    let project: String?
     let filter: PaymentRepository.Filter
     let rows: [Row]
     let matching: Int

@@ -85,6 +85,20 @@ enum PaymentsView {
                     }
                 }
             }
+            if !model.projects.isEmpty {
+                HTML.element("label") {
+                    "项目"
+                    HTML.element("select", [("name", "project")]) {
+                        HTML.element("option", [("value", "")]) { "全部" }
+                        for project in model.projects {
+                            HTML.element("option", [("value", project.code),
+                                                    ("selected", model.project == project.code ? "selected" : nil)]) {
+                                "\(project.code) \(project.name)"
+                            }
+                        }
+                    }
+                }
+            }
             HTML.element("label") {
                 "月份"
                 HTML.element("select", [("name", "month")]) {
@@ -122,6 +136,9 @@ enum PaymentsView {
         var query = "?page=\(page)"
         if let line = model.filter.line {
             query += "&line=" + (line.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+        if let project = model.project {
+            query += "&project=" + (project.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         }
         if let month = model.filter.month { query += "&month=\(month)" }
         return SiteURL.payments(code: model.code, year: model.year).path + query

@@ -88,7 +88,7 @@ struct Report: ParsableCommand {
         case .xlsx: data = try XlsxRenderer.render(document)
         case .pdf:
             do {
-                data = try LibreOfficeConverter().convert(try DocxRenderer.render(document), fileExtension: "docx")
+                data = try OfficialPDF().render(document)
             } catch let error as LibreOfficeConverter.ConversionError {
                 Terminal.error("\(output)：无法生成 PDF（\(error)）")
                 throw ExitCode(ExitCodes.outputFailed)

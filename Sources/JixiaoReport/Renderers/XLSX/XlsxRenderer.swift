@@ -2,28 +2,43 @@ import Foundation
 import JixiaoCore
 import JixiaoOffice
 
-/// Renders a report's tables (the score table, 自评表) as one worksheet: figures as numbers with their formats,
-/// merged cells as in the document, the column titles frozen and printed on every page, A4 fit to width.
+/// Renders a report's tables (the score table, 自评表) as a worksheet — and each annex table that names a sheet of
+/// its own as that sheet: figures as numbers with their formats, merged cells as in the document, the column
+/// titles frozen and printed on every page, A4 fit to width.
 public enum XlsxRenderer {
     /// Column widths in characters for the whole table width.
     static let tableWidthCharacters = 120.0
 
     public static func render(_ document: ReportDocument) throws -> Data {
-        try SpreadsheetWriter.write([worksheet(document)], title: document.title)
+        try SpreadsheetWriter.write(worksheets(document), title: document.title)
     }
 
     /// Several documents' tables in one workbook, a sheet each (e.g. every project's table of a department).
     public static func render(sheets: [(name: String, document: ReportDocument)], title: String) throws -> Data {
-        try SpreadsheetWriter.write(sheets.map { worksheet($0.document, name: $0.name) }, title: title)
+        try SpreadsheetWriter.write(sheets.flatMap { worksheets($0.document, name: $0.name) }, title: title)
     }
 
-    static func worksheet(_ document: ReportDocument, name: String = "自评表") -> Worksheet {
+    /// The document's tables, a sheet from each table that names one on.
+    static func worksheets(_ document: ReportDocument, name: String = "自评表") -> [Worksheet] {
         let tables = document.blocks.compactMap { block -> Table? in if case .table(let table) = block { table } else { nil } }
+        var groups: [(name: String, tables: [Table])] = []
+        for table in tables {
+            if let sheet = table.sheet ?? (groups.isEmpty ? name : nil) {
+                groups.append((sheet, [table]))
+            } else {
+                groups[groups.count - 1].tables.append(table)
+            }
+        }
+        if groups.isEmpty { groups.append((name, [])) }
+        return groups.map { worksheet($0.tables, name: $0.name, landscape: document.landscape) }
+    }
+
+    private static func worksheet(_ tables: [Table], name: String, landscape: Bool) -> Worksheet {
         let columns = tables.map(\.columnCount).max() ?? 1
         let relative = tables.first?.columnWidths ?? [Int](repeating: 1, count: columns)
         let total = Double(max(1, relative.reduce(0, +)))
         var sheet = Worksheet(name: name, columnWidths: relative.map { Double($0) / total * tableWidthCharacters })
-        sheet.landscape = document.landscape
+        sheet.landscape = landscape
         for table in tables {
             if !table.caption.isEmpty {
                 sheet.merges.append(CellRange(row: sheet.rows.count, column: 0, rowCount: 1, columnCount: columns))
