@@ -77,6 +77,36 @@ extension DatabaseTests {
             }
         }
 
+        @Test func paymentsAndIndicatorsAreNarrowedToAProject() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let base = "/years/440112-KX/2022"
+                try await browser.get(app, base + "/payments?project=P02") { response in
+                    let page = response.body.string
+                    #expect(page.contains("共 3 笔，合计 568,500.00 元"), "\(page)")
+                    #expect(page.contains(#"<option value="P02" selected="selected">P02 科普大篷车展品更新</option>"#))
+                }
+                try await browser.get(app, base + "/payments?project=P02&month=1") { response in
+                    #expect(response.body.string.contains("共 0 笔"))
+                }
+                try await browser.get(app, base + "/indicators?project=P03") { response in
+                    let page = response.body.string
+                    #expect(page.contains("项目“院士工作站及科创服务”（P03）的指标，按“项目支出绩效自评（湖北）”计分。"))
+                    #expect(page.contains("企业技术需求对接解决率") && !page.contains("举办科普活动场次"))
+                    // A project's tree changes with its project, not through the department's indicator forms.
+                    #expect(!page.contains("new-indicator") && !page.contains("/indicators/p3-1/edit"))
+                }
+                try await browser.get(app, base + "/indicators") { response in
+                    let page = response.body.string
+                    #expect(page.contains("举办科普活动场次") && !page.contains("企业技术需求对接解决率"))
+                    #expect(page.contains(#"<option value="P03">P03 院士工作站及科创服务</option>"#))
+                }
+                try await browser.get(app, base + "/indicators?project=P09") { #expect($0.status == .notFound) }
+            }
+        }
+
         @Test func projectsAndFundingSourcesAreStoredAndReadBack() async throws {
             try await TestStore.withApp { app in
                 var year = try BundleReader().read(Fixtures.seed)
