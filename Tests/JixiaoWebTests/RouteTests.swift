@@ -380,6 +380,19 @@ extension DatabaseTests {
                     + "3/5 个项目按月度计划，其余按序时进度,10,0,"
                     + "目标：编制中；自评：编制中")
             }
+            // Or every department's projects, each on its own lines.
+            try await reviewer.get(app, "/monitoring?year=2022&asOf=2022-06-30&view=projects") { response in
+                let page = response.body.string
+                #expect(page.contains("2 个部门") == false && page.contains("6 个项目中"))
+                #expect(page.contains(#"<tr id="project-440112-KX-P02">"#)
+                    && page.contains(#"href="/years/440112-KX/2022/projects/P02">P02 科普大篷车展品更新</a>"#))
+            }
+            try await reviewer.get(app, "/monitoring.csv?year=2022&asOf=2022-06-30&view=projects") { response in
+                let lines = response.body.string.split(separator: "\r\n")
+                #expect(lines.count == 7 && lines[0].hasPrefix("\u{FEFF}部门编码,部门,项目编码,项目,实施单位,全年预算数（元）"))
+                #expect(lines.contains { $0.hasPrefix("440112-KX,广州市黄埔区科学技术协会（广州开发区科学技术协会）,P02,科普大篷车展品更新,"
+                    + "办公室,580000.00,0.00,0.0000,0.4959,49.59,") })
+            }
             try await reviewer.get(app, "/monitoring?year=2022&asOf=2022-12-31") { response in
                 #expect(response.body.string.contains("2 个有逾期任务"))
                 #expect(response.body.string.contains(#"<td class="number severity-high">1 / 10</td>"#))
@@ -388,6 +401,9 @@ extension DatabaseTests {
             try await preparer.signIn(app, username: "preparer")
             try await preparer.get(app, "/monitoring?year=2022&asOf=2022-06-30") { response in
                 #expect(response.body.string.contains("1 个部门中") && !response.body.string.contains("440113-KX"))
+            }
+            try await preparer.get(app, "/monitoring?year=2022&asOf=2022-06-30&view=projects") { response in
+                #expect(response.body.string.contains("3 个项目中") && !response.body.string.contains("440113-KX"))
             }
         }
     }

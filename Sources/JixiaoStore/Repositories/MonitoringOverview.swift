@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JixiaoCore
+import JixiaoIO
 import SQLKit
 
 /// Every department's money and work plan on a date, for the finance bureau's comparison: summed in SQL over the
@@ -11,10 +12,13 @@ public struct MonitoringOverview: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// One department-year on the date.
+    /// One department-year on the date — or one of its projects, on the project's own lines.
     public struct Row: Sendable {
+        /// The department's code and name.
         public let code: String
         public let name: String
+        /// The project the row is about; nil for the whole department.
+        public var project: ProjectName? = nil
         /// 全年预算数 over the year's lines.
         public let adjusted: Money
         /// Paid up to and including the date.
@@ -37,6 +41,14 @@ public struct MonitoringOverview: Sendable {
         public func due(timeProgress: Rational) -> Money {
             (planned ?? .zero) + Money(roundingFen: (adjusted - plannedBudget).fenValue * timeProgress)
         }
+    }
+
+    /// A project as the overview names it.
+    public struct ProjectName: Sendable, Equatable {
+        public let code: String
+        public let name: String
+        /// 实施单位.
+        public let owner: String
     }
 
     /// The rows of every department-year of `year` held, limited to one organisation when given.
@@ -98,6 +110,68 @@ public struct MonitoringOverview: Sendable {
                 executed: paid[year.id] ?? .zero, planned: planned[year.id]?.due, lines: budget[year.id]?.lines ?? 0,
                 plannedLines: planned[year.id]?.lines ?? 0, plannedBudget: planned[year.id]?.budget ?? .zero,
                 tasks: tasks[year.id]?.all ?? 0, overdueTasks: tasks[year.id]?.overdue ?? 0)
+        }
+    }
+
+    /// A row for every project of every department-year of `year` (limited to one organisation when given), each
+    /// on its own lines: their budget, their payments up to the date, their plans. Departments without projects
+    /// have none. Only the years that hold projects are summed.
+    public func projectRows(year: Int, asOf: CivilDate, organisation: String? = nil) async throws -> [Row] {
+        let sql = database as! any SQLDatabase
+        var query = joined(sql.select().column(SQLColumn("year_id", table: "r")).column(SQLColumn("key", table: "r"))
+            .column(SQLColumn("title", table: "r")).column(SQLColumn("definition", table: "r"))
+            .column(SQLColumn("money_unit", table: "f")).column(SQLColumn("code", table: "o"))
+            .column(SQLColumn("name", table: "o")), "r", RecordModel.schema, year: year)
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .where(SQLColumn("kind", table: "r"), .equal, SQLBind("project"))
+        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
+        let projects = try await query.orderBy(SQLColumn("code", table: "o")).orderBy(SQLColumn("position", table: "r"))
+            .all().map { row in
+                let entry = (try? JSONParser.parse(Data(try row.decode(column: "definition", as: String.self).utf8)))
+                    ?? .object([])
+                let lines: [String]
+                if case .array(let codes)? = entry["lines"] { lines = codes.compactMap(\.string) } else { lines = [] }
+                return (yearID: try row.decode(column: "year_id", as: UUID.self),
+                        unit: Money.Unit(rawValue: try row.decode(column: "money_unit", as: String.self)) ?? .yuan,
+                        department: try row.decode(column: "code", as: String.self),
+                        departmentName: try row.decode(column: "name", as: String.self),
+                        project: ProjectName(code: try row.decode(column: "key", as: String.self),
+                                             name: try row.decode(column: "title", as: String.self),
+                                             owner: entry["owner"]?.string ?? ""),
+                        lines: lines)
+            }
+        guard !projects.isEmpty else { return [] }
+        // Only the years holding projects: their lines, and their payments summed per line up to the date.
+        let holding = SQLRaw("(SELECT year_id FROM \(RecordModel.schema) WHERE kind = 'project')")
+        var lines: [UUID: [String: (adjusted: Money, plan: String)]] = [:]
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("code", table: "b"))
+            .column(SQLColumn("adjusted_fen", table: "b")).column(SQLColumn("plan", table: "b")),
+                                    "b", BudgetLineModel.schema, year: year)
+            .where(SQLColumn("year_id", table: "b"), .in, holding).all() {
+            lines[try row.decode(column: "year_id", as: UUID.self), default: [:]][try row.decode(column: "code", as: String.self)] =
+                (Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)), try row.decode(column: "plan", as: String.self))
+        }
+        var paid: [UUID: [String: Money]] = [:]
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p")).column(SQLColumn("line_code", table: "p"))
+            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentModel.schema, year: year)
+            .where(SQLColumn("year_id", table: "p"), .in, holding)
+            .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
+            .groupBy(SQLColumn("year_id", table: "p")).groupBy(SQLColumn("line_code", table: "p")).all() {
+            paid[try row.decode(column: "year_id", as: UUID.self), default: [:]][try row.decode(column: "line_code", as: String.self)] =
+                Money(fen: try row.decode(column: "paid", as: Int64.self))
+        }
+        return projects.map { project in
+            let own = project.lines.compactMap { code in lines[project.yearID]?[code].map { (code, $0) } }
+            let planned = own.filter { $0.1.plan != "[]" }
+            let due = planned.map { _, line in
+                YearRows.monthly(line.plan, unit: project.unit).filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum()
+            }.sum()
+            return Row(code: project.department, name: project.departmentName, project: project.project,
+                       adjusted: own.map(\.1.adjusted).sum(),
+                       executed: own.compactMap { paid[project.yearID]?[$0.0] }.sum(),
+                       planned: planned.isEmpty ? nil : due, lines: own.count, plannedLines: planned.count,
+                       plannedBudget: planned.map(\.1.adjusted).sum(), tasks: 0, overdueTasks: 0)
         }
     }
 

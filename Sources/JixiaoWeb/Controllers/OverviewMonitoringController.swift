@@ -4,8 +4,9 @@ import JixiaoIO
 import JixiaoStore
 import Vapor
 
-/// 运行监控总览: every department of a year on one date, the ones furthest behind first — the finance bureau's view
-/// of 双监控 — as a page (the first rows) and as a CSV file (all rows). A department's own people see their own row.
+/// 运行监控总览: every department of a year on one date — or every project of every department (`view=projects`) —
+/// the ones furthest behind first: the finance bureau's view of 双监控, as a page (the first rows) and as a CSV file
+/// (all rows). A department's own people see their own rows.
 struct OverviewMonitoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.monitoringOverview, use: show)
@@ -22,20 +23,25 @@ struct OverviewMonitoringController: RouteCollection {
         let user = try request.requireUser()
         guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
         var writer = CSVWriter()
-        writer.append(["部门编码", "部门", "全年预算数（元）", "截至当日支付（元）", "执行率", "序时进度", "落后序时进度（百分点）",
-                       "截至当日应支付（元）", "应支付口径", "任务数", "逾期任务数", "审核状态"])
+        let projectColumns = model.byProject ? ["项目编码", "项目", "实施单位"] : []
+        writer.append(["部门编码", "部门"] + projectColumns
+                      + ["全年预算数（元）", "截至当日支付（元）", "执行率", "序时进度", "落后序时进度（百分点）",
+                         "截至当日应支付（元）", "应支付口径", "任务数", "逾期任务数", "审核状态"])
         for entry in model.rows {
             let row = entry.row
-            writer.append([row.code, row.name, row.adjusted.yuanString, row.executed.yuanString,
+            let project = model.byProject ? [row.project?.code ?? "", row.project?.name ?? "", row.project?.owner ?? ""] : []
+            writer.append([row.code, row.name] + project + [row.adjusted.yuanString, row.executed.yuanString,
                            row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
                            Rounding(mode: .halfUp, places: 4).format(model.timeProgress),
                            entry.lag.map { Rounding(mode: .halfUp, places: 2).format($0 * 100) } ?? "",
-                           entry.due.yuanString, entry.dueBasis, String(row.tasks), String(row.overdueTasks),
+                           entry.due.yuanString, entry.dueBasis,
+                           model.byProject ? "" : String(row.tasks), model.byProject ? "" : String(row.overdueTasks),
                            model.review[row.code] ?? ""])
         }
         return try await Download.response(
             Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-            filename: "运行监控总览\(model.year)（截至\(model.asOf)）.csv", inline: false, on: request)
+            filename: "运行监控总览\(model.byProject ? "（项目）" : "")\(model.year)（截至\(model.asOf)）.csv",
+            inline: false, on: request)
     }
 
     /// The year asked for (else the latest held), the date (else today within the year) and the rows the person
@@ -51,10 +57,12 @@ struct OverviewMonitoringController: RouteCollection {
         guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
             ?? held.first else { return nil }
         let asOf = try request.asOf(in: year)
-        let rows = try await MonitoringOverview(database: request.db).rows(
-            year: year, asOf: asOf, organisation: organisation)
+        let byProject = (try? request.query.get(String.self, at: "view")) == "projects"
+        let overview = MonitoringOverview(database: request.db)
+        let rows = byProject ? try await overview.projectRows(year: year, asOf: asOf, organisation: organisation)
+            : try await overview.rows(year: year, asOf: asOf, organisation: organisation)
         let rounds = try await ReviewCampaigns(database: request.db).rounds(organisationCode: organisation)
-        return MonitoringOverviewModel(year: year, years: held, asOf: asOf, rows: rows,
+        return MonitoringOverviewModel(year: year, years: held, asOf: asOf, byProject: byProject, rows: rows,
                                        tolerance: MonitoringRules().tolerance, rounds: rounds)
     }
 }

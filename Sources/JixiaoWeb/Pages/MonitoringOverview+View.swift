@@ -1,7 +1,7 @@
 import JixiaoCore
 import JixiaoStore
 
-/// The departments of a year on a date, furthest behind 序时进度 first.
+/// The departments of a year on a date — or their projects — furthest behind 序时进度 first.
 struct MonitoringOverviewModel {
     struct Row {
         let row: MonitoringOverview.Row
@@ -24,20 +24,22 @@ struct MonitoringOverviewModel {
     let year: Int
     let years: [Int]
     let asOf: CivilDate
+    /// Whether the rows are projects rather than departments.
+    let byProject: Bool
     let timeProgress: Rational
     let rows: [Row]
     let tolerance: Rational
     /// Each department's review rounds in words, by code (rounds never stepped are 编制中).
     let review: [String: String]
 
-    init(year: Int, years: [Int], asOf: CivilDate, rows: [MonitoringOverview.Row], tolerance: Rational,
-         rounds: [ReviewCampaigns.Entry]) {
+    init(year: Int, years: [Int], asOf: CivilDate, byProject: Bool = false, rows: [MonitoringOverview.Row],
+         tolerance: Rational, rounds: [ReviewCampaigns.Entry]) {
+        self.byProject = byProject
         self.year = year
         var states: [String: [ReviewRound: ReviewState]] = [:]
         for entry in rounds where entry.year == year { states[entry.code, default: [:]][entry.round] = entry.status.state }
-        review = Dictionary(uniqueKeysWithValues: rows.map { row in
-            (row.code, Self.reviewText(states[row.code] ?? [:]))
-        })
+        review = Dictionary(rows.map { row in (row.code, Self.reviewText(states[row.code] ?? [:])) },
+                            uniquingKeysWith: { first, _ in first })
         self.years = years
         self.asOf = asOf
         self.tolerance = tolerance
@@ -46,7 +48,9 @@ struct MonitoringOverviewModel {
         self.rows = rows.map { row in
             let lag = row.rate.map { time - $0 }
             return Row(row: row, lag: lag, behind: lag.map { $0 > tolerance } ?? false, due: row.due(timeProgress: time))
-        }.sorted { ($0.lag ?? .zero, $1.row.code) > ($1.lag ?? .zero, $0.row.code) }
+        }.sorted {
+            ($0.lag ?? .zero, $1.row.code, $1.row.project?.code ?? "") > ($1.lag ?? .zero, $0.row.code, $0.row.project?.code ?? "")
+        }
     }
 }
 
@@ -79,18 +83,29 @@ enum MonitoringOverviewView {
                         }
                     }
                     AsOfPicker.field(model.asOf, year: model.year)
+                    HTML.element("label") {
+                        "列出"
+                        HTML.element("select", [("name", "view")]) {
+                            HTML.element("option", [("value", "")]) { "部门" }
+                            HTML.element("option", [("value", "projects"), ("selected", model.byProject ? "selected" : nil)]) {
+                                "项目"
+                            }
+                        }
+                    }
                     HTML.element("button", [("type", "submit")]) { "查看" }
                 }
+                let noun = model.byProject ? "项目" : "部门"
                 HTML.element("p", [("id", "overview-summary")]) {
-                    "截至 \(model.asOf)，序时进度 \(model.timeProgress.percentString(places: 2))；\(model.rows.count) 个部门中，"
-                        + "\(model.rows.filter(\.behind).count) 个执行率落后序时进度超过 \(model.tolerance.percentString(places: 0))，"
-                        + "\(model.rows.filter { $0.row.overdueTasks > 0 }.count) 个有逾期任务。"
+                    "截至 \(model.asOf)，序时进度 \(model.timeProgress.percentString(places: 2))；\(model.rows.count) 个\(noun)中，"
+                        + "\(model.rows.filter(\.behind).count) 个执行率落后序时进度超过 \(model.tolerance.percentString(places: 0))"
+                        + (model.byProject ? "。" : "，\(model.rows.filter { $0.row.overdueTasks > 0 }.count) 个有逾期任务。")
                 }
                 HTML.element("p", [("class", "downloads")]) {
-                    HTML.element("a", [("href", SiteURL.monitoringOverviewCSV.path + "?year=\(model.year)&asOf=\(model.asOf)")]) {
-                        "下载全部部门（CSV）"
+                    HTML.element("a", [("href", SiteURL.monitoringOverviewCSV.path + "?year=\(model.year)&asOf=\(model.asOf)"
+                                            + (model.byProject ? "&view=projects" : ""))]) {
+                        "下载全部\(noun)（CSV）"
                     }
-                    if model.rows.count > shownRows { "下面列出落后最多的 \(shownRows) 个部门。" }
+                    if model.rows.count > shownRows { "下面列出落后最多的 \(shownRows) 个\(noun)。" }
                 }
                 table(model)
             } else {
@@ -100,11 +115,12 @@ enum MonitoringOverviewView {
     }
 
     private static func table(_ model: MonitoringOverviewModel) -> HTML {
-        HTML.element("table", [("id", "departments")]) {
+        HTML.element("table", [("id", model.byProject ? "projects" : "departments")]) {
             HTML.element("thead") {
                 HTML.element("tr") {
-                    for title in ["部门", "全年预算数（万元）", "截至当日支付（万元）", "执行率", "落后序时进度", "截至当日应支付（万元）",
-                                  "逾期任务", "审核状态"] {
+                    for title in ["部门"] + (model.byProject ? ["项目"] : [])
+                        + ["全年预算数（万元）", "截至当日支付（万元）", "执行率", "落后序时进度", "截至当日应支付（万元）"]
+                        + (model.byProject ? [] : ["逾期任务"]) + ["审核状态"] {
                         HTML.element("th") { title }
                     }
                 }
@@ -112,10 +128,19 @@ enum MonitoringOverviewView {
             HTML.element("tbody") {
                 for entry in model.rows.prefix(shownRows) {
                     let row = entry.row
-                    HTML.element("tr", [("id", "department-\(row.code)")]) {
+                    HTML.element("tr", [("id", row.project.map { "project-\(row.code)-\($0.code)" } ?? "department-\(row.code)")]) {
                         HTML.element("td") {
                             HTML.element("a", [("href", SiteURL.monitoring(code: row.code, year: model.year).path
                                                     + "?asOf=\(model.asOf)")]) { row.name }
+                        }
+                        if let project = row.project {
+                            HTML.element("td") {
+                                HTML.element("a", [("href", SiteURL.project(code: row.code, year: model.year,
+                                                                            project: project.code).path)]) {
+                                    "\(project.code) \(project.name)"
+                                }
+                                if !project.owner.isEmpty { HTML.element("span", [("class", "basis")]) { project.owner } }
+                            }
                         }
                         HTML.element("td", [("class", "number")]) { row.adjusted.wanString }
                         HTML.element("td", [("class", "number")]) { row.executed.wanString }
@@ -127,8 +152,10 @@ enum MonitoringOverviewView {
                             entry.due.wanString
                             HTML.element("span", [("class", "basis")]) { entry.dueBasis }
                         }
-                        HTML.element("td", [("class", row.overdueTasks > 0 ? "number severity-high" : "number")]) {
-                            row.tasks == 0 ? "—" : "\(row.overdueTasks) / \(row.tasks)"
+                        if !model.byProject {
+                            HTML.element("td", [("class", row.overdueTasks > 0 ? "number severity-high" : "number")]) {
+                                row.tasks == 0 ? "—" : "\(row.overdueTasks) / \(row.tasks)"
+                            }
                         }
                         HTML.element("td") { model.review[row.code] ?? "" }
                     }
