@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -104,6 +105,81 @@ extension DatabaseTests {
                     #expect(page.contains(#"<option value="P03">P03 院士工作站及科创服务</option>"#))
                 }
                 try await browser.get(app, base + "/indicators?project=P09") { #expect($0.status == .notFound) }
+            }
+        }
+
+        /// The digest a project form was opened on.
+        private static func digest(_ page: String) -> String {
+            page.firstMatch(of: /name="digest" value="([0-9a-f]+)"/).map { String($0.1) } ?? ""
+        }
+
+        @Test func projectsAreAddedChangedAndRemovedOnThePages() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var browser = Browser()
+                try await browser.signIn(app, username: "preparer")
+                let base = "/years/440112-KX/2022"
+                var form = ""
+                try await browser.get(app, base + "/projects/P02/edit") { response in
+                    browser.keep(response)
+                    form = response.body.string
+                    #expect(response.status == .ok && form.contains(#"value="科普大篷车展品更新""#))
+                    // A line another project holds cannot be ticked; the project's own line is ticked.
+                    #expect(form.contains(#"value="X01" disabled="disabled"> X01 科普活动经费（属于 P01 科普活动经费）"#))
+                    #expect(form.contains(#"value="X02" checked="checked"> X02"#))
+                }
+                let digest = Self.digest(form)
+                let (saved, savedPage) = try await browser.post(app, base + "/projects/P02/edit", [
+                    "digest": digest, "code": "P02", "name": "科普大篷车展品更新及巡展", "owner": "科普部",
+                    "template": "national-project-2020", "lines[]": "X02", "goal": "年内完成展品更新并巡展 15 场。",
+                ])
+                #expect(saved == .seeOther, "\(savedPage.components(separatedBy: "<main").last ?? "")")
+                try await browser.get(app, base + "/projects/P02") { response in
+                    let page = response.body.string
+                    #expect(page.contains("项目：科普大篷车展品更新及巡展（P02）") && page.contains("实施单位：科普部"))
+                    // Its indicators are kept; what the form left empty is gone.
+                    #expect(page.contains("更新展品件数") && page.contains("年内完成展品更新并巡展 15 场。"))
+                }
+                // The form opened before that change is stale: the latest project comes back.
+                let (stale, stalePage) = try await browser.post(app, base + "/projects/P02/edit", [
+                    "digest": digest, "code": "P02", "name": "旧名称", "template": "national-project-2020", "lines[]": "X02",
+                ])
+                #expect(stale == .conflict && stalePage.contains("已被他人修改") && stalePage.contains("科普大篷车展品更新及巡展"))
+                // A line held by another project is refused beside the lines, with the reader's words.
+                var fresh = ""
+                try await browser.get(app, base + "/projects/new") { fresh = $0.body.string }
+                let (refused, refusedPage) = try await browser.post(app, base + "/projects/new", [
+                    "digest": Self.digest(fresh), "code": "P04", "name": "重复", "template": "national-project-2020",
+                    "lines[]": "X01",
+                ])
+                #expect(refused == .unprocessableEntity && refusedPage.contains(#"id="lines-error""#))
+                let (blank, blankPage) = try await browser.post(app, base + "/projects/new", [
+                    "digest": Self.digest(fresh), "code": "", "name": "", "template": "national-project-2020",
+                ])
+                #expect(blank == .unprocessableEntity && blankPage.contains("请填写项目编码") && blankPage.contains("请填写项目名称"))
+                // Removed: P03 goes, and its line is free for a new project.
+                let (removed, _) = try await browser.post(app, base + "/projects/P03/delete", ["digest": Self.digest(fresh)])
+                #expect(removed == .seeOther)
+                try await browser.get(app, base + "/projects/new") { fresh = $0.body.string }
+                #expect(!fresh.contains("（属于 P03"))
+                let (added, _) = try await browser.post(app, base + "/projects/new", [
+                    "digest": Self.digest(fresh), "code": "P04", "name": "院士工作站", "owner": "学会部",
+                    "template": "hubei-project-2020", "lines[]": "X03",
+                ])
+                #expect(added == .seeOther)
+                try await browser.get(app, base) { response in
+                    let page = response.body.string
+                    #expect(page.contains("项目（3 个）") && page.contains("P04 院士工作站") && !page.contains("P03 院士"))
+                }
+                let audit = try await AuditEntryModel.query(on: app.db).filter(\.$action == "projects.change").count()
+                #expect(audit == 3)
+                // Only the department's own preparer and head change projects.
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, base + "/projects/new") { #expect($0.status == .forbidden) }
+                try await reviewer.get(app, base + "/projects/P02") { response in
+                    #expect(!response.body.string.contains("edit-project"))
+                }
             }
         }
 

@@ -29,6 +29,7 @@ enum Routes {
         try signedIn.register(collection: ActivityController())
         try signedIn.register(collection: ProcurementController())
         try signedIn.register(collection: ProjectController())
+        try signedIn.register(collection: ProjectEditController())
         try signedIn.register(collection: AssetsController())
         try signedIn.register(collection: AccountController())
         try signedIn.register(collection: AdminController())

@@ -104,6 +104,12 @@ public enum SiteURL: Sendable, Equatable {
     /// A project's 项目支出绩效自评表 as `docx`, `pdf`, `xlsx`, `html` or `md`; project `all` with `xlsx` gives every
     /// project's table in one workbook.
     case projectTable(code: String, year: Int, project: String, format: String)
+    /// The form for a new project.
+    case projectNew(code: String, year: Int)
+    /// The form of a project: its name, owner, lines, template, goal and what was achieved.
+    case projectEdit(code: String, year: Int, project: String)
+    /// Removes a project (POST).
+    case projectDelete(code: String, year: Int, project: String)
 
     /// A part of a path: fixed text, or the value of a route parameter (`:name` when routes are registered).
     enum Segment: Equatable, ExpressibleByStringLiteral {
@@ -212,6 +218,11 @@ public enum SiteURL: Sendable, Equatable {
         case .projectTable(let code, let year, let project, let format):
             Self.year(code, year, "projects", .parameter("project", value: project),
                       .parameter("file", value: "table.\(format)"))
+        case .projectNew(let code, let year): Self.year(code, year, "projects", "new")
+        case .projectEdit(let code, let year, let project):
+            Self.year(code, year, "projects", .parameter("project", value: project), "edit")
+        case .projectDelete(let code, let year, let project):
+            Self.year(code, year, "projects", .parameter("project", value: project), "delete")
         }
     }
 

@@ -105,7 +105,10 @@ enum OverviewView {
                     }
                 }
             }
-            if !model.projects.isEmpty { ProjectView.list(model.projects, code: model.code, year: model.year) }
+            let mayChange = user.mayChange(organisation: model.code)
+            if !model.projects.isEmpty || mayChange {
+                ProjectView.list(model.projects, code: model.code, year: model.year, mayChange: mayChange)
+            }
             HTML.element("h2") {
                 let actionable = model.findings.filter(\.needsAction).count
                 "发现的问题：待整改 \(actionable) 个" + (model.findings.count > actionable ? "，提示 \(model.findings.count - actionable) 个" : "")

@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoCore
 
 /// 项目: a project's figures, its goal beside what was achieved, its scores and findings, and its table's downloads.
@@ -8,6 +9,25 @@ enum ProjectView {
             Layout.heading("项目：\(summary.name)（\(summary.code)）", code: model.code, name: model.name, year: model.year)
             HTML.element("p", [("class", "who")]) {
                 "实施单位：\(summary.owner)；预算项目：\(summary.lines)；评价模板：\(model.templateName)"
+            }
+            let query = "?project=" + (summary.code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            HTML.element("p") {
+                if user.mayChange(organisation: model.code) {
+                    HTML.element("a", [("href", SiteURL.projectEdit(code: model.code, year: model.year,
+                                                                    project: summary.code).path), ("id", "edit-project")]) {
+                        "修改项目"
+                    }
+                    " "
+                }
+                HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path
+                                        + query)]) {
+                    "项目指标 →"
+                }
+                " "
+                HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path
+                                        + query)]) {
+                    "项目支付明细 →"
+                }
             }
             HTML.element("div", [("class", "cards")]) {
                 for (id, label, figure) in [("adjusted", "全年预算数（万元）", summary.adjusted),
@@ -53,10 +73,23 @@ enum ProjectView {
         }
     }
 
-    /// The overview's list of the year's projects, each linked to its page.
-    static func list(_ projects: [ProjectSummary], code: String, year: Int) -> HTML {
+    /// The overview's list of the year's projects, each linked to its page; with `mayChange`, the link to add one.
+    static func list(_ projects: [ProjectSummary], code: String, year: Int, mayChange: Bool) -> HTML {
         HTML.group {
-            HTML.element("h2") { "项目（\(projects.count) 个）" }
+            HTML.element("h2", [("id", "projects-heading")]) { "项目（\(projects.count) 个）" }
+            if mayChange {
+                HTML.element("p") {
+                    HTML.element("a", [("href", SiteURL.projectNew(code: code, year: year).path), ("id", "new-project")]) {
+                        "＋ 新增项目"
+                    }
+                }
+            }
+            if !projects.isEmpty { table(projects, code: code, year: year) }
+        }
+    }
+
+    private static func table(_ projects: [ProjectSummary], code: String, year: Int) -> HTML {
+        HTML.group {
             HTML.element("div", [("class", "table-scroll")]) {
                 HTML.element("table", [("id", "projects")]) {
                     HTML.element("thead") {
