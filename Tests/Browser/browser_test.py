@@ -356,10 +356,25 @@ try:
         sign_in_as("preparer")
         # Every page a clerk keeps the year on fits a phone (tables scroll inside their own box).
         for page in ["indicators", "indicators/i3/edit", "basics", "evidence", "activities", "procurements", "assets",
-                     "targets", "evaluation", "review", "workplan", "payments", "lines", "narrative", "monitoring"]:
+                     "targets", "evaluation", "review", "workplan", "payments", "lines", "narrative", "monitoring",
+                     "projects/P02", "projects/P02/edit", "projects/new", "indicators?project=P03",
+                     "payments?project=P01"]:
             driver.get(base + "/years/440112-KX/2022/" + page)
             check(f"the {page} page fits a phone", fits_a_phone())
         driver.save_screenshot(os.path.join(shots, "16-monitoring-phone.png"))
+        # A project changed on its form: the owner moves to another 处室.
+        driver.get(base + "/years/440112-KX/2022/projects/P02")
+        driver.find_element(By.ID, "edit-project").click()
+        owner = driver.find_element(By.ID, "owner")
+        owner.clear()
+        owner.send_keys("科普部")
+        driver.save_screenshot(os.path.join(shots, "17-project-form-phone.png"))
+        form = driver.find_element(By.ID, "project-form")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 10).until(EC.staleness_of(form))
+        check("a project's owner is changed on its form",
+              "实施单位：科普部" in driver.page_source and driver.current_url.endswith("/projects/P02"))
+        driver.save_screenshot(os.path.join(shots, "18-project-phone.png"))
         driver.get(base + "/")
         check("the preparer's to-do shows the return and its reason",
               "已退回" in driver.find_element(By.ID, "todo").text)

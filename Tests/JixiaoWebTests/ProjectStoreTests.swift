@@ -125,8 +125,8 @@ extension DatabaseTests {
                     form = response.body.string
                     #expect(response.status == .ok && form.contains(#"value="科普大篷车展品更新""#))
                     // A line another project holds cannot be ticked; the project's own line is ticked.
-                    #expect(form.contains(#"value="X01" disabled="disabled"> X01 科普活动经费（属于 P01 科普活动经费）"#))
-                    #expect(form.contains(#"value="X02" checked="checked"> X02"#))
+                    #expect(form.contains(#"value="X01" disabled="disabled">X01 科普活动经费（属于 P01 科普活动经费）"#))
+                    #expect(form.contains(#"value="X02" checked="checked">X02"#))
                 }
                 let digest = Self.digest(form)
                 let (saved, savedPage) = try await browser.post(app, base + "/projects/P02/edit", [

@@ -31,6 +31,27 @@ enum FormControls {
         }
     }
 
+    /// A group of checkboxes posting `name[]` once per ticked value; an option with a reason in `disabled` cannot
+    /// be ticked and says why.
+    static func checkboxes(_ name: String, _ label: String, _ options: [(String, String)], checked: [String],
+                           disabled: [String: String] = [:], errors: FieldErrors) -> HTML {
+        HTML.element("fieldset", [("class", "checks"), ("id", name),
+                                  ("aria-invalid", errors[name] == nil ? nil : "true")]) {
+            HTML.element("legend") { label }
+            for (value, text) in options {
+                HTML.element("label", [("class", "check")]) {
+                    HTML.element("input", [("type", "checkbox"), ("name", "\(name)[]"), ("value", value),
+                                           ("checked", checked.contains(value) ? "checked" : nil),
+                                           ("disabled", disabled[value] == nil ? nil : "disabled")])
+                    text + (disabled[value].map { "（\($0)）" } ?? "")
+                }
+            }
+            if let error = errors[name] {
+                HTML.element("span", [("class", "field-error"), ("id", "\(name)-error")]) { error }
+            }
+        }
+    }
+
     /// At the top of a form that came back: how many fields need correcting, each linked to its field.
     static func summary(_ errors: FieldErrors, message: String?) -> HTML {
         HTML.group {

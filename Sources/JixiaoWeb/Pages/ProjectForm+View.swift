@@ -51,20 +51,12 @@ enum ProjectFormView {
                 FormControls.field("template", "评价模板", errors: errors) {
                     FormControls.select("template", options: context.templates, selected: form.template, errors: errors)
                 }
-                HTML.element("fieldset", [("id", "lines")]) {
-                    HTML.element("legend") { "预算项目（项目支出；每个预算项目只能属于一个项目）" }
-                    if let error = errors["lines"] {
-                        HTML.element("span", [("class", "field-error"), ("id", "lines-error")]) { error }
-                    }
-                    for line in context.lines {
-                        HTML.element("label", [("class", "choice")]) {
-                            HTML.element("input", [("type", "checkbox"), ("name", "lines[]"), ("value", line.code),
-                                                   ("checked", (form.lines ?? []).contains(line.code) ? "checked" : nil),
-                                                   ("disabled", line.heldBy == nil ? nil : "disabled")])
-                            " \(line.code) \(line.name)" + (line.heldBy.map { "（属于 \($0)）" } ?? "")
-                        }
-                    }
-                }
+                FormControls.checkboxes(
+                    "lines", "预算项目（项目支出；每个预算项目只能属于一个项目）",
+                    context.lines.map { ($0.code, "\($0.code) \($0.name)") }, checked: form.lines ?? [],
+                    disabled: Dictionary(context.lines.compactMap { line in line.heldBy.map { (line.code, "属于 \($0)") } },
+                                         uniquingKeysWith: { first, _ in first }),
+                    errors: errors)
                 for (name, label, value) in [("goal", "年度总体目标（预期目标）", form.goal),
                                              ("achieved", "实际完成情况（年度终了后填写）", form.achieved)] {
                     FormControls.field(name, label, errors: errors) {

@@ -38,9 +38,9 @@ enum TaskView {
                 FormControls.field("requirement", "工作要求", errors: errors) {
                     FormControls.text("requirement", value: form.requirement, errors: errors)
                 }
-                checkboxes("indicators", "关联绩效指标", year.indicators.map { ($0.id, "\($0.id) \($0.name)") },
+                FormControls.checkboxes("indicators", "关联绩效指标", year.indicators.map { ($0.id, "\($0.id) \($0.name)") },
                            checked: form.indicators ?? [], errors: errors)
-                checkboxes("lines", "关联预算项目", year.budgetLines.map { ($0.code, "\($0.code) \($0.name)") },
+                FormControls.checkboxes("lines", "关联预算项目", year.budgetLines.map { ($0.code, "\($0.code) \($0.name)") },
                            checked: form.lines ?? [], errors: errors)
                 plannedPayments(year, form: form, errors: errors)
                 FormControls.field("status", "状态", errors: errors) {
@@ -95,24 +95,6 @@ enum TaskView {
             }
             if let error = errors["plannedPayments"] {
                 HTML.element("span", [("class", "field-error"), ("id", "plannedPayments-error")]) { error }
-            }
-        }
-    }
-
-    /// A group of checkboxes posting `name[]` once per ticked value.
-    private static func checkboxes(_ name: String, _ label: String, _ options: [(String, String)], checked: [String],
-                                   errors: FieldErrors) -> HTML {
-        HTML.element("fieldset", [("class", "checks"), ("aria-invalid", errors[name] == nil ? nil : "true")]) {
-            HTML.element("legend") { label }
-            for (value, text) in options {
-                HTML.element("label", [("class", "check")]) {
-                    HTML.element("input", [("type", "checkbox"), ("name", "\(name)[]"), ("value", value),
-                                           ("checked", checked.contains(value) ? "checked" : nil)])
-                    text
-                }
-            }
-            if let error = errors[name] {
-                HTML.element("span", [("class", "field-error"), ("id", "\(name)-error")]) { error }
             }
         }
     }
