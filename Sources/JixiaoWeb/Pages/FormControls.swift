@@ -31,6 +31,20 @@ enum FormControls {
         }
     }
 
+    /// A filter's labelled select: the first option (value "") is `everything`, then `options`, one selected.
+    static func filter(_ name: String, _ label: String, everything: String, options: [(String, String)],
+                       selected: String?) -> HTML {
+        HTML.element("label") {
+            label
+            HTML.element("select", [("name", name)]) {
+                HTML.element("option", [("value", "")]) { everything }
+                for (value, text) in options {
+                    HTML.element("option", [("value", value), ("selected", selected == value ? "selected" : nil)]) { text }
+                }
+            }
+        }
+    }
+
     /// A group of checkboxes posting `name[]` once per ticked value; an option with a reason in `disabled` cannot
     /// be ticked and says why.
     static func checkboxes(_ name: String, _ label: String, _ options: [(String, String)], checked: [String],

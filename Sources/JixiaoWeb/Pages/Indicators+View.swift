@@ -99,18 +99,9 @@ enum IndicatorsView {
     private static func treeChoice(_ model: IndicatorsModel) -> HTML {
         HTML.element("form", [("method", "get"), ("class", "filters"),
                               ("action", SiteURL.indicators(code: model.code, year: model.year).path)]) {
-            HTML.element("label") {
-                "指标体系"
-                HTML.element("select", [("name", "project")]) {
-                    HTML.element("option", [("value", "")]) { "部门整体" }
-                    for project in model.projects {
-                        HTML.element("option", [("value", project.code),
-                                                ("selected", model.project?.code == project.code ? "selected" : nil)]) {
-                            "\(project.code) \(project.name)"
-                        }
-                    }
-                }
-            }
+            FormControls.filter("project", "指标体系", everything: "部门整体",
+                                options: model.projects.map { ($0.code, "\($0.code) \($0.name)") },
+                                selected: model.project?.code)
             HTML.element("button", [("type", "submit")]) { "查看" }
         }
     }

@@ -83,15 +83,8 @@ enum MonitoringOverviewView {
                         }
                     }
                     AsOfPicker.field(model.asOf, year: model.year)
-                    HTML.element("label") {
-                        "列出"
-                        HTML.element("select", [("name", "view")]) {
-                            HTML.element("option", [("value", "")]) { "部门" }
-                            HTML.element("option", [("value", "projects"), ("selected", model.byProject ? "selected" : nil)]) {
-                                "项目"
-                            }
-                        }
-                    }
+                    FormControls.filter("view", "列出", everything: "部门", options: [("projects", "项目")],
+                                        selected: model.byProject ? "projects" : nil)
                     HTML.element("button", [("type", "submit")]) { "查看" }
                 }
                 let noun = model.byProject ? "项目" : "部门"

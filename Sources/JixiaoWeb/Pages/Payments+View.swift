@@ -73,44 +73,14 @@ enum PaymentsView {
     private static func filterForm(_ model: PaymentsModel) -> HTML {
         HTML.element("form", [("method", "get"), ("class", "filters"),
                               ("action", SiteURL.payments(code: model.code, year: model.year).path)]) {
-            HTML.element("label") {
-                "预算项目"
-                HTML.element("select", [("name", "line")]) {
-                    HTML.element("option", [("value", "")]) { "全部" }
-                    for line in model.lines {
-                        HTML.element("option", [("value", line.code),
-                                                ("selected", model.filter.line == line.code ? "selected" : nil)]) {
-                            "\(line.code) \(line.name)"
-                        }
-                    }
-                }
-            }
+            FormControls.filter("line", "预算项目", everything: "全部",
+                                options: model.lines.map { ($0.code, "\($0.code) \($0.name)") }, selected: model.filter.line)
             if !model.projects.isEmpty {
-                HTML.element("label") {
-                    "项目"
-                    HTML.element("select", [("name", "project")]) {
-                        HTML.element("option", [("value", "")]) { "全部" }
-                        for project in model.projects {
-                            HTML.element("option", [("value", project.code),
-                                                    ("selected", model.project == project.code ? "selected" : nil)]) {
-                                "\(project.code) \(project.name)"
-                            }
-                        }
-                    }
-                }
+                FormControls.filter("project", "项目", everything: "全部",
+                                    options: model.projects.map { ($0.code, "\($0.code) \($0.name)") }, selected: model.project)
             }
-            HTML.element("label") {
-                "月份"
-                HTML.element("select", [("name", "month")]) {
-                    HTML.element("option", [("value", "")]) { "全年" }
-                    for month in 1...12 {
-                        HTML.element("option", [("value", String(month)),
-                                                ("selected", model.filter.month == month ? "selected" : nil)]) {
-                            "\(month) 月"
-                        }
-                    }
-                }
-            }
+            FormControls.filter("month", "月份", everything: "全年", options: (1...12).map { (String($0), "\($0) 月") },
+                                selected: model.filter.month.map(String.init))
             HTML.element("button", [("type", "submit")]) { "筛选" }
         }
     }
