@@ -95,6 +95,18 @@ import Testing
         #expect(budgetOnly.indicators.isEmpty && budgetOnly.total == budgetOnly.budget.score)
     }
 
+    @Test func aProjectsWorkPlanIsTheTasksOnItsLinesOrServingItsIndicators() throws {
+        let year = try read(try Self.seedWithProjects())
+        // The tasks spending from each project's line: X02's two, X03's two, X01's four.
+        #expect(year.year(of: year.projects[1]).workPlan.map(\.id) == ["t3", "t4"])
+        #expect(year.year(of: year.projects[2]).workPlan.map(\.id) == ["t9", "t10"])
+        #expect(year.year(of: year.projects[0]).workPlan.map(\.id) == ["t1", "t5", "t7", "t8"])
+        // A task serving a project's indicator belongs to it even without its lines.
+        var served = year
+        served.workPlan[1].indicators = ["p2-1"]
+        #expect(served.year(of: served.projects[1]).workPlan.map(\.id) == ["t2", "t3", "t4"])
+    }
+
     @Test func eachProjectsFindingsAreAttributedToIt() throws {
         let bundle = try Self.seedWithProjects { projects in
             guard case .array(var indicators)? = projects[1]["indicators"] else { return }

@@ -30,6 +30,8 @@ extension DatabaseTests {
                     #expect(page.contains(#"<div class="figure" id="rate">98.02%</div>"#))
                     #expect(page.contains("更新展品件数") && page.contains("展品更新完成，巡展12场，受众约2.4万人次。"))
                     #expect(page.contains(#"href="\#(base)/projects/P02/table.docx""#))
+                    // Its work plan: the tasks on its line, t4 finished 50 days late.
+                    #expect(page.contains(#"<a href="\#(base)/workplan#task-t4">科普大篷车展品制作、验收和付款</a>"#))
                 }
                 try await browser.get(app, base + "/projects/P02/table.xlsx") { response in
                     #expect(response.status == .ok && response.headers.contentType == Download.xlsx)

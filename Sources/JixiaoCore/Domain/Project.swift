@@ -34,8 +34,9 @@ public struct Project: Sendable, Hashable {
 
 extension DepartmentYear {
     /// The project as a year of its own for the engines: its lines and their payments, its indicators, template
-    /// and goal; the department's records (activities, procurements, work plan, calendar) kept, so measures and
-    /// deadlines read as they do for the department. Evaluating it scores the project by its template.
+    /// and goal, the procurements on its lines and its work plan (the tasks that spend from its lines, plan payments
+    /// on them or serve its indicators); the department's activities and calendar kept, so measures and deadlines
+    /// read as they do for the department. Evaluating it scores the project by its template.
     public func year(of project: Project) -> DepartmentYear {
         let lines = Set(project.lines)
         var year = self
@@ -47,7 +48,7 @@ extension DepartmentYear {
         year.indicators = project.indicators
         year.procurements = procurements.filter { $0.line.map(lines.contains) ?? false }
         year.workPlan = workPlan.filter { task in
-            task.plannedPayments.contains { lines.contains($0.line) }
+            task.lines.contains(where: lines.contains) || task.plannedPayments.contains { lines.contains($0.line) }
                 || task.indicators.contains { id in project.indicators.contains { $0.id == id } }
         }
         year.projects = []

@@ -16,7 +16,8 @@ struct ProjectController: RouteCollection {
         let (user, year) = try await request.visibleYear()
         let project = try Self.project(request, in: year)
         let evidence = try await StoredReport.evidence(of: year, on: request.db)
-        return html(ProjectView.render(ProjectModel(year, project: project, evidence: evidence), user: user,
+        return html(ProjectView.render(ProjectModel(year, project: project, evidence: evidence,
+                                                    asOf: try request.asOf(in: year.year)), user: user,
                                        csrf: CSRF.token(for: request)))
     }
 

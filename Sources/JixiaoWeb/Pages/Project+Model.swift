@@ -46,9 +46,12 @@ struct ProjectModel {
     let achieved: String
     let indicators: [EvaluationModel.Row]
     let findings: [Finding]
+    /// The project's work plan on the day asked for: the tasks that spend from its lines or serve its indicators.
+    let workPlan: WorkPlanProgress
 
-    init(_ year: DepartmentYear, project: Project, evidence: [EvidenceRepository.Entry]) {
+    init(_ year: DepartmentYear, project: Project, evidence: [EvidenceRepository.Entry], asOf: CivilDate) {
         let projectYear = year.year(of: project)
+        workPlan = WorkPlanProgress.on(projectYear, asOf: asOf)
         let evaluation = Evaluator.evaluate(projectYear)
         departmentYear = year
         code = year.department.code

@@ -55,6 +55,12 @@ enum ProjectView {
             } else {
                 EvaluationView.indicatorTable(model.indicators)
             }
+            HTML.element("h2") { "工作计划（截至 \(model.workPlan.asOf)）" }
+            if model.workPlan.tasks.isEmpty {
+                HTML.element("p") { "没有任务从本项目的预算项目支出或服务于本项目的指标。" }
+            } else {
+                tasks(model)
+            }
             HTML.element("h2") { "发现的问题" }
             if model.findings.isEmpty {
                 HTML.element("p") { "未发现问题。" }
@@ -67,6 +73,33 @@ enum ProjectView {
                     HTML.element("a", [("href", SiteURL.projectTable(code: model.code, year: model.year,
                                                                      project: summary.code, format: format).path)]) {
                         label
+                    }
+                }
+            }
+        }
+    }
+
+    /// The project's tasks with their state on the day, each linked to the work plan.
+    private static func tasks(_ model: ProjectModel) -> HTML {
+        HTML.element("div", [("class", "table-scroll")]) {
+            HTML.element("table", [("id", "project-tasks")]) {
+                HTML.element("thead") {
+                    HTML.element("tr") {
+                        for title in ["任务", "责任人", "计划时间", "状态", "进度"] { HTML.element("th") { title } }
+                    }
+                }
+                HTML.element("tbody") {
+                    for state in model.workPlan.tasks {
+                        HTML.element("tr") {
+                            HTML.element("td") {
+                                HTML.element("a", [("href", SiteURL.workPlan(code: model.code, year: model.year).path
+                                                        + "#task-\(state.task.id)")]) { state.task.title }
+                            }
+                            HTML.element("td") { state.task.owner }
+                            HTML.element("td") { "\(state.task.start) 至 \(state.task.due)" }
+                            WorkPlanView.stateCell(state)
+                            HTML.element("td", [("class", "number")]) { state.progress.percentString(places: 0) }
+                        }
                     }
                 }
             }

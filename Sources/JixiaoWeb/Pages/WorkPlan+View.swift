@@ -107,13 +107,18 @@ enum WorkPlanView {
                                 HTML.element("br")
                             }
                         }
-                        HTML.element("td", [("class", cssClass(state.state))]) {
-                            state.state.chinese + (state.daysOverdue > 0 ? "（\(state.daysOverdue) 天）" : "")
-                        }
+                        stateCell(state)
                         HTML.element("td", [("class", "number")]) { state.progress.percentString(places: 0) }
                     }
                 }
             }
+        }
+    }
+
+    /// A task's state on the day, overdue days counted, marked as every page that lists tasks marks it.
+    static func stateCell(_ state: WorkPlanProgress.TaskState) -> HTML {
+        HTML.element("td", [("class", cssClass(state.state))]) {
+            state.state.chinese + (state.daysOverdue > 0 ? "（\(state.daysOverdue) 天）" : "")
         }
     }
 
