@@ -92,6 +92,18 @@ struct ConversionTests {
         #expect(names.suffix(3).allSatisfy { last.contains($0.prefix(4)) }, "the last page of \(name) holds: \(last)")
     }
 
+    /// Many reports converted together (the batch a province's `report --all` uses) print as each alone does.
+    @Test func reportsConvertedTogetherPrintAsEachAlone() throws {
+        let documents = try Fixtures.examples.map { try OfficeDocumentTests.document($0) }
+        let together = try OfficialPDF().render(documents, batchSize: 2)
+        #expect(together.count == documents.count)
+        for (document, pdf) in zip(documents, together) {
+            let alone = try OfficialPDF().render(document)
+            #expect(try pdfText(pdf).text == pdfText(alone).text)
+            #expect(OfficialPDF.pageCount(pdf) == OfficialPDF.pageCount(alone) && OfficialPDF.pageCount(pdf) > 1)
+        }
+    }
+
     @Test func theScoreWorkbookPrintsFromCalc() throws {
         let xlsx = try XlsxRenderer.render(OfficeDocumentTests.document("demo-health-hubei-2023.json"))
         let (text, _) = try pdfText(try LibreOfficeConverter().convert(xlsx, fileExtension: "xlsx"))

@@ -47,6 +47,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Text on stderr without a line end (a progress bar redrawn in place).
+    static func errorPart(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

@@ -6,8 +6,9 @@ import JixiaoIO
 /// what it wrote.
 enum OutputFile {
     /// Writes `data` (described as `what`, e.g. `自评报告`) to `path`, then prints `已写入…` with the full path and the
-    /// size — on stderr when stdout carries the command's own output.
-    static func write(_ data: Data, to path: String, what: String, statusOnStandardError: Bool = false) throws {
+    /// size — on stderr when stdout carries the command's own output; nothing when `quiet` (a batch says it once).
+    static func write(_ data: Data, to path: String, what: String, statusOnStandardError: Bool = false,
+                      quiet: Bool = false) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
@@ -22,6 +23,7 @@ enum OutputFile {
             Terminal.error("\(path)：无法写入（\((error as NSError).localizedDescription)）")
             throw ExitCode(ExitCodes.outputFailed)
         }
+        guard !quiet else { return }
         let status = "已写入\(what)：\(target.standardizedFileURL.path)（\(ClerkFormats.fileSize(data.count))）"
         if statusOnStandardError { Terminal.error(status) } else { Terminal.output(status) }
     }

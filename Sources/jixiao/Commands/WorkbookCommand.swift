@@ -55,8 +55,13 @@ struct Import: AsyncParsableCommand {
         discussion: "Every problem is listed (for workbooks by sheet, cell and column, in Chinese); nothing is "
             + "written unless the whole file is right. A year already in the store is replaced only with --replace.")
 
-    @Argument(help: "The bundle (.json) or workbook (.xlsx).", completion: .file(extensions: ["json", "xlsx"]))
+    @Argument(help: ArgumentHelp("The bundle (.json) or workbook (.xlsx) — or a directory of them: every one "
+                                 + "imported, each department in its own transaction."),
+              completion: .file(extensions: ["json", "xlsx"]))
     var file: String
+
+    @Option(help: "With a directory: how many files are imported at once (default: the number of processors).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: [.short, .customLong("output")], help: "Write the workbook as a bundle file instead of storing it.")
     var output: String?
@@ -67,6 +72,12 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            guard output == nil else { throw ValidationError("-o converts one workbook, not a directory.") }
+            return try await DirectoryImport(directory: URL(fileURLWithPath: file), replace: replace,
+                                             jobs: max(1, jobs), store: store).run()
+        }
         let year: DepartmentYear
         do {
             year = file.lowercased().hasSuffix(".xlsx")

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Fluent
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+
+/// `jixiao import DIR`: every bundle (.json) and workbook (.xlsx) in a directory into the store, `jobs` at a time,
+/// each department-year in its own transaction — so one bad file stops nothing else. A year already in the store is
+/// skipped (replaced with `--replace`), which makes a run that was stopped resumable: run it again. Every failure
+/// is listed at the end with its file and each fault's path or cell.
+struct DirectoryImport {
+    let directory: URL
+    let replace: Bool
+    let jobs: Int
+    let store: StoreOptions
+
+    /// What became of one file.
+    enum Outcome: Sendable {
+        case imported
+        case skipped
+        case failed(String)
+    }
+
+    func run() async throws {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { ["json", "xlsx"].contains($0.pathExtension.lowercased()) && !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        guard !files.isEmpty else {
+            Terminal.error("\(directory.path)：目录中没有数据包（.json）或填报工作簿（.xlsx）")
+            throw ExitCode(ExitCodes.invalidInput)
+        }
+        let (replace, jobs) = (replace, jobs)
+        let outcomes = try await store.withStore { database in
+            let progress = ProgressReporter(total: files.count, what: "导入")
+            let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
+                var outcomes = [Outcome?](repeating: nil, count: files.count)
+                var next = 0
+                func start() {
+                    guard next < files.count else { return }
+                    let (index, file) = (next, files[next])
+                    next += 1
+                    group.addTask { (index, await Self.importFile(file, replace: replace, on: database)) }
+                }
+                for _ in 0..<jobs { start() }
+                while let (index, outcome) = await group.next() {
+                    outcomes[index] = outcome
+                    if case .failed = outcome { progress.advance(failed: true) } else { progress.advance() }
+                    start()
+                }
+                return outcomes.map { $0! }
+            }
+            progress.finish()
+            return outcomes
+        }
+        let imported = outcomes.filter { if case .imported = $0 { true } else { false } }.count
+        let skipped = outcomes.filter { if case .skipped = $0 { true } else { false } }.count
+        let failures = zip(files, outcomes).compactMap { file, outcome -> (URL, String)? in
+            if case .failed(let reason) = outcome { (file, reason) } else { nil }
+        }
+        Terminal.output("已导入 \(imported) 个文件" + (skipped > 0 ? "，\(skipped) 个部门年度已在库中，跳过（覆盖时加 --replace）" : "")
+            + (failures.isEmpty ? "。" : "，\(failures.count) 个文件未导入："))
+        for (file, reason) in failures { Terminal.error(file.lastPathComponent + "：" + reason) }
+        if !failures.isEmpty { throw ExitCode(ExitCodes.invalidInput) }
+    }
+
+    /// One file read by the bundle or workbook reader and stored in its own transaction.
+    private static func importFile(_ file: URL, replace: Bool, on database: any Database) async -> Outcome {
+        do {
+            let year = file.pathExtension.lowercased() == "xlsx" ? try WorkbookImport().read(file)
+                : try BundleReader().read(file)
+            try await YearRepository(database: database).store(year, replacing: replace, actor: "cli")
+            return .imported
+        } catch is YearRepository.YearExists {
+            return .skipped
+        } catch let error as InputError {
+            return .failed("发现 \(error.issues.count) 处问题\n" + error.chineseLines.map { "  " + $0 }.joined(separator: "\n"))
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+}

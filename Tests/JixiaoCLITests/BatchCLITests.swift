@@ -1,0 +1,74 @@
+import Foundation
+import JixiaoIO
+import JixiaoTestSupport
+import Testing
+
+/// A province's work from the command line: a directory of bundles imported (each department on its own, failures
+/// listed with their file and path, a second run resuming), every department of a year evaluated and reported.
+@Suite struct BatchCLITests {
+    let directory: URL
+    let database: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("bundles"),
+                                                withIntermediateDirectories: true)
+        database = directory.appendingPathComponent("store.sqlite").path
+    }
+
+    func jixiao(_ arguments: String...) throws -> Command {
+        try Command.run(CLITests.binary.path, arguments + ["--database", database], environment: ["DATABASE_URL": ""])
+    }
+
+    /// The seed as another department (`code`), its payments of the first `months` months only.
+    private func department(_ code: String, name: String, months: Int) throws {
+        var bundle = try Fixtures.seedJSON()
+        bundle = bundle.setting("department", to: .object(["code": .string(code), "name": .string(name)]))
+        if case .array(let payments)? = bundle["payments"] {
+            bundle = bundle.setting("payments", to: .array(payments.filter {
+                ($0["date"]?.string.flatMap { Int($0.dropFirst(5).prefix(2)) } ?? 13) <= months
+            }))
+        }
+        try Data(bundle.serialized().utf8).write(to: directory.appendingPathComponent("bundles/\(code).json"))
+    }
+
+    @Test func aDirectoryIsImportedThenEvaluatedAndReportedDepartmentByDepartment() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try department("440201-KX", name: "甲区科学技术协会", months: 12)
+        try department("440202-KX", name: "乙区科学技术协会", months: 6)
+        var broken = try String(contentsOf: Fixtures.seed, encoding: .utf8)
+        broken = broken.replacingOccurrences(of: "\"2022-03-15\"", with: "\"2022-13-15\"")
+        try Data(broken.utf8).write(to: directory.appendingPathComponent("bundles/zz-broken.json"))
+        let bundles = directory.appendingPathComponent("bundles").path
+
+        let first = try jixiao("import", bundles)
+        #expect(first.status == 2 && first.stdout.contains("已导入 2 个文件，1 个文件未导入"))
+        #expect(first.stderr.contains("zz-broken.json：发现") && first.stderr.contains("“2022-13-15”不是有效日期"))
+        // Run again: what is stored is skipped, so a stopped import resumes.
+        let again = try jixiao("import", bundles)
+        #expect(again.stdout.contains("已导入 0 个文件，2 个部门年度已在库中，跳过"))
+
+        let csv = try jixiao("evaluate", "--all", "--year", "2022", "--csv")
+        let rows = csv.stdout.split(separator: "\r\n")
+        #expect(csv.status == 0 && rows.count == 3)
+        #expect(rows.first?.hasPrefix("\u{FEFF}部门编码,部门,年度,评价模板,全年预算数（元）") == true)
+        #expect(rows[1].hasPrefix("440201-KX,甲区科学技术协会,2022,national-project-2020,8644000.00,8556300.00,0.9899,97.90,优,"))
+        #expect(rows[2].hasPrefix("440202-KX,乙区科学技术协会,"))
+        // The same figures one department at a time as in parallel.
+        #expect(try jixiao("evaluate", "--all", "--year", "2022", "--csv", "--jobs", "1").stdout == csv.stdout)
+        #expect(csv.stderr.contains("评价：2/2"))
+
+        let reports = directory.appendingPathComponent("reports")
+        let written = try jixiao("report", "--all", "--year", "2022", "-o", reports.path, "--format", "xlsx")
+        #expect(written.status == 0 && written.stdout.contains("已写入 2 个部门的自评表"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: reports.path).sorted()
+        #expect(files == ["440201-KX-2022-自评表.xlsx", "440202-KX-2022-自评表.xlsx"])
+
+        // One bundle or --all, with a year.
+        #expect(try jixiao("evaluate", "--all").status == 64)
+        #expect(try jixiao("evaluate", Fixtures.seed.path, "--all", "--year", "2022").status == 64)
+        #expect(try jixiao("evaluate", Fixtures.seed.path, "--csv").status == 64)
+        // A year without departments is an empty list, not a failure.
+        #expect(try jixiao("evaluate", "--all", "--year", "2030").status == 0)
+    }
+}
