@@ -37,13 +37,13 @@ extension DatabaseTests {
             try await browser.get(app, "/") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("/years/440112-KX/2022"))
-                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">8</td>"#))
+                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">9</td>"#))
                 #expect(!response.body.string.contains("420000-WJ-DEMO"))
             }
             try await browser.get(app, "/years/440112-KX/2022") { response in
                 #expect(response.status == .ok)
                 for figure in [#"id="adjusted">864.40"#, #"id="executed">855.63"#, #"id="rate">98.99%"#,
-                               #"id="total">97.90（优）"#, "发现的问题：待整改 8 个，提示 2 个"] {
+                               #"id="total">97.90（优）"#, "发现的问题：待整改 9 个，提示 2 个"] {
                     #expect(response.body.string.contains(figure), "missing \(figure)")
                 }
                 #expect(response.headers.first(name: "Content-Security-Policy") != nil)

@@ -27,6 +27,8 @@ public struct Finding: Sendable, Hashable {
         case execution
         case procurement
         case assets
+        /// A self-score the department's own records do not bear out.
+        case selfScore
 
         /// The problem as the report names it.
         public var problem: String {
@@ -37,6 +39,7 @@ public struct Finding: Sendable, Hashable {
             case .execution: "预算执行进度不均衡"
             case .procurement: "政府采购程序时限执行不到位"
             case .assets: "资产数据不一致"
+            case .selfScore: "部分自评结果缺少业务记录支撑"
             }
         }
 
@@ -103,6 +106,13 @@ public struct FindingThresholds: Sendable, Hashable {
     public var publicationWorkingDays = 2
     /// The contract must be filed within this many working days of signing.
     public var filingWorkingDays = 7
+    /// An actual at or beyond this multiple of its target (an upper-bound or lower-bound one alike) without a
+    /// deviation note is a finding: the target was set too low, or the figure is wrong.
+    public var farBeyondTarget = Rational(130, 100)
+    /// With at least this many indicators all at full marks, the self-evaluation is flagged as a formality.
+    public var fullMarksMinimumIndicators = 5
+    /// A typed on-time rate more than this many percentage points above the work plan's own is contradicted.
+    public var onTimeRateTolerance = Rational(1)
 
     public init() {}
 }

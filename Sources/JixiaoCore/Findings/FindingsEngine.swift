@@ -10,6 +10,7 @@ public enum FindingsEngine {
             + procurementFindings(year, thresholds: thresholds)
             + assetFindings(year)
             + projectFindings(year)
+            + crossChecks(year, evaluation: evaluation, thresholds: thresholds)
         return all.enumerated()
             .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
             .map(\.element)

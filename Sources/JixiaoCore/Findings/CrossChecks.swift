@@ -1,0 +1,82 @@
+extension FindingsEngine {
+    /// Self-scores checked against the department's own records, and the red flags of published re-check rubrics:
+    /// an on-time rate typed higher than the work plan shows, every indicator at full marks, an actual far beyond
+    /// its target with no note, a cost capped from below.
+    static func crossChecks(_ year: DepartmentYear, evaluation: Evaluation, thresholds: FindingThresholds) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, (indicator, score)) in zip(year.indicators, evaluation.indicators).enumerated() {
+            let subject = "indicators[\(index)]"
+            let label = "指标“\(indicator.name)”（\(indicator.id)）"
+            if indicator.level2.contains("成本"), indicator.direction.isPositive {
+                findings.append(Finding(
+                    code: "TARGET_COST_AS_FLOOR", severity: .medium, theme: .targets,
+                    message: "\(label)是成本指标，指标值却写作“\(indicator.direction.symbol)\(indicator.targetText)”，"
+                        + "花得越多得分越高。",
+                    evidence: ["二级指标：\(indicator.level2)", "指标值：\(indicator.direction.symbol)\(indicator.targetText)\(indicator.unit)"],
+                    measure: "成本指标应设定上限（≤），按节约程度计分。", subject: subject))
+            }
+            if let onTime = onTimeContradiction(indicator, score: score, in: year, tolerance: thresholds.onTimeRateTolerance) {
+                findings.append(Finding(
+                    code: "SELF_SCORE_CONTRADICTED", severity: .high, theme: .selfScore,
+                    message: "\(label)填报实际完成值 \(indicator.actualText ?? "")%，"
+                        + "但工作计划显示按期完成率为 \(onTime.rate.percentString(places: 2))"
+                        + "（\(onTime.onTime)/\(onTime.tasks) 项任务按期完成）。",
+                    evidence: ["工作计划：\(onTime.tasks) 项任务，按期完成 \(onTime.onTime) 项"] + onTime.missed,
+                    measure: "按工作计划的完成情况如实填报实际完成值并重新计分，或补充任务完成的佐证材料。", subject: subject))
+            }
+            if let ratio = beyondTarget(indicator, score: score), ratio >= thresholds.farBeyondTarget,
+               indicator.deviation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                findings.append(Finding(
+                    code: "RESULT_FAR_BEYOND_TARGET", severity: .medium, theme: .selfScore,
+                    message: "\(label)实际完成值是目标值的 \(ratio.percentString(places: 0))，"
+                        + "远超目标却没有说明原因。",
+                    evidence: ["指标值：\(indicator.direction.symbol)\(indicator.targetText)\(indicator.unit)",
+                               "实际完成值：\(indicator.actualText ?? "")\(indicator.unit)"],
+                    measure: "说明超额完成的原因；目标明显偏低的，下一年度据实调高目标值。", subject: subject))
+            }
+        }
+        let assessed = evaluation.indicators.filter { $0.method != .notAssessed }
+        if assessed.count >= thresholds.fullMarksMinimumIndicators, assessed.count == evaluation.indicators.count,
+           assessed.allSatisfy(\.isFull) {
+            findings.append(Finding(
+                code: "SELF_SCORE_ALL_FULL", severity: .medium, theme: .selfScore,
+                message: "全部 \(assessed.count) 项绩效指标均为满分，自评可能流于形式。",
+                evidence: ["满分指标：\(assessed.count)/\(evaluation.indicators.count)"],
+                measure: "逐项对照佐证材料核实实际完成值，如实反映未完成和部分完成的目标。", subject: "indicators"))
+        }
+        return findings
+    }
+
+    /// Indicator names that state an on-time completion rate of the year's work.
+    static let onTimeNames = ["按期完成率", "按时完成率", "及时完成率"]
+
+    /// A typed on-time rate above what the work plan shows by more than `tolerance` points: the rate the plan
+    /// supports (its key tasks' tasks when it names key tasks, else every task), and the tasks not done on time.
+    static func onTimeContradiction(_ indicator: Indicator, score: IndicatorScore, in year: DepartmentYear,
+                                    tolerance: Rational) -> (rate: Rational, onTime: Int, tasks: Int, missed: [String])? {
+        guard indicator.measure == nil, indicator.unit == "%", score.actualSource == .given, let typed = score.actual,
+              onTimeNames.contains(where: indicator.name.contains) else { return nil }
+        let keyed = year.workPlan.filter { $0.keyTask != nil }
+        let tasks = keyed.isEmpty ? year.workPlan : keyed
+        guard !tasks.isEmpty else { return nil }
+        let yearEnd = CivilDate(year: year.year, month: 12, day: 31)!
+        let missed = tasks.filter { !$0.isDone(on: $0.due) }
+        let rate = Rational(Int128(tasks.count - missed.count), Int128(tasks.count))
+        guard typed - rate * 100 > tolerance else { return nil }
+        return (rate, tasks.count - missed.count, tasks.count, missed.map { task in
+            task.isDone(on: yearEnd)
+                ? "任务“\(task.title)”计划 \(task.due) 完成，实际 \(task.completed.map(\.description) ?? "") 完成"
+                : "任务“\(task.title)”计划 \(task.due) 完成，年末未完成"
+        })
+    }
+
+    /// How far an actual is beyond its target, as a multiple: actual ÷ target for a floor (≥, >), target ÷ actual
+    /// for a ceiling (≤, <); nil when either is missing or not positive.
+    static func beyondTarget(_ indicator: Indicator, score: IndicatorScore) -> Rational? {
+        guard indicator.nature == .quantitative, indicator.rule == nil, let target = indicator.target, target > .zero,
+              let actual = score.actual, actual > .zero else { return nil }
+        if indicator.direction.isPositive { return actual / target }
+        if indicator.direction.isReverse { return target / actual }
+        return nil
+    }
+}

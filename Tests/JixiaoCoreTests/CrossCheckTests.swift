@@ -1,0 +1,85 @@
+import Testing
+@testable import JixiaoCore
+
+/// Self-scores against the department's records and the re-check rubrics' red flags: each check with a case that
+/// fires and one that does not.
+@Suite struct CrossCheckTests {
+    typealias T = TestYear
+
+    @Test func aCostCappedFromBelowIsFlaggedAndACeilingIsNot() {
+        var floor = T.indicator("a", level2: "成本指标", unit: "万元", weight: "50")
+        #expect(T.codes(T.make(indicators: [floor] + T.make().indicators.dropFirst())).contains("TARGET_COST_AS_FLOOR"))
+        floor.direction = .atMost
+        #expect(!T.codes(T.make(indicators: [floor] + T.make().indicators.dropFirst())).contains("TARGET_COST_AS_FLOOR"))
+    }
+
+    /// A year whose on-time indicator says 100 % and whose work plan of four key-task tasks has one finished late.
+    private func onTimeYear(typed: String, late: Bool = true) -> DepartmentYear {
+        var year = T.make(indicators: [T.indicator("a", weight: "40"),
+                                       T.indicator("t", level2: "时效指标", target: "95", unit: "%", weight: "10",
+                                                   actual: typed),
+                                       T.indicator("b", level1: "效益指标", level2: "社会效益指标", unit: "%", weight: "30"),
+                                       T.indicator("c", level1: "满意度指标", level2: "满意度", unit: "%", weight: "10")])
+        year.indicators[1].name = "重点任务按期完成率"
+        year.workPlan = (1...4).map { number in
+            WorkTask(id: "w\(number)", keyTask: 1, title: "任务\(number)", start: T.date("2022-01-01"),
+                     due: T.date("2022-06-30"), status: .done,
+                     completed: T.date(number == 4 && late ? "2022-08-01" : "2022-06-30"))
+        }
+        return year
+    }
+
+    @Test func anOnTimeRateTypedAboveTheWorkPlansIsContradictedByItsTasks() throws {
+        let finding = try #require(T.findings(onTimeYear(typed: "100")).first { $0.code == "SELF_SCORE_CONTRADICTED" })
+        #expect(finding.severity == .high && finding.subject == "indicators[1]" && finding.theme == .selfScore)
+        #expect(finding.message.contains("填报实际完成值 100%，但工作计划显示按期完成率为 75.00%（3/4 项任务按期完成）"))
+        #expect(finding.evidence.contains("任务“任务4”计划 2022-06-30 完成，实际 2022-08-01 完成"))
+        // What the plan shows, or a plan kept to the day, is not contradicted.
+        #expect(!T.codes(onTimeYear(typed: "75")).contains("SELF_SCORE_CONTRADICTED"))
+        #expect(!T.codes(onTimeYear(typed: "100", late: false)).contains("SELF_SCORE_CONTRADICTED"))
+        // Without a work plan there is nothing to check it against.
+        var planless = onTimeYear(typed: "100")
+        planless.workPlan = []
+        #expect(!T.codes(planless).contains("SELF_SCORE_CONTRADICTED"))
+    }
+
+    @Test func anActualFarBeyondItsTargetNeedsANote() {
+        let far = T.make(indicators: [T.indicator("a", actual: "13")] + T.make().indicators.dropFirst())
+        #expect(T.codes(far).contains("RESULT_FAR_BEYOND_TARGET"))
+        let near = T.make(indicators: [T.indicator("a", actual: "12.9")] + T.make().indicators.dropFirst())
+        #expect(!T.codes(near).contains("RESULT_FAR_BEYOND_TARGET"))
+        let explained = T.make(indicators: [T.indicator("a", actual: "13", deviation: "新增两个分院，场次随之增加。")]
+            + T.make().indicators.dropFirst())
+        #expect(!T.codes(explained).contains("RESULT_FAR_BEYOND_TARGET"))
+        // A ceiling far undercut counts the same way: 10 allowed, 7 spent.
+        let cheap = T.make(indicators: [T.indicator("a", level2: "成本指标", direction: .atMost, unit: "万元", actual: "7")]
+            + T.make().indicators.dropFirst())
+        #expect(T.codes(cheap).contains("RESULT_FAR_BEYOND_TARGET"))
+    }
+
+    @Test func everyIndicatorAtFullMarksIsAFormality() {
+        let five = T.make(indicators: [T.indicator("a", weight: "20"), T.indicator("b", weight: "15"),
+                                       T.indicator("c", weight: "15"),
+                                       T.indicator("d", level1: "效益指标", level2: "社会效益指标", unit: "%", weight: "30"),
+                                       T.indicator("e", level1: "满意度指标", level2: "满意度", unit: "%", weight: "10")])
+        #expect(T.codes(five).contains("SELF_SCORE_ALL_FULL"))
+        // Three indicators are too few to tell; one short of full marks is not a formality.
+        #expect(!T.codes(T.make()).contains("SELF_SCORE_ALL_FULL"))
+        var short = five
+        short.indicators[0].actualText = "9"
+        short.indicators[0].deviation = "一场因天气取消。"
+        #expect(!T.codes(short).contains("SELF_SCORE_ALL_FULL"))
+    }
+
+    @Test func theThresholdsAreSettings() {
+        let far = T.make(indicators: [T.indicator("a", actual: "13")] + T.make().indicators.dropFirst())
+        var loose = FindingThresholds()
+        loose.farBeyondTarget = Rational(150, 100)
+        #expect(!FindingsEngine.findings(far, evaluation: Evaluator.evaluate(far), thresholds: loose)
+            .contains { $0.code == "RESULT_FAR_BEYOND_TARGET" })
+        loose.onTimeRateTolerance = Rational(30)
+        let typed = onTimeYear(typed: "100")
+        #expect(!FindingsEngine.findings(typed, evaluation: Evaluator.evaluate(typed), thresholds: loose)
+            .contains { $0.code == "SELF_SCORE_CONTRADICTED" })
+    }
+}
