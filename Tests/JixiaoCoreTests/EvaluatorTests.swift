@@ -42,7 +42,7 @@ import Testing
     func qualitativeGrade(grade: Indicator.Grade, expected: String) {
         let indicator = T.indicator("q", level1: "效益指标", nature: .qualitative, target: "有效提升", weight: "30",
                                     actual: nil, grade: grade)
-        let score = Evaluator.score(indicator, activities: [], year: 2022, template: T.template)
+        let score = Evaluator.score(indicator, in: T.make(), template: T.template)
         #expect(score.score == T.r(expected))
         #expect(score.method == .qualitative)
     }
@@ -50,7 +50,7 @@ import Testing
     @Test func aManualScoreReplacesTheComputedOneAndKeepsItAsEvidence() {
         var indicator = T.indicator("m", target: "100", actual: "50")
         indicator.manualScore = ManualScore(score: T.r("40"), reason: "复核后认定")
-        let score = Evaluator.score(indicator, activities: [], year: 2022, template: T.template)
+        let score = Evaluator.score(indicator, in: T.make(), template: T.template)
         #expect(score.score == T.r("40"))
         #expect(score.method == .manual)
         #expect(score.computedScore == T.r("25"))
@@ -58,10 +58,10 @@ import Testing
     }
 
     @Test func missingActualsAndVagueTargetsScoreZero() {
-        let missing = Evaluator.score(T.indicator("x", actual: nil), activities: [], year: 2022, template: T.template)
+        let missing = Evaluator.score(T.indicator("x", actual: nil), in: T.make(), template: T.template)
         #expect(missing.score == .zero)
         #expect(missing.method == .notAssessed)
-        let vague = Evaluator.score(T.indicator("y", target: "较多"), activities: [], year: 2022, template: T.template)
+        let vague = Evaluator.score(T.indicator("y", target: "较多"), in: T.make(), template: T.template)
         #expect(vague.method == .targetNotNumeric)
         #expect(vague.score == .zero)
     }
@@ -73,14 +73,40 @@ import Testing
             Activity(date: T.date("2022-06-01"), title: "讲座", kind: "讲座", quantities: [:]),
             Activity(date: T.date("2021-12-31"), title: "讲座", kind: "讲座", quantities: ["audience": T.r("999")]),
         ]
-        let (count, counted) = Measurement.value(of: Measure(aggregate: .count, filter: ["kind": "讲座"]),
-                                                 activities: activities, year: 2022)
+        var year = T.make()
+        year.activities = activities
+        let (count, counted) = Measurement.value(of: Measure(aggregate: .count, filter: ["kind": "讲座"]), in: year)
         #expect(count == T.r("2"))
         #expect(counted == [0, 2])
-        let (sum, summed) = Measurement.value(of: Measure(aggregate: .sum, field: "audience"), activities: activities,
-                                              year: 2022)
+        let (sum, summed) = Measurement.value(of: Measure(aggregate: .sum, field: "audience"), in: year)
         #expect(sum == T.r("350"))
         #expect(summed == [0, 1])
+        // Up to a date, the records keep their places in the year.
+        let (early, earlyRecords) = Measurement.value(of: Measure(aggregate: .count, filter: ["kind": "讲座"]), in: year,
+                                                      upTo: T.date("2022-03-31"))
+        #expect(early == T.r("1") && earlyRecords == [0])
+    }
+
+    @Test func aWorkPlanRateIsComputedFromItsTasks() {
+        var year = T.make()
+        year.workPlan = [("2022-03-31", "2022-03-20"), ("2022-06-30", "2022-07-15"), ("2022-09-30", nil),
+                         ("2022-12-31", "2022-12-31")].enumerated().map { index, dates in
+            WorkTask(id: "w\(index)", keyTask: 1, title: "任务\(index)", start: T.date("2022-01-01"),
+                     due: T.date(dates.0), status: dates.1 == nil ? .inProgress : .done,
+                     completed: dates.1.map(T.date))
+        }
+        year.workPlan.append(WorkTask(id: "x", title: "日常工作", start: T.date("2022-01-01"), due: T.date("2022-02-01")))
+        // Key tasks' tasks only: 2 of 4 on time, 3 of 4 done by the year's end.
+        let (onTime, onTimeTasks) = Measurement.value(of: Measure(aggregate: .onTimeRate), in: year)
+        #expect(onTime == T.r("50") && onTimeTasks == [0, 3])
+        #expect(Measurement.value(of: Measure(aggregate: .doneRate), in: year).0 == T.r("75"))
+        // Mid-year: the two tasks due by then, one of them done on time.
+        #expect(Measurement.value(of: Measure(aggregate: .onTimeRate), in: year, upTo: T.date("2022-06-30")).0 == T.r("50"))
+        // An indicator measured so is scored on it: 50 % against a 95 % target.
+        var indicator = T.indicator("t", level2: "时效指标", target: "95", unit: "%", weight: "10", actual: nil)
+        indicator.measure = Measure(aggregate: .onTimeRate)
+        let score = Evaluator.score(indicator, in: year, template: T.template)
+        #expect(score.actual == T.r("50") && score.actualSource == .measured(records: [0, 3]))
     }
 
     @Test func theTemplateRoundsEveryScoreAndTheTotal() {

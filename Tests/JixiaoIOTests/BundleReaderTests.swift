@@ -108,7 +108,7 @@ import Testing
         #expect(error.issues.map(\.description) == [
             "indicators[0].rule.tiers[0].score: 6 is above the weight 5",
             "indicators[0].rule.tiers[1].upTo: 1 is not above the previous tier's 2",
-            "indicators[1].measure.from: \"payments\" is not \"activities\"",
+            "indicators[1].measure.from: \"payments\" is not one of \"activities\", \"workPlan\"",
             "indicators[1].measure.field: missing (expected a text)",
             "indicators[1].measure.where.place: unknown field (expected one of kind, title)",
             "indicators[1].grade: applies only to qualitative indicators (nature \"qualitative\")",

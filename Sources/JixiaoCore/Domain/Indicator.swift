@@ -121,9 +121,24 @@ public struct ManualScore: Sendable, Hashable {
 
 /// How an indicator's actual value is computed from the year's activity records.
 public struct Measure: Sendable, Hashable {
+    /// The records a measure reads.
+    public enum Source: String, Sendable, CaseIterable {
+        case activities
+        case workPlan
+    }
+
     public enum Aggregate: String, Sendable, CaseIterable {
+        /// Activities: how many match.
         case count
+        /// Activities: the sum of a numeric field.
         case sum
+        /// Work plan: the share of tasks done by their due date, in %.
+        case onTimeRate
+        /// Work plan: the share of tasks done by the year's end (or the date asked), in %.
+        case doneRate
+
+        /// The records the aggregate reads.
+        public var source: Source { self == .count || self == .sum ? .activities : .workPlan }
     }
 
     public var aggregate: Aggregate
@@ -131,6 +146,9 @@ public struct Measure: Sendable, Hashable {
     public var field: String?
     /// Text fields an activity must equal to be counted, e.g. `kind`.
     public var filter: [String: String]
+
+    /// The records it reads, as its aggregate says.
+    public var source: Source { aggregate.source }
 
     public init(aggregate: Aggregate, field: String? = nil, filter: [String: String] = [:]) {
         self.aggregate = aggregate

@@ -66,7 +66,8 @@ public enum ScoreMethod: String, Sendable, Hashable, CaseIterable {
 public enum ActualSource: Sendable, Hashable {
     /// Written in the bundle.
     case given
-    /// Computed from activity records; the indices of the records that counted.
+    /// Computed from the records its measure reads (activities, or the work plan's tasks); the indices of the
+    /// records that counted.
     case measured(records: [Int])
 }
 

@@ -10,7 +10,7 @@ public enum Evaluator {
         let rounding = template.rounding
         let budget = budgetScore(year.budgetTotals(), template: template)
         let indicators = year.indicators.map { indicator in
-            score(indicator, activities: year.activities, year: year.year, template: template)
+            score(indicator, in: year, template: template)
         }
         let total = rounding.apply(indicators.map(\.score).sum() + budget.score)
         return Evaluation(templateID: template.id, budget: budget, indicators: indicators, total: total,
@@ -30,9 +30,9 @@ public enum Evaluator {
     }
 
     /// One indicator's score: a manual override, a rule, the qualitative band or the direction formula.
-    public static func score(_ indicator: Indicator, activities: [Activity], year: Int,
+    public static func score(_ indicator: Indicator, in year: DepartmentYear,
                              template: EvaluationTemplate) -> IndicatorScore {
-        let (actual, source) = actualValue(of: indicator, activities: activities, year: year)
+        let (actual, source) = actualValue(of: indicator, in: year)
         let (raw, method, formula) = computedScore(indicator, actual: actual, template: template)
         let rounding = template.rounding
         let computed = rounding.apply(raw)
@@ -50,10 +50,9 @@ public enum Evaluator {
         return result
     }
 
-    private static func actualValue(of indicator: Indicator, activities: [Activity],
-                                    year: Int) -> (Rational?, ActualSource?) {
+    private static func actualValue(of indicator: Indicator, in year: DepartmentYear) -> (Rational?, ActualSource?) {
         if let measure = indicator.measure {
-            let (value, records) = Measurement.value(of: measure, activities: activities, year: year)
+            let (value, records) = Measurement.value(of: measure, in: year)
             return (value, .measured(records: records))
         }
         if let text = indicator.actualText, let value = Rational(decimal: text) { return (value, .given) }

@@ -51,19 +51,18 @@ extension FindingsEngine {
     static let onTimeNames = ["按期完成率", "按时完成率", "及时完成率"]
 
     /// A typed on-time rate above what the work plan shows by more than `tolerance` points: the rate the plan
-    /// supports (its key tasks' tasks when it names key tasks, else every task), and the tasks not done on time.
+    /// supports (as the `onTimeRate` measure computes it) and the tasks not done on time.
     static func onTimeContradiction(_ indicator: Indicator, score: IndicatorScore, in year: DepartmentYear,
                                     tolerance: Rational) -> (rate: Rational, onTime: Int, tasks: Int, missed: [String])? {
         guard indicator.measure == nil, indicator.unit == "%", score.actualSource == .given, let typed = score.actual,
               onTimeNames.contains(where: indicator.name.contains) else { return nil }
-        let keyed = year.workPlan.filter { $0.keyTask != nil }
-        let tasks = keyed.isEmpty ? year.workPlan : keyed
+        let tasks = Measurement.countedTasks(year)
         guard !tasks.isEmpty else { return nil }
+        let (percent, onTime) = Measurement.value(of: Measure(aggregate: .onTimeRate), in: year)
+        guard typed - percent > tolerance else { return nil }
         let yearEnd = CivilDate(year: year.year, month: 12, day: 31)!
-        let missed = tasks.filter { !$0.isDone(on: $0.due) }
-        let rate = Rational(Int128(tasks.count - missed.count), Int128(tasks.count))
-        guard typed - rate * 100 > tolerance else { return nil }
-        return (rate, tasks.count - missed.count, tasks.count, missed.map { task in
+        let missed = tasks.filter { !onTime.contains($0) }.map { year.workPlan[$0] }
+        return (percent / 100, onTime.count, tasks.count, missed.map { task in
             task.isDone(on: yearEnd)
                 ? "任务“\(task.title)”计划 \(task.due) 完成，实际 \(task.completed.map(\.description) ?? "") 完成"
                 : "任务“\(task.title)”计划 \(task.due) 完成，年末未完成"

@@ -16,7 +16,6 @@ enum IndicatorForecast {
     /// On the year's last day an indicator's year-end value (`actual` or `grade`) is final and supersedes the
     /// reports made during the year.
     static func progress(_ year: DepartmentYear, asOf: CivilDate) -> [Entry] {
-        let upToDate = year.activities.filter { $0.date <= asOf }
         let yearEnd = asOf >= CivilDate(year: year.year, month: 12, day: 31)!
         return year.indicators.enumerated().compactMap { index, indicator in
             if yearEnd, indicator.actualText != nil || indicator.grade != nil { return nil }
@@ -31,7 +30,7 @@ enum IndicatorForecast {
             guard let measure = indicator.measure, indicator.target != nil, indicator.direction.isPositive else {
                 return nil
             }
-            let (soFar, _) = Measurement.value(of: measure, activities: upToDate, year: year.year)
+            let (soFar, _) = Measurement.value(of: measure, in: year, upTo: asOf)
             return Entry(indicator: indicator, index: index, source: .measured, asOf: asOf,
                          soFar: soFar.description,
                          projected: extrapolated(soFar, indicator, year: year.year, from: asOf), reported: nil)

@@ -91,8 +91,14 @@ extension BundleDecoding {
 
     private func measure(_ node: JSONNode) -> Measure? {
         guard node.object(allowing: ["from", "aggregate", "field", "where"]) else { return nil }
-        if let from = node["from"].string(), from != "activities" { node["from"].reject("\"activities\"", "“activities”") }
+        let from = node["from"].choice(Measure.Source.self)
         let aggregate = node["aggregate"].choice(Measure.Aggregate.self)
+        if let from, let aggregate, aggregate.source != from {
+            let fitting = Measure.Aggregate.allCases.filter { $0.source == from }.map(\.rawValue)
+            node["aggregate"].fail("\"\(aggregate.rawValue)\" does not measure \(from.rawValue) (expected one of "
+                + "\(fitting.joined(separator: ", ")))",
+                "“\(aggregate.rawValue)”不适用于 \(from.rawValue)（可选：\(fitting.joined(separator: "、"))）")
+        }
         let field = node["field"].string(required: aggregate == .sum)
         var filter: [String: String] = [:]
         if node["where"].object(allowing: ["kind", "title"], required: false),

@@ -118,7 +118,7 @@ public enum BundleWriter {
         if indicator.targetText.isEmpty, indicator.rule != nil { fields.removeAll { $0.key == "target" } }
         if let actual = indicator.actualText { fields.append(.init("actual", .string(actual))) }
         if let measure = indicator.measure {
-            var measureFields: [JSONValue.Member] = [.init("from", .string("activities")),
+            var measureFields: [JSONValue.Member] = [.init("from", .string(measure.source.rawValue)),
                                                      .init("aggregate", .string(measure.aggregate.rawValue))]
             if let field = measure.field { measureFields.append(.init("field", .string(field))) }
             if !measure.filter.isEmpty {

@@ -43,8 +43,8 @@ public enum EvaluationJSON {
             .init("method", .string(score.method.rawValue)),
             .init("formula", .string(score.formula)),
         ]
-        if case .measured(let records)? = score.actualSource {
-            members.append(.init("records", .array(records.map { .string("activities[\($0)]") })))
+        if case .measured(let records)? = score.actualSource, let measure = indicator.measure {
+            members.append(.init("records", .array(records.map { .string("\(measure.source.rawValue)[\($0)]") })))
         }
         if let computed = score.computedScore {
             members.append(.init("computedScore", .string(rounding.format(computed))))

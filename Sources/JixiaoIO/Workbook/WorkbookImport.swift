@@ -309,12 +309,14 @@ struct WorkbookAssembly {
             origins[base] = "\(layout.name)!第\(row.index + 1)行"
             var object = JSONObjectBuilder()
             var rule: [String: JSONValue] = [:]
+            var aggregate: Measure.Aggregate?
             for (column, cell) in row.cells {
                 let location = "\(layout.name)!\(CellRange.reference(row: row.index, column: cell.column))（\(column.header)）"
                 let fieldPath = base + "." + column.key
                 origins[fieldPath] = location
                 guard var value = value(cell.value, column: column, location: location, path: fieldPath) else { continue }
                 if column.key == "measure.field", value == .string(WorkbookLayout.audienceHeader) { value = .string("audience") }
+                if column.key == "measure.aggregate" { aggregate = value.string.flatMap(Measure.Aggregate.init(rawValue:)) }
                 if column.key == "rule.tiers" {
                     guard case .string(let text) = value, let tiers = TierText.read(text) else {
                         report(location, "\(shown(cell.value))不是分档设置（应写作 0:10；1:6；其余:0）", path: fieldPath)
@@ -329,7 +331,7 @@ struct WorkbookAssembly {
                 }
             }
             if filled["measure.aggregate"] != nil || filled["measure.field"] != nil {
-                object.set("measure.from", .string("activities"))
+                object.set("measure.from", .string((aggregate?.source ?? .activities).rawValue))
             }
             if !rule.isEmpty {
                 if rule["type"] == nil {

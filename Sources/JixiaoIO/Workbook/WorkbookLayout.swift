@@ -60,7 +60,8 @@ enum WorkbookLayout {
     static let directions: Kind = .choice([("≥", ">="), ("≤", "<="), ("=", "="), (">", ">"), ("<", "<")])
     static let boundDirections: Kind = .choice([("≤", "<="), ("≥", ">=")])
     static let grades: Kind = .choice([("达成", "achieved"), ("部分达成", "partial"), ("未达成", "failed")])
-    static let aggregates: Kind = .choice([("计数", "count"), ("求和", "sum")])
+    static let aggregates: Kind = .choice([("计数", "count"), ("求和", "sum"), ("按期完成率", "onTimeRate"),
+                                           ("完成率", "doneRate")])
     static let rules: Kind = .choice([("分档", "tiers"), ("扣分", "deduction")])
     static let taskStatuses: Kind = .choice(WorkTask.Status.allCases.map { ($0.chinese, $0.rawValue) })
     static let likelihoods: Kind = .choice(IndicatorProgress.Likelihood.allCases.map { ($0.chinese, $0.rawValue) })
@@ -118,7 +119,8 @@ enum WorkbookLayout {
         Column("unit", "计量单位", width: 8, aliases: ["单位"], note: "定量指标应填写，如 场、人次、%"),
         Column("weight", "分值", .decimal, width: 6, aliases: ["权重"], note: "必填，不小于 0"),
         Column("actual", "实际完成值", width: 14, note: "与“自动计算”二选一"),
-        Column("measure.aggregate", "自动计算", aggregates, width: 8, note: "按活动记录计数或求和，可空"),
+        Column("measure.aggregate", "自动计算", aggregates, width: 8,
+               note: "按活动记录计数或求和，或按工作计划计算按期完成率、完成率（%），可空"),
         Column("measure.field", "求和字段", width: 10, note: "求和时填写，如 受众人次"),
         Column("measure.where.kind", "筛选活动类型", width: 12, note: "只统计该类型的活动，可空"),
         Column("measure.where.title", "筛选活动名称", width: 12, note: "只统计该名称的活动，可空"),

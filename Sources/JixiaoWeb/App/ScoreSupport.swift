@@ -2,7 +2,8 @@ import JixiaoCore
 import JixiaoReport
 import JixiaoStore
 
-/// What stands behind an indicator's score: the activity records its actual value was counted from, and the
+/// What stands behind an indicator's score: the activity records its actual value was counted from (a work-plan
+/// measure's tasks are on the work plan page), and the
 /// evidence files attached to the indicator and to those records. The evaluation page lists them; the HTML report's
 /// score table links to them.
 struct ScoreSupport {
@@ -14,7 +15,7 @@ struct ScoreSupport {
     init(_ indicator: Indicator, _ score: IndicatorScore, in year: DepartmentYear,
          files: [String: [EvidenceRepository.Entry]]) {
         var subjects = [EvidenceSubject.indicator(indicator).storedKey]
-        if case .measured(let indices)? = score.actualSource {
+        if case .measured(let indices)? = score.actualSource, indicator.measure?.source == .activities {
             activities = indices.map { year.activities[$0] }
             subjects += activities.map { EvidenceSubject.activity($0).storedKey }
         } else {
