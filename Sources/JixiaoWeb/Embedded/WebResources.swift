@@ -7025,7 +7025,7 @@ enum WebResources {
         "X02"
       ],
       "goal": "年内完成展品更新并投入巡展。",
-      "achieved": "展品更新完成，巡展12场。",
+      "achieved": "展品更新完成，巡展12场，受众约2.4万人次。",
       "indicators": [
         {
           "id": "p2-1",
@@ -7043,14 +7043,14 @@ enum WebResources {
           "id": "p2-2",
           "level1": "效益指标",
           "level2": "社会效益指标",
-          "name": "巡展场次",
+          "name": "巡展受众人次",
           "nature": "quantitative",
           "direction": ">=",
-          "target": "15",
-          "unit": "场",
+          "target": "3",
+          "unit": "万人次",
           "weight": "30",
-          "actual": "12",
-          "deviation": "受疫情防控影响，3场巡展改至次年一季度举办。"
+          "actual": "2.4",
+          "deviation": "受疫情防控影响，3场巡展改至次年一季度举办，受众少于预期。"
         },
         {
           "id": "p2-3",
@@ -7105,13 +7105,13 @@ enum WebResources {
           "id": "p3-3",
           "level1": "效益指标",
           "level2": "社会效益指标",
-          "name": "对接服务企业数量",
+          "name": "企业技术需求对接解决率",
           "nature": "quantitative",
           "direction": ">=",
-          "target": "10",
-          "unit": "家",
+          "target": "80",
+          "unit": "%",
           "weight": "30",
-          "actual": "12"
+          "actual": "85"
         },
         {
           "id": "p3-4",
