@@ -59,33 +59,20 @@ struct BatchOptions: ParsableArguments {
         /// `codes`, a failure (unreadable stored data, a transform's error) in place of a result.
         func map<T: Sendable>(_ codes: [String], progress: ProgressReporter,
                               _ transform: @escaping @Sendable (DepartmentYear) throws -> T) async -> [Result<T, Failure>] {
-            await withTaskGroup(of: (Int, Result<T, Failure>).self) { group in
-                var results = [Result<T, Failure>?](repeating: nil, count: codes.count)
-                var next = 0
-                func start() {
-                    guard next < codes.count else { return }
-                    let (index, code) = (next, codes[next])
-                    next += 1
-                    group.addTask { [database, year] in
-                        do {
-                            guard let loaded = try await YearRepository(database: database).load(code: code, year: year) else {
-                                return (index, .failure(Failure(code: code, reason: "库中没有 \(year) 年数据")))
-                            }
-                            return (index, .success(try transform(loaded)))
-                        } catch let error as InputError {
-                            return (index, .failure(Failure(code: code, reason: error.chineseLines.joined(separator: "；"))))
-                        } catch {
-                            return (index, .failure(Failure(code: code, reason: String(describing: error))))
-                        }
+            await concurrently(codes.count, jobs: jobs, finished: { result in
+                if case .failure = result { progress.advance(failed: true) } else { progress.advance() }
+            }) { [database, year] index in
+                let code = codes[index]
+                do {
+                    guard let loaded = try await YearRepository(database: database).load(code: code, year: year) else {
+                        return .failure(Failure(code: code, reason: "库中没有 \(year) 年数据"))
                     }
+                    return .success(try transform(loaded))
+                } catch let error as InputError {
+                    return .failure(Failure(code: code, reason: error.chineseLines.joined(separator: "；")))
+                } catch {
+                    return .failure(Failure(code: code, reason: String(describing: error)))
                 }
-                for _ in 0..<jobs { start() }
-                while let (index, result) = await group.next() {
-                    results[index] = result
-                    if case .failure = result { progress.advance(failed: true) } else { progress.advance() }
-                    start()
-                }
-                return results.map { $0! }
             }
         }
     }

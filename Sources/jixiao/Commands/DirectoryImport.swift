@@ -33,22 +33,10 @@ struct DirectoryImport {
         let (replace, jobs) = (replace, jobs)
         let outcomes = try await store.withStore { database in
             let progress = ProgressReporter(total: files.count, what: "导入")
-            let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
-                var outcomes = [Outcome?](repeating: nil, count: files.count)
-                var next = 0
-                func start() {
-                    guard next < files.count else { return }
-                    let (index, file) = (next, files[next])
-                    next += 1
-                    group.addTask { (index, await Self.importFile(file, replace: replace, on: database)) }
-                }
-                for _ in 0..<jobs { start() }
-                while let (index, outcome) = await group.next() {
-                    outcomes[index] = outcome
-                    if case .failed = outcome { progress.advance(failed: true) } else { progress.advance() }
-                    start()
-                }
-                return outcomes.map { $0! }
+            let outcomes = await concurrently(files.count, jobs: jobs, finished: { outcome in
+                if case .failed = outcome { progress.advance(failed: true) } else { progress.advance() }
+            }) { index in
+                await Self.importFile(files[index], replace: replace, on: database)
             }
             progress.finish()
             return outcomes
