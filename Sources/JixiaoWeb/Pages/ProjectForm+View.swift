@@ -51,6 +51,11 @@ enum ProjectFormView {
                 FormControls.field("template", "评价模板", errors: errors) {
                     FormControls.select("template", options: context.templates, selected: form.template, errors: errors)
                 }
+                if context.lines.isEmpty {
+                    HTML.element("p", [("class", "severity-medium")]) {
+                        "本年度还没有项目支出类预算项目：先在“预算项目”中添加，再把它们归入项目。"
+                    }
+                }
                 FormControls.checkboxes(
                     "lines", "预算项目（项目支出；每个预算项目只能属于一个项目）",
                     context.lines.map { ($0.code, "\($0.code) \($0.name)") }, checked: form.lines ?? [],
