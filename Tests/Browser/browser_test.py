@@ -328,6 +328,11 @@ try:
         driver.get(base + "/")
         queue = driver.find_elements(By.CSS_SELECTOR, "#review-queue tbody tr")
         check("the reviewer's queue lists the departments handed in", len(queue) == 2 and fits_a_phone())
+        driver.get(base + "/compare")
+        ranked = driver.find_elements(By.CSS_SELECTOR, "#comparison tbody tr")
+        check("the comparison ranks every department and fits a phone",
+              len(ranked) >= 1 and "等级分布" in driver.page_source and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "19-comparison-phone.png"))
         driver.save_screenshot(os.path.join(shots, "12-review-queue-phone.png"))
         # 自评复核: the demo drew the second department; the reviewer re-scores its budget item with a file.
         driver.get(base + "/review/spot-check?year=2023")

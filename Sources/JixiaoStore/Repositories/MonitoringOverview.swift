@@ -69,14 +69,7 @@ public struct MonitoringOverview: Sendable {
         guard !years.isEmpty else { return [] }
         let units = Dictionary(years.map { ($0.id, Money.Unit(rawValue: $0.unit) ?? .yuan) }, uniquingKeysWith: { a, _ in a })
 
-        var budget: [UUID: (adjusted: Money, lines: Int)] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b"))
-            .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted")
-            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "lines"), "b", BudgetLineModel.schema, year: year)
-            .groupBy(SQLColumn("year_id", table: "b")).all() {
-            budget[try row.decode(column: "year_id", as: UUID.self)] =
-                (Money(fen: try row.decode(column: "adjusted", as: Int64.self)), Int(try row.decode(column: "lines", as: Int64.self)))
-        }
+        let budget = try await budgets(year: year)
         var planned: [UUID: (due: Money, lines: Int, budget: Money)] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("plan", table: "b"))
                                         .column(SQLColumn("adjusted_fen", table: "b")),
@@ -175,8 +168,22 @@ public struct MonitoringOverview: Sendable {
         }
     }
 
+    /// Each department-year's 全年预算数 and number of lines, by year id, summed in SQL.
+    func budgets(year: Int) async throws -> [UUID: (adjusted: Money, lines: Int)] {
+        let sql = database as! any SQLDatabase
+        var budget: [UUID: (adjusted: Money, lines: Int)] = [:]
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b"))
+            .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted")
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "lines"), "b", BudgetLineModel.schema, year: year)
+            .groupBy(SQLColumn("year_id", table: "b")).all() {
+            budget[try row.decode(column: "year_id", as: UUID.self)] =
+                (Money(fen: try row.decode(column: "adjusted", as: Int64.self)), Int(try row.decode(column: "lines", as: Int64.self)))
+        }
+        return budget
+    }
+
     /// A select over one of a year's tables (aliased `alias`), joined to its fiscal year and limited to `year`.
-    private func joined(_ select: SQLSelectBuilder, _ alias: String, _ table: String, year: Int) -> SQLSelectBuilder {
+    func joined(_ select: SQLSelectBuilder, _ alias: String, _ table: String, year: Int) -> SQLSelectBuilder {
         select.from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier(alias)))
             .join(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")),
                   on: SQLColumn("id", table: "f"), .equal, SQLColumn("year_id", table: alias))

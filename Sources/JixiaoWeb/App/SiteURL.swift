@@ -31,6 +31,10 @@ public enum SiteURL: Sendable, Equatable {
     case monitoringOverview
     /// 运行监控总览 as a CSV file with every department.
     case monitoringOverviewCSV
+    /// 部门比较: every department of a year ranked by self-score, execution, findings or unsupported points.
+    case comparison
+    /// 部门比较 as a CSV file.
+    case comparisonCSV
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     /// The stored year with its evidence as one ZIP, to keep or import elsewhere.
@@ -167,6 +171,8 @@ public enum SiteURL: Sendable, Equatable {
         case .importConfirm: ["import", "confirm"]
         case .monitoringOverview: ["monitoring"]
         case .monitoringOverviewCSV: ["monitoring.csv"]
+        case .comparison: ["compare"]
+        case .comparisonCSV: ["compare.csv"]
         case .reviewBatch: ["review", "batch"]
         case .spotCheck: ["review", "spot-check"]
         case .reviewCampaign: ["review", "campaign"]

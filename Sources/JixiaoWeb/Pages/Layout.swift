@@ -18,6 +18,7 @@ enum Layout {
                         HTML.element("nav") {
                             if !user.role.isAdministrator {
                                 HTML.element("a", [("href", SiteURL.monitoringOverview.path)]) { "运行监控总览" }
+                                HTML.element("a", [("href", SiteURL.comparison.path)]) { "部门比较" }
                             }
                             if user.role == .reviewer || user.role == .auditor {
                                 HTML.element("a", [("href", SiteURL.spotCheck(year: nil).path)]) { "自评复核" }
@@ -138,6 +139,9 @@ enum Layout {
     button.secondary { background: #fff; color: var(--accent); }
     input[type=date] { font: inherit; padding: 0.4rem; border: 1px solid #aab2bf; border-radius: 4px; }
     .level table { table-layout: fixed; }
+    ul.distribution { list-style: none; padding: 0; max-width: 40rem; }
+    ul.distribution li { display: grid; grid-template-columns: 3rem 1fr 4rem; gap: 0.5rem; align-items: center; }
+    ul.distribution .bar { display: block; height: 0.9rem; background: var(--accent); min-width: 2px; }
     .level th:nth-child(1) { width: 4rem; } .level th:nth-child(2) { width: 22%; } .level th:nth-child(3) { width: 4rem; }
     .level th:nth-child(4) { width: 14%; } .level th:nth-child(5) { width: 4rem; } .level th:nth-child(7) { width: 16%; }
     .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import SQLKit
+
+/// Every department of a year side by side, as the bureau ranks them: budget, execution rate, self-score, grade,
+/// open findings and the points no record supports — read from the evaluation snapshots each change keeps (never
+/// re-evaluated here) and the budget summed in SQL, so a province is two queries.
+public struct DepartmentComparison: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// One department-year.
+    public struct Row: Sendable, Equatable {
+        public let code: String
+        public let name: String
+        /// 全年预算数.
+        public let adjusted: Money
+        /// executed / adjusted as the snapshot keeps it (four decimals); nil without a budget.
+        public let rate: Rational?
+        /// The self-score; nil when the year has no snapshot yet.
+        public let total: Rational?
+        public let grade: String
+        /// Findings of severity high or medium.
+        public let findings: Int
+        /// Points of the self-score no record supports.
+        public let unsupported: Rational
+    }
+
+    /// The rows of `year`, in code order; limited to one organisation when given.
+    public func rows(year: Int, organisation: String? = nil) async throws -> [Row] {
+        let sql = database as! any SQLDatabase
+        let overview = MonitoringOverview(database: database)
+        var query = overview.joined(
+            sql.select().column(SQLColumn("id", table: "f"), as: "year_id").column(SQLColumn("code", table: "o"))
+                .column(SQLColumn("name", table: "o")).column(SQLColumn("total", table: "e"))
+                .column(SQLColumn("grade", table: "e")).column(SQLColumn("rate", table: "e"))
+                .column(SQLColumn("findings", table: "e")).column(SQLColumn("unsupported", table: "e")),
+            "e", EvaluationModel.schema, year: year)
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
+        let budgets = try await overview.budgets(year: year)
+        return try await query.orderBy(SQLColumn("code", table: "o")).all().map { row in
+            let id = try row.decode(column: "year_id", as: UUID.self)
+            return Row(code: try row.decode(column: "code", as: String.self),
+                       name: try row.decode(column: "name", as: String.self),
+                       adjusted: budgets[id]?.adjusted ?? .zero,
+                       rate: try row.decode(column: "rate", as: String?.self).flatMap(Rational.init(decimal:)),
+                       total: Rational(decimal: try row.decode(column: "total", as: String.self)),
+                       grade: try row.decode(column: "grade", as: String.self),
+                       findings: try row.decode(column: "findings", as: Int.self),
+                       unsupported: Rational(decimal: try row.decode(column: "unsupported", as: String.self)) ?? .zero)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import Vapor
+
+/// 部门比较: every department of a year ranked and filtered, from the evaluation snapshots — a page (the first rows)
+/// and a CSV file (all rows). The bureau sees every department, a department's own people their own row.
+struct ComparisonController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.comparison, use: show)
+        routes.get(.comparisonCSV, use: csv)
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        return html(ComparisonView.render(try await model(request, user: user), user: user, csrf: CSRF.token(for: request)))
+    }
+
+    @Sendable func csv(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
+        var writer = CSVWriter()
+        writer.append(["名次", "部门编码", "部门", "全年预算数（元）", "执行率", "自评得分", "等级", "问题数", "无记录支撑分", "审核状态"])
+        for (rank, entry) in model.rows.enumerated() {
+            let row = entry.row
+            writer.append([String(rank + 1), row.code, row.name, row.adjusted.yuanString,
+                           row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
+                           row.total.map(ComparisonView.points) ?? "", row.grade, String(row.findings),
+                           ComparisonView.points(row.unsupported), entry.review])
+        }
+        return try await Download.response(
+            Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+            filename: "部门比较\(model.year).csv", inline: false, on: request)
+    }
+
+    /// The year asked for (else the latest held) with the filters and ranking of the query; nil when no year is held.
+    private func model(_ request: Request, user: CurrentUser) async throws -> ComparisonModel? {
+        guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
+        if !user.role.isDepartmental {
+            try await AuditLog.append(on: request.db, actor: user.auditActor, action: "overview.read",
+                                      subject: request.url.string)
+        }
+        let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : nil
+        let held = try await YearRepository(database: request.db).heldYears(organisation: organisation)
+        guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
+            ?? held.first else { return nil }
+        func text(_ key: String) -> String? {
+            (try? request.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let ranking = text("sort").flatMap(ComparisonModel.Ranking.init(rawValue:)) ?? .total
+        let query = ComparisonModel.Query(grade: text("grade"), state: text("state").flatMap(ReviewState.init(rawValue:)),
+                                          search: text("q"), ranking: ranking,
+                                          ascending: text("order").map { $0 == "asc" } ?? (ranking == .code))
+        return ComparisonModel(
+            year: year, years: held, query: query,
+            rows: try await DepartmentComparison(database: request.db).rows(year: year, organisation: organisation),
+            rounds: try await ReviewCampaigns(database: request.db).rounds(organisationCode: organisation))
+    }
+}

@@ -1,0 +1,88 @@
+import JixiaoCore
+import JixiaoStore
+
+/// 部门比较: the departments of a year filtered (grade, self-evaluation state, name or code) and ranked by what the
+/// reviewer chose, with the distribution of grades over all of them.
+struct ComparisonModel {
+    /// What the rows can be ranked by.
+    enum Ranking: String, CaseIterable {
+        case total, rate, findings, unsupported, code
+
+        var chinese: String {
+            switch self {
+            case .total: "自评得分"
+            case .rate: "执行率"
+            case .findings: "问题数"
+            case .unsupported: "无记录支撑分"
+            case .code: "部门编码"
+            }
+        }
+    }
+
+    /// The filters and ranking asked for.
+    struct Query {
+        var grade: String?
+        var state: ReviewState?
+        var search: String?
+        var ranking: Ranking = .total
+        var ascending = false
+    }
+
+    struct Row {
+        let row: DepartmentComparison.Row
+        /// The self-evaluation round's state.
+        let state: ReviewState
+        let review: String
+    }
+
+    let year: Int
+    let years: [Int]
+    let query: Query
+    /// The rows the filters keep, ranked.
+    let rows: [Row]
+    /// How many departments the year holds before filtering.
+    let total: Int
+    /// Each grade of the year's template names with how many departments (all of them, unfiltered) got it.
+    let grades: [(grade: String, count: Int)]
+
+    init(year: Int, years: [Int], query: Query, rows: [DepartmentComparison.Row], rounds: [ReviewCampaigns.Entry]) {
+        self.year = year
+        self.years = years
+        self.query = query
+        var states: [String: [ReviewRound: ReviewState]] = [:]
+        for entry in rounds where entry.year == year { states[entry.code, default: [:]][entry.round] = entry.status.state }
+        let all = rows.map { row in
+            Row(row: row, state: states[row.code]?[.selfEvaluation] ?? .drafting,
+                review: MonitoringOverviewModel.reviewText(states[row.code] ?? [:]))
+        }
+        total = all.count
+        var seen: [String] = []
+        for row in rows where !seen.contains(row.grade) { seen.append(row.grade) }
+        grades = seen.sorted { a, b in (Self.gradeOrder[a] ?? 9, a) < (Self.gradeOrder[b] ?? 9, b) }
+            .map { grade in (grade, rows.filter { $0.grade == grade }.count) }
+        let needle = query.search?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        self.rows = all.filter { entry in
+            (query.grade.map { entry.row.grade == $0 } ?? true)
+                && (query.state.map { entry.state == $0 } ?? true)
+                && (needle.isEmpty || entry.row.name.lowercased().contains(needle) || entry.row.code.lowercased().contains(needle))
+        }.sorted { a, b in
+            let (x, y) = (Self.key(a.row, query.ranking), Self.key(b.row, query.ranking))
+            guard x != y else { return a.row.code < b.row.code }
+            return query.ascending ? x < y : x > y
+        }
+    }
+
+    /// The figure a row is ranked by (the code ranks by itself: every key equal).
+    private static func key(_ row: DepartmentComparison.Row, _ ranking: Ranking) -> Rational {
+        switch ranking {
+        case .total: row.total ?? .zero
+        case .rate: row.rate ?? .zero
+        case .findings: Rational(Int128(row.findings))
+        case .unsupported: row.unsupported
+        case .code: .zero
+        }
+    }
+
+    /// The usual grades in their order; others follow by name.
+    static let gradeOrder = ["优": 0, "良": 1, "中": 2, "差": 3]
+}

@@ -1,0 +1,70 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import JixiaoTestSupport
+@testable import JixiaoWeb
+import Testing
+import Vapor
+import VaporTesting
+
+extension DatabaseTests {
+    /// 部门比较: the bureau ranks, filters and searches a year's departments from the evaluation snapshots, and takes
+    /// them away as CSV; a department's people see their own row only.
+    @Suite struct ComparisonTests {
+        @Test func theBureauRanksFiltersAndSearchesTheDepartmentsOfAYear() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                // Two more associations in 2022: one that paid nothing after March, one without targets met.
+                var slow = try BundleReader().read(Fixtures.seed)
+                slow.department = Department(code: "440113-KX", name: "另一区科学技术协会")
+                slow.payments = slow.payments.filter { $0.date.month <= 3 }
+                var unmet = try BundleReader().read(Fixtures.seed)
+                unmet.department = Department(code: "440114-KX", name: "第三区科学技术协会")
+                for index in unmet.indicators.indices where unmet.indicators[index].actualText != nil {
+                    unmet.indicators[index].actualText = "0"
+                }
+                for year in [slow, unmet] {
+                    try await YearRepository(database: app.db).store(year, replacing: false, actor: "test")
+                }
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/compare?year=2022") { response in
+                    let page = response.body.string
+                    #expect(response.status == .ok && page.contains("2022 年共 3 个部门；按自评得分从高到低排列。"))
+                    // Highest self-score first: the seed's 97.90 above the slow payer, the unmet targets last.
+                    let order = ["440112-KX", "440113-KX", "440114-KX"].compactMap { page.range(of: "id=\"department-\($0)\"") }
+                    #expect(order.count == 3 && order[0].lowerBound < order[1].lowerBound && order[1].lowerBound < order[2].lowerBound)
+                    #expect(page.contains(#"<td class="number">97.90</td><td>优</td>"#))
+                    #expect(page.contains(#"<ul class="distribution" id="grades""#) && page.contains("<span class=\"label\">优</span>"))
+                }
+                try await reviewer.get(app, "/compare?year=2022&sort=rate&order=asc") { response in
+                    let page = response.body.string
+                    let slowest = try #require(page.range(of: #"id="department-440113-KX""#))
+                    let seed = try #require(page.range(of: #"id="department-440112-KX""#))
+                    #expect(slowest.lowerBound < seed.lowerBound && page.contains("按执行率从低到高排列"))
+                }
+                try await reviewer.get(app, "/compare?year=2022&grade=%E8%89%AF&q=%E5%8F%A6%E4%B8%80") { response in
+                    // 良 (its budget score fell to 1.46) and “另一”: the slow payer alone.
+                    let page = response.body.string
+                    #expect(page.contains("符合条件的 1 个") && page.contains("另一区科学技术协会")
+                        && !page.contains(#"id="department-440112-KX""#))
+                }
+                try await reviewer.get(app, "/compare.csv?year=2022&sort=findings") { response in
+                    let lines = response.body.string.split(separator: "\r\n")
+                    #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}名次,部门编码,部门,全年预算数（元）,执行率,自评得分,等级"))
+                    #expect(lines.contains { $0.hasPrefix("1,") })
+                }
+                // A department sees its own row; the system administrator none.
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                try await preparer.get(app, "/compare?year=2022") { response in
+                    #expect(response.body.string.contains("2022 年共 1 个部门") && !response.body.string.contains("440113-KX"))
+                }
+                var admin = Browser()
+                try await admin.signIn(app, username: "admin")
+                try await admin.get(app, "/compare") { #expect($0.status == .forbidden) }
+            }
+        }
+    }
+}
