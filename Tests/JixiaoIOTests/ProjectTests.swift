@@ -167,5 +167,10 @@ import Testing
             "“J01”是基本支出，项目只能包含项目支出", "“X09”不是预算项目编码", "“P02”与其他项目的编码重复",
             "“X02”已属于项目 P02", "“i1”与本年度其他指标的编号重复",
         ])
+        // `all` and `new` name every project and a new one on the pages and in the commands.
+        let reserved = try #require(throws: InputError.self) {
+            try read(try Self.seedWithProjects { $0[0] = $0[0].setting("code", to: .string("ALL")) })
+        }
+        #expect(reserved.issues.map(\.chinese) == ["“ALL”是保留字（all、new），请换一个项目编码"])
     }
 }

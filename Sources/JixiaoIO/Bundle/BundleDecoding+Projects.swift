@@ -1,6 +1,9 @@
 import JixiaoCore
 
 extension BundleDecoding {
+    /// Codes the pages and commands use for something else: every project (`all`) and a new one (`new`).
+    static let reservedProjectCodes: Set<String> = ["all", "new"]
+
     static let projectFields: Set<String> = ["code", "name", "owner", "lines", "template", "goal", "achieved",
                                              "indicators"]
     /// The template a project is scored by when its entry names none.
@@ -17,7 +20,9 @@ extension BundleDecoding {
         return node.array().compactMap { entry in
             guard entry.object(allowing: BundleDecoding.projectFields) else { return nil }
             let code = entry["code"].string()
-            if let code, !codes.insert(code).inserted {
+            if let code, Self.reservedProjectCodes.contains(code.lowercased()) {
+                entry["code"].fail("\"\(code)\" is reserved (all, new)", "“\(code)”是保留字（all、new），请换一个项目编码")
+            } else if let code, !codes.insert(code).inserted {
                 entry["code"].fail("\"\(code)\" is used by another project", "“\(code)”与其他项目的编码重复")
             }
             let name = entry["name"].string()
