@@ -17,6 +17,13 @@ import Vapor
         #expect(SiteURL.publicVersion(code: "X", year: 2022, version: 2).path == "/public/X/2022/v2")
     }
 
+    @Test func aQueryEncodesItsValuesAndLeavesOutTheEmptyOnes() {
+        let link = SiteURL.payments(code: "440112-KX", year: 2022)
+            .path(query: [("page", "2"), ("line", nil), ("project", "项目 1&2"), ("month", "")])
+        #expect(link == "/years/440112-KX/2022/payments?page=2&project=%E9%A1%B9%E7%9B%AE%201%262")
+        #expect(SiteURL.comparison.path(query: [("q", nil)]) == "/compare")
+    }
+
     @Test("ids are one percent-encoded segment", arguments: [
         ("t 1", "t%201"), ("任务/1", "%E4%BB%BB%E5%8A%A1%2F1"), ("a?b#c", "a%3Fb%23c"), ("..", "%2E%2E"), ("v1.2", "v1.2"),
     ])

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import JixiaoCore
-import JixiaoIO
 import SQLKit
 
 /// Every department's money and work plan on a date, for the finance bureau's comparison: summed in SQL over the
@@ -121,18 +120,15 @@ public struct MonitoringOverview: Sendable {
         if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
         let projects = try await query.orderBy(SQLColumn("code", table: "o")).orderBy(SQLColumn("position", table: "r"))
             .all().map { row in
-                let entry = (try? JSONParser.parse(Data(try row.decode(column: "definition", as: String.self).utf8)))
-                    ?? .object([])
-                let lines: [String]
-                if case .array(let codes)? = entry["lines"] { lines = codes.compactMap(\.string) } else { lines = [] }
+                let record = ProjectLines(code: try row.decode(column: "key", as: String.self),
+                                          name: try row.decode(column: "title", as: String.self),
+                                          definition: try row.decode(column: "definition", as: String.self))
                 return (yearID: try row.decode(column: "year_id", as: UUID.self),
                         unit: Money.Unit(rawValue: try row.decode(column: "money_unit", as: String.self)) ?? .yuan,
                         department: try row.decode(column: "code", as: String.self),
                         departmentName: try row.decode(column: "name", as: String.self),
-                        project: ProjectName(code: try row.decode(column: "key", as: String.self),
-                                             name: try row.decode(column: "title", as: String.self),
-                                             owner: entry["owner"]?.string ?? ""),
-                        lines: lines)
+                        project: ProjectName(code: record.code, name: record.name, owner: record.owner),
+                        lines: record.lines)
             }
         guard !projects.isEmpty else { return [] }
         // Only the years holding projects: their lines, and their payments summed per line up to the date.

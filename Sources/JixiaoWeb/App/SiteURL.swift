@@ -123,6 +123,14 @@ public enum SiteURL: Sendable, Equatable {
         init(stringLiteral text: String) { self = .fixed(text) }
     }
 
+    /// The path with a query of `items`, each value percent-encoded; items without a value (nil or empty) left out.
+    public func path(query items: [(String, String?)]) -> String {
+        let kept = items.compactMap { key, value in
+            value.flatMap { $0.isEmpty ? nil : "\(key)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+        }
+        return path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+    }
+
     /// The path, with its parameters percent-encoded.
     public var path: String {
         "/" + segments.map { segment in

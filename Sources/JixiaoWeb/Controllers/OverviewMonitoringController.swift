@@ -47,15 +47,7 @@ struct OverviewMonitoringController: RouteCollection {
     /// The year asked for (else the latest held), the date (else today within the year) and the rows the person
     /// may see; nil when no year is held.
     private func model(_ request: Request, user: CurrentUser) async throws -> MonitoringOverviewModel? {
-        guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
-        if !user.role.isDepartmental {
-            try await AuditLog.append(on: request.db, actor: user.auditActor, action: "overview.read",
-                                      subject: request.url.string)
-        }
-        let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : nil
-        let held = try await YearRepository(database: request.db).heldYears(organisation: organisation)
-        guard let year = (try? request.query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
-            ?? held.first else { return nil }
+        guard let (organisation, held, year) = try await request.departmentsScope(user) else { return nil }
         let asOf = try request.asOf(in: year)
         let byProject = (try? request.query.get(String.self, at: "view")) == "projects"
         let overview = MonitoringOverview(database: request.db)

@@ -18,6 +18,21 @@ extension Request {
         return (user, loaded)
     }
 
+    /// The scope of a page over many departments (运行监控总览, 部门比较): the years the person may see — every
+    /// department for the bureau, their own for a department's people — and the year asked for (else the latest),
+    /// nil when none is held. Administrators see no department (三员分立); the bureau's read is audited.
+    func departmentsScope(_ user: CurrentUser) async throws -> (organisation: String?, years: [Int], year: Int)? {
+        guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
+        if !user.role.isDepartmental {
+            try await AuditLog.append(on: db, actor: user.auditActor, action: "overview.read", subject: url.string)
+        }
+        let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : nil
+        let held = try await YearRepository(database: db).heldYears(organisation: organisation)
+        guard let year = (try? query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
+            ?? held.first else { return nil }
+        return (organisation, held, year)
+    }
+
     /// Records that someone outside the department (a reviewer, an auditor) read its year; a department's own
     /// people reading their own data are not recorded.
     func auditRead(code: String, year: Int) async throws {

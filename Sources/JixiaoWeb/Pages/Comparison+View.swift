@@ -16,7 +16,7 @@ enum ComparisonView {
                 }
                 grades(model)
                 HTML.element("p", [("class", "downloads")]) {
-                    HTML.element("a", [("href", SiteURL.comparisonCSV.path + ComparisonView.query(model))]) { "下载（CSV）" }
+                    HTML.element("a", [("href", csvLink(model))]) { "下载（CSV）" }
                     if model.rows.count > shownRows { " 下面列出前 \(shownRows) 个部门。" }
                 }
                 table(model)
@@ -26,16 +26,13 @@ enum ComparisonView {
         }
     }
 
-    /// The filters as a query string, for the CSV link.
-    static func query(_ model: ComparisonModel) -> String {
-        var items = ["year=\(model.year)", "sort=\(model.query.ranking.rawValue)",
-                     "order=\(model.query.ascending ? "asc" : "desc")"]
-        if let grade = model.query.grade { items.append("grade=" + (grade.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-        if let state = model.query.state { items.append("state=\(state.rawValue)") }
-        if let search = model.query.search, !search.isEmpty {
-            items.append("q=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
-        }
-        return "?" + items.joined(separator: "&")
+    /// The CSV file with the same filters and ranking.
+    static func csvLink(_ model: ComparisonModel) -> String {
+        SiteURL.comparisonCSV.path(query: [
+            ("year", String(model.year)), ("sort", model.query.ranking.rawValue),
+            ("order", model.query.ascending ? "asc" : "desc"), ("grade", model.query.grade),
+            ("state", model.query.state?.rawValue), ("q", model.query.search),
+        ])
     }
 
     private static func filters(_ model: ComparisonModel) -> HTML {

@@ -103,15 +103,10 @@ enum PaymentsView {
 
     /// A page of the list with the same filters.
     private static func link(_ model: PaymentsModel, page: Int) -> String {
-        var query = "?page=\(page)"
-        if let line = model.filter.line {
-            query += "&line=" + (line.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        }
-        if let project = model.project {
-            query += "&project=" + (project.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        }
-        if let month = model.filter.month { query += "&month=\(month)" }
-        return SiteURL.payments(code: model.code, year: model.year).path + query
+        SiteURL.payments(code: model.code, year: model.year).path(query: [
+            ("page", String(page)), ("line", model.filter.line), ("project", model.project),
+            ("month", model.filter.month.map(String.init)),
+        ])
     }
 
     /// The payment fields, each with its error beside it.

@@ -10,7 +10,6 @@ enum ProjectView {
             HTML.element("p", [("class", "who")]) {
                 "实施单位：\(summary.owner)；预算项目：\(summary.lines)；评价模板：\(model.templateName)"
             }
-            let query = "?project=" + (summary.code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             HTML.element("p") {
                 if user.mayChange(organisation: model.code) {
                     HTML.element("a", [("href", SiteURL.projectEdit(code: model.code, year: model.year,
@@ -19,13 +18,13 @@ enum ProjectView {
                     }
                     " "
                 }
-                HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year).path
-                                        + query)]) {
+                HTML.element("a", [("href", SiteURL.indicators(code: model.code, year: model.year)
+                                        .path(query: [("project", summary.code)]))]) {
                     "项目指标 →"
                 }
                 " "
-                HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year).path
-                                        + query)]) {
+                HTML.element("a", [("href", SiteURL.payments(code: model.code, year: model.year)
+                                        .path(query: [("project", summary.code)]))]) {
                     "项目支付明细 →"
                 }
             }
