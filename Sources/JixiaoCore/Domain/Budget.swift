@@ -78,6 +78,10 @@ public struct Payment: Sendable, Hashable {
     public var voucher: String
     /// 摘要: what the payment was for.
     public var memo: String
+    /// How many payments the entry stands for: 1 for a payment as its voucher records it; the store reads a year
+    /// for evaluation as each line's total of each day (``Payment/dailyTotal(line:date:amount:count:)``), which
+    /// stands for all that line's payments of the day and names no payee.
+    public var count: Int
 
     public init(line: String, date: CivilDate, amount: Money, payee: String = "", voucher: String = "",
                 memo: String = "") {
@@ -87,5 +91,14 @@ public struct Payment: Sendable, Hashable {
         self.payee = payee
         self.voucher = voucher
         self.memo = memo
+        self.count = 1
+    }
+
+    /// The total of `count` payments from one line on one day: everything evaluation, findings and monitoring read
+    /// of payments (they sum amounts by line, day and month and count payments), without payees or vouchers.
+    public static func dailyTotal(line: String, date: CivilDate, amount: Money, count: Int) -> Payment {
+        var total = Payment(line: line, date: date, amount: amount)
+        total.count = count
+        return total
     }
 }

@@ -32,7 +32,7 @@ extension FindingsEngine {
                     code: "EXECUTED_MISMATCH", severity: .medium, theme: .execution,
                     message: "\(label)填报执行数 \(declared.wanString) 万元，与支付明细合计 \(paid.wanString) 万元不一致。",
                     evidence: ["填报执行数：\(declared.yuanString) 元", "支付明细合计：\(paid.yuanString) 元",
-                               "支付笔数：\(payments.count)"],
+                               "支付笔数：\(payments.map(\.count).reduce(0, +))"],
                     measure: "核对执行数与国库支付明细，确保账表一致。", subject: subject))
             }
             if let finding = planFinding(line, payments: payments, label: label, subject: subject,

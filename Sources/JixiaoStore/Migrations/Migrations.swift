@@ -10,7 +10,7 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), UniquePositions(), HardenUsers(),
+        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
         CreateEvidence(),

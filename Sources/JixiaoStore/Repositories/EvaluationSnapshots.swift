@@ -4,14 +4,15 @@ import JixiaoCore
 import JixiaoIO
 
 /// Keeps each stored year's evaluation current: every change to a year recomputes it inside the change's own
-/// transaction, so lists read the score without evaluating hundreds of years.
+/// transaction, so lists read the score without evaluating hundreds of years. The year is read with its days'
+/// payment totals, so a change costs the same whether the year holds a hundred payments or a hundred thousand.
 public enum EvaluationSnapshots {
     /// Recomputes and stores the evaluation of a fiscal year.
     public static func refresh(yearID: UUID, on database: any Database) async throws {
         guard let fiscal = try await FiscalYearModel.query(on: database).filter(\.$id == yearID)
             .with(\.$organisation).first() else { return }
-        let bundle = try await YearRows.bundle(organisation: fiscal.organisation, year: fiscal, on: database)
-        let year = try BundleReader().decode(bundle, file: "\(fiscal.organisation.code)/\(fiscal.year)")
+        let year = try await YearRepository.load(organisation: fiscal.organisation, fiscal: fiscal,
+                                                 payments: .dailyTotals, on: database)
         let evaluation = Evaluator.evaluate(year)
         let findings = FindingsEngine.findings(year, evaluation: evaluation)
         let snapshot = try await EvaluationModel.query(on: database).filter(\.$fiscalYear.$id == yearID).first()

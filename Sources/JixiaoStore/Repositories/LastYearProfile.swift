@@ -21,7 +21,7 @@ public struct LastYearProfile: Sendable {
             .column("line_code")
             .column(SQLRaw("SUBSTR(date, 6, 2)"), as: "month")
             .column(SQLRaw("CAST(SUM(amount_fen) AS BIGINT)"), as: "total")
-            .from(PaymentModel.schema)
+            .from(PaymentDays.schema)
             .where("year_id", .equal, SQLBind(try previous.requireID()))
             .groupBy("line_code").groupBy(SQLRaw("SUBSTR(date, 6, 2)"))
             .all()

@@ -4,8 +4,8 @@ import JixiaoCore
 import SQLKit
 
 /// Every department's money and work plan on a date, for the finance bureau's comparison: summed in SQL over the
-/// year's rows at once (payments by their (year, date) index), so a province of departments is a few queries, not
-/// one year-load per department.
+/// year's rows at once (payments from their days' totals, ``PaymentDays``), so a province of departments is a few
+/// queries, not one year-load per department.
 public struct MonitoringOverview: Sendable {
     public let database: any Database
 
@@ -82,7 +82,7 @@ public struct MonitoringOverview: Sendable {
         }
         var paid: [UUID: Money] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p"))
-            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentModel.schema, year: year)
+            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentDays.schema, year: year)
             .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
             .groupBy(SQLColumn("year_id", table: "p")).all() {
             paid[try row.decode(column: "year_id", as: UUID.self)] = Money(fen: try row.decode(column: "paid", as: Int64.self))
@@ -143,7 +143,7 @@ public struct MonitoringOverview: Sendable {
         }
         var paid: [UUID: [String: Money]] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p")).column(SQLColumn("line_code", table: "p"))
-            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentModel.schema, year: year)
+            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentDays.schema, year: year)
             .where(SQLColumn("year_id", table: "p"), .in, holding)
             .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
             .groupBy(SQLColumn("year_id", table: "p")).groupBy(SQLColumn("line_code", table: "p")).all() {

@@ -4,7 +4,8 @@ import JixiaoCore
 import JixiaoIO
 
 /// A payment export added to a stored year: every row checked first (a pass that keeps nothing in memory), then —
-/// only when all are right — a second pass inserting them in batches inside one transaction, with one audit entry.
+/// only when all are right — a second pass loading them (``PaymentRows``: COPY on PostgreSQL) inside one transaction,
+/// with their days' totals and one audit entry. Memory stays that of one batch whatever the file's size.
 public struct PaymentImport: Sendable {
     public let database: any Database
     public let reader: PaymentCSVReader
@@ -28,14 +29,13 @@ public struct PaymentImport: Sendable {
         try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
             if replacing {
                 try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID).delete()
+                try await PaymentDays.removeAll(yearID: yearID, on: database)
             }
-            var position = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
+            let position = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .max(\.$position).map { $0 + 1 } ?? 0
             let stream = try reader.batches(file, lines: lines, year: fiscal.year)
-            while let batch = try stream.next() {
-                try await YearRows.insertPayments(batch, yearID: yearID, startingAt: position, on: database)
-                position += batch.count
-            }
+            try await PaymentRows.insert(yearID: yearID, startingAt: position, on: database, batches: stream.next)
+                .write(yearID: yearID, on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: replacing ? "payments.replace" : "payments.import", subject: subject,
                 after: "\(summary.accepted) payments from \(file.lastPathComponent)"))

@@ -69,7 +69,7 @@ public struct PaymentRepository: Sendable {
         let rows = try await matching(sql.select().column("*"))
             .orderBy("date").orderBy("position")
             .limit(size).offset(offset)
-            .all().map { try $0.decode(model: PaymentModel.self) }
+            .all().map { try $0.decode(fluentModel: PaymentModel.self) }
         return Page(rows: rows, matching: Int(try totals?.decode(column: "matching", as: Int64.self) ?? 0),
                     total: Money(fen: try totals?.decode(column: "total", as: Int64.self) ?? 0))
     }
@@ -90,6 +90,7 @@ public struct PaymentRepository: Sendable {
             try PaymentRepository.fill(model, from: payment)
             model.version = 1
             try await model.create(on: database)
+            try await PaymentDays.add([payment], yearID: yearID, on: database)
             return .init(try model.requireID(), yearID: yearID,
                          audit: .init(action: "payment.create", subject: subject, after: PaymentRepository.describe(payment)))
         }
@@ -111,6 +112,8 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Conflict(id: id) }
+            try await PaymentDays.add([PaymentRepository.payment(before)], removing: true, yearID: yearID, on: database)
+            try await PaymentDays.add([payment], yearID: yearID, on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: "payment.update", subject: subject,
                 before: PaymentRepository.describe(PaymentRepository.payment(before)),
@@ -129,6 +132,7 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Conflict(id: id) }
+            try await PaymentDays.add([PaymentRepository.payment(before)], removing: true, yearID: yearID, on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: "payment.delete", subject: subject,
                 before: PaymentRepository.describe(PaymentRepository.payment(before))))

@@ -103,7 +103,7 @@ public struct ReviewRepository: Sendable {
                 .filter(\.$year == year).filter(\.$round == round.rawValue).first()
             let from = stored.flatMap { ReviewState(rawValue: $0.state) } ?? .drafting
             let to = try ReviewMachine.next(round, from: from, action: action, by: party, reason: reason, grade: grade)
-            if action == .submit, let loaded = try await YearRepository(database: database).load(code: code, year: year) {
+            if action == .submit, let loaded = try await YearRepository(database: database).load(code: code, year: year, payments: .dailyTotals) {
                 let faults = FindingsEngine.blockingTargetFindings(loaded).map(\.message)
                 guard faults.isEmpty else {
                     throw ReviewRefusal("目标设定有 \(faults.count) 处严重问题，改正后才能送审：", faults: faults)
@@ -117,7 +117,7 @@ public struct ReviewRepository: Sendable {
                                                        on: database)
             }
             if round == .targets, to == .approved,
-               let loaded = try await YearRepository(database: database).load(code: code, year: year) {
+               let loaded = try await YearRepository(database: database).load(code: code, year: year, payments: .dailyTotals) {
                 try await TargetAdjustments.recordApproval(of: loaded, organisationID: organisationID, grade: grade,
                                                            actor: actor, at: now, on: database)
             }

@@ -85,7 +85,7 @@ public struct TargetAdjustments: Sendable {
         let (code, year) = (organisation.code, fiscal.year)
         return try await YearChange.commit(claiming: try fiscal.requireID(), kind: .review, actor: actor,
                                            on: database) { database in
-            guard let loaded = try await YearRepository(database: database).load(code: code, year: year),
+            guard let loaded = try await YearRepository(database: database).load(code: code, year: year, payments: .dailyTotals),
                   let indicator = loaded.indicators.first(where: { $0.id == indicatorID }) else {
                 throw ReviewRefusal("没有指标“\(indicatorID)”。")
             }

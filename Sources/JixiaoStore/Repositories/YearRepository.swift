@@ -40,12 +40,32 @@ public struct YearRepository: Sendable {
         }
     }
 
-    /// The department-year, read through the bundle reader so it passes the same checks as an imported file.
-    public func load(code: String, year: Int) async throws -> DepartmentYear? {
+    /// How a loaded year holds its payments.
+    public enum PaymentDetail: Sendable {
+        /// Every payment as stored, with payee, voucher and memo: for exports, comparisons with a new file, and
+        /// whatever writes the year out again.
+        case each
+        /// Each line's total of each day (``Payment/dailyTotal(line:date:amount:count:)``): all that evaluation,
+        /// findings, monitoring and the report read, at most lines × days rows however many payments there are.
+        case dailyTotals
+    }
+
+    /// The department-year, read through the bundle reader so it passes the same checks as an imported file; its
+    /// payments as `payments` says.
+    public func load(code: String, year: Int, payments: PaymentDetail = .each) async throws -> DepartmentYear? {
         guard let organisation = try await organisation(code: code), let id = organisation.id,
               let fiscal = try await fiscalYear(organisationID: id, year: year) else { return nil }
-        let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, on: database)
-        return try BundleReader().decode(bundle, file: "\(code)/\(year)")
+        return try await Self.load(organisation: organisation, fiscal: fiscal, payments: payments, on: database)
+    }
+
+    /// The stored year `fiscal` of `organisation`, its payments as `payments` says.
+    static func load(organisation: OrganisationModel, fiscal: FiscalYearModel, payments: PaymentDetail,
+                     on database: any Database) async throws -> DepartmentYear {
+        let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, withPayments: payments == .each,
+                                               on: database)
+        var year = try BundleReader().decode(bundle, file: "\(organisation.code)/\(fiscal.year)")
+        if payments == .dailyTotals { year.payments = try await PaymentDays.totals(yearID: try fiscal.requireID(), on: database) }
+        return year
     }
 
     /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;
@@ -161,7 +181,8 @@ public struct YearRepository: Sendable {
             let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty, let fresh = try await FiscalYearModel.find(id, on: database) else { throw Stale() }
-            let bundle = try await YearRows.bundle(organisation: organisation, year: fresh, on: database)
+            let bundle = try await YearRows.bundle(organisation: organisation, year: fresh, withPayments: false,
+                                                   on: database)
             _ = try BundleReader().decode(bundle, file: subject)
             return .init((), yearID: id, audit: .init(action: action, subject: subject, before: before, after: after))
         }

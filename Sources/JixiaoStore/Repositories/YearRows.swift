@@ -7,9 +7,6 @@ import SQLKit
 /// The mapping between a department-year's bundle and the store's rows: the bundle's JSON shape is kept for the
 /// small structured parts, payments and budget lines become columns.
 enum YearRows {
-    /// Payments are inserted this many to a statement.
-    static let batchSize = 500
-
     /// Inserts the year's rows; returns the new fiscal year's id.
     @discardableResult
     static func insert(_ year: DepartmentYear, organisationID: UUID, on database: any Database) async throws -> UUID {
@@ -39,7 +36,7 @@ enum YearRows {
             model.version = 1
             try await model.create(on: database)
         }
-        try await insertPayments(year.payments, yearID: yearID, on: database)
+        try await PaymentRows.insert(year.payments, yearID: yearID, on: database)
         let records: [(String, [JSONValue], (JSONValue) -> (String, String))] = [
             ("indicator", elements(member("indicators")), { ($0["id"]?.string ?? "", $0["name"]?.string ?? "") }),
             ("activity", elements(member("activities")), { ("", $0["title"]?.string ?? "") }),
@@ -83,41 +80,27 @@ enum YearRows {
         }
     }
 
-    /// Payments in multi-row inserts: 10⁵ payments in a few hundred statements.
-    static func insertPayments(_ payments: [Payment], yearID: UUID, startingAt start: Int = 0,
-                               on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { preconditionFailure("the store is an SQL database") }
-        for batchStart in stride(from: 0, to: payments.count, by: batchSize) {
-            var insert = sql.insert(into: PaymentModel.schema)
-                .columns("id", "year_id", "position", "line_code", "date", "amount_fen", "payee", "voucher", "memo",
-                         "version")
-            for (offset, payment) in payments[batchStart..<min(payments.count, batchStart + batchSize)].enumerated() {
-                insert = insert.values(SQLBind(UUID()), SQLBind(yearID), SQLBind(start + batchStart + offset),
-                                       SQLBind(payment.line), SQLBind(payment.date.description),
-                                       SQLBind(try payment.amount.column()), SQLBind(payment.payee), SQLBind(payment.voucher),
-                                       SQLBind(payment.memo), SQLBind(1))
-            }
-            try await insert.run()
-        }
-    }
-
     static func delete(_ fiscal: FiscalYearModel, on database: any Database) async throws {
         let id = try fiscal.requireID()
         try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
+        try await PaymentDays.removeAll(yearID: id, on: database)
         try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
         try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
         try await fiscal.delete(on: database)
     }
 
-    /// The stored year as a bundle, for ``BundleReader`` to check and decode.
-    static func bundle(organisation: OrganisationModel, year fiscal: FiscalYearModel,
+    /// The stored year as a bundle, for ``BundleReader`` to check and decode; `withPayments: false` leaves its
+    /// payments out. Nothing the reader checks of a change to the rest depends on the payments (each was checked
+    /// against the lines when written, and a line with payments keeps its code), so changes are checked without
+    /// them, and evaluation reads the days' totals instead (``YearRepository/PaymentDetail``).
+    static func bundle(organisation: OrganisationModel, year fiscal: FiscalYearModel, withPayments: Bool,
                        on database: any Database) async throws -> JSONValue {
         let id = try fiscal.requireID()
         let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
         let lines = try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id)
             .sort(\.$position).all()
-        let payments = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id)
-            .sort(\.$position).all()
+        let payments = withPayments
+            ? try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id).sort(\.$position).all() : []
         let records = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id)
             .sort(\.$position).all()
         func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }

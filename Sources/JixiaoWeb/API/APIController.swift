@@ -223,7 +223,7 @@ struct APIController: RouteCollection {
 
     /// The whole year as a bundle: an export, audited as the page downloads are.
     @Sendable func bundle(_ request: Request) async throws -> Response {
-        let year = try await load(request, change: false).1
+        let year = try await load(request, change: false, payments: .each).1
         try await AuditLog.append(on: request.db, actor: request.auditActor, action: "export", subject: request.url.path,
                                   after: "\(year.department.code)-\(year.year).json")
         return json(BundleWriter.encode(year))
@@ -304,11 +304,14 @@ struct APIController: RouteCollection {
         "\(request.parameters.get("code") ?? "")/\(request.parameters.get("year") ?? "")"
     }
 
-    /// The year, after the same checks as the pages.
-    func load(_ request: Request, change: Bool) async throws -> (FiscalYearModel, DepartmentYear) {
+    /// The year, after the same checks as the pages; its payments as days' totals unless an export asks for each.
+    func load(_ request: Request, change: Bool,
+              payments: YearRepository.PaymentDetail = .dailyTotals) async throws -> (FiscalYearModel, DepartmentYear) {
         let context = try await context(request, change: change)
         guard let year = try await YearRepository(database: request.db)
-            .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
+            .load(code: context.organisation.code, year: context.fiscal.year, payments: payments) else {
+            throw Abort(.notFound)
+        }
         return (context.fiscal, year)
     }
 

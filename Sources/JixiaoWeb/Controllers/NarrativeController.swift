@@ -57,7 +57,7 @@ struct NarrativeController: RouteCollection {
         let years = YearRepository(database: request.db)
         guard let organisation = try await years.organisation(code: code),
               let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year),
-              let loaded = try await years.load(code: code, year: year) else { throw Abort(.notFound) }
+              let loaded = try await years.load(code: code, year: year, payments: .dailyTotals) else { throw Abort(.notFound) }
         return (organisation, fiscal, loaded)
     }
 

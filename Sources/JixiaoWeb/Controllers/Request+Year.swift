@@ -4,14 +4,14 @@ import Vapor
 
 extension Request {
     /// The department-year the path names (`:code/:year`), after checking the user may see it: 404 when there is
-    /// none, 403 when it is another department's.
-    func visibleYear() async throws -> (CurrentUser, DepartmentYear) {
+    /// none, 403 when it is another department's. Pages read its payments as days' totals; exports ask for each.
+    func visibleYear(payments: YearRepository.PaymentDetail = .dailyTotals) async throws -> (CurrentUser, DepartmentYear) {
         let user = try requireUser()
         guard let code = parameters.get("code"), let year = parameters.get("year", as: Int.self) else {
             throw Abort(.notFound)
         }
         guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
-        guard let loaded = try await YearRepository(database: db).load(code: code, year: year) else {
+        guard let loaded = try await YearRepository(database: db).load(code: code, year: year, payments: payments) else {
             throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
         }
         try await auditRead(code: code, year: year)

@@ -116,7 +116,7 @@ struct ReviewContext {
     /// The page's (and the API's) view of both rounds.
     func model(message: String?, refusal: ReviewRefusal? = nil) async throws -> ReviewModel {
         let id = try organisation.requireID()
-        let indicators = try await YearRepository(database: database).load(code: organisation.code, year: fiscal.year)?
+        let indicators = try await YearRepository(database: database).load(code: organisation.code, year: fiscal.year, payments: .dailyTotals)?
             .indicators.map { ($0.id, $0.name) } ?? []
         return ReviewModel(code: organisation.code, name: organisation.name, year: fiscal.year,
                            statuses: try await repository.statuses(organisationID: id, year: fiscal.year),
@@ -179,7 +179,7 @@ extension ReviewContext {
         guard given.count <= 20 else { throw Abort(.unprocessableEntity, reason: "退回意见最多 20 条。") }
         guard !given.isEmpty else { return [] }
         let indicators = Set(try await YearRepository(database: database)
-            .load(code: organisation.code, year: fiscal.year)?.indicators.map(\.id) ?? [])
+            .load(code: organisation.code, year: fiscal.year, payments: .dailyTotals)?.indicators.map(\.id) ?? [])
         return try given.map { input in
             guard let section = input.section.flatMap(ReviewRemark.Section.init(rawValue:)) else {
                 throw Abort(.unprocessableEntity, reason: "退回意见所指的部分须为 "

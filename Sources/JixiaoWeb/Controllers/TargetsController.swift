@@ -86,7 +86,7 @@ struct TargetsContext {
     func model(message: String? = nil, problems: [String] = [],
                form: TargetsController.RequestForm? = nil) async throws -> TargetsModel {
         guard let loaded = try await YearRepository(database: request.db)
-            .load(code: year.organisation.code, year: year.fiscal.year) else { throw Abort(.notFound) }
+            .load(code: year.organisation.code, year: year.fiscal.year, payments: .dailyTotals) else { throw Abort(.notFound) }
         let organisationID = try year.organisation.requireID()
         let states = try await ReviewRepository(database: request.db)
             .statuses(organisationID: organisationID, year: loaded.year).mapValues(\.state)
@@ -101,7 +101,7 @@ struct TargetsContext {
     func request(_ form: TargetsController.RequestForm) async throws -> Int {
         guard party == .preparer else { throw Abort(.forbidden, reason: "目标调整由本部门填报人申请。") }
         guard let loaded = try await YearRepository(database: request.db)
-            .load(code: year.organisation.code, year: year.fiscal.year) else { throw Abort(.notFound) }
+            .load(code: year.organisation.code, year: year.fiscal.year, payments: .dailyTotals) else { throw Abort(.notFound) }
         var errors = FieldErrors()
         guard let indicator = loaded.indicators.first(where: { $0.id == form.indicator }) else {
             errors["indicator"] = "请选择要调整的指标"

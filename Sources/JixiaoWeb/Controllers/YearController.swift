@@ -52,8 +52,9 @@ struct YearController: RouteCollection {
     /// `report.html|md|docx|xlsx|pdf`, the bundle as `report.json`, the bundle with its evidence as `bundle.zip`, and
     /// the fill-in workbook as `workbook.xlsx`.
     @Sendable func report(_ request: Request) async throws -> Response {
-        let (_, year) = try await request.visibleYear()
         let file = request.parameters.get("file") ?? ""
+        let exportsPayments = ["bundle.zip", "workbook.xlsx", "report.json"].contains(file)
+        let (_, year) = try await request.visibleYear(payments: exportsPayments ? .each : .dailyTotals)
         if file == "bundle.zip" {
             var evidence: [BundleArchive.File] = []
             if let organisation = try await YearRepository(database: request.db).organisation(code: year.department.code) {

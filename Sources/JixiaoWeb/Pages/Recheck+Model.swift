@@ -25,7 +25,7 @@ struct RecheckPage {
     static func load(_ context: YearContext, on request: Request, message: String? = nil,
                      problems: [String] = []) async throws -> RecheckPage {
         guard let year = try await YearRepository(database: request.db)
-            .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
+            .load(code: context.organisation.code, year: context.fiscal.year, payments: .dailyTotals) else { throw Abort(.notFound) }
         let organisationID = try context.organisation.requireID()
         let state = try await ReviewRepository(database: request.db)
             .statuses(organisationID: organisationID, year: year.year)[.selfEvaluation]?.state ?? .drafting
@@ -52,7 +52,7 @@ struct RecheckPage {
     static func rescore(item: String, score: String, reason: String, file: Rechecks.File?, _ context: YearContext,
                         on request: Request) async throws -> String {
         guard let year = try await YearRepository(database: request.db)
-            .load(code: context.organisation.code, year: context.fiscal.year) else { throw Abort(.notFound) }
+            .load(code: context.organisation.code, year: context.fiscal.year, payments: .dailyTotals) else { throw Abort(.notFound) }
         let rescore = try Recheck.rescore(item: item, score: score,
                                           reason: String(reason.prefix(TextLimits.maximumCharacters)), year: year,
                                           evaluation: Evaluator.evaluate(year))
@@ -134,7 +134,7 @@ struct SpotCheckPage {
         let years = YearRepository(database: database)
         var rows: [Row] = []
         for member in recheckYear.drawn {
-            guard let loaded = try await years.load(code: member.code, year: year),
+            guard let loaded = try await years.load(code: member.code, year: year, payments: .dailyTotals),
                   let organisation = try await years.organisation(code: member.code) else { continue }
             let comparison = try await RecheckPage.comparison(of: loaded, organisationID: organisation.requireID(),
                                                               in: recheckYear, on: database).comparison

@@ -64,7 +64,7 @@ struct BatchOptions: ParsableArguments {
             }) { [database, year] index in
                 let code = codes[index]
                 do {
-                    guard let loaded = try await YearRepository(database: database).load(code: code, year: year) else {
+                    guard let loaded = try await YearRepository(database: database).load(code: code, year: year, payments: .dailyTotals) else {
                         return .failure(Failure(code: code, reason: "库中没有 \(year) 年数据"))
                     }
                     return .success(try transform(loaded))

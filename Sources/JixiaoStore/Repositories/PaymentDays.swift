@@ -1,0 +1,96 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import JixiaoCore
+import SQLKit
+
+/// Each budget line's payments of each day, summed and counted (`payment_days`): kept in step with the payments
+/// inside the transaction of every change that writes them, so that evaluating a year, the bureau's overview and
+/// last year's profile read at most lines × days rows instead of every payment. A change of one payment costs one
+/// or two rows here.
+enum PaymentDays {
+    static let schema = "payment_days"
+
+    /// Rows to a statement when totals are added.
+    static let batchSize = 500
+
+    /// Payments summed by line and day in memory, to be added to the store's totals in one pass: at most lines ×
+    /// days entries however many payments go in.
+    struct Tally: Sendable {
+        private struct Day: Hashable {
+            let line: String
+            let date: CivilDate
+        }
+
+        private var days: [Day: (amount: Money, count: Int)] = [:]
+
+        mutating func add(_ payment: Payment) {
+            let day = Day(line: payment.line, date: payment.date)
+            let sum = days[day] ?? (.zero, 0)
+            days[day] = (sum.amount + payment.amount, sum.count + payment.count)
+        }
+
+        mutating func add(_ payments: [Payment]) {
+            for payment in payments { add(payment) }
+        }
+
+        /// Adds the tally to the year's totals (`removing` subtracts it instead); a total that comes to no payment is
+        /// deleted. A day's total beyond the 64-bit column is refused (``AmountBeyondColumn``).
+        func write(yearID: UUID, removing: Bool = false, on database: any Database) async throws {
+            let sign: Int64 = removing ? -1 : 1
+            let sql = database as! any SQLDatabase
+            let entries = Array(days)
+            for start in stride(from: 0, to: entries.count, by: batchSize) {
+                var insert = sql.insert(into: schema).columns("year_id", "line_code", "date", "amount_fen", "payments")
+                for (day, sum) in entries[start..<min(entries.count, start + batchSize)] {
+                    insert = insert.values(SQLBind(yearID), SQLBind(day.line), SQLBind(day.date.description),
+                                           SQLBind(sign * (try sum.amount.column())), SQLBind(sign * Int64(sum.count)))
+                }
+                let totals: [any SQLRow]
+                do {
+                    totals = try await insert.onConflict(with: ["year_id", "line_code", "date"]) {
+                        $0.set("amount_fen", to: SQLRaw("\(schema).amount_fen + excluded.amount_fen"))
+                            .set("payments", to: SQLRaw("\(schema).payments + excluded.payments"))
+                    }.returning("amount_fen").all()
+                } catch let error as PSQLError where error.serverInfo?[.sqlState] == "22003" {
+                    throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
+                }
+                // SQLite turns an integer sum beyond 64 bits into a real number, which does not read as Int64.
+                for total in totals where (try? total.decode(column: "amount_fen", as: Int64.self)) == nil {
+                    throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
+                }
+            }
+            if removing {
+                try await sql.delete(from: schema).where("year_id", .equal, SQLBind(yearID))
+                    .where("payments", .equal, SQLBind(0)).run()
+            }
+        }
+    }
+
+    /// Adds the payments to their days' totals (`removing` subtracts them instead).
+    static func add(_ payments: [Payment], removing: Bool = false, yearID: UUID,
+                    on database: any Database) async throws {
+        var tally = Tally()
+        tally.add(payments)
+        try await tally.write(yearID: yearID, removing: removing, on: database)
+    }
+
+    /// Removes every total of the year (its payments are being removed).
+    static func removeAll(yearID: UUID, on database: any Database) async throws {
+        try await (database as! any SQLDatabase).delete(from: schema).where("year_id", .equal, SQLBind(yearID)).run()
+    }
+
+    /// The year's totals as payments (``Payment/dailyTotal(line:date:amount:count:)``), by date then line.
+    static func totals(yearID: UUID, on database: any Database) async throws -> [Payment] {
+        try await (database as! any SQLDatabase).select()
+            .columns("line_code", "date", "amount_fen", "payments").from(schema)
+            .where("year_id", .equal, SQLBind(yearID))
+            .orderBy("date").orderBy("line_code")
+            .all().compactMap { row in
+                guard let date = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { return nil }
+                return Payment.dailyTotal(line: try row.decode(column: "line_code", as: String.self), date: date,
+                                          amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
+                                          count: Int(try row.decode(column: "payments", as: Int64.self)))
+            }
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import JixiaoCore
+import NIOCore
+import SQLKit
+
+/// Payments into the store at the database's own speed, a batch at a time (memory stays that of one batch whatever
+/// the file's size): PostgreSQL's `COPY … FROM STDIN` on the transaction's connection, multi-row inserts on SQLite.
+/// The caller's transaction keeps it all-or-nothing.
+enum PaymentRows {
+    /// Payments to an SQLite insert statement (ten values each, within SQLite's 32 766 variables).
+    static let sqliteRows = 1_000
+
+    /// The payment columns, in the order both paths write them.
+    static let columns = ["id", "year_id", "position", "line_code", "date", "amount_fen", "payee", "voucher", "memo",
+                          "version"]
+
+    /// Inserts every batch `next` gives (nil at the end) as the year's payments from position `start` on; returns
+    /// their days' totals for ``PaymentDays``.
+    static func insert(yearID: UUID, startingAt start: Int, on database: any Database,
+                       batches next: () throws -> [Payment]?) async throws -> PaymentDays.Tally {
+        var tally = PaymentDays.Tally()
+        var position = start
+        if let postgres = database as? any PostgresDatabase {
+            // Inside the caller's transaction the connection is the transaction's own until it ends.
+            let connection = try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+            try await connection.copyFrom(table: PaymentModel.schema, columns: columns, logger: database.logger) { writer in
+                while let batch = try next() {
+                    var buffer = ByteBufferAllocator().buffer(capacity: batch.count * 160)
+                    for payment in batch {
+                        buffer.writeString(try copyLine(payment, yearID: yearID, position: position))
+                        position += 1
+                    }
+                    tally.add(batch)
+                    try await writer.write(buffer)
+                }
+            }
+            return tally
+        }
+        let sql = database as! any SQLDatabase
+        while let batch = try next() {
+            for rows in stride(from: 0, to: batch.count, by: sqliteRows) {
+                var insert = sql.insert(into: PaymentModel.schema).columns(columns)
+                for payment in batch[rows..<min(batch.count, rows + sqliteRows)] {
+                    insert = insert.values(SQLBind(UUID()), SQLBind(yearID), SQLBind(position), SQLBind(payment.line),
+                                           SQLBind(payment.date.description), SQLBind(try payment.amount.column()),
+                                           SQLBind(payment.payee), SQLBind(payment.voucher), SQLBind(payment.memo),
+                                           SQLBind(1))
+                    position += 1
+                }
+                try await insert.run()
+            }
+            tally.add(batch)
+        }
+        return tally
+    }
+
+    /// Inserts `payments` as the year's from position `start` on and adds them to the days' totals.
+    static func insert(_ payments: [Payment], yearID: UUID, startingAt start: Int = 0,
+                       on database: any Database) async throws {
+        var remaining = payments[...]
+        let tally = try await insert(yearID: yearID, startingAt: start, on: database) {
+            guard !remaining.isEmpty else { return nil }
+            defer { remaining = remaining.dropFirst(10_000) }
+            return Array(remaining.prefix(10_000))
+        }
+        try await tally.write(yearID: yearID, on: database)
+    }
+
+    /// One payment as a line of COPY's text format: tab-separated, backslash, tab and line breaks escaped.
+    static func copyLine(_ payment: Payment, yearID: UUID, position: Int) throws -> String {
+        func text(_ value: String) -> String {
+            guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+            var escaped = String.UnicodeScalarView()
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\\": escaped.append(contentsOf: #"\\"#.unicodeScalars)
+                case "\t": escaped.append(contentsOf: #"\t"#.unicodeScalars)
+                case "\n": escaped.append(contentsOf: #"\n"#.unicodeScalars)
+                case "\r": escaped.append(contentsOf: #"\r"#.unicodeScalars)
+                default: escaped.append(scalar)
+                }
+            }
+            return String(escaped)
+        }
+        return [UUID().uuidString, yearID.uuidString, String(position), text(payment.line), payment.date.description,
+                String(try payment.amount.column()), text(payment.payee), text(payment.voucher), text(payment.memo), "1"]
+            .joined(separator: "\t") + "\n"
+    }
+}
