@@ -81,6 +81,12 @@ extension DatabaseTests {
             let refused = try await importer.importCSV(file, into: fiscal, replacing: false, subject: "s", actor: "t")
             #expect(refused.issues.map(\.chinese) == ["“abc”不是金额（精确到分）"])
             #expect(try await PaymentModel.query(on: app.db).filter(\.$fiscalYear.$id == fiscal.id!).count() == 43)
+            // Replacing with a bad file removes nothing either: the one pass is undone with its transaction.
+            let refusedReplacement = try await importer.importCSV(file, into: fiscal, replacing: true, subject: "s",
+                                                                  actor: "t")
+            #expect(refusedReplacement.issueCount == 1)
+            #expect(try await years.load(code: "440112-KX", year: 2022, payments: .dailyTotals)?.payments
+                .map(\.count).reduce(0, +) == 43)
             try Data("日期,金额,项目编码\n2022-05-01,100,X01\n2022-05-03,300,X02\n".utf8).write(to: file)
             let added = try await importer.importCSV(file, into: fiscal, replacing: false, subject: "s", actor: "t")
             #expect(added.accepted == 2)

@@ -87,7 +87,7 @@ public enum AuditLog {
     /// PostgreSQL's advisory lock in ``append(on:actor:action:subject:before:after:outcome:)`` orders the writers.
     private static func claimWrite(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA busy_timeout = 10000").run()
+        try await SQLiteWriter.prepare(sql)
         try await sql.update(AuditAnchorModel.schema).set(SQLIdentifier("kind"), to: SQLIdentifier("kind"))
             .where("kind", .equal, SQLBind(AuditAnchor.Kind.head.rawValue)).run()
     }

@@ -22,6 +22,7 @@ enum PaymentRows {
                        batches next: () throws -> [Payment]?) async throws -> PaymentDays.Tally {
         var tally = PaymentDays.Tally()
         var position = start
+        var ids = TimeOrderedIDs()
         if let postgres = database as? any PostgresDatabase {
             // Inside the caller's transaction the connection is the transaction's own until it ends.
             let connection = try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
@@ -29,7 +30,7 @@ enum PaymentRows {
                 while let batch = try next() {
                     var buffer = ByteBufferAllocator().buffer(capacity: batch.count * 160)
                     for payment in batch {
-                        buffer.writeString(try copyLine(payment, yearID: yearID, position: position))
+                        buffer.writeString(try copyLine(payment, id: ids.next(), yearID: yearID, position: position))
                         position += 1
                     }
                     tally.add(batch)
@@ -43,7 +44,7 @@ enum PaymentRows {
             for rows in stride(from: 0, to: batch.count, by: sqliteRows) {
                 var insert = sql.insert(into: PaymentModel.schema).columns(columns)
                 for payment in batch[rows..<min(batch.count, rows + sqliteRows)] {
-                    insert = insert.values(SQLBind(UUID()), SQLBind(yearID), SQLBind(position), SQLBind(payment.line),
+                    insert = insert.values(SQLBind(ids.next()), SQLBind(yearID), SQLBind(position), SQLBind(payment.line),
                                            SQLBind(payment.date.description), SQLBind(try payment.amount.column()),
                                            SQLBind(payment.payee), SQLBind(payment.voucher), SQLBind(payment.memo),
                                            SQLBind(1))
@@ -69,7 +70,7 @@ enum PaymentRows {
     }
 
     /// One payment as a line of COPY's text format: tab-separated, backslash, tab and line breaks escaped.
-    static func copyLine(_ payment: Payment, yearID: UUID, position: Int) throws -> String {
+    static func copyLine(_ payment: Payment, id: UUID, yearID: UUID, position: Int) throws -> String {
         func text(_ value: String) -> String {
             guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
             var escaped = String.UnicodeScalarView()
@@ -84,7 +85,7 @@ enum PaymentRows {
             }
             return String(escaped)
         }
-        return [UUID().uuidString, yearID.uuidString, String(position), text(payment.line), payment.date.description,
+        return [id.uuidString, yearID.uuidString, String(position), text(payment.line), payment.date.description,
                 String(try payment.amount.column()), text(payment.payee), text(payment.voucher), text(payment.memo), "1"]
             .joined(separator: "\t") + "\n"
     }

@@ -69,7 +69,7 @@ public enum YearChange {
     /// Locks the year's row for the rest of the transaction by writing it.
     static func claim(_ yearID: UUID, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { preconditionFailure("the store is an SQL database") }
-        if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA busy_timeout = 10000").run() }
+        if sql.dialect.name == "sqlite" { try await SQLiteWriter.prepare(sql) }
         try await sql.update(FiscalYearModel.schema).set(SQLIdentifier("version"), to: SQLIdentifier("version"))
             .where("id", .equal, SQLBind(yearID)).run()
     }
