@@ -23,28 +23,38 @@ enum PaymentDays {
         }
 
         private var days: [Day: (amount: Money, count: Int)] = [:]
+        /// Whether a payment was taken away, so that a total may have come to no payment.
+        private var subtracts = false
 
-        mutating func add(_ payment: Payment) {
-            let day = Day(line: payment.line, date: payment.date)
-            let sum = days[day] ?? (.zero, 0)
-            days[day] = (sum.amount + payment.amount, sum.count + payment.count)
-        }
+        mutating func add(_ payment: Payment) { count(payment, sign: 1) }
 
         mutating func add(_ payments: [Payment]) {
             for payment in payments { add(payment) }
         }
 
-        /// Adds the tally to the year's totals (`removing` subtracts it instead); a total that comes to no payment is
+        /// Takes a payment away (one removed, or the old side of one changed).
+        mutating func subtract(_ payment: Payment) {
+            count(payment, sign: -1)
+            subtracts = true
+        }
+
+        private mutating func count(_ payment: Payment, sign: Int) {
+            let day = Day(line: payment.line, date: payment.date)
+            let sum = days[day] ?? (.zero, 0)
+            days[day] = (sign > 0 ? sum.amount + payment.amount : sum.amount - payment.amount,
+                         sum.count + sign * payment.count)
+        }
+
+        /// Adds the tally to the year's totals in one statement per 500 days; a total that comes to no payment is
         /// deleted. A day's total beyond the 64-bit column is refused (``AmountBeyondColumn``).
-        func write(yearID: UUID, removing: Bool = false, on database: any Database) async throws {
-            let sign: Int64 = removing ? -1 : 1
+        func write(yearID: UUID, on database: any Database) async throws {
             let sql = database as! any SQLDatabase
             let entries = Array(days)
             for start in stride(from: 0, to: entries.count, by: batchSize) {
                 var insert = sql.insert(into: schema).columns("year_id", "line_code", "date", "amount_fen", "payments")
                 for (day, sum) in entries[start..<min(entries.count, start + batchSize)] {
                     insert = insert.values(SQLBind(yearID), SQLBind(day.line), SQLBind(day.date.description),
-                                           SQLBind(sign * (try sum.amount.column())), SQLBind(sign * Int64(sum.count)))
+                                           SQLBind(try sum.amount.column()), SQLBind(Int64(sum.count)))
                 }
                 let totals: [any SQLRow]
                 do {
@@ -60,19 +70,21 @@ enum PaymentDays {
                     throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
                 }
             }
-            if removing {
+            if subtracts {
                 try await sql.delete(from: schema).where("year_id", .equal, SQLBind(yearID))
                     .where("payments", .equal, SQLBind(0)).run()
             }
         }
     }
 
-    /// Adds the payments to their days' totals (`removing` subtracts them instead).
-    static func add(_ payments: [Payment], removing: Bool = false, yearID: UUID,
-                    on database: any Database) async throws {
+    /// Moves the days' totals from the payments `removing` to `adding` (a payment created, changed or removed) in
+    /// one write.
+    static func change(removing: [Payment] = [], adding: [Payment] = [], yearID: UUID,
+                       on database: any Database) async throws {
         var tally = Tally()
-        tally.add(payments)
-        try await tally.write(yearID: yearID, removing: removing, on: database)
+        for payment in removing { tally.subtract(payment) }
+        tally.add(adding)
+        try await tally.write(yearID: yearID, on: database)
     }
 
     /// Removes every total of the year (its payments are being removed).

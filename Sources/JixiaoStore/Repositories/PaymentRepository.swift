@@ -90,7 +90,7 @@ public struct PaymentRepository: Sendable {
             try PaymentRepository.fill(model, from: payment)
             model.version = 1
             try await model.create(on: database)
-            try await PaymentDays.add([payment], yearID: yearID, on: database)
+            try await PaymentDays.change(adding: [payment], yearID: yearID, on: database)
             return .init(try model.requireID(), yearID: yearID,
                          audit: .init(action: "payment.create", subject: subject, after: PaymentRepository.describe(payment)))
         }
@@ -112,8 +112,8 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Conflict(id: id) }
-            try await PaymentDays.add([PaymentRepository.payment(before)], removing: true, yearID: yearID, on: database)
-            try await PaymentDays.add([payment], yearID: yearID, on: database)
+            try await PaymentDays.change(removing: [PaymentRepository.payment(before)], adding: [payment], yearID: yearID,
+                                         on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: "payment.update", subject: subject,
                 before: PaymentRepository.describe(PaymentRepository.payment(before)),
@@ -132,7 +132,7 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Conflict(id: id) }
-            try await PaymentDays.add([PaymentRepository.payment(before)], removing: true, yearID: yearID, on: database)
+            try await PaymentDays.change(removing: [PaymentRepository.payment(before)], yearID: yearID, on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: "payment.delete", subject: subject,
                 before: PaymentRepository.describe(PaymentRepository.payment(before))))

@@ -60,11 +60,10 @@ enum PaymentRows {
     /// Inserts `payments` as the year's from position `start` on and adds them to the days' totals.
     static func insert(_ payments: [Payment], yearID: UUID, startingAt start: Int = 0,
                        on database: any Database) async throws {
-        var remaining = payments[...]
+        var pending: [Payment]? = payments
         let tally = try await insert(yearID: yearID, startingAt: start, on: database) {
-            guard !remaining.isEmpty else { return nil }
-            defer { remaining = remaining.dropFirst(10_000) }
-            return Array(remaining.prefix(10_000))
+            defer { pending = nil }
+            return pending
         }
         try await tally.write(yearID: yearID, on: database)
     }
