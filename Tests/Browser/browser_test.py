@@ -18,8 +18,8 @@ from io import BytesIO
 from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 binary = os.path.abspath(sys.argv[1])
@@ -55,6 +55,18 @@ def drawn(element, colour, minimum=200):
     data = Image.open(BytesIO(element.screenshot_as_png)).convert("RGB").tobytes()
     count = sum(1 for i in range(0, len(data), 3) if all(abs(data[i + k] - colour[k]) <= 24 for k in range(3)))
     return count >= minimum, count
+
+
+def left(driver, element, timeout=10):
+    """Wait until the browser has left the page that held an element. Chromium reports a node of a page already
+    replaced either as stale or as an inspector error ("does not belong to the document"): both mean it is gone."""
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    WebDriverWait(driver, timeout).until(gone)
 
 
 RED, BLUE, GREEN, AMBER = (155, 28, 28), (31, 95, 168), (31, 111, 67), (183, 121, 31)
@@ -150,7 +162,7 @@ try:
         driver.execute_script("arguments[0].value = '2022-10-01'", form.find_element(By.NAME, "contractSigned"))
         before = driver.find_element(By.TAG_NAME, "html")
         form.find_element(By.CSS_SELECTOR, "button[value=save]").click()
-        WebDriverWait(driver, 10).until(EC.staleness_of(before))
+        left(driver, before)
         driver.find_element(By.CSS_SELECTOR, "#procurement-0 summary").click()
         beside = driver.find_element(By.ID, "contractSigned-0-check")
         check("a late contract is flagged beside its date", "已保存" in driver.page_source
@@ -162,7 +174,7 @@ try:
         total.send_keys("1816624.59")
         before = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
-        WebDriverWait(driver, 10).until(EC.staleness_of(before))
+        left(driver, before)
         check("assets whose total misses its parts by a fen say so in 元",
               "已保存" in driver.page_source and "不一致" in driver.find_element(By.ID, "assets").text)
         driver.get(base + "/years/440112-KX/2022/evidence")
@@ -249,7 +261,7 @@ try:
         before = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.CSS_SELECTOR, "form[action$='/narrative'] button[type=submit]").click()
         # Wait for the answer page itself: the page being left also has an <h1>.
-        WebDriverWait(driver, 10).until(EC.staleness_of(before))
+        left(driver, before)
         check(f"a written analysis of {len(analysis)} characters is saved whole",
               "已保存" in driver.page_source
               and driver.find_element(By.NAME, "performance").get_attribute("value") == analysis)
@@ -376,7 +388,7 @@ try:
         driver.save_screenshot(os.path.join(shots, "17-project-form-phone.png"))
         form = driver.find_element(By.ID, "project-form")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        WebDriverWait(driver, 10).until(EC.staleness_of(form))
+        left(driver, form)
         check("a project's owner is changed on its form",
               "实施单位：科普部" in driver.page_source and driver.current_url.endswith("/projects/P02"))
         driver.save_screenshot(os.path.join(shots, "18-project-phone.png"))
