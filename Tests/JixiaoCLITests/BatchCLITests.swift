@@ -71,4 +71,31 @@ import Testing
         // A year without departments is an empty list, not a failure.
         #expect(try jixiao("evaluate", "--all", "--year", "2030").status == 0)
     }
+
+    @Test func aWhatIfReScoresTheStoredProvinceAndChangesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try department("440201-KX", name: "甲区科学技术协会", months: 12)
+        try department("440202-KX", name: "乙区科学技术协会", months: 6)
+        #expect(try jixiao("import", directory.appendingPathComponent("bundles").path).status == 0)
+        let before = try jixiao("evaluate", "--all", "--year", "2022", "--csv").stdout
+
+        // Hubei's budget weight: 产出指标's indicators follow their level from 50 to 40 points.
+        let hubei = try jixiao("what-if", "--year", "2022", "--rules", #"{"budget":{"weight":"20"},"levels":{"产出指标":"40"}}"#, "--csv")
+        let rows = hubei.stdout.split(separator: "\r\n")
+        #expect(hubei.status == 0 && rows.count == 3)
+        #expect(rows[0] == "\u{FEFF}部门编码,部门,现得分,现等级,试算得分,试算等级,分数变化,等级变化,说明")
+        #expect(rows[1] == "440201-KX,甲区科学技术协会,97.90,优,97.80,优,-0.10,,指标权重按比例调整：产出指标 50→40 分")
+        // Half a year's payments weigh twice as much: the slow payer falls further than it did.
+        #expect(rows[2].hasPrefix("440202-KX,乙区科学技术协会,"))
+
+        let text = try jixiao("what-if", "--year", "2022", "--rules", #"{"rounding":{"mode":"integer"}}"#, "--changed-only")
+        #expect(text.status == 0 && text.stdout.hasPrefix("2 个部门中 2 个得分变化"))
+
+        let wrong = try jixiao("what-if", "--year", "2022", "--rules", #"{"budget":{"weight":"二十"}}"#)
+        #expect(wrong.status == 2 && wrong.stderr.contains("--rules：发现 1 处问题，未试算") && wrong.stderr.contains("budget.weight"))
+        let nothing = try jixiao("what-if", "--year", "2031", "--rules", "hubei-project-2020")
+        #expect(nothing.status == 2 && nothing.stderr.contains("库中没有 2031 年的部门"))
+        // Nothing stored changed.
+        #expect(try jixiao("evaluate", "--all", "--year", "2022", "--csv").stdout == before)
+    }
 }

@@ -109,6 +109,25 @@ public struct Indicator: Sendable, Hashable {
 }
 
 /// A score a person set, with the written reason that alone makes it acceptable.
+extension Indicator {
+    /// This indicator with every point it can earn multiplied by `factor`: its weight, a manual score, tier scores
+    /// and deduction points. How a level's indicators follow when a what-if gives the level another weight.
+    public func scaled(by factor: Rational) -> Indicator {
+        var result = self
+        result.weight = weight * factor
+        result.manualScore = manualScore.map { ManualScore(score: $0.score * factor, reason: $0.reason) }
+        switch rule {
+        case .tiers(let tiers)?:
+            result.rule = .tiers(tiers.map { ScoringRule.Tier(upTo: $0.upTo, score: $0.score * factor) })
+        case let .deduction(direction, bound, step, points)?:
+            result.rule = .deduction(direction: direction, bound: bound, step: step, points: points * factor)
+        case nil:
+            break
+        }
+        return result
+    }
+}
+
 public struct ManualScore: Sendable, Hashable {
     public var score: Rational
     public var reason: String

@@ -7,11 +7,15 @@ public enum Evaluator {
 
     /// Evaluates the year under the given template.
     public static func evaluate(_ year: DepartmentYear, template: EvaluationTemplate) -> Evaluation {
+        evaluate(ScoringInputs(year), template: template)
+    }
+
+    /// Evaluates a year's scoring inputs under the given template: the same evaluation as the year's own, without
+    /// its records.
+    public static func evaluate(_ inputs: ScoringInputs, template: EvaluationTemplate) -> Evaluation {
         let rounding = template.rounding
-        let budget = budgetScore(year.budgetTotals(), template: template)
-        let indicators = year.indicators.map { indicator in
-            score(indicator, in: year, template: template)
-        }
+        let budget = budgetScore(inputs.budget, template: template)
+        let indicators = inputs.entries.map { score($0, template: template) }
         let total = rounding.apply(indicators.map(\.score).sum() + budget.score)
         return Evaluation(templateID: template.id, budget: budget, indicators: indicators, total: total,
                           grade: template.grade(for: total))
@@ -32,7 +36,12 @@ public enum Evaluator {
     /// One indicator's score: a manual override, a rule, the qualitative band or the direction formula.
     public static func score(_ indicator: Indicator, in year: DepartmentYear,
                              template: EvaluationTemplate) -> IndicatorScore {
-        let (actual, source) = actualValue(of: indicator, in: year)
+        score(ScoringInputs.Entry(indicator, in: year), template: template)
+    }
+
+    /// One indicator's score from its resolved actual value.
+    public static func score(_ entry: ScoringInputs.Entry, template: EvaluationTemplate) -> IndicatorScore {
+        let (indicator, actual, source) = (entry.indicator, entry.actual, entry.source)
         let (raw, method, formula) = computedScore(indicator, actual: actual, template: template)
         let rounding = template.rounding
         let computed = rounding.apply(raw)
@@ -48,15 +57,6 @@ public enum Evaluator {
                 + "理由：\(manual.reason)）"
         }
         return result
-    }
-
-    private static func actualValue(of indicator: Indicator, in year: DepartmentYear) -> (Rational?, ActualSource?) {
-        if let measure = indicator.measure {
-            let (value, records) = Measurement.value(of: measure, in: year)
-            return (value, .measured(records: records))
-        }
-        if let text = indicator.actualText, let value = Rational(decimal: text) { return (value, .given) }
-        return (nil, nil)
     }
 
     private static func computedScore(_ indicator: Indicator, actual: Rational?,

@@ -120,6 +120,26 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return formatted(places: 12)
     }
 
+    /// The exact value as `numerator/denominator` (just the numerator for a whole number): how a value that may
+    /// not terminate, such as a rate of 2 tasks in 3, is stored without losing a digit.
+    public var fractionText: String {
+        let (numerator, denominator) = parts
+        return denominator == 1 ? String(numerator) : "\(numerator)/\(denominator)"
+    }
+
+    /// Reads ``fractionText``: a decimal literal, or two integer literals joined by `/` (denominator not zero).
+    public init?(fraction text: String) {
+        let halves = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard halves.count == 2 else {
+            self.init(decimal: text)
+            return
+        }
+        guard let numerator = Rational(decimal: String(halves[0])), numerator.isInteger,
+              let denominator = Rational(decimal: String(halves[1])), denominator.isInteger,
+              denominator.signum != 0 else { return nil }
+        self = numerator / denominator
+    }
+
     /// The value with exactly `places` decimals; a value that does not fit is rounded half-up here (round with
     /// ``Rounding`` first to choose the rule).
     public func formatted(places: Int) -> String {

@@ -105,6 +105,24 @@ enum TemplateDecoder {
         return EvaluationTemplate.GradeBand(name: name, minimum: minimum)
     }
 
+    /// The overrides of a template object (every field but `base`); `levels` may name only the given levels.
+    static func overrides(_ node: JSONNode, levels: Set<String>) -> TemplateOverrides {
+        var overrides = TemplateOverrides()
+        if node["rounding"].isPresent { overrides.rounding = rounding(node["rounding"]) }
+        if node["budget"].isPresent, node["budget"].object(allowing: ["weight"]) {
+            overrides.budgetWeight = node["budget"]["weight"].decimal(.points)
+        }
+        overrides.reverse = node["reverse"].choice(EvaluationTemplate.ReverseFormula.self, required: false)
+        if node["qualitative"].isPresent { overrides.qualitative = qualitativeBands(node["qualitative"]) }
+        if node["levels"].isPresent, node["levels"].object(allowing: levels),
+           case .object(let members)? = node["levels"].value {
+            for member in members where levels.contains(member.key) {
+                overrides.levelWeights[member.key] = node["levels"][member.key].decimal(.points)
+            }
+        }
+        return overrides
+    }
+
     /// A bundle's `template` field: a built-in id, or an object with `base` and overrides; the resolved template
     /// and how it was chosen.
     static func resolve(_ node: JSONNode, catalog: TemplateCatalog) -> (EvaluationTemplate, TemplateChoice)? {
@@ -124,19 +142,7 @@ enum TemplateDecoder {
                 "“\(baseID)”不是内置模板（可选：\(catalog.ids.joined(separator: "、"))）")
             return nil
         }
-        var overrides = TemplateOverrides()
-        if node["rounding"].isPresent { overrides.rounding = rounding(node["rounding"]) }
-        if node["budget"].isPresent, node["budget"].object(allowing: ["weight"]) {
-            overrides.budgetWeight = node["budget"]["weight"].decimal(.points)
-        }
-        overrides.reverse = node["reverse"].choice(EvaluationTemplate.ReverseFormula.self, required: false)
-        if node["qualitative"].isPresent { overrides.qualitative = qualitativeBands(node["qualitative"]) }
-        if node["levels"].isPresent, node["levels"].object(allowing: Set(base.levels.map(\.name))),
-           case .object(let members)? = node["levels"].value {
-            for member in members where base.level(named: member.key) != nil {
-                overrides.levelWeights[member.key] = node["levels"][member.key].decimal(.points)
-            }
-        }
+        let overrides = self.overrides(node, levels: Set(base.levels.map(\.name)))
         return checked(base.applying(overrides), at: node).map { ($0, TemplateChoice(base: baseID, overrides: overrides)) }
     }
 }

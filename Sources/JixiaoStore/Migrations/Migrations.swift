@@ -10,7 +10,8 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), UniquePositions(), HardenUsers(),
+        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), AddScoringInputs(),
+        UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
         CreateEvidence(),

@@ -16,6 +16,8 @@ public final class EvaluationModel: Model, @unchecked Sendable {
     @Field(key: "findings") public var findings: Int
     /// Points of the self-score no record supports (``SpotCheck/unsupportedPoints(_:)``), exact decimal.
     @Field(key: "unsupported") public var unsupported: String
+    /// The year's ``ScoringInputs`` as ``ScoringInputsJSON`` writes them: what a what-if re-scores.
+    @Field(key: "inputs") public var inputs: String
     /// The `evaluate --json` document.
     @Field(key: "result") public var result: String
     @Field(key: "computed_at") public var computedAt: Date

@@ -13,7 +13,8 @@ public enum EvaluationSnapshots {
             .with(\.$organisation).first() else { return }
         let year = try await YearRepository.load(organisation: fiscal.organisation, fiscal: fiscal,
                                                  payments: .dailyTotals, on: database)
-        let evaluation = Evaluator.evaluate(year)
+        let inputs = ScoringInputs(year)
+        let evaluation = Evaluator.evaluate(inputs, template: year.template)
         let findings = FindingsEngine.findings(year, evaluation: evaluation)
         let snapshot = try await EvaluationModel.query(on: database).filter(\.$fiscalYear.$id == yearID).first()
             ?? EvaluationModel()
@@ -23,6 +24,7 @@ public enum EvaluationSnapshots {
         snapshot.rate = evaluation.budget.rate.map { Rounding(mode: .halfUp, places: 4).format($0) }
         snapshot.findings = findings.filter(\.needsAction).count
         snapshot.unsupported = SpotCheck.unsupportedPoints(evaluation).formatted(places: 4)
+        snapshot.inputs = ScoringInputsJSON.encode(inputs).serialized()
         snapshot.result = EvaluationJSON.encode(year, evaluation, findings: findings).serialized()
         snapshot.computedAt = Date()
         try await snapshot.save(on: database)

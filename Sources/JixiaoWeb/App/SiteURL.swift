@@ -35,6 +35,10 @@ public enum SiteURL: Sendable, Equatable {
     case comparison
     /// 部门比较 as a CSV file.
     case comparisonCSV
+    /// 规则试算: every department of a year re-scored under other rules.
+    case whatIf
+    /// 规则试算 as a CSV file.
+    case whatIfCSV
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     /// The stored year with its evidence as one ZIP, to keep or import elsewhere.
@@ -181,6 +185,8 @@ public enum SiteURL: Sendable, Equatable {
         case .monitoringOverviewCSV: ["monitoring.csv"]
         case .comparison: ["compare"]
         case .comparisonCSV: ["compare.csv"]
+        case .whatIf: ["compare", "what-if"]
+        case .whatIfCSV: ["compare", "what-if.csv"]
         case .reviewBatch: ["review", "batch"]
         case .spotCheck: ["review", "spot-check"]
         case .reviewCampaign: ["review", "campaign"]

@@ -17,6 +17,12 @@ enum ComparisonView {
                 grades(model)
                 HTML.element("p", [("class", "downloads")]) {
                     HTML.element("a", [("href", csvLink(model))]) { "下载（CSV）" }
+                    if !user.role.isDepartmental {
+                        " "
+                        HTML.element("a", [("href", SiteURL.whatIf.path(query: [("year", String(model.year))]))]) {
+                            "规则试算"
+                        }
+                    }
                     if model.rows.count > shownRows { " 下面列出前 \(shownRows) 个部门。" }
                 }
                 table(model)
