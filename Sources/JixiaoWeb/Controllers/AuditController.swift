@@ -80,9 +80,7 @@ struct AuditController: RouteCollection {
         for entry in try await filter.apply(AuditEntryModel.query(on: request.db)).sort(\.$sequence).all() {
             writer.append(AuditView.cells(entry))
         }
-        return try await Download.response(
-            Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-            filename: "审计日志.csv", inline: false, on: request)
+        return try await Download.csv(writer.text, filename: "审计日志.csv", on: request)
     }
 
     private func requireReader(_ request: Request) throws -> CurrentUser {

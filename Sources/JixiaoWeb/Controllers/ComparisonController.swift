@@ -29,9 +29,7 @@ struct ComparisonController: RouteCollection {
                            row.total.map(ComparisonView.points) ?? "", row.grade, String(row.findings),
                            ComparisonView.points(row.unsupported), entry.review])
         }
-        return try await Download.response(
-            Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-            filename: "部门比较\(model.year).csv", inline: false, on: request)
+        return try await Download.csv(writer.text, filename: "部门比较\(model.year).csv", on: request)
     }
 
     /// The year asked for (else the latest held) with the filters and ranking of the query; nil when no year is held.

@@ -34,6 +34,14 @@ enum Download {
         return try await response(body, type: type, filename: "\(name).\(format)", inline: format == "html", on: request)
     }
 
+    /// CSV text as a UTF-8 file to save, audited as an export.
+    static func csv(_ text: String, filename: String, on request: Request) async throws -> Response {
+        try await response(Data(text.utf8), type: csvType, filename: filename, inline: false, on: request)
+    }
+
+    /// `text/csv; charset=utf-8`.
+    static let csvType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+
     /// A file response, audited as an export: shown in the browser when `inline` (under the documents' content
     /// security policy: no script, no form), else saved under `filename`.
     static func response(_ body: Data, type: HTTPMediaType, filename: String, inline: Bool,

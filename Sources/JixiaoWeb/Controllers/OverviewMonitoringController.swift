@@ -38,10 +38,9 @@ struct OverviewMonitoringController: RouteCollection {
                            model.byProject ? "" : String(row.tasks), model.byProject ? "" : String(row.overdueTasks),
                            model.review[row.code] ?? ""])
         }
-        return try await Download.response(
-            Data(writer.text.utf8), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-            filename: "运行监控总览\(model.byProject ? "（项目）" : "")\(model.year)（截至\(model.asOf)）.csv",
-            inline: false, on: request)
+        return try await Download.csv(
+            writer.text, filename: "运行监控总览\(model.byProject ? "（项目）" : "")\(model.year)（截至\(model.asOf)）.csv",
+            on: request)
     }
 
     /// The year asked for (else the latest held), the date (else today within the year) and the rows the person

@@ -39,7 +39,7 @@ struct PublicController: RouteCollection {
             return Download.file(pdf, type: .pdf, filename: "\(name).pdf", inline: false)
         case "score.csv":
             return Download.file(Data(documents.scoreCSV.utf8),
-                                 type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+                                 type: Download.csvType,
                                  filename: "\(entry.name)\(entry.year)年绩效自评表（第\(entry.version)版）.csv",
                                  inline: false)
         default: throw Abort(.notFound)

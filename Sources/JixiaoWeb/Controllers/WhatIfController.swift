@@ -23,10 +23,7 @@ struct WhatIfController: RouteCollection {
         guard let model = try await model(request, user: user), let outcomes = model.outcomes else {
             throw Abort(.notFound)
         }
-        return try await Download.response(
-            Data(WhatIfTable.csv(outcomes).utf8),
-            type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-            filename: "规则试算\(model.year).csv", inline: false, on: request)
+        return try await Download.csv(WhatIfTable.csv(outcomes), filename: "规则试算\(model.year).csv", on: request)
     }
 
     /// The form as asked and, once any rule is given, every department's outcome; nil when no year is held.
