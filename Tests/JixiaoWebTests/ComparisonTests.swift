@@ -1,7 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 @testable import JixiaoWeb
 import Testing
@@ -64,6 +64,47 @@ extension DatabaseTests {
                 var admin = Browser()
                 try await admin.signIn(app, username: "admin")
                 try await admin.get(app, "/compare") { #expect($0.status == .forbidden) }
+            }
+        }
+
+        /// The bureau's re-check beside the self-score: its re-scores laid over the stored scores, the grade that
+        /// total earns, and the self-scores' spread over bands of points.
+        @Test func theRecheckScoreAndGradeStandBesideTheSelfScore() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                let organisation = try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
+                for (item, score) in [("budget", "5"), ("i1", "0")] {
+                    let rescore = RescoreModel()
+                    rescore.$organisation.id = try organisation.requireID()
+                    rescore.year = 2022
+                    rescore.item = item
+                    rescore.score = score
+                    rescore.reason = "复核认定"
+                    rescore.actor = "reviewer"
+                    rescore.at = Date()
+                    try await rescore.create(on: app.db)
+                }
+                let row = try #require(try await DepartmentComparison(database: app.db).rows(year: 2022).first)
+                let year = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))
+                let evaluation = Evaluator.evaluate(year)
+                let direct = Recheck(year: year, evaluation: evaluation,
+                                     rescores: ["budget": .init(score: Rational(5), reason: "复核认定"),
+                                                "i1": .init(score: .zero, reason: "复核认定")], threshold: .zero)
+                #expect(row.recheck == direct.recheckTotal && row.recheckGrade == direct.recheckGrade)
+                #expect(row.recheck != row.total && row.finalGrade == direct.recheckGrade)
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/compare?year=2022") { response in
+                    let page = response.body.string
+                    let shown = Rounding(mode: .halfUp, places: 2).format(direct.recheckTotal)
+                    #expect(page.contains("<th>复核得分</th><th>复核等级</th>") && page.contains("<td class=\"number\">\(shown)</td>"))
+                    #expect(page.contains(#"<ul class="distribution" id="scores""#) && page.contains("<span class=\"label\">95–100 分</span>"))
+                }
+                try await reviewer.get(app, "/compare.csv?year=2022") { response in
+                    let lines = response.body.string.split(separator: "\r\n")
+                    #expect(lines[0].contains("等级,复核得分,复核等级,问题数"))
+                    #expect(lines[1].contains(",97.90,优,\(Rounding(mode: .halfUp, places: 2).format(direct.recheckTotal)),\(direct.recheckGrade),"))
+                }
             }
         }
     }

@@ -84,7 +84,7 @@ public enum WhatIf {
     public static func outcome(_ department: Department, rules: Rules,
                                catalog: (String) -> EvaluationTemplate?) -> Outcome {
         let choice = department.inputs.templateChoice
-        guard let own = catalog(choice.base)?.applying(choice.overrides),
+        guard let own = choice.template(from: catalog),
               let tried = rules.template(over: choice, catalog: catalog) else {
             return Outcome(code: department.code, name: department.name, before: .zero, gradeBefore: "",
                            after: nil, gradeAfter: nil, problem: "本部门的模板“\(choice.base)”不是内置模板")

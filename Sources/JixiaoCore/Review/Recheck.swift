@@ -54,10 +54,17 @@ public struct Recheck: Sendable, Hashable {
     /// The comparison of `year`'s evaluation with the bureau's `rescores` (by item key; keys the year no longer has
     /// are left out), totals rounded by the year's template like the self-evaluation's.
     public init(year: DepartmentYear, evaluation: Evaluation, rescores: [String: Rescore], threshold: Rational) {
-        let template = year.template
+        self.init(indicators: year.indicators, template: year.template, evaluation: evaluation, rescores: rescores,
+                  threshold: threshold)
+    }
+
+    /// The same comparison from what scoring keeps of a year (its indicators and template), for lists over many
+    /// departments that do not load each year.
+    public init(indicators: [Indicator], template: EvaluationTemplate, evaluation: Evaluation,
+                rescores: [String: Rescore], threshold: Rational) {
         var rows = [Row(item: Self.budgetItem, label: "预算执行率", weight: evaluation.budget.weight,
                         selfScore: evaluation.budget.score, rescore: rescores[Self.budgetItem])]
-        for indicator in year.indicators {
+        for indicator in indicators {
             guard let score = evaluation.score(of: indicator.id) else { continue }
             rows.append(Row(item: indicator.id, label: indicator.name, weight: score.weight, selfScore: score.score,
                             rescore: rescores[indicator.id]))

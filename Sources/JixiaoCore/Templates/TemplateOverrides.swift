@@ -51,3 +51,10 @@ extension EvaluationTemplate {
         return result
     }
 }
+
+extension TemplateChoice {
+    /// The template this choice names with its overrides applied; nil when the catalog has no such base.
+    public func template(from catalog: (String) -> EvaluationTemplate?) -> EvaluationTemplate? {
+        catalog(base)?.applying(overrides)
+    }
+}

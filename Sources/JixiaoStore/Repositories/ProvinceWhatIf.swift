@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import SQLKit
 
 /// 规则试算 over a province: every department of a year re-scored under other rules from the scoring inputs its
 /// evaluation snapshot keeps — one query, no year loaded, the documents decoded and scored on every core.
@@ -18,18 +17,7 @@ public struct ProvinceWhatIf: Sendable {
     /// Each department of `year` (one organisation's when given) under its own rules and under `rules`, in code
     /// order. A snapshot whose inputs cannot be read gives an outcome that says so instead of a score.
     public func outcomes(year: Int, rules: WhatIf.Rules, organisation: String? = nil) async throws -> [WhatIf.Outcome] {
-        let sql = database as! any SQLDatabase
-        var query = MonitoringOverview(database: database).joined(
-            sql.select().column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
-                .column(SQLColumn("inputs", table: "e")),
-            "e", EvaluationModel.schema, year: year)
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
-        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
-        let stored = try await query.orderBy(SQLColumn("code", table: "o")).all().map { row in
-            (code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
-             inputs: try row.decode(column: "inputs", as: String.self))
-        }
+        let stored = try await StoredScoringInputs(database: database).entries(year: year, organisation: organisation)
         let catalog = self.catalog
         let chunk = max(64, stored.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         return try await withThrowingTaskGroup(of: (Int, [WhatIf.Outcome]).self) { group in

@@ -21,12 +21,14 @@ struct ComparisonController: RouteCollection {
         let user = try request.requireUser()
         guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
         var writer = CSVWriter()
-        writer.append(["名次", "部门编码", "部门", "全年预算数（元）", "执行率", "自评得分", "等级", "问题数", "无记录支撑分", "审核状态"])
+        writer.append(["名次", "部门编码", "部门", "全年预算数（元）", "执行率", "自评得分", "等级", "复核得分", "复核等级", "问题数",
+                       "无记录支撑分", "审核状态"])
         for (rank, entry) in model.rows.enumerated() {
             let row = entry.row
             writer.append([String(rank + 1), row.code, row.name, row.adjusted.yuanString,
                            row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
-                           row.total.map(ComparisonView.points) ?? "", row.grade, String(row.findings),
+                           row.total.map(ComparisonView.points) ?? "", row.grade,
+                           row.recheck.map(ComparisonView.points) ?? "", row.recheckGrade ?? "", String(row.findings),
                            ComparisonView.points(row.unsupported), entry.review])
         }
         return try await Download.csv(writer.text, filename: "部门比较\(model.year).csv", on: request)

@@ -44,6 +44,8 @@ struct ComparisonModel {
     let total: Int
     /// Each grade of the year's template names with how many departments (all of them, unfiltered) got it.
     let grades: [(grade: String, count: Int)]
+    /// Bands of self-score points (≥ 95, 90–95, …, < 60) with how many departments (unfiltered) fall in each.
+    let scoreBands: [(band: String, count: Int)]
 
     init(year: Int, years: [Int], query: Query, rows: [DepartmentComparison.Row], rounds: [ReviewCampaigns.Entry]) {
         self.year = year
@@ -60,6 +62,9 @@ struct ComparisonModel {
         for row in rows where !seen.contains(row.grade) { seen.append(row.grade) }
         grades = seen.sorted { a, b in (Self.gradeOrder[a] ?? 9, a) < (Self.gradeOrder[b] ?? 9, b) }
             .map { grade in (grade, rows.filter { $0.grade == grade }.count) }
+        scoreBands = Self.bands.map { band in
+            (band.label, rows.filter { row in row.total.map { band.range.contains($0) } ?? false }.count)
+        }
         let needle = query.search?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         self.rows = all.filter { entry in
             (query.grade.map { entry.row.grade == $0 } ?? true)
@@ -82,6 +87,17 @@ struct ComparisonModel {
         case .code: .zero
         }
     }
+
+    /// The score histogram's bands, highest first: the grade lines of the usual templates (90, 80, 60) split finer
+    /// where self-scores crowd.
+    static let bands: [(label: String, range: Range<Rational>)] = {
+        let edges = [100, 95, 90, 85, 80, 70, 60, 0].map { Rational($0) }
+        var bands = [(label: "满分 100", range: Rational(100)..<Rational(10_000))]
+        for (upper, lower) in zip(edges, edges.dropFirst()) {
+            bands.append((lower == .zero ? "60 分以下" : "\(lower)–\(upper) 分", lower..<upper))
+        }
+        return bands
+    }()
 
     /// The usual grades in their order; others follow by name.
     static let gradeOrder = ["优": 0, "良": 1, "中": 2, "差": 3]

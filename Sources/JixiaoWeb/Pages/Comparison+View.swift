@@ -15,6 +15,7 @@ enum ComparisonView {
                         + "；按\(model.query.ranking.chinese)\(model.query.ascending ? "从低到高" : "从高到低")排列。"
                 }
                 grades(model)
+                scores(model)
                 HTML.element("p", [("class", "downloads")]) {
                     HTML.element("a", [("href", csvLink(model))]) { "下载（CSV）" }
                     if !user.role.isDepartmental {
@@ -76,13 +77,26 @@ enum ComparisonView {
         }
     }
 
+    /// How many departments' self-scores fall in each band of points, as bars of their share.
+    private static func scores(_ model: ComparisonModel) -> HTML {
+        HTML.element("ul", [("class", "distribution"), ("id", "scores"), ("aria-label", "得分分布")]) {
+            for (band, count) in model.scoreBands {
+                HTML.element("li") {
+                    HTML.element("span", [("class", "label")]) { band }
+                    HTML.element("span", [("class", "bar"), ("style", "width: \(model.total == 0 ? 0 : count * 100 / model.total)%")])
+                    HTML.element("span", [("class", "count")]) { "\(count) 个" }
+                }
+            }
+        }
+    }
+
     private static func table(_ model: ComparisonModel) -> HTML {
         HTML.element("div", [("class", "table-scroll")]) {
             HTML.element("table", [("id", "comparison")]) {
                 HTML.element("thead") {
                     HTML.element("tr") {
-                        for title in ["名次", "部门", "全年预算数（万元）", "执行率", "自评得分", "等级", "问题数", "无记录支撑分",
-                                      "审核状态"] {
+                        for title in ["名次", "部门", "全年预算数（万元）", "执行率", "自评得分", "等级", "复核得分", "复核等级",
+                                      "问题数", "无记录支撑分", "审核状态"] {
                             HTML.element("th") { title }
                         }
                     }
@@ -99,6 +113,10 @@ enum ComparisonView {
                             HTML.element("td", [("class", "number")]) { row.rate?.percentString(places: 2) ?? "—" }
                             HTML.element("td", [("class", "number")]) { row.total.map(ComparisonView.points) ?? "—" }
                             HTML.element("td") { row.grade }
+                            HTML.element("td", [("class", "number")]) { row.recheck.map(ComparisonView.points) ?? "—" }
+                            HTML.element("td", [("class", row.recheckGrade.map { $0 == row.grade ? nil : "severity-medium" } ?? nil)]) {
+                                row.recheckGrade ?? "—"
+                            }
                             HTML.element("td", [("class", row.findings > 0 ? "number severity-medium" : "number")]) {
                                 String(row.findings)
                             }
