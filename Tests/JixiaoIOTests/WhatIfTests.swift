@@ -129,3 +129,23 @@ import Testing
         #expect(WhatIfTable.sentence(summary) == "5 个部门中 3 个得分变化，2 个等级变化（优→良 2 个）；1 个部门不适用试算规则。")
     }
 }
+
+/// The bureau's 评价结果应用 rule as JSON: written and read back the same, every fault named by its path.
+@Suite struct ResultUseRuleJSONTests {
+    @Test func aRuleIsWrittenAndReadBack() throws {
+        let rule = ResultUseRule(grades: ["优": .init(.priority), "中": .init(.cut, share: Rational(15, 100)),
+                                          "差": .init(.suspend)], lateCut: Rational(1, 20), missingCut: Rational(1, 4))
+        let json = ResultUseRuleJSON.encode(rule)
+        #expect(try ResultUseRuleJSON.decode(json, file: "rule") == rule)
+        #expect(json["grades"]?["中"]?["share"] == .string("0.15") && json["late"] == .string("0.05"))
+        #expect(try ResultUseRuleJSON.decode(ResultUseRuleJSON.encode(.standard), file: "rule") == .standard)
+    }
+
+    @Test func everyFaultIsNamedByItsPath() throws {
+        let text = #"{"grades": {"中": {"action": "cut", "share": "1.5"}, "良": {"action": "keep", "share": "0.1"}, "差": {"action": "stop"}}, "late": "-0.1", "missing": "0.2", "extra": 1}"#
+        let error = try #require(throws: InputError.self) {
+            try ResultUseRuleJSON.decode(try JSONParser.parse(Data(text.utf8)), file: "rule")
+        }
+        #expect(Set(error.issues.map(\.path)) == ["extra", "grades.中.share", "grades.良.share", "grades.差.action", "late"])
+    }
+}

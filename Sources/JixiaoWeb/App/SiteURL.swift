@@ -39,6 +39,10 @@ public enum SiteURL: Sendable, Equatable {
     case whatIf
     /// 规则试算 as a CSV file.
     case whatIfCSV
+    /// 评价结果应用: the bureau's rule and every department's budget suggestion for next year.
+    case results
+    /// 评价结果应用 as a CSV file.
+    case resultsCSV
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     /// The stored year with its evidence as one ZIP, to keep or import elsewhere.
@@ -187,6 +191,8 @@ public enum SiteURL: Sendable, Equatable {
         case .comparisonCSV: ["compare.csv"]
         case .whatIf: ["compare", "what-if"]
         case .whatIfCSV: ["compare", "what-if.csv"]
+        case .results: ["compare", "results"]
+        case .resultsCSV: ["compare", "results.csv"]
         case .reviewBatch: ["review", "batch"]
         case .spotCheck: ["review", "spot-check"]
         case .reviewCampaign: ["review", "campaign"]

@@ -22,6 +22,7 @@ enum Layout {
                             }
                             if user.role == .reviewer || user.role == .auditor {
                                 HTML.element("a", [("href", SiteURL.spotCheck(year: nil).path)]) { "自评复核" }
+                                HTML.element("a", [("href", SiteURL.results.path)]) { "结果应用" }
                             }
                             if user.role.readsAuditTrail {
                                 HTML.element("a", [("href", SiteURL.audit.path)]) { "审计日志" }
