@@ -14,6 +14,6 @@ public enum StoreMigrations {
         UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
-        CreateEvidence(), CreateResultRules(),
+        CreateEvidence(), CreateResultRules(), CreateRectifications(),
     ]
 }

@@ -33,6 +33,7 @@ enum Routes {
         try signedIn.register(collection: ComparisonController())
         try signedIn.register(collection: WhatIfController())
         try signedIn.register(collection: ResultUseController())
+        try signedIn.register(collection: RectificationController())
         try signedIn.register(collection: AssetsController())
         try signedIn.register(collection: AccountController())
         try signedIn.register(collection: AdminController())

@@ -43,6 +43,14 @@ public enum SiteURL: Sendable, Equatable {
     case results
     /// 评价结果应用 as a CSV file.
     case resultsCSV
+    /// 整改清单: rectification items of a year (every department's for the bureau, its own for a department).
+    case rectifications
+    /// 整改清单 as a CSV file.
+    case rectificationsCSV
+    /// Makes a finding of a department-year a rectification item (POST).
+    case rectificationAdd(code: String, year: Int)
+    /// Changes a rectification item (POST).
+    case rectificationUpdate(code: String, year: Int, number: Int)
     case year(code: String, year: Int)
     case report(code: String, year: Int, format: String)
     /// The stored year with its evidence as one ZIP, to keep or import elsewhere.
@@ -193,6 +201,11 @@ public enum SiteURL: Sendable, Equatable {
         case .whatIfCSV: ["compare", "what-if.csv"]
         case .results: ["compare", "results"]
         case .resultsCSV: ["compare", "results.csv"]
+        case .rectifications: ["rectifications"]
+        case .rectificationsCSV: ["rectifications.csv"]
+        case .rectificationAdd(let code, let year): Self.year(code, year, "rectifications")
+        case .rectificationUpdate(let code, let year, let number):
+            Self.year(code, year, "rectifications", .parameter("number", value: String(number)))
         case .reviewBatch: ["review", "batch"]
         case .spotCheck: ["review", "spot-check"]
         case .reviewCampaign: ["review", "campaign"]

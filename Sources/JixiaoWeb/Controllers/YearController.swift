@@ -28,8 +28,9 @@ struct YearController: RouteCollection {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let (user, year) = try await request.monitoredYear()
-        return html(OverviewView.render(OverviewModel(year, asOf: try request.asOf(in: year.year)), user: user,
-                                        csrf: CSRF.token(for: request)))
+        let model = try await OverviewModel(year, asOf: try request.asOf(in: year.year))
+            .withRectifications(Rectifications(database: request.db))
+        return html(OverviewView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func evaluation(_ request: Request) async throws -> Response {

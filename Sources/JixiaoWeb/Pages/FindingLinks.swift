@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoStore
 
 /// Where a finding's record is shown: the bundle path it names (`budget.lines[2]`, `indicators[0]`, `workPlan[3]`,
 /// `projects[1].indicators[0]`…) turned into the page — and the row — that shows that record.
@@ -50,8 +51,21 @@ enum FindingLinks {
         return (String(subject[..<open]), Int(subject[subject.index(after: open)..<close]))
     }
 
-    /// Findings as the pages list them: severity, the message linked to its record, the suggested measure.
-    static func list(_ findings: [Finding], in year: DepartmentYear) -> HTML {
+    /// What the findings list offers for 整改: the items already made of the year's findings, and — for those who
+    /// may — a form to make one of each finding that needs action.
+    struct Rectifying {
+        /// Items by ``key(_:)`` of the finding they came from.
+        let listed: [String: Rectifications.Item]
+        let mayAct: Bool
+        let csrf: String
+
+        /// How an item names its finding: code and subject.
+        static func key(code: String, subject: String?) -> String { code + "|" + (subject ?? "") }
+    }
+
+    /// Findings as the pages list them: severity, the message linked to its record, the suggested measure; with
+    /// `rectifying`, each one's 整改 item or the form to make one.
+    static func list(_ findings: [Finding], in year: DepartmentYear, rectifying: Rectifying? = nil) -> HTML {
         HTML.element("ul", [("class", "findings")]) {
             for finding in findings {
                 HTML.element("li") {
@@ -61,7 +75,41 @@ enum FindingLinks {
                     message(finding, in: year)
                     HTML.element("br")
                     HTML.element("small") { "建议：\(finding.measure)" }
+                    if let rectifying, finding.needsAction { rectify(finding, in: year, rectifying) }
                 }
+            }
+        }
+    }
+
+    private static func rectify(_ finding: Finding, in year: DepartmentYear, _ rectifying: Rectifying) -> HTML {
+        let (code, number) = (year.department.code, year.year)
+        if let item = rectifying.listed[Rectifying.key(code: finding.code, subject: finding.subject)] {
+            return HTML.element("small", [("class", "rectified")]) {
+                " "
+                HTML.element("a", [("href", RectificationController.listPath(code: code, year: number)
+                                        + "#item-\(code)-\(number)-\(item.number)")]) {
+                    "已列为第 \(item.number) 项整改（\(item.rectification.status.chinese)）"
+                }
+            }
+        }
+        guard rectifying.mayAct else { return .group {} }
+        return HTML.element("details", [("class", "rectify")]) {
+            HTML.element("summary") { "列入整改" }
+            HTML.element("form", [("method", "post"), ("class", "filters"),
+                                  ("action", SiteURL.rectificationAdd(code: code, year: number).path)]) {
+                HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", rectifying.csrf)])
+                HTML.element("input", [("type", "hidden"), ("name", "finding"), ("value", finding.code)])
+                HTML.element("input", [("type", "hidden"), ("name", "subject"), ("value", finding.subject ?? "")])
+                HTML.element("label") {
+                    "责任人或责任处室"
+                    HTML.element("input", [("name", "owner"), ("required", "required")])
+                }
+                HTML.element("label") {
+                    "整改期限"
+                    HTML.element("input", [("type", "date"), ("name", "deadline"),
+                                           ("value", CivilDate(year: number + 1, month: 6, day: 30)!.description)])
+                }
+                HTML.element("button", [("type", "submit")]) { "列入整改" }
             }
         }
     }

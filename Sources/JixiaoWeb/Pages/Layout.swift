@@ -19,6 +19,7 @@ enum Layout {
                             if !user.role.isAdministrator {
                                 HTML.element("a", [("href", SiteURL.monitoringOverview.path)]) { "运行监控总览" }
                                 HTML.element("a", [("href", SiteURL.comparison.path)]) { "部门比较" }
+                                HTML.element("a", [("href", SiteURL.rectifications.path)]) { "整改清单" }
                             }
                             if user.role == .reviewer || user.role == .auditor {
                                 HTML.element("a", [("href", SiteURL.spotCheck(year: nil).path)]) { "自评复核" }

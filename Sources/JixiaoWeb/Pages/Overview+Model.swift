@@ -1,5 +1,6 @@
 import JixiaoCore
 import JixiaoReport
+import JixiaoStore
 
 /// What the year overview shows: budget and execution, score so far, the open findings.
 struct OverviewModel {
@@ -22,6 +23,10 @@ struct OverviewModel {
     let charts: [Chart]
     /// The in-year view on the as-of date.
     let monitoring: MonitoringReport
+    /// The 整改 items made of this year's findings, by the finding they came from.
+    var rectified: [String: Rectifications.Item] = [:]
+    /// Earlier years' 整改 items not yet done: followed here until they are.
+    var carried: [Rectifications.Item] = []
     /// The work plan's tasks that need attention on the date: overdue, not started, due soon.
     var pressingTasks: [WorkPlanProgress.TaskState] {
         monitoring.workPlan.tasks.filter { $0.state < .suspended }.sorted { $0.state < $1.state }
@@ -34,6 +39,17 @@ struct OverviewModel {
         let adjusted: String
         let executed: String
         let rate: String
+    }
+
+    /// The overview with this year's and earlier years' 整改 items from the store.
+    func withRectifications(_ repository: Rectifications) async throws -> OverviewModel {
+        var model = self
+        for item in try await repository.items(year: year, organisation: code) {
+            model.rectified[FindingLinks.Rectifying.key(code: item.rectification.findingCode,
+                                                        subject: item.rectification.subject)] = item
+        }
+        model.carried = try await repository.carried(into: year, organisation: code)
+        return model
     }
 
     /// The overview with the in-year view on a date.

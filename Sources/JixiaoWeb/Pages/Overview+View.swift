@@ -116,8 +116,10 @@ enum OverviewView {
             if model.findings.isEmpty {
                 HTML.element("p") { "未发现问题。" }
             } else {
-                FindingLinks.list(model.findings, in: model.departmentYear)
+                FindingLinks.list(model.findings, in: model.departmentYear, rectifying: FindingLinks.Rectifying(
+                    listed: model.rectified, mayAct: user.role == .reviewer || mayChange, csrf: csrf))
             }
+            if !model.carried.isEmpty { carried(model) }
             HTML.element("h2") { "报告下载" }
             HTML.element("p", [("class", "downloads")]) {
                 for (format, label) in [("html", "网页版"), ("docx", "Word（公文格式）"), ("pdf", "PDF"),
@@ -159,4 +161,29 @@ enum OverviewView {
         }
     }
 
+
+    /// Earlier years' 整改 items not yet done, each with its deadline and whether it is late on the as-of date.
+    private static func carried(_ model: OverviewModel) -> HTML {
+        HTML.group {
+            HTML.element("h2", [("id", "carried")]) { "以前年度整改事项：未完成 \(model.carried.count) 项" }
+            HTML.element("ul", [("class", "findings")]) {
+                for item in model.carried {
+                    let late = item.rectification.isOverdue(on: model.monitoring.asOf)
+                    HTML.element("li") {
+                        HTML.element("span", [("class", late ? "severity-high" : "severity-medium")]) {
+                            "【\(item.year) 年第 \(item.number) 项·\(item.rectification.status.chinese)\(late ? "·已逾期" : "")】"
+                        }
+                        HTML.element("a", [("href", RectificationController.listPath(code: item.code, year: item.year)
+                                                + "#item-\(item.code)-\(item.year)-\(item.number)")]) {
+                            item.rectification.problem
+                        }
+                        HTML.element("br")
+                        HTML.element("small") {
+                            "责任人：\(item.rectification.owner)；整改期限：\(item.rectification.deadline.chinese)"
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import JixiaoCore
+
+/// 整改 items: made from findings (one per finding of a department-year), changed by the department or the bureau,
+/// listed for a year or a department, and carried into later years until done. Every change is audited.
+public struct Rectifications: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// A stored item with the department and year it belongs to.
+    public struct Item: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var year: Int
+        /// 1, 2, … within the department-year.
+        public var number: Int
+        public var rectification: Rectification
+        public var updatedBy: String
+        public var updatedAt: Date
+    }
+
+    /// Why a change was not made, in words for the person who asked.
+    public struct Refusal: Error, Equatable {
+        public let message: String
+    }
+
+    /// Makes an item of a finding of `code`'s `year`; refuses a second item for the same finding. Its number.
+    @discardableResult
+    public func add(_ item: Rectification, code: String, year: Int, actor: AuditActor) async throws -> Int {
+        guard let organisation = try await YearRepository(database: database).organisation(code: code) else {
+            throw Refusal(message: "没有编码为 \(code) 的部门。")
+        }
+        let organisationID = try organisation.requireID()
+        return try await LostRace.retrying {
+            try await database.transaction { database in
+                let same = RectificationModel.query(on: database).filter(\.$organisation.$id == organisationID)
+                    .filter(\.$year == year)
+                if let existing = try await same.copy().filter(\.$findingCode == item.findingCode)
+                    .filter(\.$subject == (item.subject ?? "")).first() {
+                    throw Refusal(message: "这个问题已列为第 \(existing.number) 项整改事项。")
+                }
+                let row = RectificationModel()
+                row.$organisation.id = organisationID
+                row.year = year
+                row.number = (try await same.copy().max(\.$number) ?? 0) + 1
+                row.findingCode = item.findingCode
+                row.subject = item.subject ?? ""
+                row.createdBy = actor.name
+                Self.fill(row, with: item, actor: actor)
+                try await row.create(on: database)
+                try await AuditLog.append(on: database, actor: actor, action: "rectification.add",
+                                          subject: "\(code)/\(year)#\(row.number)", after: Self.summary(item))
+                return row.number
+            }
+        }
+    }
+
+    /// Changes an item's owner, deadline, status and progress.
+    public func update(code: String, year: Int, number: Int, owner: String, deadline: CivilDate,
+                       status: Rectification.Status, progress: String, actor: AuditActor) async throws {
+        try await database.transaction { database in
+            guard let row = try await RectificationModel.query(on: database).join(parent: \.$organisation)
+                .filter(OrganisationModel.self, \.$code == code).filter(\.$year == year).filter(\.$number == number)
+                .first() else { throw Refusal(message: "没有这项整改事项。") }
+            let before = Self.summary(Self.rectification(row))
+            var item = Self.rectification(row)
+            (item.owner, item.deadline, item.status, item.progress) = (owner, deadline, status, progress)
+            Self.fill(row, with: item, actor: actor)
+            try await row.save(on: database)
+            try await AuditLog.append(on: database, actor: actor, action: "rectification.update",
+                                      subject: "\(code)/\(year)#\(number)", before: before, after: Self.summary(item))
+        }
+    }
+
+    /// The items of one year (every year when nil) and one department (every one when nil) with the given status
+    /// (any when nil), by department code, year and number.
+    public func items(year: Int? = nil, organisation: String? = nil,
+                      status: Rectification.Status? = nil) async throws -> [Item] {
+        var query = RectificationModel.query(on: database).with(\.$organisation)
+        if let year { query = query.filter(\.$year == year) }
+        if let status { query = query.filter(\.$status == status.rawValue) }
+        if let organisation {
+            query = query.join(parent: \.$organisation).filter(OrganisationModel.self, \.$code == organisation)
+        }
+        return try await query.all().map { row in
+            Item(code: row.organisation.code, name: row.organisation.name, year: row.year, number: row.number,
+                 rectification: Self.rectification(row), updatedBy: row.updatedBy, updatedAt: row.updatedAt)
+        }.sorted { ($0.code, $0.year, $0.number) < ($1.code, $1.year, $1.number) }
+    }
+
+    /// A department's items from years before `year` that are not done: what that year's pages follow.
+    public func carried(into year: Int, organisation: String) async throws -> [Item] {
+        try await items(organisation: organisation).filter { $0.year < year && $0.rectification.status != .done }
+    }
+
+    private static func fill(_ row: RectificationModel, with item: Rectification, actor: AuditActor) {
+        row.problem = item.problem
+        row.measure = item.measure
+        row.owner = item.owner
+        row.deadline = item.deadline.description
+        row.status = item.status.rawValue
+        row.progress = item.progress
+        row.updatedBy = actor.name
+        row.updatedAt = Date()
+    }
+
+    private static func rectification(_ row: RectificationModel) -> Rectification {
+        Rectification(findingCode: row.findingCode, subject: row.subject.isEmpty ? nil : row.subject,
+                      problem: row.problem, measure: row.measure, owner: row.owner,
+                      deadline: CivilDate(iso: row.deadline) ?? CivilDate(year: row.year, month: 12, day: 31)!,
+                      status: Rectification.Status(rawValue: row.status) ?? .open, progress: row.progress)
+    }
+
+    /// How the audit trail records an item.
+    private static func summary(_ item: Rectification) -> String {
+        "\(item.findingCode) \(item.status.rawValue) \(item.deadline) \(item.owner)｜\(item.progress)"
+    }
+}

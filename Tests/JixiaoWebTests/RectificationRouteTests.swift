@@ -1,0 +1,85 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+import JixiaoStore
+import JixiaoTestSupport
+@testable import JixiaoWeb
+import Testing
+import Vapor
+import VaporTesting
+
+extension DatabaseTests {
+    /// 整改: a finding made an item from the year's overview, changed as the work goes on, listed and exported,
+    /// and followed on later years' overviews until done.
+    @Suite struct RectificationRouteTests {
+        @Test func aFindingBecomesAnItemThatIsFollowedUntilDone() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                let year = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))
+                let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year)).filter(\.needsAction)
+                let finding = try #require(findings.first)
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/years/440112-KX/2022") { response in
+                    reviewer.keep(response)
+                    let page = response.body.string
+                    #expect(page.contains("<summary>列入整改</summary>") && page.contains(#"name="finding" value="\#(finding.code)""#))
+                }
+                let fields = ["finding": finding.code, "subject": finding.subject ?? "", "owner": "财务科",
+                              "deadline": "2023-06-30"]
+                let (added, _) = try await reviewer.post(app, "/years/440112-KX/2022/rectifications", fields)
+                #expect(added == .seeOther)
+                let (again, twice) = try await reviewer.post(app, "/years/440112-KX/2022/rectifications", fields)
+                #expect(again == .conflict && twice.contains("这个问题已列为第 1 项整改事项"))
+                var forged = fields
+                forged["finding"] = "NO_SUCH_FINDING"
+                #expect(try await reviewer.post(app, "/years/440112-KX/2022/rectifications", forged).0 == .unprocessableEntity)
+                try await reviewer.get(app, "/years/440112-KX/2022") { response in
+                    #expect(response.body.string.contains("已列为第 1 项整改（未整改）"))
+                }
+                try await reviewer.get(app, "/rectifications?year=2022") { response in
+                    let page = response.body.string
+                    #expect(page.contains("共 1 项：已整改 0 项，整改中 0 项，未整改 1 项；逾期 1 项。") && page.contains("问题：\(finding.message)"))
+                    #expect(page.contains("责任人：财务科；整改期限：2023 年 6 月 30 日"))
+                }
+
+                // The department reports it done: a result must be written.
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                try await preparer.get(app, "/rectifications") { preparer.keep($0) }
+                let update = "/years/440112-KX/2022/rectifications/1"
+                let (bare, reason) = try await preparer.post(app, update, ["status": "done", "owner": "财务科",
+                                                                           "deadline": "2023-06-30", "progress": " "])
+                #expect(bare == .unprocessableEntity && reason.contains("已整改的事项请写明整改结果"))
+                #expect(try await preparer.post(app, update, ["status": "inProgress", "owner": "财务科",
+                                                              "deadline": "2023-06-30", "progress": "已制定支付进度表"]).0 == .seeOther)
+                try await preparer.get(app, "/rectifications.csv") { response in
+                    let lines = response.body.string.split(separator: "\r\n")
+                    #expect(lines.count == 2 && lines[0].hasPrefix("\u{FEFF}部门编码,部门,问题所属年度,序号,问题代码,问题,整改措施,责任人"))
+                    #expect(lines[1].hasPrefix("440112-KX,") && lines[1].contains(",2022,1,\(finding.code),")
+                        && lines[1].contains(",财务科,2023-06-30,整改中,是,已制定支付进度表,preparer"))
+                }
+                // An item of an earlier year not yet done is followed on the year after.
+                try await Rectifications(database: app.db).add(
+                    Rectification(findingCode: "EXECUTION_LOW", subject: "budget", problem: "2021 年支付进度偏慢",
+                                  measure: "按月调度支付", owner: "财务科", deadline: CivilDate(year: 2022, month: 3, day: 31)!),
+                    code: "440112-KX", year: 2021, actor: AuditActor(name: "reviewer", role: "reviewer", source: "test"))
+                try await preparer.get(app, "/years/440112-KX/2022?asOf=2022-06-30") { response in
+                    let page = response.body.string
+                    #expect(page.contains("以前年度整改事项：未完成 1 项") && page.contains("【2021 年第 1 项·未整改·已逾期】"))
+                }
+                // The auditor reads and changes nothing; the department cannot touch another's items.
+                var auditor = Browser()
+                try await auditor.signIn(app, username: "auditor")
+                try await auditor.get(app, "/rectifications?year=2022") { response in
+                    auditor.keep(response)
+                    #expect(response.status == .ok && !response.body.string.contains("更新整改情况"))
+                }
+                #expect(try await auditor.post(app, update, ["status": "done", "owner": "x", "deadline": "2023-06-30",
+                                                             "progress": "x"]).0 == .forbidden)
+                #expect(try await preparer.post(app, "/years/420000-WJ-DEMO/2023/rectifications/1",
+                                                ["status": "done", "owner": "x", "deadline": "2023-06-30", "progress": "x"]).0 == .forbidden)
+            }
+        }
+    }
+}
