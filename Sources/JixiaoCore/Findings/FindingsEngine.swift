@@ -11,6 +11,7 @@ public enum FindingsEngine {
             + assetFindings(year)
             + projectFindings(year)
             + crossChecks(year, evaluation: evaluation, thresholds: thresholds)
+            + narrativeFigures(year, evaluation: evaluation)
         return all.enumerated()
             .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
             .map(\.element)

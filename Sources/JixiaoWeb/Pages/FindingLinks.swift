@@ -21,6 +21,8 @@ enum FindingLinks {
         case "workPlan":
             let anchor = index.flatMap { year.workPlan.indices.contains($0) ? "#task-\(year.workPlan[$0].id)" : nil }
             return SiteURL.workPlan(code: code, year: number).path + (anchor ?? "")
+        case _ where kind.hasPrefix("narrative"):
+            return SiteURL.narrative(code: code, year: number).path
         case "procurements", "activities", "assets":
             return SiteURL.records(code: code, year: number, kind: kind).path
         case "projects":

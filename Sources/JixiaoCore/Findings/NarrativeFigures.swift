@@ -1,0 +1,85 @@
+import Foundation
+
+extension FindingsEngine {
+    /// A whole-year figure the narrative states: the words that name it, the unit it is written in, and the
+    /// values the data gives it (any of them may be meant: “年度预算” is either the initial or the adjusted budget).
+    struct StatedFigure {
+        let labels: [String]
+        let unit: String
+        let values: [(name: String, value: Rational)]
+    }
+
+    /// The whole-year figures a narrative commonly states, with what the data says: budget and spending in 万元,
+    /// the execution rate in %. Only explicit whole-year wording counts, so a project's or a line's own amount is
+    /// never taken for the department's.
+    static func statedFigures(_ evaluation: Evaluation) -> [StatedFigure] {
+        let totals = evaluation.budget.totals
+        return [
+            StatedFigure(labels: ["年初预算数", "年初预算"], unit: "万元", values: [("年初预算数", totals.initial.wan)]),
+            StatedFigure(labels: ["全年预算数", "全年预算", "调整后预算数", "调整后预算"], unit: "万元",
+                         values: [("全年预算数", totals.adjusted.wan)]),
+            StatedFigure(labels: ["年度预算数", "年度预算", "预算总额"], unit: "万元",
+                         values: [("年初预算数", totals.initial.wan), ("全年预算数", totals.adjusted.wan)]),
+            StatedFigure(labels: ["全年支出", "全年执行数", "全年执行", "实际支出", "年度支出", "支出总额", "执行数", "决算数"],
+                         unit: "万元", values: [("全年执行数", totals.executed.wan)]),
+            StatedFigure(labels: ["预算执行率", "执行率"], unit: "%",
+                         values: evaluation.budget.rate.map { [("预算执行率", $0 * Rational(100))] } ?? []),
+        ]
+    }
+
+    /// Figures written in the narrative that the data does not bear out: a whole-year budget, spending or execution
+    /// rate stated (to however many decimals it is written) other than the data gives it. A figure written with
+    /// “约” is approximate and left alone.
+    static func narrativeFigures(_ year: DepartmentYear, evaluation: Evaluation) -> [Finding] {
+        var findings: [Finding] = []
+        let figures = statedFigures(evaluation)
+        for section in NarrativeSection.allCases {
+            guard let text = year.narrative[section] else { continue }
+            var found: [(at: Int, finding: Finding)] = []
+            for figure in figures where !figure.values.isEmpty {
+                for (at, label, written, places, quote) in statements(of: figure, in: text) {
+                    guard !figure.values.contains(where: { $0.value.rounded(places: places, halfUp: true) == written })
+                    else { continue }
+                    let space = figure.unit == "%" ? "" : " "
+                    let data = figure.values.map { "\($0.name) \($0.value.formatted(places: max(places, 2)))\(space)\(figure.unit)" }
+                    found.append((at, Finding(
+                        code: "NARRATIVE_FIGURE_MISMATCH", severity: .medium, theme: .selfScore,
+                        message: "报告文字写“\(label) \(written.formatted(places: places))\(space)\(figure.unit)”，"
+                            + "数据为" + data.joined(separator: "、") + "。",
+                        evidence: ["原文：\(quote)"] + data.map { "数据：\($0)" },
+                        measure: "核对报告中的金额和比率，与预算执行数据保持一致。", subject: "narrative.\(section.rawValue)")))
+                }
+            }
+            findings += found.sorted { $0.at < $1.at }.map(\.finding)
+        }
+        return findings
+    }
+
+    /// Each place the text states the figure: where, the label, the number written, its decimals and the clause
+    /// around it.
+    private static func statements(of figure: StatedFigure, in text: String) -> [(Int, String, Rational, Int, String)] {
+        let labels = figure.labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        let unit = NSRegularExpression.escapedPattern(for: figure.unit)
+        let pattern = "(\(labels))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*\(unit)"
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let whole = text as NSString
+        return expression.matches(in: text, range: NSRange(location: 0, length: whole.length)).compactMap { match in
+            let gap = whole.substring(with: match.range(at: 2))
+            let number = whole.substring(with: match.range(at: 3))
+            guard !gap.contains("约"), let value = Rational(decimal: number) else { return nil }
+            let places = number.split(separator: ".").dropFirst().first?.count ?? 0
+            return (match.range.location, whole.substring(with: match.range(at: 1)), value, places,
+                    clause(around: match.range, in: whole))
+        }
+    }
+
+    /// The clause of `text` that holds `range`: from the punctuation before it to the punctuation after it.
+    private static func clause(around range: NSRange, in text: NSString) -> String {
+        let stops = CharacterSet(charactersIn: "。；;\n！？")
+        var start = range.location
+        while start > 0, let scalar = Unicode.Scalar(text.character(at: start - 1)), !stops.contains(scalar) { start -= 1 }
+        var end = range.location + range.length
+        while end < text.length, let scalar = Unicode.Scalar(text.character(at: end)), !stops.contains(scalar) { end += 1 }
+        return text.substring(with: NSRange(location: start, length: end - start))
+    }
+}
