@@ -7,7 +7,8 @@ doing the same work in the same run (sqlite3 .import, PostgreSQL COPY, DuckDB), 
 
 Measures: payment ingest (one department-year, --ingest rows) against sqlite3 .import and, when DATABASE_URL is set,
 against psql's \\copy; the batch import of the province (bundles with their payments); evaluate --all; the bureau's
-overview and its CSV against DuckDB computing the same sums from its own tables; one department page under
+overview and its CSV against DuckDB computing the same sums from its own tables; the province re-scored under other
+rules (what-if) against DuckDB scaling stored scores; one department page under
 `wrk -c64` against /healthz (when wrk is installed); one payment changed through the API on a year of --year-payments
 payments. Peak RSS of each process from /usr/bin/time. Needs: the release binary, sqlite3, python3 with duckdb (pip),
 optionally wrk and PostgreSQL. Nothing here is part of the test suite.
@@ -216,6 +217,34 @@ def main():
                        "--database", province], env=sqlite_env)[:2], lambda: duck_run(evaluate_peer), args.rounds)
     record("evaluate --all (every department scored, with findings) vs DuckDB line × month sums to CSV", ours, peer,
            "≤ 2×", "DuckDB computes sums only; jixiao scores every indicator and runs every finding rule")
+
+    # 4. What-if: the province re-scored under Hubei's budget weight, against DuckDB doing the same sums.
+    rules = '{"budget": {"weight": "20"}, "levels": {"产出指标": "40"}}'
+    seed_scores = json.loads(timed([args.binary, "evaluate", SEED, "--json"], env=sqlite_env)[2])
+    levels = {indicator["id"]: indicator["level1"] for indicator in seed["indicators"]}
+    scores_csv = os.path.join(work, "indicator-scores.csv")
+    with open(scores_csv, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["department", "level1", "score"])
+        for index in range(args.departments):
+            for entry in seed_scores["indicators"]:
+                writer.writerow([f"P{index:05d}", levels[entry["id"]], entry["score"]])
+    duck.execute(f"CREATE TABLE indicator_scores AS SELECT * FROM read_csv('{scores_csv}', header=true)")
+    what_if_peer = f"""
+        COPY (WITH budget AS (SELECT department, SUM(adjusted_fen) AS adjusted FROM lines GROUP BY ALL),
+                   paid AS (SELECT department, SUM(amount_fen) AS executed FROM payments GROUP BY ALL),
+                   points AS (SELECT department, SUM(CASE WHEN level1 = '产出指标' THEN score * 0.8 ELSE score END) AS points
+                              FROM indicator_scores GROUP BY ALL)
+              SELECT department, round(points + 20 * least(COALESCE(executed, 0) / adjusted, 1), 2) AS total,
+                     CASE WHEN total >= 90 THEN '优' WHEN total >= 80 THEN '良' WHEN total >= 60 THEN '中' ELSE '差' END
+              FROM budget LEFT JOIN paid USING (department) JOIN points USING (department) ORDER BY 1)
+        TO '{work}/duck-what-if.csv' (HEADER)"""
+    ours, peer = alternate(
+        lambda: timed([args.binary, "what-if", "--year", str(YEAR), "--rules", rules, "--csv",
+                       "--database", province], env=sqlite_env)[:2], lambda: duck_run(what_if_peer), args.rounds)
+    record("what-if: every department re-scored under Hubei's budget weight (jixiao what-if vs DuckDB sums)", ours,
+           peer, "seconds at 10⁴", "jixiao re-scores every indicator exactly from the snapshots' inputs, twice (own "
+           "and tried rules); DuckDB scales stored scores and adds a budget score")
 
     overview_peer = f"""
         SELECT l.department, l.budget, COALESCE(p.paid, 0), COALESCE(p.paid, 0) / l.budget

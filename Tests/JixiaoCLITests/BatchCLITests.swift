@@ -98,4 +98,18 @@ import Testing
         // Nothing stored changed.
         #expect(try jixiao("evaluate", "--all", "--year", "2022", "--csv").stdout == before)
     }
+
+    @Test func theBureausListOfUnitsIsAppliedWholeOrNotAtAll() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("名录.csv")
+        try Data("单位编码,单位名称,行政区划\n440201-KX,甲区科学技术协会,甲区\n440202-KX,乙区科学技术协会,乙区\n".utf8).write(to: good)
+        let applied = try jixiao("directory", good.path)
+        #expect(applied.status == 0 && applied.stdout.contains("单位名录已导入：更新 0 个单位，新增 2 个。"))
+        let bad = directory.appendingPathComponent("坏名录.csv")
+        try Data("单位编码,单位名称\n440203-KX,\n".utf8).write(to: bad)
+        let refused = try jixiao("directory", bad.path)
+        #expect(refused.status == 2 && refused.stderr.contains("第 2 行（单位名称）：未填写") && refused.stderr.contains("未导入任何单位"))
+        #expect(try jixiao("directory", good.path).stdout.contains("更新 2 个单位，新增 0 个"))
+    }
 }
+

@@ -52,7 +52,7 @@ extension DatabaseTests {
                 }
                 try await reviewer.get(app, "/compare.csv?year=2022&sort=findings") { response in
                     let lines = response.body.string.split(separator: "\r\n")
-                    #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}名次,部门编码,部门,全年预算数（元）,执行率,自评得分,等级"))
+                    #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}名次,部门编码,部门,行政区划,归口处室,单位类型,全年预算数（元）,执行率,自评得分,等级"))
                     #expect(lines.contains { $0.hasPrefix("1,") })
                 }
                 // A department sees its own row; the system administrator none.
@@ -107,5 +107,34 @@ extension DatabaseTests {
                 }
             }
         }
+
+        /// The bureau's 单位名录 sets each department's 行政区划, 归口处室 and 单位类型; the comparison filters by them.
+        @Test func departmentsAreComparedLikeWithLike() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var other = try BundleReader().read(Fixtures.seed)
+                other.department = Department(code: "440113-KX", name: "另一区科学技术协会")
+                try await YearRepository(database: app.db).store(other, replacing: false, actor: "test")
+                let list = "单位编码,单位名称,行政区划,归口处室,单位类型\n440112-KX,黄埔区科学技术协会,黄埔区,科教文处,群团组织\n"
+                    + "440113-KX,另一区科学技术协会,另一区,科教文处,群团组织\n440199-XX,尚无数据的单位,黄埔区,农业处,行政单位\n"
+                let outcome = try await Directory(database: app.db).apply(
+                    try DirectoryCSV.read(Data(list.utf8), file: "名录.csv"), actor: "test")
+                #expect(outcome == Directory.Outcome(updated: 2, added: 1))
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/compare?year=2022&region=%E9%BB%84%E5%9F%94%E5%8C%BA") { response in
+                    let page = response.body.string
+                    #expect(page.contains("2022 年共 2 个部门，符合条件的 1 个") && page.contains(#"id="department-440112-KX""#)
+                        && !page.contains(#"id="department-440113-KX""#))
+                    #expect(page.contains(#"<select name="region">"#) && page.contains("<small>黄埔区 · 科教文处 · 群团组织</small>"))
+                }
+                try await reviewer.get(app, "/compare.csv?year=2022&group=%E7%A7%91%E6%95%99%E6%96%87%E5%A4%84") { response in
+                    let lines = response.body.string.split(separator: "\r\n")
+                    #expect(lines.count == 3 && lines[0].hasPrefix("\u{FEFF}名次,部门编码,部门,行政区划,归口处室,单位类型,"))
+                    #expect(lines.contains { $0.contains(",440113-KX,另一区科学技术协会,另一区,科教文处,群团组织,") })
+                }
+            }
+        }
     }
 }
+

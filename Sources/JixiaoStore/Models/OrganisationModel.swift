@@ -12,6 +12,10 @@ public final class OrganisationModel: Model, @unchecked Sendable {
     /// `bureau` or `department`.
     @Field(key: "kind") public var kind: String
     @OptionalParent(key: "parent_id") public var parent: OrganisationModel?
+    /// 行政区划, 归口处室 and 单位类型 as the bureau's 单位名录 gives them ("" until it does).
+    @Field(key: "region") public var region: String
+    @Field(key: "group_name") public var group: String
+    @Field(key: "category") public var category: String
 
     public init() {}
 
@@ -20,5 +24,8 @@ public final class OrganisationModel: Model, @unchecked Sendable {
         self.name = name
         self.kind = kind
         self.$parent.id = parentID
+        region = ""
+        group = ""
+        category = ""
     }
 }

@@ -25,6 +25,8 @@ public struct DepartmentComparison: Sendable {
 
         public let code: String
         public let name: String
+        /// 行政区划, 归口处室 and 单位类型 from the bureau's 单位名录.
+        public let attributes: OrganisationAttributes
         /// 全年预算数.
         public let adjusted: Money
         /// executed / adjusted as the snapshot keeps it (four decimals); nil without a budget.
@@ -51,7 +53,9 @@ public struct DepartmentComparison: Sendable {
         let overview = MonitoringOverview(database: database)
         var query = overview.joined(
             sql.select().column(SQLColumn("id", table: "f"), as: "year_id").column(SQLColumn("code", table: "o"))
-                .column(SQLColumn("name", table: "o")).column(SQLColumn("total", table: "e"))
+                .column(SQLColumn("name", table: "o")).column(SQLColumn("region", table: "o"))
+                .column(SQLColumn("group_name", table: "o")).column(SQLColumn("category", table: "o"))
+                .column(SQLColumn("total", table: "e"))
                 .column(SQLColumn("grade", table: "e")).column(SQLColumn("rate", table: "e"))
                 .column(SQLColumn("findings", table: "e")).column(SQLColumn("unsupported", table: "e")),
             "e", EvaluationModel.schema, year: year)
@@ -64,6 +68,9 @@ public struct DepartmentComparison: Sendable {
             let id = try row.decode(column: "year_id", as: UUID.self)
             return Row(code: try row.decode(column: "code", as: String.self),
                        name: try row.decode(column: "name", as: String.self),
+                       attributes: OrganisationAttributes(region: try row.decode(column: "region", as: String.self),
+                                                          group: try row.decode(column: "group_name", as: String.self),
+                                                          category: try row.decode(column: "category", as: String.self)),
                        adjusted: budgets[id]?.adjusted ?? .zero,
                        rate: try row.decode(column: "rate", as: String?.self).flatMap(Rational.init(decimal:)),
                        total: Rational(decimal: try row.decode(column: "total", as: String.self)),

@@ -27,6 +27,10 @@ public enum DemoData {
         for department in [year] + neighbours {
             try await years.store(department, replacing: true, actor: "demo")
         }
+        try await Directory(database: database).apply(([year] + neighbours).map { department in
+            DirectoryCSV.Entry(code: department.department.code, name: department.department.name,
+                               attributes: demoAttributes[department.department.code] ?? OrganisationAttributes())
+        }, actor: "demo")
         let password = try await SettingsRepository(database: database).policy().generatedPassword()
         let users = UserRepository(database: database, cost: cost)
         let accounts = [Account(username: "preparer", role: .preparer), Account(username: "head", role: .head),
@@ -48,6 +52,13 @@ public enum DemoData {
         try await review(year, neighbours, on: database)
         return (accounts, password)
     }
+
+    /// Where the demo's departments sit in the bureau's 单位名录, so 部门比较 can be filtered by them.
+    private static let demoAttributes = [
+        "440112-KX": OrganisationAttributes(region: "黄埔区", group: "科教文处", category: "群团组织"),
+        "420000-WJ-DEMO": OrganisationAttributes(region: "示例县", group: "社会保障处", category: "行政单位"),
+        "440100-DA-DEMO": OrganisationAttributes(region: "示例区", group: "行政政法处", category: "事业单位"),
+    ]
 
     /// The demo's review states and campaigns (only on rounds still in drafting, so a reused demo file keeps its own).
     private static func review(_ year: DepartmentYear, _ neighbours: [DepartmentYear], on database: any Database)

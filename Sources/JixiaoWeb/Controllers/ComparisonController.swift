@@ -21,11 +21,12 @@ struct ComparisonController: RouteCollection {
         let user = try request.requireUser()
         guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
         var writer = CSVWriter()
-        writer.append(["名次", "部门编码", "部门", "全年预算数（元）", "执行率", "自评得分", "等级", "复核得分", "复核等级", "问题数",
+        writer.append(["名次", "部门编码", "部门", "行政区划", "归口处室", "单位类型", "全年预算数（元）", "执行率", "自评得分", "等级", "复核得分", "复核等级", "问题数",
                        "无记录支撑分", "审核状态"])
         for (rank, entry) in model.rows.enumerated() {
             let row = entry.row
-            writer.append([String(rank + 1), row.code, row.name, row.adjusted.yuanString,
+            writer.append([String(rank + 1), row.code, row.name, row.attributes.region, row.attributes.group,
+                           row.attributes.category, row.adjusted.yuanString,
                            row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
                            row.total.map(ComparisonView.points) ?? "", row.grade,
                            row.recheck.map(ComparisonView.points) ?? "", row.recheckGrade ?? "", String(row.findings),
@@ -41,7 +42,8 @@ struct ComparisonController: RouteCollection {
             (try? request.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
         }
         let ranking = text("sort").flatMap(ComparisonModel.Ranking.init(rawValue:)) ?? .total
-        let query = ComparisonModel.Query(grade: text("grade"), state: text("state").flatMap(ReviewState.init(rawValue:)),
+        let query = ComparisonModel.Query(region: text("region"), group: text("group"), category: text("category"),
+                                          grade: text("grade"), state: text("state").flatMap(ReviewState.init(rawValue:)),
                                           search: text("q"), ranking: ranking,
                                           ascending: text("order").map { $0 == "asc" } ?? (ranking == .code))
         return ComparisonModel(

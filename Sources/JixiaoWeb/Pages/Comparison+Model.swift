@@ -21,6 +21,9 @@ struct ComparisonModel {
 
     /// The filters and ranking asked for.
     struct Query {
+        var region: String?
+        var group: String?
+        var category: String?
         var grade: String?
         var state: ReviewState?
         var search: String?
@@ -42,6 +45,10 @@ struct ComparisonModel {
     let rows: [Row]
     /// How many departments the year holds before filtering.
     let total: Int
+    /// The 行政区划, 归口处室 and 单位类型 the year's departments carry, each list sorted, for the filters.
+    let regions: [String]
+    let groups: [String]
+    let categories: [String]
     /// Each grade of the year's template names with how many departments (all of them, unfiltered) got it.
     let grades: [(grade: String, count: Int)]
     /// Bands of self-score points (≥ 95, 90–95, …, < 60) with how many departments (unfiltered) fall in each.
@@ -65,9 +72,16 @@ struct ComparisonModel {
         scoreBands = Self.bands.map { band in
             (band.label, rows.filter { row in row.total.map { band.range.contains($0) } ?? false }.count)
         }
+        func values(_ key: KeyPath<OrganisationAttributes, String>) -> [String] {
+            Array(Set(rows.map { $0.attributes[keyPath: key] }).subtracting([""])).sorted()
+        }
+        (regions, groups, categories) = (values(\.region), values(\.group), values(\.category))
         let needle = query.search?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         self.rows = all.filter { entry in
-            (query.grade.map { entry.row.grade == $0 } ?? true)
+            (query.region.map { entry.row.attributes.region == $0 } ?? true)
+                && (query.group.map { entry.row.attributes.group == $0 } ?? true)
+                && (query.category.map { entry.row.attributes.category == $0 } ?? true)
+                && (query.grade.map { entry.row.grade == $0 } ?? true)
                 && (query.state.map { entry.state == $0 } ?? true)
                 && (needle.isEmpty || entry.row.name.lowercased().contains(needle) || entry.row.code.lowercased().contains(needle))
         }.sorted { a, b in

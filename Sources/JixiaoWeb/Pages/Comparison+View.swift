@@ -36,7 +36,8 @@ enum ComparisonView {
     /// The CSV file with the same filters and ranking.
     static func csvLink(_ model: ComparisonModel) -> String {
         SiteURL.comparisonCSV.path(query: [
-            ("year", String(model.year)), ("sort", model.query.ranking.rawValue),
+            ("year", String(model.year)), ("region", model.query.region), ("group", model.query.group),
+            ("category", model.query.category), ("sort", model.query.ranking.rawValue),
             ("order", model.query.ascending ? "asc" : "desc"), ("grade", model.query.grade),
             ("state", model.query.state?.rawValue), ("q", model.query.search),
         ])
@@ -46,6 +47,12 @@ enum ComparisonView {
         HTML.element("form", [("method", "get"), ("class", "filters"), ("action", SiteURL.comparison.path)]) {
             FormControls.filter("year", "年度", everything: "最近", options: model.years.map { (String($0), "\($0) 年") },
                                 selected: String(model.year))
+            for (name, label, values, selected) in [("region", "行政区划", model.regions, model.query.region),
+                                                     ("group", "归口处室", model.groups, model.query.group),
+                                                     ("category", "单位类型", model.categories, model.query.category)]
+            where !values.isEmpty {
+                FormControls.filter(name, label, everything: "全部", options: values.map { ($0, $0) }, selected: selected)
+            }
             FormControls.filter("grade", "等级", everything: "全部", options: model.grades.map { ($0.grade, $0.grade) },
                                 selected: model.query.grade)
             FormControls.filter("state", "自评状态", everything: "全部",
@@ -108,6 +115,12 @@ enum ComparisonView {
                             HTML.element("td", [("class", "number")]) { String(rank + 1) }
                             HTML.element("td") {
                                 HTML.element("a", [("href", SiteURL.year(code: row.code, year: model.year).path)]) { row.name }
+                                let attributes = [row.attributes.region, row.attributes.group, row.attributes.category]
+                                    .filter { !$0.isEmpty }
+                                if !attributes.isEmpty {
+                                    HTML.element("br")
+                                    HTML.element("small") { attributes.joined(separator: " · ") }
+                                }
                             }
                             HTML.element("td", [("class", "number")]) { row.adjusted.wanString }
                             HTML.element("td", [("class", "number")]) { row.rate?.percentString(places: 2) ?? "—" }
