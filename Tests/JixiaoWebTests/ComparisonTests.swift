@@ -135,6 +135,48 @@ extension DatabaseTests {
                 }
             }
         }
+
+        /// 近三年趋势: a department's years beside the medians of every department (and of its region) each year.
+        @Test func aDepartmentsThreeYearsStandBesideTheMedians() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                let years = YearRepository(database: app.db)
+                let earlier = try String(contentsOf: Fixtures.seed, encoding: .utf8)
+                    .replacingOccurrences(of: "\"2022-", with: "\"2021-").replacingOccurrences(of: "\"year\": 2022", with: "\"year\": 2021")
+                try await years.store(try BundleReader().decode(Data(earlier.utf8)), replacing: false, actor: "test")
+                var slow = try BundleReader().read(Fixtures.seed)
+                slow.department = Department(code: "440113-KX", name: "另一区科学技术协会")
+                slow.payments = slow.payments.filter { $0.date.month <= 3 }
+                try await years.store(slow, replacing: false, actor: "test")
+                _ = try await Directory(database: app.db).apply([
+                    .init(code: "440112-KX", name: "黄埔区科学技术协会", attributes: .init(region: "黄埔区")),
+                    .init(code: "440113-KX", name: "另一区科学技术协会", attributes: .init(region: "另一区")),
+                ], actor: "test")
+                let trend = try #require(try await DepartmentTrend(database: app.db).points(code: "440112-KX", through: 2022))
+                #expect(trend.points.map(\.year) == [2020, 2021, 2022] && trend.region == "黄埔区")
+                #expect(trend.points[0].total == nil && trend.points[0].departments == 0)
+                let slowTotal = try #require(try await DepartmentComparison(database: app.db).rows(year: 2022)
+                    .first { $0.code == "440113-KX" }?.total)
+                let own = try #require(trend.points[2].total)
+                #expect(trend.points[2].provinceTotal == (own + slowTotal) / Rational(2) && trend.points[2].departments == 2)
+                #expect(trend.points[2].regionTotal == own && trend.points[1].provinceTotal == trend.points[1].total)
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/compare?year=2022") { response in
+                    #expect(response.body.string.contains(#"<a href="/compare/trend?code=440112%2DKX&amp;year=2022" class="trend">趋势</a>"#))
+                }
+                try await reviewer.get(app, "/compare/trend?code=440112-KX&year=2022") { response in
+                    let page = response.body.string
+                    #expect(response.status == .ok && page.contains("近 3 年绩效趋势") && page.contains("<th>黄埔区中位数</th>"))
+                    #expect(page.contains(#"<tr id="year-2020"><td>2020 年</td><td class="number">—</td>"#))
+                    #expect(page.contains("近 3 年自评得分与中位数对比") && page.contains("<svg"))
+                }
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                try await preparer.get(app, "/compare/trend?code=440113-KX") { #expect($0.status == .forbidden) }
+                try await preparer.get(app, "/compare/trend?code=440112-KX") { #expect($0.status == .ok) }
+            }
+        }
     }
 }
 

@@ -301,3 +301,13 @@ extension Sequence where Element == Rational {
     /// The exact sum.
     public func sum() -> Rational { reduce(.zero, +) }
 }
+
+extension Collection where Element == Rational {
+    /// The middle value (the mean of the two middle values for an even count), exact; nil when empty.
+    public func median() -> Rational? {
+        guard !isEmpty else { return nil }
+        let sorted = self.sorted()
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / Rational(2) : sorted[middle]
+    }
+}

@@ -35,6 +35,8 @@ public enum SiteURL: Sendable, Equatable {
     case comparison
     /// 部门比较 as a CSV file.
     case comparisonCSV
+    /// 近三年趋势: a department's rate, score and grade beside the province's medians.
+    case trend
     /// 规则试算: every department of a year re-scored under other rules.
     case whatIf
     /// 规则试算 as a CSV file.
@@ -197,6 +199,7 @@ public enum SiteURL: Sendable, Equatable {
         case .monitoringOverviewCSV: ["monitoring.csv"]
         case .comparison: ["compare"]
         case .comparisonCSV: ["compare.csv"]
+        case .trend: ["compare", "trend"]
         case .whatIf: ["compare", "what-if"]
         case .whatIfCSV: ["compare", "what-if.csv"]
         case .results: ["compare", "results"]

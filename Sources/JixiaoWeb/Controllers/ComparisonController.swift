@@ -10,6 +10,22 @@ struct ComparisonController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.comparison, use: show)
         routes.get(.comparisonCSV, use: csv)
+        routes.get(.trend, use: trend)
+    }
+
+    /// 近三年趋势 of one department (`code`), up to `year` (else its latest): for the bureau and its own people.
+    @Sendable func trend(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let code = try? request.query.get(String.self, at: "code") else { throw Abort(.notFound) }
+        guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
+        let held = try await YearRepository(database: request.db).heldYears(organisation: code)
+        guard let year = (try? request.query.get(Int.self, at: "year")) ?? held.first,
+              let trend = try await DepartmentTrend(database: request.db).points(code: code, through: year) else {
+            throw Abort(.notFound, reason: "没有 \(code) 的数据。")
+        }
+        try await request.auditRead(code: code, year: year)
+        return html(TrendView.render(code: code, name: trend.name, region: trend.region, points: trend.points,
+                                     user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {

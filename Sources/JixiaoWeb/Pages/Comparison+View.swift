@@ -115,6 +115,10 @@ enum ComparisonView {
                             HTML.element("td", [("class", "number")]) { String(rank + 1) }
                             HTML.element("td") {
                                 HTML.element("a", [("href", SiteURL.year(code: row.code, year: model.year).path)]) { row.name }
+                                " "
+                                HTML.element("a", [("href", SiteURL.trend.path(query: [("code", row.code),
+                                                                                       ("year", String(model.year))])),
+                                                   ("class", "trend")]) { "趋势" }
                                 let attributes = [row.attributes.region, row.attributes.group, row.attributes.category]
                                     .filter { !$0.isEmpty }
                                 if !attributes.isEmpty {
