@@ -82,4 +82,24 @@ import Testing
         #expect(!FindingsEngine.findings(typed, evaluation: Evaluator.evaluate(typed), thresholds: loose)
             .contains { $0.code == "SELF_SCORE_CONTRADICTED" })
     }
+
+    /// A count typed above the activity records of the kind its name names: 12 校园行 typed, 10 recorded this year.
+    @Test func aCountTypedAboveTheActivityRecordsIsContradicted() {
+        func year(typed: String, measured: Bool = false) -> DepartmentYear {
+            var indicator = T.indicator("a", target: "10", unit: "场", weight: "50", actual: measured ? nil : typed)
+            indicator.name = "院士专家校园行活动场次"
+            if measured { indicator.measure = Measure(aggregate: .count, filter: ["kind": "院士专家校园行"]) }
+            let activities = (1...10).map { Activity(date: T.date("2022-0\($0 % 9 + 1)-15"), title: "校园行\($0)", kind: "院士专家校园行") }
+                + [Activity(date: T.date("2021-12-01"), title: "上年的一场", kind: "院士专家校园行"),
+                   Activity(date: T.date("2022-05-01"), title: "讲坛", kind: "科普讲坛")]
+            return T.make(indicators: [indicator] + T.make().indicators.dropFirst(), activities: activities)
+        }
+        let contradicted = T.findings(year(typed: "12")).filter { $0.code == "SELF_SCORE_CONTRADICTED" }
+        #expect(contradicted.count == 1)
+        #expect(contradicted.first?.message == "指标“院士专家校园行活动场次”（a）填报实际完成值 12场，但活动记录中“院士专家校园行”只有 10 场。")
+        #expect(contradicted.first?.evidence.first == "活动记录：“院士专家校园行” 10 条" && contradicted.first?.evidence.count == 11)
+        #expect(!T.codes(year(typed: "10")).contains("SELF_SCORE_CONTRADICTED"))
+        #expect(!T.codes(year(typed: "12", measured: true)).contains("SELF_SCORE_CONTRADICTED"))
+    }
 }
+

@@ -24,6 +24,15 @@ extension FindingsEngine {
                     evidence: ["工作计划：\(onTime.tasks) 项任务，按期完成 \(onTime.onTime) 项"] + onTime.missed,
                     measure: "按工作计划的完成情况如实填报实际完成值并重新计分，或补充任务完成的佐证材料。", subject: subject))
             }
+            if let records = activityContradiction(indicator, score: score, in: year) {
+                findings.append(Finding(
+                    code: "SELF_SCORE_CONTRADICTED", severity: .high, theme: .selfScore,
+                    message: "\(label)填报实际完成值 \(indicator.actualText ?? "")\(indicator.unit)，"
+                        + "但活动记录中“\(records.kind)”只有 \(records.count) \(indicator.unit)。",
+                    evidence: ["活动记录：“\(records.kind)” \(records.count) 条"] + records.titles,
+                    measure: "补录缺少的活动记录及佐证材料，或按记录如实填报实际完成值；可改为按活动记录自动计算（measure）。",
+                    subject: subject))
+            }
             if let ratio = beyondTarget(indicator, score: score), ratio >= thresholds.farBeyondTarget,
                indicator.deviation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 findings.append(Finding(
@@ -78,4 +87,19 @@ extension FindingsEngine {
         if indicator.direction.isReverse { return target / actual }
         return nil
     }
+
+    /// A typed count of activities above what the year's records hold: a count indicator (a count unit, typed
+    /// actual, no measure) whose name names an activity kind that has records — the kind and how many there are,
+    /// with their titles as evidence (the first ten).
+    static func activityContradiction(_ indicator: Indicator, score: IndicatorScore, in year: DepartmentYear)
+        -> (kind: String, count: Int, titles: [String])? {
+        guard indicator.measure == nil, outputUnits.contains(indicator.unit), score.actualSource == .given,
+              let typed = score.actual else { return nil }
+        let kinds = Set(year.activities.map(\.kind)).filter { $0.count >= 2 && indicator.name.contains($0) }
+        guard let kind = kinds.max(by: { ($0.count, $1) < ($1.count, $0) }) else { return nil }
+        let records = year.activities.filter { $0.kind == kind && $0.date.year == year.year }
+        guard typed > Rational(Int128(records.count)) else { return nil }
+        return (kind, records.count, records.prefix(10).map { "\($0.date) \($0.title)" })
+    }
 }
+
