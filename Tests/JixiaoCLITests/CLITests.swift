@@ -132,7 +132,8 @@ import Testing
           {"id": "b", "level1": "效益指标", "level2": "社会效益指标", "name": "成效", "nature": "qualitative",
            "target": "提升", "weight": "30", "grade": "achieved"},
           {"id": "c", "level1": "满意度指标", "level2": "服务对象满意度指标", "name": "满意度", "nature": "quantitative",
-           "direction": ">=", "target": "90", "unit": "%", "weight": "10", "actual": "92"}]}
+           "direction": ">=", "target": "90", "unit": "%", "weight": "10", "actual": "92",
+           "formula": "满意人数 ÷ 受访人数 × 100%", "source": "活动现场问卷"}]}
         """.utf8).write(to: clean)
         let run = try jixiao("check", clean.path)
         #expect(run.status == 0)

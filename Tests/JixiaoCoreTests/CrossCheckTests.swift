@@ -18,8 +18,10 @@ import Testing
         var year = T.make(indicators: [T.indicator("a", weight: "40"),
                                        T.indicator("t", level2: "时效指标", target: "95", unit: "%", weight: "10",
                                                    actual: typed),
-                                       T.indicator("b", level1: "效益指标", level2: "社会效益指标", unit: "%", weight: "30"),
-                                       T.indicator("c", level1: "满意度指标", level2: "满意度", unit: "%", weight: "10")])
+                                       T.assessable(T.indicator("b", level1: "效益指标", level2: "社会效益指标", unit: "%",
+                                                                weight: "30")),
+                                       T.assessable(T.indicator("c", level1: "满意度指标", level2: "满意度", unit: "%",
+                                                                weight: "10"))])
         year.indicators[1].name = "重点任务按期完成率"
         year.workPlan = (1...4).map { number in
             WorkTask(id: "w\(number)", keyTask: 1, title: "任务\(number)", start: T.date("2022-01-01"),
@@ -100,6 +102,26 @@ import Testing
         #expect(contradicted.first?.evidence.first == "活动记录：“院士专家校园行” 10 条" && contradicted.first?.evidence.count == 11)
         #expect(!T.codes(year(typed: "10")).contains("SELF_SCORE_CONTRADICTED"))
         #expect(!T.codes(year(typed: "12", measured: true)).contains("SELF_SCORE_CONTRADICTED"))
+    }
+
+    /// A quantitative benefit or satisfaction target needs a formula or a source to be checked; an output, a
+    /// qualitative target or a measured one does not.
+    @Test func aBenefitTargetWithoutFormulaOrSourceIsNotAssessable() {
+        let bare = T.indicator("b", level1: "效益指标", level2: "社会效益指标", unit: "%", weight: "30")
+        func codes(_ benefit: Indicator) -> [String] {
+            T.codes(T.make(indicators: [T.indicator("a"), benefit, T.make().indicators[2]]))
+        }
+        #expect(codes(bare) == ["TARGET_NOT_ASSESSABLE"])
+        var formula = bare
+        formula.formula = "受益人数 ÷ 服务对象总数 × 100%"
+        #expect(codes(formula).isEmpty)
+        #expect(codes(T.assessable(bare)).isEmpty)
+        var qualitative = bare
+        (qualitative.nature, qualitative.targetText, qualitative.actualText, qualitative.grade) = (.qualitative, "明显提升", nil, .achieved)
+        #expect(!codes(qualitative).contains("TARGET_NOT_ASSESSABLE"))
+        let finding = T.findings(T.make(indicators: [T.indicator("a"), bare, T.make().indicators[2]]))[0]
+        #expect(finding.message == "指标“指标b”（b）是社会效益指标的定量目标“≥10%”，没有写明计算公式或数据来源，完成值无从核实。")
+        #expect(finding.severity == .medium && finding.subject == "indicators[1]")
     }
 }
 

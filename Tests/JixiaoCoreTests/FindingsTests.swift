@@ -35,8 +35,8 @@ import Testing
 
     @Test func aShortfallNeedsADeviationExplanation() {
         let unexplained = T.make(indicators: [T.indicator("a", actual: "9"),
-                                              T.indicator("b", level1: "效益指标", unit: "%", weight: "30"),
-                                              T.indicator("c", level1: "满意度指标", unit: "%", weight: "10")])
+                                              T.assessable(T.indicator("b", level1: "效益指标", unit: "%", weight: "30")),
+                                              T.assessable(T.indicator("c", level1: "满意度指标", unit: "%", weight: "10"))])
         #expect(T.codes(unexplained) == ["RESULT_BELOW_TARGET_UNEXPLAINED"])
         var explained = unexplained
         explained.indicators[0].deviation = "受天气影响，两场活动取消。"

@@ -27,6 +27,13 @@ enum TestYear {
                   deviation: deviation)
     }
 
+    /// A benefit or satisfaction indicator with the source its value can be checked against.
+    static func assessable(_ indicator: Indicator) -> Indicator {
+        var indicator = indicator
+        indicator.dataSource = "年度抽样调查"
+        return indicator
+    }
+
     /// A year whose weights add up and whose budget is fully spent, so each test adds only the fault it checks.
     static func make(indicators: [Indicator]? = nil, lines: [BudgetLine]? = nil, payments: [Payment] = [],
                      activities: [Activity] = [], procurements: [Procurement] = [], assets: Assets? = nil) -> DepartmentYear {
@@ -35,9 +42,9 @@ enum TestYear {
             budgetLines: lines ?? [BudgetLine(code: "L1", name: "项目", kind: .project, initial: yuan("100"),
                                               adjusted: yuan("100"), declaredExecuted: yuan("100"))],
             payments: payments,
-            indicators: indicators ?? [indicator("a"),
-                                       indicator("b", level1: "效益指标", level2: "社会效益指标", unit: "%", weight: "30"),
-                                       indicator("c", level1: "满意度指标", level2: "满意度", unit: "%", weight: "10")],
+            indicators: indicators ?? [indicator("a"), assessable(indicator("b", level1: "效益指标", level2: "社会效益指标",
+                                                                            unit: "%", weight: "30")),
+                                       assessable(indicator("c", level1: "满意度指标", level2: "满意度", unit: "%", weight: "10"))],
             activities: activities, procurements: procurements, assets: assets)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoCore
 import JixiaoIO
 import JixiaoTestSupport
@@ -24,4 +25,17 @@ import Testing
         #expect(wrong[2].message == "报告文字写“年初预算 864.40 万元”，数据为年初预算数 860.00 万元。")
         #expect(wrong[1].message == "报告文字写“预算执行率 100%”，数据为预算执行率 98.99%。")
     }
+
+    /// An indicator's formula and data source go through the bundle and the workbook unchanged.
+    @Test func formulaAndSourceRoundTrip() throws {
+        var seed = try BundleReader().read(Fixtures.seed)
+        seed.indicators[10].formula = "满意人数 ÷ 受访人数 × 100%"
+        seed.indicators[10].dataSource = "活动现场问卷"
+        let written = BundleWriter.encode(seed)
+        #expect(written["indicators"]?.serialized().contains(#""source": "活动现场问卷""#) == true)
+        #expect(try BundleReader().decode(Data(written.serialized().utf8), file: "b") == seed)
+        let workbook = try WorkbookExport.workbook(seed)
+        #expect(try WorkbookImport().decode(workbook, file: "w.xlsx").indicators[10] == seed.indicators[10])
+    }
 }
+

@@ -37,13 +37,13 @@ extension DatabaseTests {
             try await browser.get(app, "/") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("/years/440112-KX/2022"))
-                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">9</td>"#))
+                #expect(response.body.string.contains(#"<td class="number">98.99%</td><td class="number">97.90 优</td><td class="number">17</td>"#))
                 #expect(!response.body.string.contains("420000-WJ-DEMO"))
             }
             try await browser.get(app, "/years/440112-KX/2022") { response in
                 #expect(response.status == .ok)
                 for figure in [#"id="adjusted">864.40"#, #"id="executed">855.63"#, #"id="rate">98.99%"#,
-                               #"id="total">97.90（优）"#, "发现的问题：待整改 9 个，提示 2 个"] {
+                               #"id="total">97.90（优）"#, "发现的问题：待整改 17 个，提示 2 个"] {
                     #expect(response.body.string.contains(figure), "missing \(figure)")
                 }
                 #expect(response.headers.first(name: "Content-Security-Policy") != nil)
@@ -132,7 +132,7 @@ extension DatabaseTests {
                 #expect(page.contains("<h2>产出指标（分值 50）</h2>"))
                 #expect(page.contains("指标“科普设施建设”（i4）列在“数量指标”下，应设定数值目标"))
                 #expect(page.contains("以“期”计数，衡量的是产出数量"))
-                #expect(page.components(separatedBy: "✓ 明确").count - 1 == 9)
+                #expect(page.components(separatedBy: "✓ 明确").count - 1 == 8)
             }
         }
     }

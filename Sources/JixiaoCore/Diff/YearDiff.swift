@@ -116,6 +116,7 @@ public enum YearDiff {
             if old.actualText != new.actualText {
                 parts.append("实际完成值 \(old.actualText ?? "—") → \(new.actualText ?? "—")")
             }
+            if old.formula != new.formula || old.dataSource != new.dataSource { parts.append("计算公式或数据来源有修改") }
             if old.deviation != new.deviation { parts.append("偏差原因有修改") }
             if old.progress != new.progress { parts.append("运行进度 \(old.progress.count) 次 → \(new.progress.count) 次") }
             let rest = parts.isEmpty ? ["计分方式有修改"] : parts

@@ -58,6 +58,10 @@ public struct Indicator: Sendable, Hashable {
     public var targetText: String
     public var unit: String
     public var weight: Rational
+    /// 计算公式或评分口径: how the actual value is worked out (e.g. 满意户数 ÷ 调查户数 × 100%).
+    public var formula: String
+    /// 数据来源: where the actual value comes from (e.g. 第三方满意度调查报告).
+    public var dataSource: String
     /// The actual value as written, when one was given.
     public var actualText: String?
     /// Computes the actual value from the year's records instead.
@@ -74,7 +78,8 @@ public struct Indicator: Sendable, Hashable {
     public init(id: String, level1: String, level2: String, name: String, nature: Nature, direction: Direction,
                 targetText: String, unit: String, weight: Rational, actualText: String? = nil,
                 measure: Measure? = nil, grade: Grade? = nil, rule: ScoringRule? = nil,
-                manualScore: ManualScore? = nil, deviation: String = "", progress: [IndicatorProgress] = []) {
+                manualScore: ManualScore? = nil, deviation: String = "", progress: [IndicatorProgress] = [],
+                formula: String = "", dataSource: String = "") {
         self.id = id
         self.level1 = level1
         self.level2 = level2
@@ -91,6 +96,8 @@ public struct Indicator: Sendable, Hashable {
         self.manualScore = manualScore
         self.deviation = deviation
         self.progress = progress
+        self.formula = formula
+        self.dataSource = dataSource
     }
 
     /// The latest progress reported on or before a date.

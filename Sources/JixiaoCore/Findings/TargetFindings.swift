@@ -9,6 +9,12 @@ extension FindingsEngine {
     /// Count units: an indicator measured in them counts outputs, whatever level it is filed under.
     static let outputUnits: Set<String> = ["场", "次", "场次", "期", "个", "项", "家", "名", "件", "册", "篇", "台", "套"]
 
+    /// Benefit and satisfaction indicators: their actual values are judged from surveys and statistics, not counted
+    /// from the department's own records, so a number needs its formula or source to be checked.
+    static func isAssessedByPeople(_ indicator: Indicator) -> Bool {
+        indicator.level1.contains("效益") || indicator.level1.contains("满意") || indicator.level2.contains("满意")
+    }
+
     /// Vague targets: no number where one is expected, no unit, weights that miss the framework,
     /// an output filed as a benefit.
     static func targetFindings(_ year: DepartmentYear) -> [Finding] {
@@ -39,6 +45,19 @@ extension FindingsEngine {
                     message: "\(label)的指标值 \(indicator.targetText) 没有计量单位，无法判断完成程度。",
                     evidence: ["指标值：\(indicator.targetText)", "计量单位：空"],
                     measure: "为每个定量指标注明计量单位（场、人次、%、万元等）。", subject: subject))
+            }
+            if isAssessedByPeople(indicator), indicator.nature == .quantitative, indicator.measure == nil,
+               indicator.rule == nil, indicator.formula.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+               indicator.dataSource.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                findings.append(Finding(
+                    code: "TARGET_NOT_ASSESSABLE", severity: .medium, theme: .targets,
+                    message: "\(label)是\(indicator.level2.isEmpty ? indicator.level1 : indicator.level2)的定量目标"
+                        + "“\(indicator.direction.symbol)\(indicator.targetText)\(indicator.unit)”，没有写明计算公式或数据来源，"
+                        + "完成值无从核实。",
+                    evidence: ["指标值：\(indicator.direction.symbol)\(indicator.targetText)\(indicator.unit)",
+                               "计算公式：空", "数据来源：空"],
+                    measure: "写明计算公式（如 满意户数÷调查户数×100%）和数据来源（如 第三方满意度调查报告）。",
+                    subject: subject))
             }
             if indicator.level1.contains("效益"), outputUnits.contains(indicator.unit) {
                 findings.append(Finding(

@@ -3,7 +3,7 @@ import JixiaoCore
 extension BundleDecoding {
     static let indicatorFields: Set<String> = ["id", "level1", "level2", "name", "nature", "direction", "target",
                                                "unit", "weight", "actual", "measure", "grade", "rule", "score",
-                                               "scoreReason", "deviation", "progress"]
+                                               "scoreReason", "deviation", "progress", "formula", "source"]
     static let progressFields: Set<String> = ["asOf", "actual", "projected", "likelihood", "cause", "remedy"]
 
     /// The indicators, checked against the template's framework: unique ids, known levels, consistent scoring
@@ -44,7 +44,9 @@ extension BundleDecoding {
                              direction: direction ?? .atLeast, targetText: target ?? "", unit: unit,
                              weight: weight, actualText: actual, measure: measure, grade: grade,
                              rule: rule, manualScore: manual,
-                             deviation: entry["deviation"].string(required: false) ?? "", progress: progress)
+                             deviation: entry["deviation"].string(required: false) ?? "", progress: progress,
+                             formula: entry["formula"].string(required: false) ?? "",
+                             dataSource: entry["source"].string(required: false) ?? "")
         }
     }
 

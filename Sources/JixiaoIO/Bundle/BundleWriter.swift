@@ -116,6 +116,8 @@ public enum BundleWriter {
         ]
         // A rule indicator without a target is written without one.
         if indicator.targetText.isEmpty, indicator.rule != nil { fields.removeAll { $0.key == "target" } }
+        if !indicator.formula.isEmpty { fields.append(.init("formula", .string(indicator.formula))) }
+        if !indicator.dataSource.isEmpty { fields.append(.init("source", .string(indicator.dataSource))) }
         if let actual = indicator.actualText { fields.append(.init("actual", .string(actual))) }
         if let measure = indicator.measure {
             var measureFields: [JSONValue.Member] = [.init("from", .string(measure.source.rawValue)),

@@ -118,6 +118,8 @@ enum WorkbookLayout {
         Column("target", "指标值", width: 12, aliases: ["目标值"], note: "定量指标填数字；定性指标填文字"),
         Column("unit", "计量单位", width: 8, aliases: ["单位"], note: "定量指标应填写，如 场、人次、%"),
         Column("weight", "分值", .decimal, width: 6, aliases: ["权重"], note: "必填，不小于 0"),
+        Column("formula", "计算公式", width: 22, aliases: ["评分口径"], note: "效益、满意度等定量指标须写明，如 满意户数÷调查户数×100%"),
+        Column("source", "数据来源", width: 16, note: "如 第三方满意度调查报告；写明公式或来源，指标才可考核"),
         Column("actual", "实际完成值", width: 14, note: "与“自动计算”二选一"),
         Column("measure.aggregate", "自动计算", aggregates, width: 8,
                note: "按活动记录计数或求和，或按工作计划计算按期完成率、完成率（%），可空"),

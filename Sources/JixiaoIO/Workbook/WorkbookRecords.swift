@@ -137,6 +137,8 @@ enum WorkbookRecords {
             row["scoreReason"] = .text(manual.reason)
         }
         row["deviation"] = text(indicator.deviation)
+        row["formula"] = text(indicator.formula)
+        row["source"] = text(indicator.dataSource)
         return row
     }
 

@@ -16,7 +16,7 @@ public struct IndicatorRepository: Sendable {
 
     /// The members of an indicator's bundle entry that say what the indicator is, as against its results.
     public static let targetMembers = ["id", "level1", "level2", "name", "nature", "direction", "target", "unit",
-                                       "weight", "rule"]
+                                       "weight", "rule", "formula", "source"]
 
     /// Why a change was refused before it was checked.
     public enum Refusal: Error, Equatable {

@@ -7417,6 +7417,7 @@ enum WebResources {
     },
     {
       "id": "h6",
+      "source": "县卫生健康局医疗安全事件报告台账",
       "level1": "效益指标",
       "level2": "社会效益指标",
       "name": "医疗安全事故",
@@ -7476,6 +7477,8 @@ enum WebResources {
     },
     {
       "id": "h9",
+      "formula": "满意人数 ÷ 受访人数 × 100%",
+      "source": "第三方入户满意度调查报告",
       "level1": "满意度指标",
       "level2": "服务对象满意度指标",
       "name": "群众满意度",
@@ -7657,6 +7660,8 @@ enum WebResources {
     },
     {
       "id": "d6",
+      "formula": "满意人次 ÷ 评价人次 × 100%",
+      "source": "查档窗口评价器年度统计",
       "level1": "履职效能",
       "level2": "社会满意度",
       "name": "查档群众满意度",

@@ -58,6 +58,12 @@ enum IndicatorView {
                 FormControls.field("weight", "分值", errors: errors) {
                     FormControls.text("weight", value: form.weight, errors: errors, mode: "decimal")
                 }
+                FormControls.field("formula", "计算公式（效益、满意度指标须填写公式或数据来源）", errors: errors) {
+                    FormControls.text("formula", value: form.formula, errors: errors)
+                }
+                FormControls.field("source", "数据来源", errors: errors) {
+                    FormControls.text("source", value: form.source, errors: errors)
+                }
                 if let measured = existing.flatMap({ id in year.indicators.first { $0.id == id && $0.measure != nil } }) {
                     HTML.element("p", [("class", "who")]) {
                         "“\(measured.name)”的实际完成值由活动记录计算，不需填写。"

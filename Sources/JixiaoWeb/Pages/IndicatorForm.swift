@@ -16,6 +16,8 @@ struct IndicatorForm: Content {
     var target: String?
     var unit: String?
     var weight: String?
+    var formula: String?
+    var source: String?
     var actual: String?
     var deviation: String?
     var version: Int?
@@ -30,6 +32,8 @@ struct IndicatorForm: Content {
         target = indicator?.targetText
         unit = indicator?.unit
         weight = indicator?.weight.description
+        formula = indicator?.formula
+        source = indicator?.dataSource
         actual = indicator?.actualText
         deviation = indicator?.deviation
         self.version = version
@@ -50,6 +54,7 @@ struct IndicatorForm: Content {
         members += [.init("target", .string(ClerkFormats.number(text(target)) ?? text(target))),
                     .init("unit", .string(text(unit))),
                     .init("weight", .string(ClerkFormats.number(text(weight)) ?? text(weight))),
+                    .init("formula", .string(text(formula))), .init("source", .string(text(source))),
                     .init("actual", .string(ClerkFormats.number(text(actual)) ?? text(actual))),
                     .init("deviation", .string(text(deviation)))]
         return (.object(members), errors)
