@@ -95,5 +95,45 @@ extension DatabaseTests {
                 #expect(after == before && after.count == 1 && after[0].afterText == "98" && after[0].problem == nil)
             }
         }
+
+        /// The same through the JSON API: the comparison of a year, and a what-if with its rules in the body.
+        @Test func theComparisonAndTheWhatIfAreInTheAPI() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                let token = try await reviewer.apiToken(app)
+                let (status, comparison) = try await reviewer.api(app, .GET, "/api/v1/comparison?year=2022")
+                #expect(status == .ok && comparison?["year"] == .number("2022"))
+                guard case .array(let departments)? = comparison?["departments"] else { Issue.record("no departments"); return }
+                #expect(departments.count == 1 && departments[0]["total"] == .string("97.90")
+                    && departments[0]["rate"] == .string("0.9899") && departments[0]["recheck"] == .null)
+
+                let rules: JSONValue = .object(["budget": .object(["weight": .string("20")]),
+                                                "levels": .object(["产出指标": .string("40")])])
+                let (tried, outcome) = try await reviewer.api(app, .POST, "/api/v1/what-if",
+                                                              body: .object(["year": .number("2022"), "rules": rules]),
+                                                              token: token)
+                #expect(tried == .ok && outcome?["summary"]?["changedScore"] == .number("1"))
+                guard case .array(let rows)? = outcome?["departments"] else { Issue.record("no rows"); return }
+                #expect(rows.first?["after"] == .string("97.80") && rows.first?["change"] == .string("-0.10")
+                    && rows.first?["rescaledLevels"] == .array([.string("产出指标 50→40 分")]))
+                let (wrong, issues) = try await reviewer.api(app, .POST, "/api/v1/what-if",
+                                                             body: .object(["year": .number("2022"),
+                                                                            "rules": .object(["reverse": .string("up")])]),
+                                                             token: token)
+                #expect(wrong == .unprocessableEntity && issues?["issues"]?.serialized().contains("reverse") == true)
+                #expect(try await reviewer.api(app, .POST, "/api/v1/what-if", body: .object(["rules": rules]),
+                                               token: token).0 == .unprocessableEntity)
+                #expect(try await reviewer.api(app, .POST, "/api/v1/what-if",
+                                               body: .object(["year": .number("2022"), "rules": rules])).0 == .forbidden)
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                let own = try await preparer.apiToken(app)
+                #expect(try await preparer.api(app, .POST, "/api/v1/what-if",
+                                               body: .object(["year": .number("2022"), "rules": rules]), token: own).0 == .forbidden)
+            }
+        }
     }
 }
+

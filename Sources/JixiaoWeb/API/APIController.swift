@@ -62,6 +62,8 @@ struct APIController: RouteCollection {
         year.post("targets", ":number", use: adjustmentStep)
         year.get("recheck", use: recheck)
         year.put("recheck", ":item", use: rescore)
+        api.get("comparison", use: comparison)
+        api.on(.POST, "what-if", body: .collect(maxSize: "64kb"), use: whatIf)
         api.get("review", "spot-checks", use: spotChecks)
         api.post("review", "spot-checks", use: drawSpotCheck)
         api.on(.POST, "import", body: .collect(maxSize: ImportController.maximumSize), use: importBundle)

@@ -1746,6 +1746,210 @@ enum WebResources {
             }
           }
         }
+      },
+      "Comparison": {
+        "type": "object",
+        "required": [
+          "year",
+          "departments"
+        ],
+        "properties": {
+          "year": {
+            "type": "integer"
+          },
+          "departments": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "code",
+                "name",
+                "adjusted",
+                "grade",
+                "findings"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "region": {
+                  "type": "string",
+                  "description": "行政区划"
+                },
+                "group": {
+                  "type": "string",
+                  "description": "归口处室"
+                },
+                "category": {
+                  "type": "string",
+                  "description": "单位类型"
+                },
+                "adjusted": {
+                  "type": "string",
+                  "description": "全年预算数 in yuan"
+                },
+                "rate": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "total": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "grade": {
+                  "type": "string"
+                },
+                "recheck": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The total after the bureau's re-check, where it re-scored anything"
+                },
+                "recheckGrade": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "findings": {
+                  "type": "integer"
+                },
+                "unsupported": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "WhatIfRequest": {
+        "type": "object",
+        "required": [
+          "year",
+          "rules"
+        ],
+        "properties": {
+          "year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "rules": {
+            "description": "Written as a bundle's template: a built-in id or {base, …overrides} (everyone by that template), or the overrides alone (laid over each department's own)",
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "object"
+              }
+            ]
+          }
+        }
+      },
+      "WhatIf": {
+        "type": "object",
+        "required": [
+          "summary",
+          "departments"
+        ],
+        "properties": {
+          "summary": {
+            "type": "object",
+            "properties": {
+              "departments": {
+                "type": "integer"
+              },
+              "changedScore": {
+                "type": "integer"
+              },
+              "changedGrade": {
+                "type": "integer"
+              },
+              "notApplicable": {
+                "type": "integer"
+              },
+              "gradeMoves": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "from": {
+                      "type": "string"
+                    },
+                    "to": {
+                      "type": "string"
+                    },
+                    "departments": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "departments": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "before": {
+                  "type": "string"
+                },
+                "gradeBefore": {
+                  "type": "string"
+                },
+                "after": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "gradeAfter": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "change": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "problem": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "rescaledLevels": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -5675,6 +5879,115 @@ enum WebResources {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ImportIssues"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/comparison": {
+      "get": {
+        "summary": "Every department of a year side by side (部门比较)",
+        "operationId": "getComparison",
+        "parameters": [
+          {
+            "name": "year",
+            "in": "query",
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The fiscal year (default: the latest held)",
+            "required": false
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The departments, in code order; a department's own people get their own row",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Comparison"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "The administrators see no department's data"
+          },
+          "404": {
+            "description": "The store holds no year"
+          }
+        }
+      }
+    },
+    "/api/v1/what-if": {
+      "post": {
+        "summary": "Re-score every department of a year under other rules, changing nothing (规则试算, bureau)",
+        "operationId": "whatIf",
+        "parameters": [
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "schema": {
+              "type": "string"
+            },
+            "description": "The session's token from GET /api/v1/session",
+            "required": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WhatIfRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Each department before and after",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WhatIf"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "description": "Not signed in"
+          },
+          "403": {
+            "description": "Only the bureau"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "A year out of range, or every fault of the rules",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    {
+                      "$ref": "#/components/schemas/ImportIssues"
+                    }
+                  ]
                 }
               }
             }
