@@ -34,6 +34,10 @@ extension DatabaseTests {
                 var forged = fields
                 forged["finding"] = "NO_SUCH_FINDING"
                 #expect(try await reviewer.post(app, "/years/440112-KX/2022/rectifications", forged).0 == .unprocessableEntity)
+                var undated = fields
+                undated["deadline"] = "明年六月"
+                let (refused, why) = try await reviewer.post(app, "/years/440112-KX/2022/rectifications", undated)
+                #expect(refused == .unprocessableEntity && why.contains("整改期限“明年六月”不是日期"))
                 try await reviewer.get(app, "/years/440112-KX/2022") { response in
                     #expect(response.body.string.contains("已列为第 1 项整改（未整改）"))
                 }

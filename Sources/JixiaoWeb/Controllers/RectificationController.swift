@@ -39,8 +39,11 @@ struct RectificationController: RouteCollection {
         let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
         guard let finding = findings.first(where: { $0.code == form.finding && ($0.subject ?? "") == (form.subject ?? "") })
         else { throw Abort(.unprocessableEntity, reason: "这个问题已不在本年度的问题清单中，请刷新页面。") }
-        let item = Rectification(finding, owner: form.owner ?? "", deadline: CivilDate(iso: form.deadline ?? "")
-                                     ?? CivilDate(year: year.year + 1, month: 6, day: 30)!)
+        let written = (form.deadline ?? "").trimmingCharacters(in: .whitespaces)
+        guard let deadline = written.isEmpty ? CivilDate(year: year.year + 1, month: 6, day: 30) : CivilDate(iso: written) else {
+            throw Abort(.unprocessableEntity, reason: "整改期限“\(written)”不是日期（YYYY-MM-DD）。")
+        }
+        let item = Rectification(finding, owner: form.owner ?? "", deadline: deadline)
         if let fault = item.faults.first { throw Abort(.unprocessableEntity, reason: fault.message) }
         do {
             let number = try await Rectifications(database: request.db).add(item, code: year.department.code, year: year.year,
