@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoIO
+import JixiaoOffice
 @testable import JixiaoStore
 import JixiaoTestSupport
 @testable import JixiaoWeb
@@ -127,6 +128,14 @@ extension DatabaseTests {
                     #expect(page.contains("2022 年共 2 个部门，符合条件的 1 个") && page.contains(#"id="department-440112-KX""#)
                         && !page.contains(#"id="department-440113-KX""#))
                     #expect(page.contains(#"<select name="region">"#) && page.contains("<small>黄埔区 · 科教文处 · 群团组织</small>"))
+                }
+                try await reviewer.get(app, "/compare.xlsx?year=2022&region=%E9%BB%84%E5%9F%94%E5%8C%BA") { response in
+                    // The same rows as an Excel workbook: figures as numbers, codes as text.
+                    let sheet = try #require(try SpreadsheetReader.read(Data(response.body.readableBytesView))
+                        .sheet(named: "部门比较2022"))
+                    #expect(response.status == .ok && sheet.rows.count == 2)
+                    #expect(sheet[0, 0] == .text("名次") && sheet[1, 1] == .text("440112-KX") && sheet[1, 3] == .text("黄埔区"))
+                    #expect(sheet[1, 6] == .number("8644000.00") && sheet[1, 8] == .number("97.90") && sheet[1, 9] == .text("优"))
                 }
                 try await reviewer.get(app, "/compare.csv?year=2022&group=%E7%A7%91%E6%95%99%E6%96%87%E5%A4%84") { response in
                     let lines = response.body.string.split(separator: "\r\n")

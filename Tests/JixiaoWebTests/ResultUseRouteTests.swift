@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoIO
+import JixiaoOffice
 @testable import JixiaoStore
 import JixiaoTestSupport
 @testable import JixiaoWeb
@@ -77,6 +78,11 @@ extension DatabaseTests {
                     #expect(lines.count == 3 && lines[0] == "\u{FEFF}部门编码,部门,全年预算数（元）,评价等级,等级来源,自评报送,建议,压减比例,建议下年预算（元）,依据")
                     #expect(lines[1] == "440112-KX,广州市黄埔区科学技术协会（广州开发区科学技术协会）,8644000.00,优,自评,逾期 3 天报送,优先保障,0%,8644000.00,等级“优”：优先保障")
                     #expect(lines[2].contains(",逾期未报送,压减,25%,6483000.00,"))
+                }
+                try await reviewer.get(app, "/compare/results.xlsx?year=2022") { response in
+                    let sheet = try #require(try SpreadsheetReader.read(Data(response.body.readableBytesView))
+                        .sheet(named: "评价结果应用2022"))
+                    #expect(sheet.rows.count == 3 && sheet[2, 8] == .number("6483000.00") && sheet[2, 6] == .text("压减"))
                 }
                 var auditor = Browser()
                 try await auditor.signIn(app, username: "auditor")

@@ -35,6 +35,8 @@ public enum SiteURL: Sendable, Equatable {
     case comparison
     /// 部门比较 as a CSV file.
     case comparisonCSV
+    /// 部门比较 as an Excel workbook.
+    case comparisonXLSX
     /// 近三年趋势: a department's rate, score and grade beside the province's medians.
     case trend
     /// 规则试算: every department of a year re-scored under other rules.
@@ -45,6 +47,8 @@ public enum SiteURL: Sendable, Equatable {
     case results
     /// 评价结果应用 as a CSV file.
     case resultsCSV
+    /// 评价结果应用 as an Excel workbook.
+    case resultsXLSX
     /// 整改清单: rectification items of a year (every department's for the bureau, its own for a department).
     case rectifications
     /// 整改清单 as a CSV file.
@@ -199,11 +203,13 @@ public enum SiteURL: Sendable, Equatable {
         case .monitoringOverviewCSV: ["monitoring.csv"]
         case .comparison: ["compare"]
         case .comparisonCSV: ["compare.csv"]
+        case .comparisonXLSX: ["compare.xlsx"]
         case .trend: ["compare", "trend"]
         case .whatIf: ["compare", "what-if"]
         case .whatIfCSV: ["compare", "what-if.csv"]
         case .results: ["compare", "results"]
         case .resultsCSV: ["compare", "results.csv"]
+        case .resultsXLSX: ["compare", "results.xlsx"]
         case .rectifications: ["rectifications"]
         case .rectificationsCSV: ["rectifications.csv"]
         case .rectificationAdd(let code, let year): Self.year(code, year, "rectifications")

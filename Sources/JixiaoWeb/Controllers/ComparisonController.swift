@@ -10,6 +10,7 @@ struct ComparisonController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.comparison, use: show)
         routes.get(.comparisonCSV, use: csv)
+        routes.get(.comparisonXLSX, use: xlsx)
         routes.get(.trend, use: trend)
     }
 
@@ -37,18 +38,35 @@ struct ComparisonController: RouteCollection {
         let user = try request.requireUser()
         guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
         var writer = CSVWriter()
-        writer.append(["名次", "部门编码", "部门", "行政区划", "归口处室", "单位类型", "全年预算数（元）", "执行率", "自评得分", "等级", "复核得分", "复核等级", "问题数",
-                       "无记录支撑分", "审核状态"])
-        for (rank, entry) in model.rows.enumerated() {
-            let row = entry.row
-            writer.append([String(rank + 1), row.code, row.name, row.attributes.region, row.attributes.group,
-                           row.attributes.category, row.adjusted.yuanString,
-                           row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
-                           row.total.map(ComparisonView.points) ?? "", row.grade,
-                           row.recheck.map(ComparisonView.points) ?? "", row.recheckGrade ?? "", String(row.findings),
-                           ComparisonView.points(row.unsupported), entry.review])
-        }
+        writer.append(Self.header)
+        for row in Self.rows(model) { writer.append(row) }
         return try await Download.csv(writer.text, filename: "部门比较\(model.year).csv", on: request)
+    }
+
+    @Sendable func xlsx(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let model = try await model(request, user: user) else { throw Abort(.notFound) }
+        let data = try TableWorkbook.data(title: "部门比较\(model.year)", header: Self.header, rows: Self.rows(model),
+                                          numericColumns: [0, 6, 7, 8, 10, 12, 13])
+        return try await Download.response(data, type: Download.xlsx, filename: "部门比较\(model.year).xlsx",
+                                           inline: false, on: request)
+    }
+
+    /// The download's columns.
+    static let header = ["名次", "部门编码", "部门", "行政区划", "归口处室", "单位类型", "全年预算数（元）", "执行率", "自评得分",
+                         "等级", "复核得分", "复核等级", "问题数", "无记录支撑分", "审核状态"]
+
+    /// Every department the filters keep, ranked, as the download's cells.
+    static func rows(_ model: ComparisonModel) -> [[String]] {
+        model.rows.enumerated().map { rank, entry in
+            let row = entry.row
+            return [String(rank + 1), row.code, row.name, row.attributes.region, row.attributes.group,
+                    row.attributes.category, row.adjusted.yuanString,
+                    row.rate.map { Rounding(mode: .halfUp, places: 4).format($0) } ?? "",
+                    row.total.map(ComparisonView.points) ?? "", row.grade,
+                    row.recheck.map(ComparisonView.points) ?? "", row.recheckGrade ?? "", String(row.findings),
+                    ComparisonView.points(row.unsupported), entry.review]
+        }
     }
 
     /// The year asked for (else the latest held) with the filters and ranking of the query; nil when no year is held.

@@ -11,6 +11,7 @@ struct ResultUseController: RouteCollection {
         routes.get(.results, use: show)
         routes.post(.results, use: change)
         routes.get(.resultsCSV, use: csv)
+        routes.get(.resultsXLSX, use: xlsx)
     }
 
     /// The rule form: per grade `grade_N` (its name), `action_N` and `share_N` (a cut in %) — keys in ASCII, as
@@ -59,12 +60,27 @@ struct ResultUseController: RouteCollection {
     }
 
     @Sendable func csv(_ request: Request) async throws -> Response {
-        _ = try RecheckController.requireBureau(request, acting: false)
-        let year = try await RecheckController.year(request.query[Int.self, at: "year"], on: request.db)
+        let (year, rows) = try await download(request)
         var writer = CSVWriter()
         writer.append(ResultUseView.header)
-        for row in try await model(year: year, request).rows { writer.append(ResultUseView.cells(row)) }
+        for row in rows { writer.append(row) }
         return try await Download.csv(writer.text, filename: "评价结果应用\(year).csv", on: request)
+    }
+
+    @Sendable func xlsx(_ request: Request) async throws -> Response {
+        let (year, rows) = try await download(request)
+        let data = try TableWorkbook.data(title: "评价结果应用\(year)", header: ResultUseView.header, rows: rows,
+                                          numericColumns: [2, 8])
+        return try await Download.response(data, type: Download.xlsx, filename: "评价结果应用\(year).xlsx",
+                                           inline: false, on: request)
+    }
+
+    /// The year asked for and every department's suggestion as the downloads' cells (the bureau only).
+    private func download(_ request: Request) async throws -> (Int, [[String]]) {
+        _ = try RecheckController.requireBureau(request, acting: false)
+        let year = try await RecheckController.year(request.query[Int.self, at: "year"], on: request.db)
+        let model = try await model(year: year, request)
+        return (year, model.rows.map(ResultUseView.cells))
     }
 
     private func model(year: Int, _ request: Request, message: String? = nil,

@@ -17,7 +17,9 @@ enum ComparisonView {
                 grades(model)
                 scores(model)
                 HTML.element("p", [("class", "downloads")]) {
-                    HTML.element("a", [("href", csvLink(model))]) { "下载（CSV）" }
+                    HTML.element("a", [("href", download(model, as: .comparisonCSV))]) { "下载（CSV）" }
+                    " "
+                    HTML.element("a", [("href", download(model, as: .comparisonXLSX))]) { "下载（Excel）" }
                     if !user.role.isDepartmental {
                         " "
                         HTML.element("a", [("href", SiteURL.whatIf.path(query: [("year", String(model.year))]))]) {
@@ -33,9 +35,9 @@ enum ComparisonView {
         }
     }
 
-    /// The CSV file with the same filters and ranking.
-    static func csvLink(_ model: ComparisonModel) -> String {
-        SiteURL.comparisonCSV.path(query: [
+    /// The download (CSV or Excel) with the same filters and ranking.
+    static func download(_ model: ComparisonModel, as file: SiteURL) -> String {
+        file.path(query: [
             ("year", String(model.year)), ("region", model.query.region), ("group", model.query.group),
             ("category", model.query.category), ("sort", model.query.ranking.rawValue),
             ("order", model.query.ascending ? "asc" : "desc"), ("grade", model.query.grade),

@@ -19,6 +19,8 @@ enum ResultUseView {
             HTML.element("p", [("id", "results-summary")]) { summary(model.rows) }
             HTML.element("p", [("class", "downloads")]) {
                 HTML.element("a", [("href", SiteURL.resultsCSV.path(query: [("year", String(model.year))]))]) { "下载（CSV）" }
+                " "
+                HTML.element("a", [("href", SiteURL.resultsXLSX.path(query: [("year", String(model.year))]))]) { "下载（Excel）" }
             }
             table(model)
         }
