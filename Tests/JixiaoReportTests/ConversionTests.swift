@@ -22,8 +22,8 @@ struct ConversionTests {
             #expect(text.contains(figure), "missing \(figure)")
         }
         #expect(info.contains("Page size:       595.") && info.contains("x 841.89 pts (A4)"))
-        #expect(info.contains("Pages:           12"))
-        #expect(text.contains("—1—") && text.contains("—12—"))
+        #expect(info.contains("Pages:           11"))
+        #expect(text.contains("—1—") && text.contains("—11—"))
         // The charts are drawn by LibreOffice from the SVG pictures: their legends and labels are in the PDF.
         for label in ["实际累计支付", "累计支付计划", "X03院士工作站及科创服务经费", "计划工期", "延期完成", "截至12月31日"] {
             #expect(text.contains(label), "missing chart label \(label)")

@@ -74,9 +74,13 @@ public struct Finding: Sendable, Hashable {
     public var measure: String
     /// The bundle path of the record concerned, e.g. `indicators[2]`, when there is one.
     public var subject: String?
+    /// The record as a list of many such findings names it (指标“满意度”（i11）), for rules whose findings a report
+    /// gathers into one line when there are several (``FindingsEngine/gatheredHeadlines``).
+    public var item: String?
 
     public init(code: String, severity: Severity, theme: Theme, message: String, evidence: [String] = [],
-                measure: String, subject: String? = nil) {
+                measure: String, subject: String? = nil, item: String? = nil) {
+        self.item = item
         self.code = code
         self.severity = severity
         self.theme = theme

@@ -26,6 +26,7 @@ extension FindingsEngine {
             .map { _, finding in
                 var attributed = finding
                 attributed.message = "\(label)：" + finding.message
+                attributed.item = finding.item.map { "\(label)的\($0)" }
                 attributed.subject = finding.subject.map { "projects[\(index)].\($0)" }
                 return attributed
             }

@@ -9,6 +9,10 @@ extension FindingsEngine {
     /// Count units: an indicator measured in them counts outputs, whatever level it is filed under.
     static let outputUnits: Set<String> = ["场", "次", "场次", "期", "个", "项", "家", "名", "件", "册", "篇", "台", "套"]
 
+    /// What a report says once for several findings of the same rule, before naming their records: the count goes
+    /// in front (“8 个效益、满意度类定量指标…：指标“…”（i9）、…”).
+    public static let gatheredHeadlines = ["TARGET_NOT_ASSESSABLE": "个效益、满意度类定量指标没有写明计算公式或数据来源，完成值无从核实"]
+
     /// Benefit and satisfaction indicators: their actual values are judged from surveys and statistics, not counted
     /// from the department's own records, so a number needs its formula or source to be checked.
     static func isAssessedByPeople(_ indicator: Indicator) -> Bool {
@@ -57,7 +61,7 @@ extension FindingsEngine {
                     evidence: ["指标值：\(indicator.direction.symbol)\(indicator.targetText)\(indicator.unit)",
                                "计算公式：空", "数据来源：空"],
                     measure: "写明计算公式（如 满意户数÷调查户数×100%）和数据来源（如 第三方满意度调查报告）。",
-                    subject: subject))
+                    subject: subject, item: label))
             }
             if indicator.level1.contains("效益"), outputUnits.contains(indicator.unit) {
                 findings.append(Finding(

@@ -17,11 +17,27 @@ extension DraftContext {
         }
         for (offset, theme) in themes.enumerated() {
             blocks.append(.heading(level: 2, text: "（\(ChineseText.numeral(offset + 1))）\(theme.problem(for: found))"))
-            for (index, finding) in found.filter({ $0.theme == theme }).enumerated() {
-                blocks.append(.paragraph("\(index + 1). \(finding.message)"))
+            for (index, line) in Self.lines(found.filter { $0.theme == theme }).enumerated() {
+                blocks.append(.paragraph("\(index + 1). \(line)"))
             }
         }
         return blocks
+    }
+
+    /// One line per finding, except that three or more findings of a rule with a gathered headline become one
+    /// line naming their records, where the first of them stood.
+    static func lines(_ findings: [Finding]) -> [String] {
+        var gathered: [String: [Finding]] = [:]
+        for finding in findings where FindingsEngine.gatheredHeadlines[finding.code] != nil && finding.item != nil {
+            gathered[finding.code, default: []].append(finding)
+        }
+        var written: Set<String> = []
+        return findings.compactMap { finding in
+            guard let group = gathered[finding.code], group.count >= 3,
+                  let headline = FindingsEngine.gatheredHeadlines[finding.code] else { return finding.message }
+            guard written.insert(finding.code).inserted else { return nil }
+            return "\(group.count) \(headline)：" + group.compactMap(\.item).joined(separator: "、") + "。"
+        }
     }
 
     /// The written measures, else one measure per distinct suggestion of the problems found.
