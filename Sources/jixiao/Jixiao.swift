@@ -14,7 +14,7 @@ struct Jixiao: AsyncParsableCommand {
         """,
         subcommands: [Evaluate.self, Report.self, Check.self, TemplateCommand.self, WorkbookCommand.self, Import.self,
                       ImportPayments.self, Serve.self, UserCommand.self, AuditCommand.self,
-                      BackupCommand.self, MonitorCommand.self, ReviewCommand.self, WhatIfCommand.self, DirectoryCommand.self]
+                      BackupCommand.self, MonitorCommand.self, ReviewCommand.self, WhatIfCommand.self, DirectoryCommand.self, SimilarTextCommand.self]
     )
 
     /// Refuses to start on a broken administrator's calendar file rather than count deadlines by another calendar.

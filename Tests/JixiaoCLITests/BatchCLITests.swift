@@ -111,5 +111,17 @@ import Testing
         #expect(refused.status == 2 && refused.stderr.contains("第 2 行（单位名称）：未填写") && refused.stderr.contains("未导入任何单位"))
         #expect(try jixiao("directory", good.path).stdout.contains("更新 2 个单位，新增 0 个"))
     }
+
+    @Test func copiedReportTextIsListedAcrossTheProvince() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try department("440201-KX", name: "甲区科学技术协会", months: 12)
+        try department("440202-KX", name: "乙区科学技术协会", months: 6)
+        #expect(try jixiao("import", directory.appendingPathComponent("bundles").path).status == 0)
+        let text = try jixiao("similar-text", "--year", "2022")
+        #expect(text.status == 0 && text.stdout.hasPrefix("2022 年 2 个部门中，"))
+        #expect(text.stdout.contains("100%  甲区科学技术协会（（一）履职效能分析第 1 段） ↔ 乙区科学技术协会（（一）履职效能分析第 1 段）"))
+        let csv = try jixiao("similar-text", "--year", "2022", "--csv").stdout.split(separator: "\r\n")
+        #expect(csv.first == "\u{FEFF}相似度,部门甲编码,部门甲,段落甲,部门乙编码,部门乙,段落乙,文字" && csv.count > 2)
+    }
 }
 

@@ -186,6 +186,32 @@ extension DatabaseTests {
                 try await preparer.get(app, "/compare/trend?code=440112-KX") { #expect($0.status == .ok) }
             }
         }
+
+        /// 文字雷同: a department that copied another's report text is paired with it; the bureau sees both names,
+        /// the department only its own.
+        @Test func copiedReportTextIsFoundAcrossDepartments() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var copy = try BundleReader().read(Fixtures.seed)
+                copy.department = Department(code: "440113-KX", name: "另一区科学技术协会", overview: "")
+                try await YearRepository(database: app.db).store(copy, replacing: false, actor: "test")
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/compare/similar-text?year=2022") { response in
+                    let page = response.body.string
+                    #expect(response.status == .ok && page.contains("2022 年 2 个部门的"))
+                    #expect(page.contains("<td class=\"number\">100%</td>") && page.contains("（一）履职效能分析第 1 段"))
+                    #expect(page.contains(">另一区科学技术协会</a>"))
+                }
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                try await preparer.get(app, "/compare/similar-text?year=2022") { response in
+                    let page = response.body.string
+                    #expect(page.contains("本部门有") && page.contains("其他部门（（一）履职效能分析第 1 段）")
+                        && !page.contains("另一区科学技术协会"))
+                }
+            }
+        }
     }
 }
 

@@ -32,6 +32,7 @@ enum Routes {
         try signedIn.register(collection: ProjectEditController())
         try signedIn.register(collection: ComparisonController())
         try signedIn.register(collection: WhatIfController())
+        try signedIn.register(collection: SimilarTextController())
         try signedIn.register(collection: ResultUseController())
         try signedIn.register(collection: RectificationController())
         try signedIn.register(collection: AssetsController())

@@ -39,6 +39,8 @@ public enum SiteURL: Sendable, Equatable {
     case comparisonXLSX
     /// 近三年趋势: a department's rate, score and grade beside the province's medians.
     case trend
+    /// 文字雷同: passages of the year's reports copied between departments.
+    case similarText
     /// 规则试算: every department of a year re-scored under other rules.
     case whatIf
     /// 规则试算 as a CSV file.
@@ -205,6 +207,7 @@ public enum SiteURL: Sendable, Equatable {
         case .comparisonCSV: ["compare.csv"]
         case .comparisonXLSX: ["compare.xlsx"]
         case .trend: ["compare", "trend"]
+        case .similarText: ["compare", "similar-text"]
         case .whatIf: ["compare", "what-if"]
         case .whatIfCSV: ["compare", "what-if.csv"]
         case .results: ["compare", "results"]

@@ -25,6 +25,10 @@ enum ComparisonView {
                         HTML.element("a", [("href", SiteURL.whatIf.path(query: [("year", String(model.year))]))]) {
                             "规则试算"
                         }
+                        " "
+                        HTML.element("a", [("href", SiteURL.similarText.path(query: [("year", String(model.year))]))]) {
+                            "文字雷同"
+                        }
                     }
                     if model.rows.count > shownRows { " 下面列出前 \(shownRows) 个部门。" }
                 }
