@@ -8,7 +8,8 @@ doing the same work in the same run (sqlite3 .import, PostgreSQL COPY, DuckDB), 
 Measures: payment ingest (one department-year, --ingest rows) against sqlite3 .import and, when DATABASE_URL is set,
 against psql's \\copy; the batch import of the province (bundles with their payments); evaluate --all; the bureau's
 overview and its CSV against DuckDB computing the same sums from its own tables; the province re-scored under other
-rules (what-if) against DuckDB scaling stored scores; one department page under
+rules (what-if) against DuckDB scaling stored scores; copied report text (MinHash) against DuckDB grouping exact
+copies; one department page under
 `wrk -c64` against /healthz (when wrk is installed); one payment changed through the API on a year of --year-payments
 payments. Peak RSS of each process from /usr/bin/time. Needs: the release binary, sqlite3, python3 with duckdb (pip),
 optionally wrk and PostgreSQL. Nothing here is part of the test suite.
@@ -245,6 +246,25 @@ def main():
     record("what-if: every department re-scored under Hubei's budget weight (jixiao what-if vs DuckDB sums)", ours,
            peer, "seconds at 10⁴", "jixiao re-scores every indicator exactly from the snapshots' inputs, twice (own "
            "and tried rules); DuckDB scales stored scores and adds a budget score")
+
+    # 5. Copied report text: MinHash pairs over every department's paragraphs, against DuckDB grouping exact copies.
+    paragraphs_csv = os.path.join(work, "paragraphs.csv")
+    with open(paragraphs_csv, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["department", "place", "text"])
+        for index in range(args.departments):
+            for section, text in seed.get("narrative", {}).items():
+                for number, paragraph in enumerate(p for p in text.split("\n") if p):
+                    writer.writerow([f"P{index:05d}", f"{section}#{number + 1}", paragraph])
+    duck.execute(f"CREATE TABLE paragraphs AS SELECT * FROM read_csv('{paragraphs_csv}', header=true)")
+    copies_peer = f"""COPY (SELECT text, count(*) AS departments, min(department) AS first FROM paragraphs
+                             GROUP BY text HAVING count(*) > 1 ORDER BY 2 DESC) TO '{work}/duck-copies.csv' (HEADER)"""
+    ours, peer = alternate(
+        lambda: timed([args.binary, "similar-text", "--year", str(YEAR), "--csv", "--database", province],
+                      env=sqlite_env)[:2], lambda: duck_run(copies_peer), args.rounds)
+    record("copied report text: jixiao similar-text (MinHash, near copies) vs DuckDB grouping exact copies", ours,
+           peer, "seconds at 10⁴", "every synthetic department carries the seed's narrative, the worst case for "
+           "banding; DuckDB finds only identical paragraphs")
 
     overview_peer = f"""
         SELECT l.department, l.budget, COALESCE(p.paid, 0), COALESCE(p.paid, 0) / l.budget
