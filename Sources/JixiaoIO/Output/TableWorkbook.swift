@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 import JixiaoOffice
 
 /// A list the bureau exports (部门比较, 评价结果应用) as an Excel workbook of one sheet: the header row bold and
@@ -12,7 +13,8 @@ public enum TableWorkbook {
         var cells = [header.map { SheetCell(.text($0), style: bold) }]
         for row in rows {
             cells.append(row.enumerated().map { column, value in
-                if numericColumns.contains(column), !value.isEmpty, value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
+                if numericColumns.contains(column), value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                   Rational(decimal: value) != nil {
                     return SheetCell(.number(value))
                 }
                 return SheetCell(value.isEmpty ? .empty : .text(value), style: text)
