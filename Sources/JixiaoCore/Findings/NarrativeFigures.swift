@@ -4,9 +4,18 @@ extension FindingsEngine {
     /// A whole-year figure the narrative states: the words that name it, the unit it is written in, and the
     /// values the data gives it (any of them may be meant: “年度预算” is either the initial or the adjusted budget).
     struct StatedFigure {
-        let labels: [String]
         let unit: String
         let values: [(name: String, value: Rational)]
+        /// A label, a short gap (为、达、约…), the number and the unit: compiled once per figure.
+        let expression: NSRegularExpression?
+
+        init(labels: [String], unit: String, values: [(name: String, value: Rational)]) {
+            self.unit = unit
+            self.values = values
+            let words = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+            expression = try? NSRegularExpression(
+                pattern: "(\(words))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*\(NSRegularExpression.escapedPattern(for: unit))")
+        }
     }
 
     /// The whole-year figures a narrative commonly states, with what the data says: budget and spending in 万元,
@@ -31,6 +40,7 @@ extension FindingsEngine {
     /// rate stated (to however many decimals it is written) other than the data gives it. A figure written with
     /// “约” is approximate and left alone.
     static func narrativeFigures(_ year: DepartmentYear, evaluation: Evaluation) -> [Finding] {
+        guard !year.narrative.isEmpty else { return [] }
         var findings: [Finding] = []
         let figures = statedFigures(evaluation)
         for section in NarrativeSection.allCases {
@@ -58,10 +68,7 @@ extension FindingsEngine {
     /// Each place the text states the figure: where, the label, the number written, its decimals and the clause
     /// around it.
     private static func statements(of figure: StatedFigure, in text: String) -> [(Int, String, Rational, Int, String)] {
-        let labels = figure.labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let unit = NSRegularExpression.escapedPattern(for: figure.unit)
-        let pattern = "(\(labels))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*\(unit)"
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        guard let expression = figure.expression else { return [] }
         let whole = text as NSString
         return expression.matches(in: text, range: NSRange(location: 0, length: whole.length)).compactMap { match in
             let gap = whole.substring(with: match.range(at: 2))

@@ -51,17 +51,14 @@ public struct DepartmentComparison: Sendable {
     public func rows(year: Int, organisation: String? = nil) async throws -> [Row] {
         let sql = database as! any SQLDatabase
         let overview = MonitoringOverview(database: database)
-        var query = overview.joined(
+        let query = overview.snapshots(
             sql.select().column(SQLColumn("id", table: "f"), as: "year_id").column(SQLColumn("code", table: "o"))
                 .column(SQLColumn("name", table: "o")).column(SQLColumn("region", table: "o"))
                 .column(SQLColumn("group_name", table: "o")).column(SQLColumn("category", table: "o"))
                 .column(SQLColumn("total", table: "e"))
                 .column(SQLColumn("grade", table: "e")).column(SQLColumn("rate", table: "e"))
                 .column(SQLColumn("findings", table: "e")).column(SQLColumn("unsupported", table: "e")),
-            "e", EvaluationModel.schema, year: year)
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
-        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
+            year: year, organisation: organisation)
         let budgets = try await overview.budgets(year: year)
         let rechecks = try await rechecks(year: year, organisation: organisation)
         return try await query.orderBy(SQLColumn("code", table: "o")).all().map { row in

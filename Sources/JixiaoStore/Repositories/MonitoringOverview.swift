@@ -178,6 +178,15 @@ public struct MonitoringOverview: Sendable {
         return budget
     }
 
+    /// A select over the evaluation snapshots of `year` (aliased `e`) with their fiscal years (`f`) and organisations
+    /// (`o`), limited to one organisation's code when given: what the bureau's lists read.
+    func snapshots(_ select: SQLSelectBuilder, year: Int, organisation: String?) -> SQLSelectBuilder {
+        let query = joined(select, "e", EvaluationModel.schema, year: year)
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+        return organisation.map { query.where(SQLColumn("code", table: "o"), .equal, SQLBind($0)) } ?? query
+    }
+
     /// A select over one of a year's tables (aliased `alias`), joined to its fiscal year and limited to `year`.
     func joined(_ select: SQLSelectBuilder, _ alias: String, _ table: String, year: Int) -> SQLSelectBuilder {
         select.from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier(alias)))

@@ -90,9 +90,9 @@ public struct Rectifications: Sendable {
         }.sorted { ($0.code, $0.year, $0.number) < ($1.code, $1.year, $1.number) }
     }
 
-    /// A department's items from years before `year` that are not done: what that year's pages follow.
-    public func carried(into year: Int, organisation: String) async throws -> [Item] {
-        try await items(organisation: organisation).filter { $0.year < year && $0.rectification.status != .done }
+    /// The items of years before `year` that are not done: what that year's pages follow.
+    public static func carried(_ items: [Item], into year: Int) -> [Item] {
+        items.filter { $0.year < year && $0.rectification.status != .done }
     }
 
     private static func fill(_ row: RectificationModel, with item: Rectification, actor: AuditActor) {

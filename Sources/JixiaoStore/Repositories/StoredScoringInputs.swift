@@ -20,13 +20,10 @@ struct StoredScoringInputs: Sendable {
     func entries(year: Int, organisation: String? = nil, codes: Set<String>? = nil) async throws -> [Entry] {
         if let codes, codes.isEmpty { return [] }
         let sql = database as! any SQLDatabase
-        var query = MonitoringOverview(database: database).joined(
+        var query = MonitoringOverview(database: database).snapshots(
             sql.select().column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
                 .column(SQLColumn("inputs", table: "e")),
-            "e", EvaluationModel.schema, year: year)
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
-        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
+            year: year, organisation: organisation)
         if let codes { query = query.where(SQLColumn("code", table: "o"), .in, SQLBind.group(codes.sorted())) }
         return try await query.orderBy(SQLColumn("code", table: "o")).all().map { row in
             Entry(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),

@@ -44,11 +44,12 @@ struct OverviewModel {
     /// The overview with this year's and earlier years' 整改 items from the store.
     func withRectifications(_ repository: Rectifications) async throws -> OverviewModel {
         var model = self
-        for item in try await repository.items(year: year, organisation: code) {
+        let items = try await repository.items(organisation: code)
+        for item in items where item.year == year {
             model.rectified[FindingLinks.Rectifying.key(code: item.rectification.findingCode,
                                                         subject: item.rectification.subject)] = item
         }
-        model.carried = try await repository.carried(into: year, organisation: code)
+        model.carried = Rectifications.carried(items, into: year)
         return model
     }
 
