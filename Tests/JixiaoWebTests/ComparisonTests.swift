@@ -212,6 +212,54 @@ extension DatabaseTests {
                 }
             }
         }
+
+        /// 文字雷同 as findings: the department sees its copied passages on its overview while it can still rewrite
+        /// them (the other department unnamed), the bureau sees whom they match, each can be made a 整改 item, and
+        /// they go when the text is rewritten; the fingerprints are back-filled for years stored before them.
+        @Test func copiedPassagesAreFindingsOnTheOverviewUntilRewritten() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                let repository = YearRepository(database: app.db)
+                var copy = try BundleReader().read(Fixtures.seed)
+                copy.department = Department(code: "440113-KX", name: "另一区科学技术协会", overview: "")
+                try await repository.store(copy, replacing: false, actor: "test")
+                let own = try await PassageFingerprints(database: app.db).shared(code: "440112-KX", year: 2022)
+                #expect(!own.pairs.isEmpty && !own.atLeast && own.pairs.allSatisfy { $0.second.code == "440113-KX" })
+
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                try await preparer.get(app, "/years/440112-KX/2022") { response in
+                    preparer.keep(response)
+                    let page = response.body.string
+                    #expect(page.contains("（一）履职效能分析第 1 段与 1 个其他部门的文字雷同（相似度最高 100%）"))
+                    #expect(page.contains("另一部门（一）履职效能分析第 1 段") && !page.contains("另一区科学技术协会"))
+                    #expect(page.contains(#"name="finding" value="TEXT_NEAR_DUPLICATE""#))
+                }
+                let fields = ["finding": "TEXT_NEAR_DUPLICATE", "subject": "narrative.performance[0]", "owner": "办公室",
+                              "deadline": "2023-06-30"]
+                #expect(try await preparer.post(app, "/years/440112-KX/2022/rectifications", fields).0 == .seeOther)
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/years/440112-KX/2022") { response in
+                    #expect(response.body.string.contains("另一区科学技术协会（440113-KX）（一）履职效能分析第 1 段，相似度 100%"))
+                }
+
+                // Back-filled from the stored text, the fingerprints are the ones the change path kept.
+                let before = try await PassageFingerprints(database: app.db).all(year: 2022)
+                try await app.db.transaction { database in
+                    try await CreatePassages().revert(on: database)
+                    try await CreatePassages().prepare(on: database)
+                }
+                #expect(try await PassageFingerprints(database: app.db).all(year: 2022) == before && before.count > 10)
+
+                // The other department rewrites its text: the overview no longer lists the passages.
+                copy.narrative = copy.narrative.mapValues { _ in "本会今年的工作另行总结。" }
+                try await repository.store(copy, replacing: true, actor: "test")
+                try await preparer.get(app, "/years/440112-KX/2022") { response in
+                    #expect(!response.body.string.contains("文字雷同（相似度"))
+                }
+            }
+        }
     }
 }
 

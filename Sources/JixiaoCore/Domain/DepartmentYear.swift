@@ -81,4 +81,16 @@ public enum NarrativeSection: String, Sendable, Hashable, CaseIterable {
     case problems
     /// 四、下一步改进措施.
     case measures
+
+    /// The section's heading as the report prints it.
+    public var heading: String {
+        switch self {
+        case .performance: "（一）履职效能分析"
+        case .management: "（二）绩效管理"
+        case .procurement: "（三）采购管理"
+        case .assets: "（四）资产管理"
+        case .problems: "三、存在的主要问题"
+        case .measures: "四、下一步改进措施"
+        }
+    }
 }

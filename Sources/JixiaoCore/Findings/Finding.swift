@@ -29,6 +29,8 @@ public struct Finding: Sendable, Hashable {
         case assets
         /// A self-score the department's own records do not bear out.
         case selfScore
+        /// Report text another department's report shares.
+        case writing
 
         /// The problem as the report names it.
         public var problem: String {
@@ -40,6 +42,7 @@ public struct Finding: Sendable, Hashable {
             case .procurement: "政府采购程序时限执行不到位"
             case .assets: "资产数据不一致"
             case .selfScore: "部分自评结果缺少业务记录支撑"
+            case .writing: "部分报告内容与其他部门雷同"
             }
         }
 

@@ -10,7 +10,8 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), AddOrganisationAttributes(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), AddScoringInputs(),
+        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePassages(),
+        AddScoringInputs(),
         UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),

@@ -4,8 +4,9 @@ import JixiaoCore
 import JixiaoIO
 
 /// Keeps each stored year's evaluation current: every change to a year recomputes it inside the change's own
-/// transaction, so lists read the score without evaluating hundreds of years. The year is read with its days'
-/// payment totals, so a change costs the same whether the year holds a hundred payments or a hundred thousand.
+/// transaction, so lists read the score without evaluating hundreds of years, and keeps the fingerprints of its
+/// written text (``PassageFingerprints``) with it. The year is read with its days' payment totals, so a change costs
+/// the same whether the year holds a hundred payments or a hundred thousand.
 public enum EvaluationSnapshots {
     /// Recomputes and stores the evaluation of a fiscal year.
     public static func refresh(yearID: UUID, on database: any Database) async throws {
@@ -28,6 +29,10 @@ public enum EvaluationSnapshots {
         snapshot.result = EvaluationJSON.encode(year, evaluation, findings: findings).serialized()
         snapshot.computedAt = Date()
         try await snapshot.save(on: database)
+        try await PassageFingerprints(database: database).keep(
+            NearDuplicates.passages(code: year.department.code, name: year.department.name,
+                                    overview: year.department.overview, narrative: year.narrative),
+            yearID: yearID, organisationID: try fiscal.organisation.requireID(), year: fiscal.year)
     }
 
     /// The stored evaluations by fiscal year id.

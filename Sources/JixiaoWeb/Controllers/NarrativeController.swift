@@ -33,7 +33,7 @@ struct NarrativeController: RouteCollection {
         let version = (try? request.content.get(Int.self, at: "version")) ?? 0
         let tooLong = NarrativeSection.allCases.filter { (narrative[$0]?.count ?? 0) > TextLimits.maximumCharacters }
         guard tooLong.isEmpty else {
-            let names = tooLong.map { ReportDocument.heading(of: $0) }.joined(separator: "、")
+            let names = tooLong.map(\.heading).joined(separator: "、")
             return try await page(request, message: "\(names)超过 \(TextLimits.maximumCharacters) 字，未保存；您的文字保留在下面，"
                                       + "请删减后再保存。", status: .unprocessableEntity, typed: narrative)
         }

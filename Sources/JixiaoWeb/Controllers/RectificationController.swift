@@ -37,6 +37,7 @@ struct RectificationController: RouteCollection {
         try Self.requireActing(user, on: year.department.code)
         let form = try request.content.decode(AddForm.self)
         let findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
+            + (try await request.sharedTextFindings(of: year, for: user))
         guard let finding = findings.first(where: { $0.code == form.finding && ($0.subject ?? "") == (form.subject ?? "") })
         else { throw Abort(.unprocessableEntity, reason: "这个问题已不在本年度的问题清单中，请刷新页面。") }
         let written = (form.deadline ?? "").trimmingCharacters(in: .whitespaces)

@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoCore
-import JixiaoReport
 import JixiaoStore
 import Vapor
 
@@ -17,13 +16,13 @@ struct SimilarTextController: RouteCollection {
         guard let (organisation, held, year) = try await request.departmentsScope(user) else {
             return html(SimilarTextView.render(nil, user: user, csrf: CSRF.token(for: request)))
         }
-        let passages = try await ProvinceTexts(database: request.db).passages(year: year, heading: ReportDocument.heading(of:))
+        let passages = try await PassageFingerprints(database: request.db).all(year: year)
         var pairs = NearDuplicates.pairs(passages)
         if let organisation {
             pairs = pairs.filter { $0.first.code == organisation || $0.second.code == organisation }
         }
         let model = SimilarTextModel(year: year, years: held, own: organisation, pairs: pairs,
-                                     departments: Set(passages.map(\.code)).count, passages: passages.count)
+                                     departments: Set(passages.map(\.passage.code)).count, passages: passages.count)
         return html(SimilarTextView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
 }

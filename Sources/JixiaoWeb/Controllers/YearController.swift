@@ -28,7 +28,8 @@ struct YearController: RouteCollection {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let (user, year) = try await request.monitoredYear()
-        let model = try await OverviewModel(year, asOf: try request.asOf(in: year.year))
+        let model = try await OverviewModel(year, asOf: try request.asOf(in: year.year),
+                                            sharedText: try await request.sharedTextFindings(of: year, for: user))
             .withRectifications(Rectifications(database: request.db))
         return html(OverviewView.render(model, user: user, csrf: CSRF.token(for: request)))
     }

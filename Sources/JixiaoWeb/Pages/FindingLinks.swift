@@ -21,6 +21,8 @@ enum FindingLinks {
         case "workPlan":
             let anchor = index.flatMap { year.workPlan.indices.contains($0) ? "#task-\(year.workPlan[$0].id)" : nil }
             return SiteURL.workPlan(code: code, year: number).path + (anchor ?? "")
+        case "department.overview":
+            return SiteURL.basics(code: code, year: number).path
         case _ where kind.hasPrefix("narrative"):
             return SiteURL.narrative(code: code, year: number).path
         case "procurements", "activities", "assets":
@@ -65,7 +67,8 @@ enum FindingLinks {
         static func key(code: String, subject: String?) -> String { code + "|" + (subject ?? "") }
     }
 
-    /// Findings as the pages list them: severity, the message linked to its record, the suggested measure; with
+    /// Findings as the pages list them: severity, the message linked to its record, its evidence folded, the
+    /// suggested measure; with
     /// `rectifying`, each one's 整改 item or the form to make one.
     static func list(_ findings: [Finding], in year: DepartmentYear, rectifying: Rectifying? = nil) -> HTML {
         HTML.element("ul", [("class", "findings")]) {
@@ -75,7 +78,16 @@ enum FindingLinks {
                         "【\(finding.severity.chinese)】"
                     }
                     message(finding, in: year)
-                    HTML.element("br")
+                    if !finding.evidence.isEmpty {
+                        HTML.element("details", [("class", "evidence")]) {
+                            HTML.element("summary") { "依据（\(finding.evidence.count) 条）" }
+                            HTML.element("ul") {
+                                for line in finding.evidence { HTML.element("li") { line } }
+                            }
+                        }
+                    } else {
+                        HTML.element("br")
+                    }
                     HTML.element("small") { "建议：\(finding.measure)" }
                     if let rectifying, finding.needsAction { rectify(finding, in: year, rectifying) }
                 }

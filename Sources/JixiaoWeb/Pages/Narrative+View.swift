@@ -22,7 +22,7 @@ enum NarrativeView {
                 HTML.element("input", [("type", "hidden"), ("name", "version"), ("value", String(version))])
                 for item in sections {
                     HTML.element("section", [("class", "narrative")]) {
-                        HTML.element("h2") { ReportDocumentHeading.of(item.section) }
+                        HTML.element("h2") { item.section.heading }
                         HTML.element("div", [("class", "columns")]) {
                             HTML.element("label") {
                                 "您的文字"
@@ -41,11 +41,4 @@ enum NarrativeView {
             }
         }
     }
-}
-
-import JixiaoReport
-
-/// Section titles as the report prints them.
-enum ReportDocumentHeading {
-    static func of(_ section: NarrativeSection) -> String { ReportDocument.heading(of: section) }
 }

@@ -53,8 +53,9 @@ struct OverviewModel {
         return model
     }
 
-    /// The overview with the in-year view on a date.
-    init(_ year: DepartmentYear, asOf date: CivilDate) {
+    /// The overview with the in-year view on a date; `sharedText` are the year's 文字雷同 findings, listed with the
+    /// rest.
+    init(_ year: DepartmentYear, asOf date: CivilDate, sharedText: [Finding] = []) {
         departmentYear = year
         let evaluation = Evaluator.evaluate(year)
         let rounding = year.template.rounding
@@ -76,7 +77,7 @@ struct OverviewModel {
                         rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
         }
         projects = ProjectSummary.all(in: year)
-        findings = FindingsEngine.findings(year, evaluation: evaluation)
+        findings = FindingsEngine.findings(year, evaluation: evaluation) + sharedText
         monitoring = Monitor.report(year, asOf: date)
         charts = [Charts.cumulativeExecution(year, asOf: date), Charts.executionByLine(year),
                   Charts.scoreByLevel(year, evaluation: evaluation)]

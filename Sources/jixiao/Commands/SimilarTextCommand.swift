@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoReport
 import JixiaoStore
 
 /// `jixiao similar-text --year Y [--csv]`: passages of the year's written reports two departments share.
@@ -22,8 +21,8 @@ struct SimilarTextCommand: AsyncParsableCommand {
     func run() async throws {
         let year = self.year
         let (pairs, departments) = try await store.withStore { database in
-            let passages = try await ProvinceTexts(database: database).passages(year: year, heading: ReportDocument.heading(of:))
-            return (NearDuplicates.pairs(passages), Set(passages.map(\.code)).count)
+            let passages = try await PassageFingerprints(database: database).all(year: year)
+            return (NearDuplicates.pairs(passages), Set(passages.map(\.passage.code)).count)
         }
         if csv {
             var writer = CSVWriter()

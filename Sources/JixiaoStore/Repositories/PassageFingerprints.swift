@@ -1,0 +1,159 @@
+import Fluent
+import Foundation
+import JixiaoCore
+import SQLKit
+
+/// The fingerprints of every department-year's written text (`passages`: each paragraph of the 部门概况 and the
+/// report sections with its MinHash signature; `passage_bands`: its 16 band keys, indexed by year and key), kept
+/// equal to the text inside the transaction of every change, so that one department's shared passages are found by
+/// an index lookup and the province's by reading signatures, without fingerprinting any text again.
+public struct PassageFingerprints: Sendable {
+    static let passages = "passages"
+    static let bands = "passage_bands"
+    /// Holders of one band looked at for one department: past this the band is a sentence very many departments
+    /// kept, and the count it gives is a lower bound.
+    static let holdersPerBand = 64
+    static let batchSize = 500
+
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// Makes the year's stored fingerprints those of `passages`, rewriting them only when a paragraph changed (a
+    /// change that leaves the text alone costs one read).
+    func keep(_ passages: [NearDuplicates.Passage], yearID: UUID, organisationID: UUID, year: Int) async throws {
+        let stored = try await sql.select().column("section").column("paragraph").column("text")
+            .from(Self.passages).where("year_id", .equal, SQLBind(yearID)).orderBy("position").all()
+            .map { row in
+                (try row.decode(column: "section", as: String.self), try row.decode(column: "paragraph", as: Int.self),
+                 try row.decode(column: "text", as: String.self))
+            }
+        let current = passages.map { ($0.section?.rawValue ?? "", $0.paragraph, $0.text) }
+        guard !stored.elementsEqual(current, by: ==) else { return }
+        try await sql.delete(from: Self.bands).where("year_id", .equal, SQLBind(yearID)).run()
+        try await sql.delete(from: Self.passages).where("year_id", .equal, SQLBind(yearID)).run()
+        let fingerprints = passages.map(NearDuplicates.Fingerprint.init)
+        for start in stride(from: 0, to: fingerprints.count, by: Self.batchSize) {
+            var insert = sql.insert(into: Self.passages)
+                .columns("organisation_id", "year_id", "year", "position", "section", "paragraph", "text", "signature")
+            for position in start..<min(fingerprints.count, start + Self.batchSize) {
+                let fingerprint = fingerprints[position]
+                insert = insert.values(SQLBind(organisationID), SQLBind(yearID), SQLBind(year), SQLBind(position),
+                                       SQLBind(fingerprint.passage.section?.rawValue ?? ""),
+                                       SQLBind(fingerprint.passage.paragraph), SQLBind(fingerprint.passage.text),
+                                       SQLBind(Self.encode(fingerprint.signature)))
+            }
+            try await insert.run()
+        }
+        let keyed = fingerprints.enumerated().flatMap { position, fingerprint in
+            NearDuplicates.bands(fingerprint.signature).enumerated().map { (position, $0, $1) }
+        }
+        for start in stride(from: 0, to: keyed.count, by: Self.batchSize) {
+            var insert = sql.insert(into: Self.bands)
+                .columns("organisation_id", "year_id", "year", "position", "band_number", "band")
+            for (position, number, key) in keyed[start..<min(keyed.count, start + Self.batchSize)] {
+                insert = insert.values(SQLBind(organisationID), SQLBind(yearID), SQLBind(year), SQLBind(position),
+                                       SQLBind(number), SQLBind(key))
+            }
+            try await insert.run()
+        }
+    }
+
+    /// The year's passages that other departments' texts of the same year share, each pair with the department's
+    /// own passage first, and whether some band had more holders than were looked at (the count is then a lower
+    /// bound). An index lookup of at most 64 holders per band, then the holders' signatures.
+    public func shared(code: String, year: Int) async throws -> (pairs: [NearDuplicates.Pair], atLeast: Bool) {
+        let mine = try await positioned(select().where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
+            .where(SQLColumn("year", table: "p"), .equal, SQLBind(year)))
+        guard let yearID = mine.first?.0 else { return ([], false) }
+        let own = mine.map(\.2)
+        let keys = Array(Set(own.flatMap { NearDuplicates.bands($0.signature) }))
+        guard !keys.isEmpty else { return ([], false) }
+        var holders: [UUID: Set<Int>] = [:]
+        var atLeast = false
+        for start in stride(from: 0, to: keys.count, by: 100) {
+            // One bounded lookup per band, joined into one statement.
+            let lookups = keys[start..<min(keys.count, start + 100)].enumerated().map { index, key -> SQLQueryString in
+                """
+                SELECT * FROM (SELECT year_id, position, \(literal: index) AS lookup FROM \(ident: Self.bands) \
+                WHERE year = \(bind: year) AND band = \(bind: key) AND year_id <> \(bind: yearID) \
+                LIMIT \(literal: Self.holdersPerBand + 1)) AS \(ident: "b\(index)")
+                """
+            }
+            let rows = try await sql.raw(lookups.joined(separator: " UNION ALL ")).all()
+            var perLookup: [Int: Int] = [:]
+            for row in rows {
+                let lookup = try row.decode(column: "lookup", as: Int.self)
+                perLookup[lookup, default: 0] += 1
+                guard perLookup[lookup]! <= Self.holdersPerBand else { atLeast = true; continue }
+                holders[try row.decode(column: "year_id", as: UUID.self), default: []]
+                    .insert(try row.decode(column: "position", as: Int.self))
+            }
+        }
+        guard !holders.isEmpty else { return ([], false) }
+        var others: [NearDuplicates.Fingerprint] = []
+        let years = Array(holders.keys)
+        for start in stride(from: 0, to: years.count, by: Self.batchSize) {
+            let chunk = years[start..<min(years.count, start + Self.batchSize)].map { SQLBind($0) }
+            for (yearID, position, fingerprint) in try await positioned(select()
+                .where(SQLColumn("year_id", table: "p"), .in, SQLGroupExpression(chunk))) where holders[yearID]?.contains(position) == true {
+                others.append(fingerprint)
+            }
+        }
+        return (NearDuplicates.matches(of: own, among: others), atLeast)
+    }
+
+    /// Every department's fingerprinted passages of `year`, in code and position order.
+    public func all(year: Int) async throws -> [NearDuplicates.Fingerprint] {
+        try await fingerprints(select().where(SQLColumn("year", table: "p"), .equal, SQLBind(year)))
+    }
+
+    private func select() -> SQLSelectBuilder {
+        sql.select().column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
+            .column(SQLColumn("year_id", table: "p")).column(SQLColumn("position", table: "p"))
+            .column(SQLColumn("section", table: "p")).column(SQLColumn("paragraph", table: "p"))
+            .column(SQLColumn("text", table: "p")).column(SQLColumn("signature", table: "p"))
+            .from(SQLAlias(SQLIdentifier(Self.passages), as: SQLIdentifier("p")))
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "p"))
+            .orderBy(SQLColumn("code", table: "o")).orderBy(SQLColumn("position", table: "p"))
+    }
+
+    private func fingerprints(_ query: SQLSelectBuilder) async throws -> [NearDuplicates.Fingerprint] {
+        try await positioned(query).map(\.2)
+    }
+
+    private func positioned(_ query: SQLSelectBuilder) async throws -> [(UUID, Int, NearDuplicates.Fingerprint)] {
+        try await query.all().map { row in
+            let section = try row.decode(column: "section", as: String.self)
+            let passage = NearDuplicates.Passage(
+                code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+                section: NarrativeSection(rawValue: section), paragraph: try row.decode(column: "paragraph", as: Int.self),
+                text: try row.decode(column: "text", as: String.self))
+            return (try row.decode(column: "year_id", as: UUID.self), try row.decode(column: "position", as: Int.self),
+                    NearDuplicates.Fingerprint(passage: passage,
+                                               signature: Self.decode(try row.decode(column: "signature", as: String.self))))
+        }
+    }
+
+    /// A signature as stored: its minima as 16 hexadecimal digits each (empty for a passage too short to judge).
+    static func encode(_ signature: [UInt64]) -> String {
+        signature.map { value in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+
+    static func decode(_ text: String) -> [UInt64] {
+        var minima: [UInt64] = []
+        minima.reserveCapacity(text.utf8.count / 16)
+        var rest = Substring(text)
+        while rest.count >= 16 {
+            minima.append(UInt64(rest.prefix(16), radix: 16) ?? 0)
+            rest = rest.dropFirst(16)
+        }
+        return minima
+    }
+}

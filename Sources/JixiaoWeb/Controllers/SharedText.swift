@@ -1,0 +1,13 @@
+import JixiaoCore
+import JixiaoStore
+import Vapor
+
+extension Request {
+    /// 文字雷同 as findings of one department-year: its passages that other departments' texts of the year share,
+    /// found by the stored fingerprints. The bureau's people see the other departments named; a department's own
+    /// people do not.
+    func sharedTextFindings(of year: DepartmentYear, for user: CurrentUser) async throws -> [Finding] {
+        let (pairs, atLeast) = try await PassageFingerprints(database: db).shared(code: year.department.code, year: year.year)
+        return NearDuplicates.findings(pairs, naming: !user.role.isDepartmental, atLeast: atLeast)
+    }
+}
