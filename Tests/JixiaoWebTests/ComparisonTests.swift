@@ -243,6 +243,12 @@ extension DatabaseTests {
                 try await reviewer.get(app, "/years/440112-KX/2022") { response in
                     #expect(response.body.string.contains("另一区科学技术协会（440113-KX）（一）履职效能分析第 1 段，相似度 100%"))
                 }
+                // The reviewer weighs them on the review page the queue leads to, with the cross-checks.
+                try await reviewer.get(app, "/years/440112-KX/2022/review") { response in
+                    let page = response.body.string
+                    #expect(page.contains("待整改的问题（") && page.contains("与 1 个其他部门的文字雷同")
+                        && page.contains("无法考核"))
+                }
 
                 // Back-filled from the stored text, the fingerprints are the ones the change path kept.
                 let before = try await PassageFingerprints(database: app.db).all(year: 2022)

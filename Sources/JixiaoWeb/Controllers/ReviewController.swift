@@ -116,12 +116,18 @@ struct ReviewContext {
     /// The page's (and the API's) view of both rounds.
     func model(message: String?, refusal: ReviewRefusal? = nil) async throws -> ReviewModel {
         let id = try organisation.requireID()
-        let indicators = try await YearRepository(database: database).load(code: organisation.code, year: fiscal.year, payments: .dailyTotals)?
-            .indicators.map { ($0.id, $0.name) } ?? []
-        return ReviewModel(code: organisation.code, name: organisation.name, year: fiscal.year,
+        let year = try await YearRepository(database: database).load(code: organisation.code, year: fiscal.year,
+                                                                     payments: .dailyTotals)
+        var findings: [Finding] = []
+        if let year {
+            findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
+                + (try await request.sharedTextFindings(of: year, for: user))
+        }
+        return ReviewModel(code: organisation.code, name: organisation.name, year: fiscal.year, departmentYear: year,
+                           findings: findings.filter(\.needsAction),
                            statuses: try await repository.statuses(organisationID: id, year: fiscal.year),
                            history: try await repository.history(organisationID: id, year: fiscal.year),
-                           indicators: indicators,
+                           indicators: year?.indicators.map { ($0.id, $0.name) } ?? [],
                            party: user.role.reviewParty, message: message, refusal: refusal)
     }
 

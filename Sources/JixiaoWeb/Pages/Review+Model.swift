@@ -9,6 +9,11 @@ struct ReviewModel {
     let code: String
     let name: String
     let year: Int
+    /// The year as stored, for linking findings to their records.
+    let departmentYear: DepartmentYear?
+    /// The findings that need action — the cross-checks of self-scores against the records and 文字雷同 among them —
+    /// for the reviewer to weigh.
+    let findings: [Finding]
     let statuses: [ReviewRound: ReviewRepository.Status]
     let history: [ReviewRepository.Event]
     /// The year's indicators (id, name), for pointing a return's notes at one.

@@ -14,6 +14,11 @@ enum ReviewView {
                 " · "
                 HTML.element("a", [("href", SiteURL.recheck(code: model.code, year: model.year).path)]) { "自评复核" }
             }
+            if let year = model.departmentYear, !model.findings.isEmpty {
+                HTML.element("h2") { "待整改的问题（\(model.findings.count) 个）" }
+                HTML.element("p", [("class", "hint")]) { "自评与业务记录不符、目标无法考核、文字与其他部门雷同等，审核时请逐项核对。" }
+                FindingLinks.list(model.findings, in: year)
+            }
             for round in ReviewRound.allCases { section(round, model, csrf: csrf) }
             HTML.element("h2") { "审核记录" }
             if model.history.isEmpty {
