@@ -72,6 +72,14 @@ extension DatabaseTests {
                     let page = response.body.string
                     #expect(page.contains("以前年度整改事项：未完成 1 项") && page.contains("【2021 年第 1 项·未整改·已逾期】"))
                 }
+                // …and in that year's report, as an annex that counts them (this year's own items are not there).
+                try await preparer.get(app, "/years/440112-KX/2022/report.html") { response in
+                    let page = response.body.string
+                    #expect(page.contains("附件：以前年度问题整改情况") && page.contains("以前年度评价发现的问题列入整改 1 项")
+                        && page.contains("未整改 1 项，其中 1 项已超过整改期限。"))
+                    #expect(page.contains("2021-1") && page.contains("2021 年支付进度偏慢") && page.contains("未整改（已逾期）"))
+                    #expect(!page.contains("已制定支付进度表"))
+                }
                 // The auditor reads and changes nothing; the department cannot touch another's items.
                 var auditor = Browser()
                 try await auditor.signIn(app, username: "auditor")

@@ -95,6 +95,11 @@ public struct Rectifications: Sendable {
         items.filter { $0.year < year && $0.rectification.status != .done }
     }
 
+    /// What the report of `year` accounts for: last year's items whatever their state, older ones not yet done.
+    public static func followed(_ items: [Item], into year: Int) -> [Item] {
+        items.filter { $0.year == year - 1 || ($0.year < year && $0.rectification.status != .done) }
+    }
+
     private static func fill(_ row: RectificationModel, with item: Rectification, actor: AuditActor) {
         row.problem = item.problem
         row.measure = item.measure

@@ -84,7 +84,7 @@ public enum DemoData {
                     == .drafting else { continue }
             for (action, party, reason) in actions {
                 // The demo publishes without a PDF, so that it starts in seconds without LibreOffice.
-                let publication = action == .publish ? try await Publishing.documents(for: department, recheck: nil, evidence: []) { _ in nil } : nil
+                let publication = action == .publish ? try await Publishing.documents(for: department, annexes: StoredReport.Annexes(evidence: [], rectifications: [])) { _ in nil } : nil
                 try await repository.step(action, round: round, by: party, reason: reason,
                                           grade: nil, organisation: organisation, fiscal: fiscal,
                                           publication: publication,

@@ -8,17 +8,17 @@ import Vapor
 /// What the publish step keeps of a department-year: its report as HTML, Word (公文) and the Excel score table,
 /// the PDF when LibreOffice is installed, the score table as CSV, and the bundle they were all made from.
 enum Publishing {
-    /// The documents of `year` with the bureau's re-check and the evidence list as annexes; `pdf` prints the
-    /// report as PDF, or gives nil (LibreOffice missing, the demo).
-    static func documents(for year: DepartmentYear, recheck: Recheck?, evidence: [EvidenceRepository.Entry],
+    /// The documents of `year` with its annexes (the bureau's re-check, earlier 整改 items, the evidence list);
+    /// `pdf` prints the report as PDF, or gives nil (LibreOffice missing, the demo).
+    static func documents(for year: DepartmentYear, annexes: StoredReport.Annexes,
                           pdf: (ReportDocument) async -> Data?) async throws -> Publications.Documents {
         let evaluation = Evaluator.evaluate(year)
-        let report = StoredReport.build(year, evaluation: evaluation, recheck: recheck, evidence: evidence)
+        let report = StoredReport.build(year, evaluation: evaluation, annexes: annexes)
         let docx = try DocxRenderer.render(report)
         return Publications.Documents(
             bundle: BundleWriter.encode(year).serialized() + "\n", html: HTMLRenderer.render(report), docx: docx,
             xlsx: try XlsxRenderer.render(report), pdf: await pdf(report),
-            scoreCSV: scoreCSV(year, evaluation, recheck: recheck))
+            scoreCSV: scoreCSV(year, evaluation, recheck: annexes.recheck))
     }
 
     /// The documents (with the re-check of a department drawn and re-scored), the PDF converted by LibreOffice off
@@ -32,8 +32,7 @@ enum Publishing {
                                                            on: request.db).comparison
             annex = recheck.hasRescores ? recheck : nil
         }
-        return try await documents(for: year, recheck: annex,
-                                   evidence: try await StoredReport.evidence(of: year, on: request.db)) { report in
+        return try await documents(for: year, annexes: try await .load(of: year, recheck: annex, on: request.db)) { report in
             let pdf = try? await request.application.threadPool.runIfActive { try OfficialPDF().render(report) }
             if pdf == nil { request.logger.warning("publishing \(year.department.code)/\(year.year) without a PDF") }
             return pdf

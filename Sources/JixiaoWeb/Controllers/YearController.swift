@@ -79,9 +79,9 @@ struct YearController: RouteCollection {
                                                filename: "\(year.department.code)-\(year.year).json", inline: false,
                                                on: request)
         }
-        let evidence = try await StoredReport.evidence(of: year, on: request.db)
+        let annexes = try await StoredReport.Annexes.load(of: year, on: request.db)
         return try await Download.document({
-            StoredReport.build(year, evaluation: Evaluator.evaluate(year), recheck: nil, evidence: evidence, linked: true)
+            StoredReport.build(year, evaluation: Evaluator.evaluate(year), annexes: annexes, linked: true)
         }, format: format, name: "\(year.department.name)\(year.year)年绩效自评报告", on: request)
     }
 }
