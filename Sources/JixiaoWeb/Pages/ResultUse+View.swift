@@ -26,13 +26,16 @@ enum ResultUseView {
         }
     }
 
-    /// How many departments each suggestion applies to, e.g. `优先保障 3 个，保持 10 个，压减 2 个`.
+    /// How many departments each suggestion applies to, e.g. `优先保障 3 个，保持 10 个，压减 2 个`, and how many
+    /// sent nothing.
     static func summary(_ rows: [ResultUse.Row]) -> String {
         let counts = ResultUseRule.Action.allCases.compactMap { action -> String? in
             let count = rows.filter { $0.suggestion.action == action }.count
             return count == 0 ? nil : "\(action.chinese) \(count) 个"
         }
-        return "共 \(rows.count) 个部门" + (counts.isEmpty ? "。" : "：" + counts.joined(separator: "，") + "。")
+        let unsent = rows.filter { !$0.submitted }.count
+        return "共 \(rows.count) 个部门" + (unsent == 0 ? "" : "（其中 \(unsent) 个未报送）")
+            + (counts.isEmpty ? "。" : "：" + counts.joined(separator: "，") + "。")
     }
 
     private static func form(_ model: ResultUseModel, editable: Bool, csrf: String) -> HTML {
@@ -88,11 +91,17 @@ enum ResultUseView {
     /// One department's CSV row.
     static func cells(_ row: ResultUse.Row) -> [String] {
         let department = row.department
-        return [department.code, department.name, department.adjusted.yuanString,
+        return [department.code, department.name, row.submitted ? department.adjusted.yuanString : "",
                 department.total == nil ? "" : department.finalGrade,
                 department.recheckGrade == nil ? "自评" : "复核", row.timeliness.chinese, row.suggestion.action.chinese,
-                row.suggestion.cut.percentString(places: 0), row.suggestion.amount.yuanString,
-                row.suggestion.reasons.joined(separator: "；")]
+                row.suggestion.cut.percentString(places: 0), row.submitted ? row.suggestion.amount.yuanString : "",
+                reasons(row)]
+    }
+
+    /// Why, in words; a unit that sent nothing has no budget here to take the suggestion from.
+    static func reasons(_ row: ResultUse.Row) -> String {
+        (row.suggestion.reasons + (row.submitted ? [] : ["未报送本年度数据，下年预算由财政局按核定基数确定"]))
+            .joined(separator: "；")
     }
 
     private static func table(_ model: ResultUseModel) -> HTML {
@@ -111,17 +120,21 @@ enum ResultUseView {
                         let cells = cells(row)
                         HTML.element("tr", [("id", "department-\(row.department.code)")]) {
                             HTML.element("td") {
-                                HTML.element("a", [("href", SiteURL.year(code: row.department.code, year: model.year).path)]) {
-                                    row.department.name
+                                if row.submitted {
+                                    HTML.element("a", [("href", SiteURL.year(code: row.department.code, year: model.year).path)]) {
+                                        row.department.name
+                                    }
+                                } else {
+                                    "\(row.department.name)（未报送）"
                                 }
                             }
-                            HTML.element("td", [("class", "number")]) { row.department.adjusted.wanString }
+                            HTML.element("td", [("class", "number")]) { row.submitted ? row.department.adjusted.wanString : "—" }
                             HTML.element("td") { cells[3] + (row.department.recheckGrade == nil ? "" : "（复核）") }
                             HTML.element("td", [("class", row.timeliness == .onTime || row.timeliness == .pending
                                                     ? nil : "severity-medium")]) { cells[5] }
                             HTML.element("td") { cells[6] }
                             HTML.element("td", [("class", "number")]) { cells[7] }
-                            HTML.element("td", [("class", "number")]) { row.suggestion.amount.wanString }
+                            HTML.element("td", [("class", "number")]) { row.submitted ? row.suggestion.amount.wanString : "—" }
                             HTML.element("td") { cells[9] }
                         }
                     }
