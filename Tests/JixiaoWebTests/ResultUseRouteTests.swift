@@ -97,7 +97,7 @@ extension DatabaseTests {
                     #expect(response.status == .ok && !response.body.string.contains("保存规则</button>"))
                 }
                 let (forbidden, reason) = try await auditor.post(app, "/compare/results", fields)
-                #expect(forbidden == .forbidden && reason.contains("自评复核只由财政局审核人进行"))
+                #expect(forbidden == .forbidden && reason.contains("评价结果应用只由财政局审核人进行"))
                 var preparer = Browser()
                 try await preparer.signIn(app, username: "preparer")
                 try await preparer.get(app, "/compare/results?year=2022") { #expect($0.status == .forbidden) }

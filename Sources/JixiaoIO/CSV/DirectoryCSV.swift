@@ -33,6 +33,18 @@ public enum DirectoryCSV {
         }
     }
 
+    /// The list as the bureau edits it: one row a unit under the first header of each column, for Excel (UTF-8
+    /// with a byte-order mark); what ``read(_:file:)`` reads back.
+    public static func write(_ entries: [Entry]) -> String {
+        var writer = CSVWriter()
+        writer.append(Column.allCases.map { $0.headers[0] })
+        for entry in entries {
+            writer.append([entry.code, entry.name, entry.attributes.region, entry.attributes.group,
+                           entry.attributes.category])
+        }
+        return writer.text
+    }
+
     /// Reads the list; fails with every problem (row and column) when any row is wrong.
     public static func read(_ data: Data, file: String) throws -> [Entry] {
         var issues: [ValidationIssue] = []

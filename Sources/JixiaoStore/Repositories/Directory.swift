@@ -16,6 +16,15 @@ public struct Directory: Sendable {
         public var added: Int
     }
 
+    /// The budget units held, in code order, with their attributes: the list as it stands.
+    public func entries() async throws -> [DirectoryCSV.Entry] {
+        try await OrganisationModel.query(on: database).filter(\.$kind == "department").sort(\.$code).all().map { unit in
+            DirectoryCSV.Entry(code: unit.code, name: unit.name,
+                               attributes: OrganisationAttributes(region: unit.region, group: unit.group,
+                                                                  category: unit.category))
+        }
+    }
+
     /// Applies the list: all of it or, on any error, none.
     public func apply(_ entries: [DirectoryCSV.Entry], actor: AuditActor) async throws -> Outcome {
         try await database.transaction { database in

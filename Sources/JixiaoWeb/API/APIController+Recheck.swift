@@ -7,7 +7,7 @@ import Vapor
 extension APIController {
     /// `GET /api/v1/review/spot-checks?year=Y`: how many departments may be drawn and every one drawn (bureau).
     @Sendable func spotChecks(_ request: Request) async throws -> Response {
-        _ = try RecheckController.requireBureau(request, acting: false)
+        _ = try request.requireBureau(acting: false, for: "自评复核")
         let year = try await RecheckController.year(request.query[Int.self, at: "year"], on: request.db)
         let rechecks = Rechecks(database: request.db)
         return json(.object([
@@ -20,7 +20,7 @@ extension APIController {
     /// `POST /api/v1/review/spot-checks` with `{"year", "count", "method": "random|risk", "seed", "measure"}`:
     /// draws and records; 201 with the departments drawn, 409 when none may be drawn.
     @Sendable func drawSpotCheck(_ request: Request) async throws -> Response {
-        let user = try RecheckController.requireBureau(request, acting: true)
+        let user = try request.requireBureau(acting: true, for: "自评复核")
         try CSRF.verify(request)
         let body = try request.content.decode(RecheckController.DrawForm.self)
         guard let year = body.year, (2000...2100).contains(year) else {

@@ -34,6 +34,7 @@ enum Routes {
         try signedIn.register(collection: WhatIfController())
         try signedIn.register(collection: SimilarTextController())
         try signedIn.register(collection: ResultUseController())
+        try signedIn.register(collection: DirectoryController())
         try signedIn.register(collection: RectificationController())
         try signedIn.register(collection: AssetsController())
         try signedIn.register(collection: AccountController())

@@ -45,6 +45,10 @@ public enum SiteURL: Sendable, Equatable {
     case whatIf
     /// 规则试算 as a CSV file.
     case whatIfCSV
+    /// 单位名录: the bureau's budget units and what it compares them by, uploaded and downloaded as CSV.
+    case directory
+    /// 单位名录 as a CSV file.
+    case directoryCSV
     /// 评价结果应用: the bureau's rule and every department's budget suggestion for next year.
     case results
     /// 评价结果应用 as a CSV file.
@@ -210,6 +214,8 @@ public enum SiteURL: Sendable, Equatable {
         case .similarText: ["compare", "similar-text"]
         case .whatIf: ["compare", "what-if"]
         case .whatIfCSV: ["compare", "what-if.csv"]
+        case .directory: ["compare", "directory"]
+        case .directoryCSV: ["compare", "directory.csv"]
         case .results: ["compare", "results"]
         case .resultsCSV: ["compare", "results.csv"]
         case .resultsXLSX: ["compare", "results.xlsx"]

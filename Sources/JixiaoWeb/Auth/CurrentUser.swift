@@ -47,6 +47,16 @@ extension Request {
         return user
     }
 
+    /// The bureau's reviewer (or, to read, its auditor) for the bureau's own work named by `work` (自评复核,
+    /// 评价结果应用…); 403 for everyone else, saying whose work it is.
+    func requireBureau(acting: Bool, for work: String) throws -> CurrentUser {
+        let user = try requireUser()
+        guard user.role == .reviewer || (!acting && user.role == .auditor) else {
+            throw Abort(.forbidden, reason: acting ? "\(work)只由财政局审核人进行。" : "\(work)只有财政局可以查看。")
+        }
+        return user
+    }
+
     /// Who acts, for the audit trail: the signed-in person, or an anonymous visitor from this address.
     var auditActor: AuditActor {
         currentUser?.auditActor ?? AuditActor(name: "anonymous", role: "", source: sourceAddress)

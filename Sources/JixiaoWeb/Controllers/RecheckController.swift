@@ -37,7 +37,7 @@ struct RecheckController: RouteCollection {
     }
 
     @Sendable func spotCheck(_ request: Request) async throws -> Response {
-        let user = try Self.requireBureau(request, acting: false)
+        let user = try request.requireBureau(acting: false, for: "自评复核")
         let year = try await Self.year(request.query[Int.self, at: "year"], on: request.db)
         return html(SpotCheckView.render(try await SpotCheckPage.load(year: year, user: user, on: request.db),
                                          user: user, csrf: CSRF.token(for: request)))
@@ -45,7 +45,7 @@ struct RecheckController: RouteCollection {
 
     @Sendable func draw(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
-        let user = try Self.requireBureau(request, acting: true)
+        let user = try request.requireBureau(acting: true, for: "自评复核")
         let form = try request.content.decode(DrawForm.self)
         let year = try await Self.year(form.year, on: request.db)
         do {
@@ -64,7 +64,7 @@ struct RecheckController: RouteCollection {
 
     @Sendable func campaign(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
-        let user = try Self.requireBureau(request, acting: true)
+        let user = try request.requireBureau(acting: true, for: "自评复核")
         let form = try request.content.decode(CampaignForm.self)
         let year = try await Self.year(form.year, on: request.db)
         var problems: [String] = []
@@ -88,15 +88,6 @@ struct RecheckController: RouteCollection {
                                                    problems: problems)
         return html(SpotCheckView.render(model, user: user, csrf: CSRF.token(for: request)),
                     status: problems.isEmpty ? .ok : .unprocessableEntity)
-    }
-
-    /// The bureau's reviewer (or, to read, its auditor); 403 for everyone else.
-    static func requireBureau(_ request: Request, acting: Bool) throws -> CurrentUser {
-        let user = try request.requireUser()
-        guard user.role == .reviewer || (!acting && user.role == .auditor) else {
-            throw Abort(.forbidden, reason: acting ? "自评复核只由财政局审核人进行。" : "自评复核只有财政局可以查看。")
-        }
-        return user
     }
 
     /// The year asked for, or the latest held; 404 when the store holds no year at all.

@@ -38,14 +38,14 @@ struct ResultUseController: RouteCollection {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let user = try RecheckController.requireBureau(request, acting: false)
+        let user = try request.requireBureau(acting: false, for: "评价结果应用")
         let year = try await RecheckController.year(request.query[Int.self, at: "year"], on: request.db)
         return html(ResultUseView.render(try await model(year: year, request), user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func change(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
-        let user = try RecheckController.requireBureau(request, acting: true)
+        let user = try request.requireBureau(acting: true, for: "评价结果应用")
         let form = RuleForm(fields: try request.content.decode([String: String].self))
         let year = try await RecheckController.year(form.fields["year"].flatMap { Int($0) }, on: request.db)
         do {
@@ -77,7 +77,7 @@ struct ResultUseController: RouteCollection {
 
     /// The year asked for and every department's suggestion as the downloads' cells (the bureau only).
     private func download(_ request: Request) async throws -> (Int, [[String]]) {
-        _ = try RecheckController.requireBureau(request, acting: false)
+        _ = try request.requireBureau(acting: false, for: "评价结果应用")
         let year = try await RecheckController.year(request.query[Int.self, at: "year"], on: request.db)
         let model = try await model(year: year, request)
         return (year, model.rows.map(ResultUseView.cells))

@@ -29,6 +29,10 @@ enum ComparisonView {
                         HTML.element("a", [("href", SiteURL.similarText.path(query: [("year", String(model.year))]))]) {
                             "文字雷同"
                         }
+                        if user.role == .reviewer || user.role == .auditor {
+                            " "
+                            HTML.element("a", [("href", SiteURL.directory.path)]) { "单位名录" }
+                        }
                     }
                     if model.rows.count > shownRows { " 下面列出前 \(shownRows) 个部门。" }
                 }
