@@ -93,5 +93,50 @@ extension DatabaseTests {
                                                 ["status": "done", "owner": "x", "deadline": "2023-06-30", "progress": "x"]).0 == .forbidden)
             }
         }
+        /// A province's list is shown a hundred items a page, counted whole by the database, its filters kept in the
+        /// page links; the CSV holds every item.
+        @Test func theListIsPagedAndCountedWhole() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                let repository = Rectifications(database: app.db)
+                let actor = AuditActor(name: "reviewer", role: "reviewer", source: "test")
+                for number in 1...150 {
+                    var item = Rectification(findingCode: "PLAN_BEHIND", subject: "budget.lines[\(number)]",
+                                             problem: "第 \(number) 条支付慢于计划", measure: "按月调度", owner: "财务科",
+                                             deadline: CivilDate(year: 2023, month: number <= 50 ? 3 : 12, day: 31)!)
+                    if number % 3 == 0 { item.status = .inProgress }
+                    _ = try await repository.add(item, code: "440112-KX", year: 2022, actor: actor)
+                }
+                let tally = try await repository.tally(year: 2022, today: CivilDate(year: 2023, month: 6, day: 1)!)
+                #expect(tally.total == 150 && tally.byStatus[.inProgress] == 50 && tally.byStatus[.open] == 100
+                    && tally.overdue == 50)
+                var reviewer = Browser()
+                try await reviewer.signIn(app, username: "reviewer")
+                try await reviewer.get(app, "/rectifications?year=2022&status=open") { response in
+                    let page = response.body.string
+                    #expect(page.contains("共 100 项：已整改 0 项，整改中 0 项，未整改 100 项"))
+                    #expect(!page.contains("分页"))
+                }
+                try await reviewer.get(app, "/rectifications?year=2022") { response in
+                    let page = response.body.string
+                    #expect(page.contains("共 150 项：") && page.contains("第 1–100 项，共 150 项（第 1/2 页）"))
+                    #expect(page.contains("item-440112-KX-2022-100\"") && !page.contains("item-440112-KX-2022-101\""))
+                    #expect(page.contains(#"href="/rectifications?year=2022&amp;page=2">下一页</a>"#))
+                }
+                try await reviewer.get(app, "/rectifications?year=2022&page=9") { response in
+                    let page = response.body.string
+                    #expect(page.contains("第 101–150 项，共 150 项（第 2/2 页）") && page.contains("item-440112-KX-2022-150\""))
+                }
+                try await reviewer.get(app, "/rectifications.csv?year=2022") { response in
+                    #expect(response.body.string.split(separator: "\r\n").count == 151)
+                }
+            }
+        }
+
+        @Test func pagesStayWithinTheList() {
+            #expect(Paging(page: nil, total: 0).range == 0..<0 && Paging(page: 5, total: 0).page == 1)
+            #expect(Paging(page: -2, total: 250).range == 0..<100 && Paging(page: 3, total: 250).range == 200..<250)
+            #expect(Paging(page: 4, total: 250).page == 3 && Paging(page: 2, total: 250).pages == 3)
+        }
     }
 }

@@ -75,19 +75,44 @@ public struct Rectifications: Sendable {
     }
 
     /// The items of one year (every year when nil) and one department (every one when nil) with the given status
-    /// (any when nil), by department code, year and number.
-    public func items(year: Int? = nil, organisation: String? = nil,
-                      status: Rectification.Status? = nil) async throws -> [Item] {
-        var query = RectificationModel.query(on: database).with(\.$organisation)
-        if let year { query = query.filter(\.$year == year) }
-        if let status { query = query.filter(\.$status == status.rawValue) }
-        if let organisation {
-            query = query.join(parent: \.$organisation).filter(OrganisationModel.self, \.$code == organisation)
-        }
+    /// (any when nil), by department code, year and number; only those at `range` of that order when given (a page).
+    public func items(year: Int? = nil, organisation: String? = nil, status: Rectification.Status? = nil,
+                      range: Range<Int>? = nil) async throws -> [Item] {
+        var query = filtered(year: year, organisation: organisation, status: status).with(\.$organisation)
+            .sort(OrganisationModel.self, \.$code).sort(\.$year).sort(\.$number)
+        if let range { query = query.range(range) }
         return try await query.all().map { row in
             Item(code: row.organisation.code, name: row.organisation.name, year: row.year, number: row.number,
                  rectification: Self.rectification(row), updatedBy: row.updatedBy, updatedAt: row.updatedAt)
-        }.sorted { ($0.code, $0.year, $0.number) < ($1.code, $1.year, $1.number) }
+        }
+    }
+
+    /// How many items a filter selects, by status, and how many of them are late on a day.
+    public struct Tally: Sendable, Equatable {
+        public var byStatus: [Rectification.Status: Int]
+        public var overdue: Int
+        public var total: Int { byStatus.values.reduce(0, +) }
+    }
+
+    /// The tally of the items ``items(year:organisation:status:range:)`` selects, counted by the database.
+    public func tally(year: Int? = nil, organisation: String? = nil, status: Rectification.Status? = nil,
+                      today: CivilDate) async throws -> Tally {
+        var tally = Tally(byStatus: [:], overdue: 0)
+        for kind in Rectification.Status.allCases where status == nil || status == kind {
+            tally.byStatus[kind] = try await filtered(year: year, organisation: organisation, status: kind).count()
+        }
+        // Deadlines are ISO dates, so text order is date order.
+        tally.overdue = try await filtered(year: year, organisation: organisation, status: status)
+            .filter(\.$status != Rectification.Status.done.rawValue).filter(\.$deadline < today.description).count()
+        return tally
+    }
+
+    private func filtered(year: Int?, organisation: String?, status: Rectification.Status?) -> QueryBuilder<RectificationModel> {
+        var query = RectificationModel.query(on: database).join(parent: \.$organisation)
+        if let year { query = query.filter(\.$year == year) }
+        if let status { query = query.filter(\.$status == status.rawValue) }
+        if let organisation { query = query.filter(OrganisationModel.self, \.$code == organisation) }
+        return query
     }
 
     /// The items of years before `year` that are not done: what that year's pages follow.

@@ -80,34 +80,52 @@ struct RectificationController: RouteCollection {
         return request.redirect(to: Self.listPath(code: code, year: year) + "#item-\(code)-\(year)-\(number)")
     }
 
+    /// The list a page at a time, with the whole selection counted.
     @Sendable func list(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        return html(RectificationView.render(try await model(request, user: user), user: user,
-                                             csrf: CSRF.token(for: request)))
+        let filter = try Filter(request, user: user)
+        let repository = Rectifications(database: request.db)
+        let today = ChinaClock.today()
+        let tally = try await repository.tally(year: filter.year, organisation: filter.organisation,
+                                               status: filter.status, today: today)
+        let paging = Paging(request, total: tally.total)
+        let items = try await repository.items(year: filter.year, organisation: filter.organisation,
+                                               status: filter.status, range: paging.range)
+        let model = RectificationModel(year: filter.year, status: filter.status, organisation: filter.organisation,
+                                       items: items, tally: tally, paging: paging, today: today,
+                                       mayAct: { user.role == .reviewer || user.mayChange(organisation: $0) })
+        return html(RectificationView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
 
+    /// The whole selection as CSV.
     @Sendable func csv(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let model = try await model(request, user: user)
+        let filter = try Filter(request, user: user)
+        let items = try await Rectifications(database: request.db)
+            .items(year: filter.year, organisation: filter.organisation, status: filter.status)
         var writer = CSVWriter()
         writer.append(RectificationView.header)
-        for item in model.items { writer.append(RectificationView.cells(item, today: model.today)) }
-        return try await Download.csv(writer.text, filename: "整改清单\(model.year.map(String.init) ?? "").csv", on: request)
+        let today = ChinaClock.today()
+        for item in items { writer.append(RectificationView.cells(item, today: today)) }
+        return try await Download.csv(writer.text, filename: "整改清单\(filter.year.map(String.init) ?? "").csv", on: request)
     }
 
-    /// The items the person may see, filtered by the query (year, status, department).
-    private func model(_ request: Request, user: CurrentUser) async throws -> RectificationModel {
-        guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
-        func text(_ key: String) -> String? {
-            (try? request.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
+    /// The items the person may see, as the query narrows them (year, status, department); a department's people
+    /// see only their own.
+    private struct Filter {
+        let year: Int?
+        let organisation: String?
+        let status: Rectification.Status?
+
+        init(_ request: Request, user: CurrentUser) throws {
+            guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
+            func text(_ key: String) -> String? {
+                (try? request.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
+            }
+            organisation = user.role.isDepartmental ? user.organisationCode ?? "" : text("code")
+            year = text("year").flatMap { Int($0) }
+            status = text("status").flatMap(Rectification.Status.init(rawValue:))
         }
-        let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : text("code")
-        let year = text("year").flatMap { Int($0) }
-        let status = text("status").flatMap(Rectification.Status.init(rawValue:))
-        let items = try await Rectifications(database: request.db).items(year: year, organisation: organisation, status: status)
-        return RectificationModel(year: year, status: status, organisation: organisation, items: items,
-                                  today: ChinaClock.today(),
-                                  mayAct: { user.role == .reviewer || user.mayChange(organisation: $0) })
     }
 
     /// The bureau's reviewer, or the department's own preparer or head; 403 for everyone else.
@@ -128,7 +146,11 @@ struct RectificationModel {
     let status: Rectification.Status?
     /// The department the list is narrowed to, when it is.
     let organisation: String?
+    /// The page's items.
     let items: [Rectifications.Item]
+    /// The whole selection, counted.
+    let tally: Rectifications.Tally
+    let paging: Paging
     let today: CivilDate
     /// Whether the person may change an item of a department.
     let mayAct: (String) -> Bool

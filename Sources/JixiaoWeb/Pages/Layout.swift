@@ -106,6 +106,7 @@ enum Layout {
     .severity-high { color: var(--accent); font-weight: 700; }
     .severity-medium { color: var(--warn); }
     .severity-low { color: var(--muted); }
+    nav.paging { margin: 0.6rem 0; } nav.paging a { margin-left: 0.4rem; }
     details.evidence { font-size: 0.9em; color: var(--muted); } details.evidence ul { margin: 0.2rem 0; overflow-wrap: anywhere; }
     td .basis { display: block; color: var(--muted); font-size: 0.8rem; white-space: normal; }
     .deadline { font-size: 0.85rem; } .deadline.basis { color: var(--muted); }

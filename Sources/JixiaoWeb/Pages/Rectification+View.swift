@@ -8,24 +8,26 @@ enum RectificationView {
         Layout.page(title: "整改清单", user: user, csrf: csrf) {
             HTML.element("h1") { "整改清单" }
             filters(model)
-            HTML.element("p", [("id", "rectification-summary")]) { summary(model.items, today: model.today) }
+            HTML.element("p", [("id", "rectification-summary")]) { summary(model.tally) }
             HTML.element("p", [("class", "downloads")]) {
                 HTML.element("a", [("href", SiteURL.rectificationsCSV.path(query: query(model)))]) { "下载（CSV）" }
             }
             if model.items.isEmpty {
                 HTML.element("p") { "没有符合条件的整改事项。在年度概况的“发现的问题”中可将问题列入整改。" }
             }
+            model.paging.links(.rectifications, query: query(model))
             for item in model.items { entry(item, model: model, csrf: csrf) }
+            model.paging.links(.rectifications, query: query(model))
         }
     }
 
     /// E.g. `共 5 项：已整改 2 项，整改中 1 项，未整改 2 项；逾期 1 项。`
-    static func summary(_ items: [Rectifications.Item], today: CivilDate) -> String {
+    static func summary(_ tally: Rectifications.Tally) -> String {
         let counts = Rectification.Status.allCases.reversed().map { status in
-            "\(status.chinese) \(items.filter { $0.rectification.status == status }.count) 项"
+            "\(status.chinese) \(tally.byStatus[status] ?? 0) 项"
         }
-        let overdue = items.filter { $0.rectification.isOverdue(on: today) }.count
-        return "共 \(items.count) 项：" + counts.joined(separator: "，") + (overdue > 0 ? "；逾期 \(overdue) 项。" : "。")
+        return "共 \(tally.total) 项：" + counts.joined(separator: "，")
+            + (tally.overdue > 0 ? "；逾期 \(tally.overdue) 项。" : "。")
     }
 
     private static func query(_ model: RectificationModel) -> [(String, String?)] {
