@@ -31,7 +31,9 @@ struct ComparisonController: RouteCollection {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        return html(ComparisonView.render(try await model(request, user: user), user: user, csrf: CSRF.token(for: request)))
+        let model = try await model(request, user: user)
+        return html(ComparisonView.render(model, paging: Paging(request, total: model?.rows.count ?? 0), user: user,
+                                          csrf: CSRF.token(for: request)))
     }
 
     @Sendable func csv(_ request: Request) async throws -> Response {

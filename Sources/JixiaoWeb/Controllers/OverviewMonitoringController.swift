@@ -15,7 +15,8 @@ struct OverviewMonitoringController: RouteCollection {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        return html(MonitoringOverviewView.render(try await model(request, user: user), user: user,
+        let model = try await model(request, user: user)
+        return html(MonitoringOverviewView.render(model, paging: Paging(request, total: model?.rows.count ?? 0), user: user,
                                                   csrf: CSRF.token(for: request)))
     }
 

@@ -2,10 +2,8 @@ import JixiaoCore
 
 /// 部门比较: filters, the grade distribution as bars, and the ranked table, each department linked to its year.
 enum ComparisonView {
-    /// The page lists this many departments; the CSV file has them all.
-    static let shownRows = 500
-
-    static func render(_ model: ComparisonModel?, user: CurrentUser, csrf: String) -> String {
+    /// The page lists a page of the ranked departments (`paging`); the CSV file has them all.
+    static func render(_ model: ComparisonModel?, paging: Paging, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "部门比较", user: user, csrf: csrf) {
             HTML.element("h1") { "部门比较" }
             if let model {
@@ -34,9 +32,10 @@ enum ComparisonView {
                             HTML.element("a", [("href", SiteURL.directory.path)]) { "单位名录" }
                         }
                     }
-                    if model.rows.count > shownRows { " 下面列出前 \(shownRows) 个部门。" }
                 }
-                table(model)
+                paging.links(.comparison, query: query(model), noun: "个部门")
+                table(model, paging: paging)
+                paging.links(.comparison, query: query(model), noun: "个部门")
             } else {
                 HTML.element("p") { "还没有可比较的部门年度数据。" }
             }
@@ -44,13 +43,14 @@ enum ComparisonView {
     }
 
     /// The download (CSV or Excel) with the same filters and ranking.
-    static func download(_ model: ComparisonModel, as file: SiteURL) -> String {
-        file.path(query: [
-            ("year", String(model.year)), ("region", model.query.region), ("group", model.query.group),
-            ("category", model.query.category), ("sort", model.query.ranking.rawValue),
-            ("order", model.query.ascending ? "asc" : "desc"), ("grade", model.query.grade),
-            ("state", model.query.state?.rawValue), ("q", model.query.search),
-        ])
+    static func download(_ model: ComparisonModel, as file: SiteURL) -> String { file.path(query: query(model)) }
+
+    /// The filters and ranking as query items.
+    private static func query(_ model: ComparisonModel) -> [(String, String?)] {
+        [("year", String(model.year)), ("region", model.query.region), ("group", model.query.group),
+         ("category", model.query.category), ("sort", model.query.ranking.rawValue),
+         ("order", model.query.ascending ? "asc" : "desc"), ("grade", model.query.grade),
+         ("state", model.query.state?.rawValue), ("q", model.query.search)]
     }
 
     private static func filters(_ model: ComparisonModel) -> HTML {
@@ -107,7 +107,7 @@ enum ComparisonView {
         }
     }
 
-    private static func table(_ model: ComparisonModel) -> HTML {
+    private static func table(_ model: ComparisonModel, paging: Paging) -> HTML {
         HTML.element("div", [("class", "table-scroll")]) {
             HTML.element("table", [("id", "comparison")]) {
                 HTML.element("thead") {
@@ -119,7 +119,8 @@ enum ComparisonView {
                     }
                 }
                 HTML.element("tbody") {
-                    for (rank, entry) in model.rows.prefix(shownRows).enumerated() {
+                    for rank in paging.range {
+                        let entry = model.rows[rank]
                         let row = entry.row
                         HTML.element("tr", [("id", "department-\(row.code)")]) {
                             HTML.element("td", [("class", "number")]) { String(rank + 1) }

@@ -64,10 +64,8 @@ extension MonitoringOverviewModel {
 }
 
 enum MonitoringOverviewView {
-    /// The page lists this many departments, furthest behind first; the CSV file has them all.
-    static let shownRows = 500
-
-    static func render(_ model: MonitoringOverviewModel?, user: CurrentUser, csrf: String) -> String {
+    /// The page lists a page of the departments (`paging`), furthest behind first; the CSV file has them all.
+    static func render(_ model: MonitoringOverviewModel?, paging: Paging, user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "运行监控总览", user: user, csrf: csrf) {
             HTML.element("h1") { "运行监控总览" }
             if let model {
@@ -98,16 +96,19 @@ enum MonitoringOverviewView {
                                             + (model.byProject ? "&view=projects" : ""))]) {
                         "下载全部\(noun)（CSV）"
                     }
-                    if model.rows.count > shownRows { "下面列出落后最多的 \(shownRows) 个\(noun)。" }
                 }
-                table(model)
+                let query: [(String, String?)] = [("year", String(model.year)), ("asOf", model.asOf.description),
+                                                  ("view", model.byProject ? "projects" : nil)]
+                paging.links(.monitoringOverview, query: query, noun: "个\(noun)")
+                table(model, paging: paging)
+                paging.links(.monitoringOverview, query: query, noun: "个\(noun)")
             } else {
                 HTML.element("p") { "还没有可查看的部门年度数据。" }
             }
         }
     }
 
-    private static func table(_ model: MonitoringOverviewModel) -> HTML {
+    private static func table(_ model: MonitoringOverviewModel, paging: Paging) -> HTML {
         HTML.element("table", [("id", model.byProject ? "projects" : "departments")]) {
             HTML.element("thead") {
                 HTML.element("tr") {
@@ -119,7 +120,7 @@ enum MonitoringOverviewView {
                 }
             }
             HTML.element("tbody") {
-                for entry in model.rows.prefix(shownRows) {
+                for entry in model.rows[paging.range] {
                     let row = entry.row
                     HTML.element("tr", [("id", row.project.map { "project-\(row.code)-\($0.code)" } ?? "department-\(row.code)")]) {
                         HTML.element("td") {
