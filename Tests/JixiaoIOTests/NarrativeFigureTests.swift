@@ -26,6 +26,24 @@ import Testing
         #expect(wrong[1].message == "报告文字写“预算执行率 100%”，数据为预算执行率 98.99%。")
     }
 
+    /// Counts of activities the text states against the activity records of that kind (the seed holds 30 院士专家校园行,
+    /// 6 科普讲坛): either order of wording the data bears out passes, a count the records do not hold is named
+    /// with the records' count, audiences in 人次 are not counts of activities.
+    @Test func activityCountsAreCheckedAgainstTheRecords() throws {
+        let seed = try BundleReader().read(Fixtures.seed)
+        func findings(_ text: String) -> [Finding] {
+            var year = seed
+            year.narrative[.performance] = text
+            return FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year)).filter { $0.code == "NARRATIVE_FIGURE_MISMATCH" }
+        }
+        #expect(findings("全年开展院士专家校园行活动共 30 场，举办科普讲坛 6 期，科普讲坛受众 60000 人次。").isEmpty)
+        #expect(findings("院士专家校园行约 28 场。").isEmpty)
+        let wrong = findings("全年开展院士专家校园行 32 场；科普讲坛 5 次。")
+        #expect(wrong.map(\.message) == ["报告文字写“院士专家校园行 32 场”，数据为活动记录中的院士专家校园行 30 场。",
+                                         "报告文字写“科普讲坛 5 次”，数据为活动记录中的科普讲坛 6 场。"])
+        #expect(wrong.first?.measure.contains("与活动记录保持一致") == true && wrong.first?.subject == "narrative.performance")
+    }
+
     /// An indicator's formula and data source go through the bundle and the workbook unchanged.
     @Test func formulaAndSourceRoundTrip() throws {
         var seed = try BundleReader().read(Fixtures.seed)

@@ -4,36 +4,51 @@ extension FindingsEngine {
     /// A whole-year figure the narrative states: the words that name it, the unit it is written in, and the
     /// values the data gives it (any of them may be meant: “年度预算” is either the initial or the adjusted budget).
     struct StatedFigure {
+        /// The unit the data is given in (the first of the units the text may use).
         let unit: String
         let values: [(name: String, value: Rational)]
+        /// Decimals the data is shown with (at least those written).
+        let places: Int
+        /// What to check, as the finding's measure.
+        let measure: String
         /// A label, a short gap (为、达、约…), the number and the unit: compiled once per figure.
         let expression: NSRegularExpression?
 
-        init(labels: [String], unit: String, values: [(name: String, value: Rational)]) {
-            self.unit = unit
+        init(labels: [String], units: [String], values: [(name: String, value: Rational)], places: Int = 2,
+             measure: String = "核对报告中的金额和比率，与预算执行数据保持一致。") {
+            unit = units[0]
             self.values = values
+            self.places = places
+            self.measure = measure
             let words = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+            let written = units.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
             expression = try? NSRegularExpression(
-                pattern: "(\(words))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*\(NSRegularExpression.escapedPattern(for: unit))")
+                pattern: "(\(words))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*(\(written))")
         }
     }
 
     /// The whole-year figures a narrative commonly states, with what the data says: budget and spending in 万元,
-    /// the execution rate in %. Only explicit whole-year wording counts, so a project's or a line's own amount is
-    /// never taken for the department's.
-    static func statedFigures(_ evaluation: Evaluation) -> [StatedFigure] {
+    /// the execution rate in %, and how many activities of each kind the records hold (“科普讲坛 6 场”). Only
+    /// explicit whole-year wording counts, so a project's or a line's own amount is never taken for the
+    /// department's.
+    static func statedFigures(_ year: DepartmentYear, evaluation: Evaluation) -> [StatedFigure] {
         let totals = evaluation.budget.totals
+        let kinds = Dictionary(grouping: year.activities, by: \.kind).filter { !$0.key.isEmpty }
         return [
-            StatedFigure(labels: ["年初预算数", "年初预算"], unit: "万元", values: [("年初预算数", totals.initial.wan)]),
-            StatedFigure(labels: ["全年预算数", "全年预算", "调整后预算数", "调整后预算"], unit: "万元",
+            StatedFigure(labels: ["年初预算数", "年初预算"], units: ["万元"], values: [("年初预算数", totals.initial.wan)]),
+            StatedFigure(labels: ["全年预算数", "全年预算", "调整后预算数", "调整后预算"], units: ["万元"],
                          values: [("全年预算数", totals.adjusted.wan)]),
-            StatedFigure(labels: ["年度预算数", "年度预算", "预算总额"], unit: "万元",
+            StatedFigure(labels: ["年度预算数", "年度预算", "预算总额"], units: ["万元"],
                          values: [("年初预算数", totals.initial.wan), ("全年预算数", totals.adjusted.wan)]),
             StatedFigure(labels: ["全年支出", "全年执行数", "全年执行", "实际支出", "年度支出", "支出总额", "执行数", "决算数"],
-                         unit: "万元", values: [("全年执行数", totals.executed.wan)]),
-            StatedFigure(labels: ["预算执行率", "执行率"], unit: "%",
+                         units: ["万元"], values: [("全年执行数", totals.executed.wan)]),
+            StatedFigure(labels: ["预算执行率", "执行率"], units: ["%"],
                          values: evaluation.budget.rate.map { [("预算执行率", $0 * Rational(100))] } ?? []),
-        ]
+        ] + kinds.keys.sorted().map { kind in
+            StatedFigure(labels: [kind + "活动", kind], units: ["场", "次", "期"],
+                         values: [("活动记录中的\(kind)", Rational(Int128(kinds[kind]!.count)))], places: 0,
+                         measure: "核对报告中的活动场次，与活动记录保持一致（漏记的活动请补录）。")
+        }
     }
 
     /// Figures written in the narrative that the data does not bear out: a whole-year budget, spending or execution
@@ -42,22 +57,24 @@ extension FindingsEngine {
     static func narrativeFigures(_ year: DepartmentYear, evaluation: Evaluation) -> [Finding] {
         guard !year.narrative.isEmpty else { return [] }
         var findings: [Finding] = []
-        let figures = statedFigures(evaluation)
+        let figures = statedFigures(year, evaluation: evaluation)
         for section in NarrativeSection.allCases {
             guard let text = year.narrative[section] else { continue }
             var found: [(at: Int, finding: Finding)] = []
             for figure in figures where !figure.values.isEmpty {
-                for (at, label, written, places, quote) in statements(of: figure, in: text) {
+                for (at, label, written, places, unit, quote) in statements(of: figure, in: text) {
                     guard !figure.values.contains(where: { $0.value.rounded(places: places, halfUp: true) == written })
                     else { continue }
                     let space = figure.unit == "%" ? "" : " "
-                    let data = figure.values.map { "\($0.name) \($0.value.formatted(places: max(places, 2)))\(space)\(figure.unit)" }
+                    let data = figure.values.map {
+                        "\($0.name) \($0.value.formatted(places: max(places, figure.places)))\(space)\(figure.unit)"
+                    }
                     found.append((at, Finding(
                         code: "NARRATIVE_FIGURE_MISMATCH", severity: .medium, theme: .selfScore,
-                        message: "报告文字写“\(label) \(written.formatted(places: places))\(space)\(figure.unit)”，"
+                        message: "报告文字写“\(label) \(written.formatted(places: places))\(space)\(unit)”，"
                             + "数据为" + data.joined(separator: "、") + "。",
                         evidence: ["原文：\(quote)"] + data.map { "数据：\($0)" },
-                        measure: "核对报告中的金额和比率，与预算执行数据保持一致。", subject: "narrative.\(section.rawValue)")))
+                        measure: figure.measure, subject: "narrative.\(section.rawValue)")))
                 }
             }
             findings += found.sorted { $0.at < $1.at }.map(\.finding)
@@ -67,7 +84,7 @@ extension FindingsEngine {
 
     /// Each place the text states the figure: where, the label, the number written, its decimals and the clause
     /// around it.
-    private static func statements(of figure: StatedFigure, in text: String) -> [(Int, String, Rational, Int, String)] {
+    private static func statements(of figure: StatedFigure, in text: String) -> [(Int, String, Rational, Int, String, String)] {
         guard let expression = figure.expression else { return [] }
         let whole = text as NSString
         return expression.matches(in: text, range: NSRange(location: 0, length: whole.length)).compactMap { match in
@@ -76,7 +93,7 @@ extension FindingsEngine {
             guard !gap.contains("约"), let value = Rational(decimal: number) else { return nil }
             let places = number.split(separator: ".").dropFirst().first?.count ?? 0
             return (match.range.location, whole.substring(with: match.range(at: 1)), value, places,
-                    clause(around: match.range, in: whole))
+                    whole.substring(with: match.range(at: 4)), clause(around: match.range, in: whole))
         }
     }
 
