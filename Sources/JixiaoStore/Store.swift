@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import JixiaoIO
 import Vapor
 
 /// Where the store lives: PostgreSQL when a URL is given, else an SQLite file (or memory, for tests).
@@ -48,13 +49,20 @@ public enum Store {
 
     /// Brings the configured store up to date: every migration, and on SQLite the write-ahead log, so that readers
     /// never wait for a writer and a writer waits for another instead of failing (see ``YearChange``); then anchors
-    /// an audit trail that has no keyed head yet (``AuditLog``).
+    /// an audit trail that has no keyed head yet (``AuditLog``), and evaluates the stored years again when the
+    /// bureau's thresholds changed since their findings were counted (``CountedThresholds``), logging its progress.
     public static func migrate(_ app: Application) async throws {
         if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             try await sql.raw("PRAGMA journal_mode = WAL").run()
         }
         try await app.autoMigrate()
         try await AuditLog.seal(on: app.db)
+        let logger = app.logger
+        try await CountedThresholds.keep(TemplateCatalog.builtIn.checks, on: app.db) { done, total in
+            if done % 1000 == 0 || done == total {
+                logger.notice("findings thresholds changed: \(done) of \(total) stored years evaluated again")
+            }
+        }
     }
 
     /// Whether the store answers, every migration has run and the audit trail has its keyed head.

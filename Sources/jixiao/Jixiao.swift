@@ -17,10 +17,12 @@ struct Jixiao: AsyncParsableCommand {
                       BackupCommand.self, MonitorCommand.self, ReviewCommand.self, WhatIfCommand.self, DirectoryCommand.self, SimilarTextCommand.self]
     )
 
-    /// Refuses to start on a broken administrator's calendar file rather than count deadlines by another calendar.
+    /// Refuses to start on a broken calendar or thresholds file rather than count deadlines by another calendar or
+    /// find problems by other thresholds.
     static func main() async {
         if let problem = TemplateCatalog.configurationError {
-            Terminal.error("工作日日历配置有误 / the working-day calendar file is invalid:\n\(problem.description)")
+            Terminal.error("工作日日历或问题检查阈值配置有误 / the working-day calendar or the thresholds file is invalid:\n"
+                + problem.description)
             Foundation.exit(ExitCodes.invalidInput)
         }
         do {

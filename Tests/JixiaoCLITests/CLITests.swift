@@ -98,7 +98,26 @@ import Testing
         let run = try Command.run(CLITests.binary.path, ["evaluate", Fixtures.seed.path],
                                   environment: ["JIXIAO_WORK_CALENDAR": calendar.path])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("years[0].holidays[0]") && run.stderr.contains("工作日日历配置有误"))
+        #expect(run.stderr.contains("years[0].holidays[0]") && run.stderr.contains("配置有误"))
+    }
+
+    /// The bureau's thresholds (`JIXIAO_CHECKS`) are the ones the findings are made by; a broken file stops every
+    /// command and names each fault.
+    @Test func theBureausThresholdsFileSetsTheFindings() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let checks = directory.appendingPathComponent("checks.json")
+        #expect(try jixiao("check", Fixtures.seed.path).stdout.contains("EXECUTION_LOW") == false)
+        try Data(#"{"format": "jixiao/checks@1", "minimumExecutionRate": "0.99"}"#.utf8).write(to: checks)
+        let strict = try Command.run(CLITests.binary.path, ["check", Fixtures.seed.path],
+                                     environment: ["JIXIAO_CHECKS": checks.path])
+        #expect(strict.stdout.contains("全年预算执行率为 98.99%，低于 99%。"))
+        try Data(#"{"format": "jixiao/checks@1", "minimumExecutionRate": "1.5", "signingDays": 0, "speed": 1}"#.utf8)
+            .write(to: checks)
+        let broken = try Command.run(CLITests.binary.path, ["evaluate", Fixtures.seed.path],
+                                     environment: ["JIXIAO_CHECKS": checks.path])
+        #expect(broken.status == 2 && broken.stderr.contains("minimumExecutionRate") && broken.stderr.contains("signingDays")
+            && broken.stderr.contains("speed"))
     }
 
     @Test func evaluateWithoutJSONPrintsASummary() throws {

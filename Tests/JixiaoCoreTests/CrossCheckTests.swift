@@ -74,15 +74,14 @@ import Testing
     }
 
     @Test func theThresholdsAreSettings() {
-        let far = T.make(indicators: [T.indicator("a", actual: "13")] + T.make().indicators.dropFirst())
-        var loose = FindingThresholds()
-        loose.farBeyondTarget = Rational(150, 100)
-        #expect(!FindingsEngine.findings(far, evaluation: Evaluator.evaluate(far), thresholds: loose)
-            .contains { $0.code == "RESULT_FAR_BEYOND_TARGET" })
-        loose.onTimeRateTolerance = Rational(30)
-        let typed = onTimeYear(typed: "100")
-        #expect(!FindingsEngine.findings(typed, evaluation: Evaluator.evaluate(typed), thresholds: loose)
-            .contains { $0.code == "SELF_SCORE_CONTRADICTED" })
+        var far = T.make(indicators: [T.indicator("a", actual: "13")] + T.make().indicators.dropFirst())
+        #expect(T.codes(far).contains("RESULT_FAR_BEYOND_TARGET"))
+        far.checks.farBeyondTarget = Rational(150, 100)
+        #expect(!T.codes(far).contains("RESULT_FAR_BEYOND_TARGET"))
+        var typed = onTimeYear(typed: "100")
+        #expect(T.codes(typed).contains("SELF_SCORE_CONTRADICTED"))
+        typed.checks.onTimeRateTolerance = Rational(30)
+        #expect(!T.codes(typed).contains("SELF_SCORE_CONTRADICTED"))
     }
 
     /// A count typed above the activity records of the kind its name names: 12 校园行 typed, 10 recorded this year.

@@ -125,7 +125,7 @@ import Testing
         let procurement = Procurement(name: "设备", amount: T.yuan("10"), intentPublished: T.date("2022-01-01"),
                                       started: T.date("2022-01-20"), awarded: T.date("2022-03-01"),
                                       contractSigned: T.date("2022-03-31"), contractPublished: T.date("2022-04-04"))
-        let checks = ProcurementDeadlines.check(procurement, calendar: .weekdaysOnly)
+        let checks = ProcurementDeadlines.check(procurement, calendar: .weekdaysOnly, thresholds: FindingThresholds())
         #expect(checks.map(\.status) == [.broken, .kept, .kept, .open])
         #expect(checks.map(\.elapsed) == [19, 30, 2, nil])
         #expect(checks.map(\.unit) == ["天", "天", "个工作日", "个工作日"])

@@ -26,13 +26,15 @@ public struct DepartmentYear: Sendable, Hashable {
     public var narrative: [NarrativeSection: String]
     /// The official working-day calendar deadlines are counted by (the catalogue's, set by the reader).
     public var workCalendar: WorkCalendar
+    /// The thresholds the findings rules use (the bureau's, from the catalogue, set by the reader).
+    public var checks: FindingThresholds
 
     public init(year: Int, template: EvaluationTemplate, templateChoice: TemplateChoice? = nil,
                 moneyUnit: Money.Unit = .yuan, department: Department, tasks: [String] = [],
                 goal: String = "", budgetLines: [BudgetLine] = [], payments: [Payment] = [],
                 indicators: [Indicator] = [], workPlan: [WorkTask] = [], activities: [Activity] = [], procurements: [Procurement] = [],
                 assets: Assets? = nil, projects: [Project] = [], narrative: [NarrativeSection: String] = [:],
-                workCalendar: WorkCalendar = .weekdaysOnly) {
+                workCalendar: WorkCalendar = .weekdaysOnly, checks: FindingThresholds = FindingThresholds()) {
         self.year = year
         self.template = template
         self.templateChoice = templateChoice ?? TemplateChoice(base: template.id)
@@ -50,6 +52,7 @@ public struct DepartmentYear: Sendable, Hashable {
         self.projects = projects
         self.narrative = narrative
         self.workCalendar = workCalendar
+        self.checks = checks
     }
 }
 

@@ -94,7 +94,8 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// The thresholds the findings rules use; the defaults follow common provincial practice.
+/// The thresholds the findings rules use; the defaults follow common provincial practice, and a bureau sets its own
+/// in a settings file (`JIXIAO_CHECKS`, docs/scoring.md).
 public struct FindingThresholds: Sendable, Hashable {
     /// Execution below this rate is a finding.
     public var minimumExecutionRate = Rational(90, 100)
@@ -120,6 +121,9 @@ public struct FindingThresholds: Sendable, Hashable {
     public var fullMarksMinimumIndicators = 5
     /// A typed on-time rate more than this many percentage points above the work plan's own is contradicted.
     public var onTimeRateTolerance = Rational(1)
+    /// Two departments' passages sharing at least this estimated share of their wording are near duplicates
+    /// (文字雷同).
+    public var nearDuplicateSimilarity = NearDuplicates.threshold
 
     public init() {}
 }

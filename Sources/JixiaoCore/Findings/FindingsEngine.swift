@@ -1,8 +1,9 @@
 /// Finds the problems in a department-year. Pure: the same year and evaluation give the same findings,
 /// in a stable order (severity, then the order the rules and records come in).
 public enum FindingsEngine {
-    public static func findings(_ year: DepartmentYear, evaluation: Evaluation,
-                                thresholds: FindingThresholds = FindingThresholds()) -> [Finding] {
+    /// Every finding of the year, by the year's thresholds (``DepartmentYear/checks``).
+    public static func findings(_ year: DepartmentYear, evaluation: Evaluation) -> [Finding] {
+        let thresholds = year.checks
         let all = targetFindings(year)
             + resultFindings(year, evaluation: evaluation)
             + WorkPlanWarnings.yearEnd(year)

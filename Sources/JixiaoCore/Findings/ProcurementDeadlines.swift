@@ -81,7 +81,7 @@ public enum ProcurementDeadlines {
 
     /// The checks of a procurement, working days counted by `calendar` (the year's official one).
     public static func check(_ procurement: Procurement, calendar: WorkCalendar,
-                             thresholds: FindingThresholds = FindingThresholds()) -> [Check] {
+                             thresholds: FindingThresholds) -> [Check] {
         func make(_ step: Step, _ from: CivilDate?, _ to: CivilDate?, limit: Int,
                   measure: (CivilDate, CivilDate) -> WorkCalendar.Count, kept: (Int) -> Bool) -> Check {
             guard let from, let to else {

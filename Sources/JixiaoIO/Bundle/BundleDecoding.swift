@@ -53,7 +53,8 @@ struct BundleDecoding {
                               department: department, tasks: tasks, goal: goal,
                               budgetLines: lines, payments: payments, indicators: indicators, workPlan: workPlan,
                               activities: activities, procurements: procurements, assets: assets,
-                              projects: projects, narrative: narrative, workCalendar: catalog.workCalendar)
+                              projects: projects, narrative: narrative, workCalendar: catalog.workCalendar,
+                              checks: catalog.checks)
     }
 
     private func department(_ node: JSONNode) -> Department? {

@@ -9,17 +9,22 @@ public struct TemplateCatalog: Sendable {
     public let templates: [EvaluationTemplate]
     /// The working-day calendar.
     public let workCalendar: WorkCalendar
+    /// The thresholds the findings rules use (the bureau's settings file, else the defaults).
+    public let checks: FindingThresholds
 
-    public init(templates: [EvaluationTemplate], workCalendar: WorkCalendar) {
+    public init(templates: [EvaluationTemplate], workCalendar: WorkCalendar, checks: FindingThresholds = FindingThresholds()) {
         self.templates = templates.sorted { $0.id < $1.id }
         self.workCalendar = workCalendar
+        self.checks = checks
     }
 
-    /// The built-ins, with the administrator's calendar file merged in when one is configured and valid.
+    /// The built-ins, with the administrator's calendar file merged in and the bureau's thresholds when they are
+    /// configured and valid.
     public static var builtIn: TemplateCatalog { configured.catalog }
 
-    /// What is wrong with the administrator's calendar file (``WorkCalendarFile/environmentVariable``), if anything:
-    /// the program then counts by the built-in calendar, and the commands refuse to start and say why.
+    /// What is wrong with the administrator's calendar file (``WorkCalendarFile/environmentVariable``) or the
+    /// bureau's thresholds (``FindingChecksFile/environmentVariable``), if anything: the program then uses the
+    /// built-in ones, and the commands refuse to start and say why.
     public static var configurationError: InputError? { configured.error }
 
     /// A broken built-in is a defect of the release, caught by the tests.
@@ -33,7 +38,8 @@ public struct TemplateCatalog: Sendable {
             preconditionFailure("the built-in templates or the working-day calendar are invalid: \(error)")
         }
         do {
-            return (TemplateCatalog(templates: templates, workCalendar: try WorkCalendarFile.configured(builtIn: calendar)), nil)
+            return (TemplateCatalog(templates: templates, workCalendar: try WorkCalendarFile.configured(builtIn: calendar),
+                                    checks: try FindingChecksFile.configured()), nil)
         } catch {
             return (TemplateCatalog(templates: templates, workCalendar: calendar), error as? InputError)
         }

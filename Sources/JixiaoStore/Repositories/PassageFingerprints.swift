@@ -61,10 +61,12 @@ public struct PassageFingerprints: Sendable {
         }
     }
 
-    /// The year's passages that other departments' texts of the same year share, each pair with the department's
-    /// own passage first, and whether some band had more holders than were looked at (the count is then a lower
-    /// bound). An index lookup of at most 64 holders per band, then the holders' signatures.
-    public func shared(code: String, year: Int) async throws -> (pairs: [NearDuplicates.Pair], atLeast: Bool) {
+    /// The year's passages that other departments' texts of the same year share (at least `threshold` similar),
+    /// each pair with the department's own passage first, and whether some band had more holders than were looked
+    /// at (the count is then a lower bound). An index lookup of at most 64 holders per band, then the holders'
+    /// signatures.
+    public func shared(code: String, year: Int, threshold: Rational = NearDuplicates.threshold) async throws
+        -> (pairs: [NearDuplicates.Pair], atLeast: Bool) {
         let mine = try await positioned(select().where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
             .where(SQLColumn("year", table: "p"), .equal, SQLBind(year)))
         guard let yearID = mine.first?.0 else { return ([], false) }
@@ -102,7 +104,7 @@ public struct PassageFingerprints: Sendable {
                 others.append(fingerprint)
             }
         }
-        return (NearDuplicates.matches(of: own, among: others), atLeast)
+        return (NearDuplicates.matches(of: own, among: others, threshold: threshold), atLeast)
     }
 
     /// Every department's fingerprinted passages of `year`, in code and position order.

@@ -7,7 +7,8 @@ extension Request {
     /// found by the stored fingerprints. The bureau's people see the other departments named; a department's own
     /// people do not.
     func sharedTextFindings(of year: DepartmentYear, for user: CurrentUser) async throws -> [Finding] {
-        let (pairs, atLeast) = try await PassageFingerprints(database: db).shared(code: year.department.code, year: year.year)
+        let (pairs, atLeast) = try await PassageFingerprints(database: db)
+            .shared(code: year.department.code, year: year.year, threshold: year.checks.nearDuplicateSimilarity)
         return NearDuplicates.findings(pairs, naming: !user.role.isDepartmental, atLeast: atLeast)
     }
 }

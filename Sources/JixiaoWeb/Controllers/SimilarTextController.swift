@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoIO
 import JixiaoStore
 import Vapor
 
@@ -17,11 +18,12 @@ struct SimilarTextController: RouteCollection {
             return html(SimilarTextView.render(nil, user: user, csrf: CSRF.token(for: request)))
         }
         let passages = try await PassageFingerprints(database: request.db).all(year: year)
-        var pairs = NearDuplicates.pairs(passages)
+        let threshold = TemplateCatalog.builtIn.checks.nearDuplicateSimilarity
+        var pairs = NearDuplicates.pairs(passages, threshold: threshold)
         if let organisation {
             pairs = pairs.filter { $0.first.code == organisation || $0.second.code == organisation }
         }
-        let model = SimilarTextModel(year: year, years: held, own: organisation, pairs: pairs,
+        let model = SimilarTextModel(year: year, years: held, own: organisation, pairs: pairs, threshold: threshold,
                                      departments: Set(passages.map(\.passage.code)).count, passages: passages.count)
         return html(SimilarTextView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
@@ -34,6 +36,8 @@ struct SimilarTextModel {
     /// The department whose pairs these are, for a department's own people; nil for the bureau.
     let own: String?
     let pairs: [NearDuplicates.Pair]
+    /// The least similarity listed (the bureau's setting).
+    let threshold: Rational
     let departments: Int
     let passages: Int
 }

@@ -25,6 +25,7 @@ struct ProcurementsModel {
     let digest: String
     let mayChange: Bool
     private let calendar: WorkCalendar
+    private let checks: FindingThresholds
 
     init(_ year: DepartmentYear, digest: String, mayChange: Bool) {
         code = year.department.code
@@ -32,9 +33,10 @@ struct ProcurementsModel {
         self.year = year.year
         lines = year.budgetLines.map { ($0.code, $0.name) }
         calendar = year.workCalendar
+        checks = year.checks
         entries = year.procurements.enumerated().map { index, procurement in
             Entry(index: index, heading: "\(procurement.name)（\(procurement.amount.wanString) 万元）",
-                  checks: ProcurementDeadlines.check(procurement, calendar: year.workCalendar).map { check in
+                  checks: ProcurementDeadlines.check(procurement, calendar: year.workCalendar, thresholds: year.checks).map { check in
                       let deadline = Self.deadline(check)
                       return Deadline(text: "\(check.step.chinese)：\(deadline.text)", cssClass: deadline.cssClass)
                   },
@@ -48,7 +50,7 @@ struct ProcurementsModel {
     /// span, or the rule while a date is missing.
     func deadlines(of form: ProcurementForm) -> [String: Deadline] {
         var result: [String: Deadline] = [:]
-        for check in ProcurementDeadlines.check(form.datesAsTyped, calendar: calendar) {
+        for check in ProcurementDeadlines.check(form.datesAsTyped, calendar: calendar, thresholds: checks) {
             result[check.step.closingField] = check.status == .open
                 ? Deadline(text: check.step.rule(limit: check.limit), cssClass: "basis") : Self.deadline(check)
         }

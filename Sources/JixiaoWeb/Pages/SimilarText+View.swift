@@ -17,7 +17,7 @@ enum SimilarTextView {
                 HTML.element("p", [("id", "similar-summary")]) {
                     "\(model.year) 年 \(model.departments) 个部门的 \(model.passages) 段文字中，"
                         + (model.own == nil ? "有 \(model.pairs.count) 对段落" : "本部门有 \(model.pairs.count) 段与其他部门")
-                        + "的文字相似度达到 80% 以上（5 字片段的 MinHash 估计）。"
+                        + "的文字相似度达到 \(model.threshold.percentString(places: 0)) 以上（5 字片段的 MinHash 估计）。"
                 }
                 HTML.element("div", [("class", "table-scroll")]) {
                     HTML.element("table", [("id", "similar")]) {

@@ -8,7 +8,7 @@ import JixiaoStore
 struct SimilarTextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similar-text",
-        abstract: "List passages of a year's reports that two departments share (80 % or more, shingled MinHash).")
+        abstract: "List passages of a year's reports that two departments share (80 % or more by default, shingled MinHash).")
 
     @Option(help: "The year whose reports are compared.")
     var year: Int
@@ -22,7 +22,8 @@ struct SimilarTextCommand: AsyncParsableCommand {
         let year = self.year
         let (pairs, departments) = try await store.withStore { database in
             let passages = try await PassageFingerprints(database: database).all(year: year)
-            return (NearDuplicates.pairs(passages), Set(passages.map(\.passage.code)).count)
+            return (NearDuplicates.pairs(passages, threshold: TemplateCatalog.builtIn.checks.nearDuplicateSimilarity),
+                    Set(passages.map(\.passage.code)).count)
         }
         if csv {
             var writer = CSVWriter()
@@ -37,7 +38,8 @@ struct SimilarTextCommand: AsyncParsableCommand {
                 "  \(pair.similarity.percentString(places: 0))  \(pair.first.name)（\(pair.first.place)）"
                     + " ↔ \(pair.second.name)（\(pair.second.place)）"
             }
-            Terminal.output((["\(year) 年 \(departments) 个部门中，\(pairs.count) 对段落文字相似度达到 80% 以上。"] + lines)
+            let least = TemplateCatalog.builtIn.checks.nearDuplicateSimilarity.percentString(places: 0)
+            Terminal.output((["\(year) 年 \(departments) 个部门中，\(pairs.count) 对段落文字相似度达到 \(least) 以上。"] + lines)
                 .joined(separator: "\n"))
         }
     }
