@@ -3,7 +3,8 @@
 # sources, every Swift Testing suite on SQLite, a
 # real browser session against `jixiao serve --demo` (Tests/Browser/browser_test.py), Schemathesis against the served
 # API (scripts/api-contract.sh), then the store and web suites
-# again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
+# again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh), and two servers behind nginx on PgBouncer with a
+# streaming replica (scripts/two-servers.py).
 # Golden report files are compared byte for byte; set UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,3 +29,10 @@ else
 fi
 echo "== store and web suites, PostgreSQL =="
 scripts/with-postgres.sh swift test --skip-build --filter JixiaoWebTests
+echo "== two servers behind nginx, PgBouncer (transaction pooling), a streaming replica =="
+have() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ]; }
+if [ -n "${CI:-}" ] || { have nginx && have pgbouncer; }; then
+  python3 scripts/two-servers.py "$(swift build --show-bin-path)/jixiao"
+else
+  echo "skipped: nginx or PgBouncer is not installed (.ci/run installs both)"
+fi

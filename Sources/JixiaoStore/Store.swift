@@ -27,10 +27,19 @@ public enum StoreLocation: Sendable, Equatable {
     }
 }
 
+extension DatabaseID {
+    /// A streaming replica of the PostgreSQL store (`DATABASE_READ_URL`) for the bureau's read-only pages.
+    public static let replica = DatabaseID(string: "replica")
+}
+
 /// Sets up the store on an application: the database and every migration.
 public enum Store {
+    /// The environment variable naming a streaming replica of a PostgreSQL store.
+    public static let replicaVariable = "DATABASE_READ_URL"
+
     /// Configures the database at `location` and the audit key: `auditKey` when given, else the one
-    /// ``AuditKey/resolve(for:environment:)`` finds.
+    /// ``AuditKey/resolve(for:environment:)`` finds. A PostgreSQL store gains its streaming replica as
+    /// ``DatabaseID/replica`` when `DATABASE_READ_URL` names one.
     public static func configure(_ app: Application, location: StoreLocation, auditKey: AuditKey? = nil) throws {
         let key = try auditKey ?? AuditKey.resolve(for: location)
         AuditKey.current.withLockedValue { $0 = key }
@@ -41,7 +50,11 @@ public enum Store {
             app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
         case .postgres(let url):
             app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .debug),
-                              as: .psql)
+                              as: .psql, isDefault: true)
+            if let replica = Environment.get(replicaVariable), !replica.isEmpty {
+                app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: replica), sqlLogLevel: .debug),
+                                  as: .replica, isDefault: false)
+            }
         }
         app.migrations.add(StoreMigrations.all)
         app.migrations.add(SessionRecord.migration)

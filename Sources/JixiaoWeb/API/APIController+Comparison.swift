@@ -12,7 +12,7 @@ extension APIController {
         guard let (organisation, _, year) = try await request.departmentsScope(user) else {
             throw Abort(.notFound, reason: "库中还没有任何部门的数据。")
         }
-        let rows = try await DepartmentComparison(database: request.db).rows(year: year, organisation: organisation)
+        let rows = try await DepartmentComparison(database: request.readDB).rows(year: year, organisation: organisation)
         func decimal(_ value: Rational?, places: Int) -> JSONValue {
             value.map { .string(Rounding(mode: .halfUp, places: places).format($0)) } ?? .null
         }
@@ -52,6 +52,6 @@ extension APIController {
         do { rules = try WhatIfRulesReader.decode(value, file: "rules") } catch let error as InputError {
             return issuesJSON(error, reason: "试算规则有 \(error.issues.count) 处问题")
         }
-        return json(WhatIfTable.json(try await ProvinceWhatIf(database: request.db).outcomes(year: year, rules: rules)))
+        return json(WhatIfTable.json(try await ProvinceWhatIf(database: request.readDB).outcomes(year: year, rules: rules)))
     }
 }

@@ -21,7 +21,7 @@ struct ComparisonController: RouteCollection {
         guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
         let held = try await YearRepository(database: request.db).heldYears(organisation: code)
         guard let year = (try? request.query.get(Int.self, at: "year")) ?? held.first,
-              let trend = try await DepartmentTrend(database: request.db).points(code: code, through: year) else {
+              let trend = try await DepartmentTrend(database: request.readDB).points(code: code, through: year) else {
             throw Abort(.notFound, reason: "没有 \(code) 的数据。")
         }
         try await request.auditRead(code: code, year: year)
@@ -84,7 +84,7 @@ struct ComparisonController: RouteCollection {
                                           ascending: text("order").map { $0 == "asc" } ?? (ranking == .code))
         return ComparisonModel(
             year: year, years: held, query: query,
-            rows: try await DepartmentComparison(database: request.db).rows(year: year, organisation: organisation),
-            rounds: try await ReviewCampaigns(database: request.db).rounds(organisationCode: organisation))
+            rows: try await DepartmentComparison(database: request.readDB).rows(year: year, organisation: organisation),
+            rounds: try await ReviewCampaigns(database: request.readDB).rounds(organisationCode: organisation))
     }
 }

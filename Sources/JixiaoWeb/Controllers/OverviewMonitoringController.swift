@@ -50,10 +50,10 @@ struct OverviewMonitoringController: RouteCollection {
         guard let (organisation, held, year) = try await request.departmentsScope(user) else { return nil }
         let asOf = try request.asOf(in: year)
         let byProject = (try? request.query.get(String.self, at: "view")) == "projects"
-        let overview = MonitoringOverview(database: request.db)
+        let overview = MonitoringOverview(database: request.readDB)
         let rows = byProject ? try await overview.projectRows(year: year, asOf: asOf, organisation: organisation)
             : try await overview.rows(year: year, asOf: asOf, organisation: organisation)
-        let rounds = try await ReviewCampaigns(database: request.db).rounds(organisationCode: organisation)
+        let rounds = try await ReviewCampaigns(database: request.readDB).rounds(organisationCode: organisation)
         return MonitoringOverviewModel(year: year, years: held, asOf: asOf, byProject: byProject, rows: rows,
                                        tolerance: MonitoringRules().tolerance, rounds: rounds)
     }

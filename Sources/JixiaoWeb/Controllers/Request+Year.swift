@@ -1,3 +1,4 @@
+import Fluent
 import JixiaoCore
 import JixiaoStore
 import Vapor
@@ -21,6 +22,12 @@ extension Request {
     /// The scope of a page over many departments (运行监控总览, 部门比较): the years the person may see — every
     /// department for the bureau, their own for a department's people — and the year asked for (else the latest),
     /// nil when none is held. Administrators see no department (三员分立); the bureau's read is audited.
+    /// The database the bureau's read-only lists read: the streaming replica when one is configured (it may trail
+    /// the store by a moment; a person's own changes are read back from the store), else the store.
+    var readDB: any Database {
+        application.databases.ids().contains(.replica) ? db(.replica) : db
+    }
+
     func departmentsScope(_ user: CurrentUser) async throws -> (organisation: String?, years: [Int], year: Int)? {
         guard !user.role.isAdministrator else { throw Abort(.forbidden, reason: "管理员不查看部门数据（三员分立）。") }
         if !user.role.isDepartmental {

@@ -17,7 +17,7 @@ struct SimilarTextController: RouteCollection {
         guard let (organisation, held, year) = try await request.departmentsScope(user) else {
             return html(SimilarTextView.render(nil, user: user, csrf: CSRF.token(for: request)))
         }
-        let passages = try await PassageFingerprints(database: request.db).all(year: year)
+        let passages = try await PassageFingerprints(database: request.readDB).all(year: year)
         let threshold = TemplateCatalog.builtIn.checks.nearDuplicateSimilarity
         var pairs = NearDuplicates.pairs(passages, threshold: threshold)
         if let organisation {

@@ -37,7 +37,7 @@ struct WhatIfController: RouteCollection {
         guard let rules = form.rules else { return model }
         do {
             let tried = try WhatIfRulesReader.decode(rules, file: "试算规则")
-            model.outcomes = try await ProvinceWhatIf(database: request.db).outcomes(year: year, rules: tried)
+            model.outcomes = try await ProvinceWhatIf(database: request.readDB).outcomes(year: year, rules: tried)
         } catch let error as InputError {
             model.problems = error.chineseLines
         }
