@@ -36,6 +36,14 @@ import Testing
         #expect(finding.severity == .high && finding.subject == "indicators[1]" && finding.theme == .selfScore)
         #expect(finding.message.contains("填报实际完成值 100%，但工作计划显示按期完成率为 75.00%（3/4 项任务按期完成）"))
         #expect(finding.evidence.contains("任务“任务4”计划 2022-06-30 完成，实际 2022-08-01 完成"))
+        // 75 % against the 95 % target: the score the plan supports, per indicator and in total.
+        let year = onTimeYear(typed: "100")
+        let support = RecordSupport(year, evaluation: Evaluator.evaluate(year))
+        let item = try #require(support.item("t"))
+        #expect(item.typed == Rational(100) && item.recorded == Rational(75) && item.selfScore == Rational(10))
+        #expect(item.supportedScore == Rational(789, 100) && support.difference == item.difference)
+        #expect(finding.message.hasSuffix("按记录计分为 7.89 分，比自评少 2.11 分。"))
+        #expect(RecordSupport(onTimeYear(typed: "75"), evaluation: Evaluator.evaluate(onTimeYear(typed: "75"))).items.isEmpty)
         // What the plan shows, or a plan kept to the day, is not contradicted.
         #expect(!T.codes(onTimeYear(typed: "75")).contains("SELF_SCORE_CONTRADICTED"))
         #expect(!T.codes(onTimeYear(typed: "100", late: false)).contains("SELF_SCORE_CONTRADICTED"))
@@ -87,7 +95,7 @@ import Testing
     /// A count typed above the activity records of the kind its name names: 12 校园行 typed, 10 recorded this year.
     @Test func aCountTypedAboveTheActivityRecordsIsContradicted() {
         func year(typed: String, measured: Bool = false) -> DepartmentYear {
-            var indicator = T.indicator("a", target: "10", unit: "场", weight: "50", actual: measured ? nil : typed)
+            var indicator = T.indicator("a", target: "12", unit: "场", weight: "50", actual: measured ? nil : typed)
             indicator.name = "院士专家校园行活动场次"
             if measured { indicator.measure = Measure(aggregate: .count, filter: ["kind": "院士专家校园行"]) }
             let activities = (1...10).map { Activity(date: T.date("2022-0\($0 % 9 + 1)-15"), title: "校园行\($0)", kind: "院士专家校园行") }
@@ -97,8 +105,10 @@ import Testing
         }
         let contradicted = T.findings(year(typed: "12")).filter { $0.code == "SELF_SCORE_CONTRADICTED" }
         #expect(contradicted.count == 1)
-        #expect(contradicted.first?.message == "指标“院士专家校园行活动场次”（a）填报实际完成值 12场，但活动记录中“院士专家校园行”只有 10 场。")
-        #expect(contradicted.first?.evidence.first == "活动记录：“院士专家校园行” 10 条" && contradicted.first?.evidence.count == 11)
+        #expect(contradicted.first?.message == "指标“院士专家校园行活动场次”（a）填报实际完成值 12场，但活动记录中“院士专家校园行”只有 10 场。"
+            + "按记录计分为 41.67 分，比自评少 8.33 分。")
+        #expect(contradicted.first?.evidence.prefix(2) == ["活动记录：“院士专家校园行” 10 条", "自评得分 50.00，按记录计分 41.67"]
+            && contradicted.first?.evidence.count == 12)
         #expect(!T.codes(year(typed: "10")).contains("SELF_SCORE_CONTRADICTED"))
         #expect(!T.codes(year(typed: "12", measured: true)).contains("SELF_SCORE_CONTRADICTED"))
     }

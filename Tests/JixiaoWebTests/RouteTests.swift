@@ -43,7 +43,8 @@ extension DatabaseTests {
             try await browser.get(app, "/years/440112-KX/2022") { response in
                 #expect(response.status == .ok)
                 for figure in [#"id="adjusted">864.40"#, #"id="executed">855.63"#, #"id="rate">98.99%"#,
-                               #"id="total">97.90（优）"#, "发现的问题：待整改 17 个，提示 2 个"] {
+                               #"id="total">97.90（优）"#, #"id="supported">96.58（自评高出 1.32）"#,
+                               "发现的问题：待整改 17 个，提示 2 个"] {
                     #expect(response.body.string.contains(figure), "missing \(figure)")
                 }
                 #expect(response.headers.first(name: "Content-Security-Policy") != nil)

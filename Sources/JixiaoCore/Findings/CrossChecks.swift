@@ -4,6 +4,17 @@ extension FindingsEngine {
     /// its target with no note, a cost capped from below.
     static func crossChecks(_ year: DepartmentYear, evaluation: Evaluation, thresholds: FindingThresholds) -> [Finding] {
         var findings: [Finding] = []
+        let support = RecordSupport(year, evaluation: evaluation)
+        let places = year.template.rounding.places
+        /// What the records make of the indicator's score, as the finding says it.
+        func rescored(_ indicator: Indicator) -> (sentence: String, evidence: [String]) {
+            guard let item = support.item(indicator.id) else { return ("", []) }
+            let supported = item.supportedScore.formatted(places: places)
+            return (item.difference.signum > 0
+                        ? "按记录计分为 \(supported) 分，比自评少 \(item.difference.formatted(places: places)) 分。"
+                        : "按记录计分不变（\(supported) 分）。",
+                    ["自评得分 \(item.selfScore.formatted(places: places))，按记录计分 \(supported)"])
+        }
         for (index, (indicator, score)) in zip(year.indicators, evaluation.indicators).enumerated() {
             let subject = "indicators[\(index)]"
             let label = "指标“\(indicator.name)”（\(indicator.id)）"
@@ -20,16 +31,17 @@ extension FindingsEngine {
                     code: "SELF_SCORE_CONTRADICTED", severity: .high, theme: .selfScore,
                     message: "\(label)填报实际完成值 \(indicator.actualText ?? "")%，"
                         + "但工作计划显示按期完成率为 \(onTime.rate.percentString(places: 2))"
-                        + "（\(onTime.onTime)/\(onTime.tasks) 项任务按期完成）。",
-                    evidence: ["工作计划：\(onTime.tasks) 项任务，按期完成 \(onTime.onTime) 项"] + onTime.missed,
+                        + "（\(onTime.onTime)/\(onTime.tasks) 项任务按期完成）。" + rescored(indicator).sentence,
+                    evidence: ["工作计划：\(onTime.tasks) 项任务，按期完成 \(onTime.onTime) 项"] + rescored(indicator).evidence
+                        + onTime.missed,
                     measure: "按工作计划的完成情况如实填报实际完成值并重新计分，或补充任务完成的佐证材料。", subject: subject))
             }
             if let records = activityContradiction(indicator, score: score, in: year) {
                 findings.append(Finding(
                     code: "SELF_SCORE_CONTRADICTED", severity: .high, theme: .selfScore,
                     message: "\(label)填报实际完成值 \(indicator.actualText ?? "")\(indicator.unit)，"
-                        + "但活动记录中“\(records.kind)”只有 \(records.count) \(indicator.unit)。",
-                    evidence: ["活动记录：“\(records.kind)” \(records.count) 条"] + records.titles,
+                        + "但活动记录中“\(records.kind)”只有 \(records.count) \(indicator.unit)。" + rescored(indicator).sentence,
+                    evidence: ["活动记录：“\(records.kind)” \(records.count) 条"] + rescored(indicator).evidence + records.titles,
                     measure: "补录缺少的活动记录及佐证材料，或按记录如实填报实际完成值；可改为按活动记录自动计算（measure）。",
                     subject: subject))
             }

@@ -16,6 +16,8 @@ struct OverviewModel {
     let total: String
     let grade: String
     let budgetScore: String
+    /// The total the department's records support, when they contradict a typed actual: e.g. `96.40（自评高出 1.50）`.
+    let supported: String?
     let lines: [Line]
     /// The year's projects, each scored on its own.
     let projects: [ProjectSummary]
@@ -70,6 +72,9 @@ struct OverviewModel {
         total = rounding.format(evaluation.total)
         grade = evaluation.grade
         budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
+        let support = RecordSupport(year, evaluation: evaluation)
+        supported = support.items.isEmpty ? nil
+            : rounding.format(support.supportedTotal) + "（自评高出 \(rounding.format(support.difference))）"
         lines = year.budgetLines.map { line in
             let spent = executedByLine[line.code] ?? .zero
             return Line(code: line.code, name: line.name, kind: line.kind.chinese, adjusted: line.adjusted.wanString,

@@ -12,6 +12,7 @@ enum OverviewView {
                 Layout.card("执行数（万元）", model.executed, id: "executed")
                 Layout.card("预算执行率", model.rate, id: "rate")
                 Layout.card("自评得分", "\(model.total)（\(model.grade)）", id: "total")
+                if let supported = model.supported { Layout.card("按业务记录计分", supported, id: "supported") }
             }
             HTML.element("p") {
                 HTML.element("a", [("href", SiteURL.evaluation(code: model.code, year: model.year).path)]) {
