@@ -345,6 +345,15 @@ try:
         check("the comparison ranks every department and fits a phone",
               len(ranked) >= 1 and "等级分布" in driver.page_source and fits_a_phone())
         driver.save_screenshot(os.path.join(shots, "19-comparison-phone.png"))
+        # The bureau's other pages, each at a phone's width.
+        for path, marker in [("/compare/directory", "单位名录"), ("/compare/results", "评价结果应用"),
+                             ("/compare/similar-text", "文字雷同"), ("/compare/what-if", "规则试算"),
+                             ("/rectifications", "整改清单"), ("/monitoring", "运行监控总览"),
+                             ("/years/440112-KX/2022/review", "待整改的问题")]:
+            driver.get(base + path)
+            check(f"the bureau's {path} page shows {marker} and fits a phone",
+                  marker in driver.page_source and fits_a_phone())
+        driver.save_screenshot(os.path.join(shots, "20-review-findings-phone.png"))
         driver.save_screenshot(os.path.join(shots, "12-review-queue-phone.png"))
         # 自评复核: the demo drew the second department; the reviewer re-scores its budget item with a file.
         driver.get(base + "/review/spot-check?year=2023")
