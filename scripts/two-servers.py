@@ -144,7 +144,7 @@ def main():
         run(as_postgres([PGBIN + "/pg_ctl", "-D", primary, "-l", primary + ".log", "-w", "-o", f"'{options}'", "start"]))
         sql(ports["primary"], "CREATE DATABASE jixiao")
         run(as_postgres([PGBIN + "/pg_basebackup", "-h", "127.0.0.1", "-p", str(ports["primary"]), "-U", "postgres",
-                         "-D", replica, "-R", "-X", "stream"]))
+                         "-D", replica, "-R", "-X", "stream", "-c", "fast"]))
         replica_options = f"-c listen_addresses=127.0.0.1 -p {ports['replica']} -k {work} -c hot_standby=on"
         run(as_postgres([PGBIN + "/pg_ctl", "-D", replica, "-l", replica + ".log", "-w", "-o", f"'{replica_options}'",
                          "start"]))
