@@ -34,10 +34,4 @@ public enum EvaluationSnapshots {
                                     overview: year.department.overview, narrative: year.narrative),
             yearID: yearID, organisationID: try fiscal.organisation.requireID(), year: fiscal.year)
     }
-
-    /// The stored evaluations by fiscal year id.
-    public static func all(on database: any Database) async throws -> [UUID: EvaluationModel] {
-        Dictionary(try await EvaluationModel.query(on: database).all().map { ($0.$fiscalYear.id, $0) },
-                   uniquingKeysWith: { first, _ in first })
-    }
 }

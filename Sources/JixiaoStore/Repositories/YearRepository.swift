@@ -31,13 +31,47 @@ public struct YearRepository: Sendable {
         return Array(Set(try await query.all(\.$year))).sorted(by: >)
     }
 
-    /// Every department-year held, newest first, with its organisation.
-    public func allYears() async throws -> [(OrganisationModel, FiscalYearModel)] {
-        let years = try await FiscalYearModel.query(on: database).with(\.$organisation)
-            .sort(\.$year, .descending).all()
-        return years.map { ($0.organisation, $0) }.sorted {
-            ($0.1.year, $1.0.code) > ($1.1.year, $0.0.code)
-        }
+    /// A stored department-year as lists show it, with its evaluation snapshot's figures.
+    public struct ListedYear: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var year: Int
+        /// The year's version, which a change must name.
+        public var version: Int
+        /// The snapshot's total, grade, rate (four decimals) and findings that need action; nil before the first.
+        public var total: String?
+        public var grade: String?
+        public var rate: String?
+        public var findings: Int?
+    }
+
+    /// The stored department-years (one department's, one year's when given), latest year first and by code, read
+    /// in one query with their snapshots — no year's data is loaded.
+    public func listed(organisation: String? = nil, year: Int? = nil) async throws -> [ListedYear] {
+        let sql = database as! any SQLDatabase
+        var query = sql.select().column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
+            .column(SQLColumn("year", table: "f")).column(SQLColumn("version", table: "f"))
+            .column(SQLColumn("total", table: "e")).column(SQLColumn("grade", table: "e"))
+            .column(SQLColumn("rate", table: "e")).column(SQLColumn("findings", table: "e"))
+            .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .join(SQLAlias(SQLIdentifier(EvaluationModel.schema), as: SQLIdentifier("e")), method: SQLJoinMethod.left,
+                  on: SQLColumn("year_id", table: "e"), .equal, SQLColumn("id", table: "f"))
+        if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
+        if let year { query = query.where(SQLColumn("year", table: "f"), .equal, SQLBind(year)) }
+        return try await query.orderBy(SQLOrderBy(expression: SQLColumn("year", table: "f"), direction: SQLDirection.descending))
+            .orderBy(SQLColumn("code", table: "o"))
+            .all().map { row in
+                ListedYear(code: try row.decode(column: "code", as: String.self),
+                         name: try row.decode(column: "name", as: String.self),
+                         year: try row.decode(column: "year", as: Int.self),
+                         version: try row.decode(column: "version", as: Int.self),
+                         total: try row.decode(column: "total", as: String?.self),
+                         grade: try row.decode(column: "grade", as: String?.self),
+                         rate: try row.decode(column: "rate", as: String?.self),
+                         findings: try row.decode(column: "findings", as: Int?.self))
+            }
     }
 
     /// How a loaded year holds its payments.

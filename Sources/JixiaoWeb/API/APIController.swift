@@ -208,11 +208,11 @@ struct APIController: RouteCollection {
 
     @Sendable func years(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let entries = try await YearRepository(database: request.db).allYears()
-            .filter { user.maySee(organisation: $0.0.code) }
-            .map { organisation, fiscal -> JSONValue in
-                .object(["code": .string(organisation.code), "name": .string(organisation.name),
-                         "year": .number(String(fiscal.year)), "version": .number(String(fiscal.version))])
+        let entries = try await YearRepository(database: request.db).listed(organisation: user.ownOrganisation)
+            .filter { user.maySee(organisation: $0.code) }
+            .map { listed -> JSONValue in
+                .object(["code": .string(listed.code), "name": .string(listed.name),
+                         "year": .number(String(listed.year)), "version": .number(String(listed.version))])
             }
         return json(.array(entries))
     }

@@ -20,6 +20,10 @@ public struct CurrentUser: Sendable {
         role.isDepartmental ? organisationCode == code : !role.isAdministrator
     }
 
+    /// The one department a departmental role's lists are narrowed to (matching none when the account names no
+    /// department); nil for the bureau's roles, whose lists hold every department.
+    public var ownOrganisation: String? { role.isDepartmental ? organisationCode ?? "" : nil }
+
     /// Whether this person may change a department's data: its own preparer or head only. Reviewers return or
     /// approve a submission; auditors and the administrators change no department's data.
     public func mayChange(organisation code: String) -> Bool {

@@ -31,9 +31,9 @@ struct ImportController: RouteCollection {
 
     /// The stored years the user may add payments to, as `CODE/YEAR` and a label.
     private func years(for user: CurrentUser, _ request: Request) async throws -> [(String, String)] {
-        try await YearRepository(database: request.db).allYears()
-            .filter { user.mayChange(organisation: $0.0.code) }
-            .map { ("\($0.0.code)/\($0.1.year)", "\($0.0.name) \($0.1.year) 年") }
+        try await YearRepository(database: request.db).listed(organisation: user.ownOrganisation)
+            .filter { user.mayChange(organisation: $0.code) }
+            .map { ("\($0.code)/\($0.year)", "\($0.name) \($0.year) 年") }
     }
 
     @Sendable func upload(_ request: Request) async throws -> Response {

@@ -122,7 +122,7 @@ struct RectificationController: RouteCollection {
             func text(_ key: String) -> String? {
                 (try? request.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
             }
-            organisation = user.role.isDepartmental ? user.organisationCode ?? "" : text("code")
+            organisation = user.ownOrganisation ?? text("code")
             year = text("year").flatMap { Int($0) }
             status = text("status").flatMap(Rectification.Status.init(rawValue:))
         }

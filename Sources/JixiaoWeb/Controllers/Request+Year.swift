@@ -33,7 +33,7 @@ extension Request {
         if !user.role.isDepartmental {
             try await AuditLog.append(on: db, actor: user.auditActor, action: "overview.read", subject: url.string)
         }
-        let organisation = user.role.isDepartmental ? user.organisationCode ?? "" : nil
+        let organisation = user.ownOrganisation
         let held = try await YearRepository(database: db).heldYears(organisation: organisation)
         guard let year = (try? query.get(Int.self, at: "year")).flatMap({ held.contains($0) ? $0 : nil })
             ?? held.first else { return nil }

@@ -15,15 +15,21 @@ struct YearController: RouteCollection {
         routes.get(.report(code: .parameter, year: .parameter, format: .parameter), use: report)
     }
 
+    /// The to-do and the department-years a person may open, a hundred a page (the queue's filters kept in the
+    /// page links).
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
+        let round = (try? request.query.get(String.self, at: "round")).flatMap(ReviewRound.init(rawValue:))
+        let state = (try? request.query.get(String.self, at: "state")).flatMap(ReviewState.init(rawValue:))
+        let grade = (try? request.query.get(String.self, at: "grade")).flatMap { TodoModel.grades.contains($0) ? $0 : nil }
+        let overdueOnly = (try? request.query.get(String.self, at: "overdue")) == "1"
         let model = try await HomeModel.load(
             for: user, repository: YearRepository(database: request.db), today: ChinaClock.today(),
-            round: (try? request.query.get(String.self, at: "round")).flatMap(ReviewRound.init(rawValue:)),
-            state: (try? request.query.get(String.self, at: "state")).flatMap(ReviewState.init(rawValue:)),
-            grade: (try? request.query.get(String.self, at: "grade")).flatMap { TodoModel.grades.contains($0) ? $0 : nil },
-            overdueOnly: (try? request.query.get(String.self, at: "overdue")) == "1")
-        return html(HomeView.render(model, user: user, csrf: CSRF.token(for: request)))
+            round: round, state: state, grade: grade, overdueOnly: overdueOnly)
+        let filters: [(String, String?)] = [("round", round?.rawValue), ("state", state?.rawValue), ("grade", grade),
+                                            ("overdue", overdueOnly ? "1" : nil)]
+        return html(HomeView.render(model, paging: Paging(request, total: model.entries.count), filters: filters,
+                                    user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func overview(_ request: Request) async throws -> Response {

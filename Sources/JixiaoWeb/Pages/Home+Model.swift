@@ -21,26 +21,23 @@ struct HomeModel {
     /// and overdue.
     static func load(for user: CurrentUser, repository: YearRepository, today: CivilDate, round: ReviewRound?,
                      state: ReviewState?, grade: String?, overdueOnly: Bool) async throws -> HomeModel {
-        let snapshots = try await EvaluationSnapshots.all(on: repository.database)
-        let entries = try await repository.allYears()
-            .filter { user.maySee(organisation: $0.0.code) }
-            .map { organisation, fiscal in
-                let snapshot = fiscal.id.flatMap { snapshots[$0] }
-                return Entry(code: organisation.code, name: organisation.name, year: fiscal.year,
-                             total: snapshot?.total ?? "—", grade: snapshot?.grade ?? "",
-                             rate: snapshot?.rate.flatMap { Rational(decimal: $0)?.percentString(places: 2) } ?? "—",
-                             findings: snapshot?.findings ?? 0)
+        let entries = try await (user.role.isAdministrator ? [] : repository.listed(organisation: user.ownOrganisation))
+            .map { listed in
+                Entry(code: listed.code, name: listed.name, year: listed.year, total: listed.total ?? "—",
+                      grade: listed.grade ?? "",
+                      rate: listed.rate.flatMap { Rational(decimal: $0)?.percentString(places: 2) } ?? "—",
+                      findings: listed.findings ?? 0)
             }
         let campaigns = ReviewCampaigns(database: repository.database)
         var todo = TodoModel.make(
             party: user.role.reviewParty, years: entries.map { ($0.code, $0.name, $0.year, $0.grade) },
-            rounds: try await campaigns.rounds(organisationCode: user.role.isDepartmental ? user.organisationCode : nil),
+            rounds: try await campaigns.rounds(organisationCode: user.ownOrganisation),
             campaigns: try await campaigns.all(), today: today, round: round, state: state, grade: grade,
             overdueOnly: overdueOnly)
         if let party = user.role.reviewParty {
             let waiting = TodoModel.waiting(party)
             todo.adjustments = try await TargetAdjustments(database: repository.database)
-                .open(organisationCode: user.role.isDepartmental ? user.organisationCode : nil)
+                .open(organisationCode: user.ownOrganisation)
                 .filter { waiting.contains($0.request.state) }
                 .sorted { ($0.code, $0.year, $0.request.number) < ($1.code, $1.year, $1.request.number) }
         }

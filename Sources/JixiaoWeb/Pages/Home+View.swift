@@ -1,6 +1,7 @@
-/// The list of department-years.
+/// The to-do and the list of department-years, a page of it at a time.
 enum HomeView {
-    static func render(_ model: HomeModel, user: CurrentUser, csrf: String) -> String {
+    static func render(_ model: HomeModel, paging: Paging, filters: [(String, String?)], user: CurrentUser,
+                       csrf: String) -> String {
         Layout.page(title: "部门年度", user: user, csrf: csrf) {
             HTML.element("h1") { "部门年度" }
             TodoView.render(model.todo, party: user.role.reviewParty, csrf: csrf)
@@ -13,6 +14,7 @@ enum HomeView {
             if model.entries.isEmpty {
                 HTML.element("p") { "还没有可查看的部门年度数据。请先导入（jixiao import）。" }
             } else {
+                paging.links(.home, query: filters, noun: "个部门年度")
                 HTML.element("div", [("class", "table-scroll")]) {
                     HTML.element("table") {
                         HTML.element("thead") {
@@ -23,7 +25,7 @@ enum HomeView {
                             }
                         }
                         HTML.element("tbody") {
-                            for entry in model.entries {
+                            for entry in model.entries[paging.range] {
                                 HTML.element("tr") {
                                     HTML.element("td") {
                                         HTML.element("a", [("href", SiteURL.year(code: entry.code, year: entry.year).path)]) {

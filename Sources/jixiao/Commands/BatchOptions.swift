@@ -41,8 +41,7 @@ struct BatchOptions: ParsableArguments {
         let year = self.year ?? 0
         let jobs = self.jobs
         return try await store.withStore { database in
-            let codes = try await YearRepository(database: database).allYears()
-                .filter { $0.1.year == year }.map(\.0.code).sorted()
+            let codes = try await YearRepository(database: database).listed(year: year).map(\.code)
             return try await body(Departments(database: database, year: year, codes: codes, jobs: jobs))
         }
     }

@@ -54,7 +54,7 @@ struct ReviewCommand: AsyncParsableCommand {
                                                                    evaluationDue: evaluation,
                                                                    recheckThreshold: threshold, publishDays: days,
                                                                    actor: "cli")
-                return try await YearRepository(database: database).allYears().filter { $0.1.year == year }.count
+                return try await YearRepository(database: database).listed(year: year).count
             }
             Terminal.output("已开启 \(year) 年度审核：绩效目标截止 \(targets.chinese)，绩效自评截止 \(evaluation.chinese)，"
                 + "涉及 \(departments) 个部门。")
