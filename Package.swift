@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoStore", "JixiaoWeb",
+                "JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoReport", "JixiaoStore", "JixiaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,7 +78,7 @@ let package = Package(
             dependencies: ["JixiaoCore", "JixiaoIO", "JixiaoReport", "JixiaoOffice", "JixiaoFuzzing", "JixiaoTestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoIO", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoIO", "JixiaoOffice", "JixiaoTestSupport"]),
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoIO
+import JixiaoOffice
 import JixiaoTestSupport
 import Testing
 
@@ -70,6 +71,39 @@ import Testing
         #expect(try jixiao("evaluate", Fixtures.seed.path, "--csv").status == 64)
         // A year without departments is an empty list, not a failure.
         #expect(try jixiao("evaluate", "--all", "--year", "2030").status == 0)
+    }
+
+    /// A province's ZIP: bundles in folders imported one part at a time, a broken one listed by its path in the
+    /// archive; a department's archive (bundle.json with its evidence) goes in whole, evidence included.
+    @Test func aZipOfBundlesIsImportedLikeADirectory() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try department("440201-KX", name: "甲区科学技术协会", months: 12)
+        try department("440202-KX", name: "乙区科学技术协会", months: 6)
+        let folder = directory.appendingPathComponent("bundles")
+        var broken = try String(contentsOf: Fixtures.seed, encoding: .utf8)
+        broken = broken.replacingOccurrences(of: "\"2022-03-15\"", with: "\"2022-13-15\"")
+        let province = directory.appendingPathComponent("province.zip")
+        try ZipWriter.archive([
+            ("黄埔区/440201-KX.json", try Data(contentsOf: folder.appendingPathComponent("440201-KX.json"))),
+            ("番禺区/440202-KX.json", try Data(contentsOf: folder.appendingPathComponent("440202-KX.json"))),
+            ("番禺区/坏数据.json", Data(broken.utf8)), ("说明.txt", Data("不是数据".utf8)),
+            ("__MACOSX/黄埔区/._440201-KX.json", Data([0, 1, 2])),
+        ]).write(to: province)
+        let run = try jixiao("import", province.path)
+        #expect(run.status == 2 && run.stdout.contains("已导入 2 个文件，1 个文件未导入"))
+        #expect(run.stderr.contains("番禺区/坏数据.json：发现") && run.stderr.contains("“2022-13-15”不是有效日期"))
+        #expect(try jixiao("import", province.path).stdout.contains("已导入 0 个文件，2 个部门年度已在库中，跳过"))
+
+        let department = directory.appendingPathComponent("department.zip")
+        let signIn = directory.appendingPathComponent("签到表.pdf")
+        try Data("%PDF-1.4 签到".utf8).write(to: signIn)
+        let digest = String(try Command.run("/usr/bin/sha256sum", [signIn.path]).stdout.prefix(64))
+        let evidence = BundleArchive.File(subject: "indicator:i1", name: "签到表.pdf", sha256: digest,
+                                          data: try Data(contentsOf: signIn))
+        try BundleArchive.write(try BundleReader().read(Fixtures.seed), evidence: [evidence]).write(to: department)
+        let whole = try jixiao("import", department.path)
+        #expect(whole.status == 0 && whole.stdout.contains("佐证材料 1 份"))
+        #expect(try jixiao("import", directory.appendingPathComponent("nothing.zip").path).status != 0)
     }
 
     @Test func aWhatIfReScoresTheStoredProvinceAndChangesNothing() throws {

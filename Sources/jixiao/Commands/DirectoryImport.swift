@@ -5,15 +5,39 @@ import JixiaoCore
 import JixiaoIO
 import JixiaoStore
 
-/// `jixiao import DIR`: every bundle (.json) and workbook (.xlsx) in a directory into the store, `jobs` at a time,
-/// each department-year in its own transaction — so one bad file stops nothing else. A year already in the store is
-/// skipped (replaced with `--replace`), which makes a run that was stopped resumable: run it again. Every failure
-/// is listed at the end with its file and each fault's path or cell.
+/// `jixiao import DIR|ZIP`: every bundle (.json) and workbook (.xlsx) in a directory — or anywhere in a ZIP
+/// archive — into the store, `jobs` at a time, each department-year in its own transaction, so one bad file stops
+/// nothing else. A year already in the store is skipped (replaced with `--replace`), which makes a run that was
+/// stopped resumable: run it again. Every failure is listed at the end with its file (its path in the archive) and
+/// each fault's path or cell.
 struct DirectoryImport {
-    let directory: URL
+    /// A file to import, and the name it is listed under.
+    struct Source {
+        let name: String
+        let file: URL
+    }
+
+    /// What the files came from, for the message when it holds none.
+    let origin: String
+    let sources: [Source]
     let replace: Bool
     let jobs: Int
     let store: StoreOptions
+
+    /// Whether a file name is one to import.
+    static func imports(_ name: String) -> Bool {
+        let file = name.split(separator: "/").last.map(String.init) ?? name
+        return ["json", "xlsx"].contains((file as NSString).pathExtension.lowercased()) && !file.hasPrefix(".")
+            && !name.hasPrefix("__MACOSX/")
+    }
+
+    /// The bundles and workbooks directly in a directory, by name.
+    static func directory(_ directory: URL) throws -> [Source] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { imports($0.lastPathComponent) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .map { Source(name: $0.lastPathComponent, file: $0) }
+    }
 
     /// What became of one file.
     enum Outcome: Sendable {
@@ -23,11 +47,9 @@ struct DirectoryImport {
     }
 
     func run() async throws {
-        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { ["json", "xlsx"].contains($0.pathExtension.lowercased()) && !$0.lastPathComponent.hasPrefix(".") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let files = sources
         guard !files.isEmpty else {
-            Terminal.error("\(directory.path)：目录中没有数据包（.json）或填报工作簿（.xlsx）")
+            Terminal.error("\(origin)：其中没有数据包（.json）或填报工作簿（.xlsx）")
             throw ExitCode(ExitCodes.invalidInput)
         }
         let (replace, jobs) = (replace, jobs)
@@ -36,19 +58,19 @@ struct DirectoryImport {
             let outcomes = await concurrently(files.count, jobs: jobs, finished: { outcome in
                 if case .failed = outcome { progress.advance(failed: true) } else { progress.advance() }
             }) { index in
-                await Self.importFile(files[index], replace: replace, on: database)
+                await Self.importFile(files[index].file, replace: replace, on: database)
             }
             progress.finish()
             return outcomes
         }
         let imported = outcomes.filter { if case .imported = $0 { true } else { false } }.count
         let skipped = outcomes.filter { if case .skipped = $0 { true } else { false } }.count
-        let failures = zip(files, outcomes).compactMap { file, outcome -> (URL, String)? in
-            if case .failed(let reason) = outcome { (file, reason) } else { nil }
+        let failures = zip(files, outcomes).compactMap { source, outcome -> (String, String)? in
+            if case .failed(let reason) = outcome { (source.name, reason) } else { nil }
         }
         Terminal.output("已导入 \(imported) 个文件" + (skipped > 0 ? "，\(skipped) 个部门年度已在库中，跳过（覆盖时加 --replace）" : "")
             + (failures.isEmpty ? "。" : "，\(failures.count) 个文件未导入："))
-        for (file, reason) in failures { Terminal.error(file.lastPathComponent + "：" + reason) }
+        for (name, reason) in failures { Terminal.error(name + "：" + reason) }
         if !failures.isEmpty { throw ExitCode(ExitCodes.invalidInput) }
     }
 

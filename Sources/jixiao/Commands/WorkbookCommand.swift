@@ -55,9 +55,10 @@ struct Import: AsyncParsableCommand {
         discussion: "Every problem is listed (for workbooks by sheet, cell and column, in Chinese); nothing is "
             + "written unless the whole file is right. A year already in the store is replaced only with --replace.")
 
-    @Argument(help: ArgumentHelp("The bundle (.json) or workbook (.xlsx) — or a directory of them: every one "
-                                 + "imported, each department in its own transaction."),
-              completion: .file(extensions: ["json", "xlsx"]))
+    @Argument(help: ArgumentHelp("The bundle (.json) or workbook (.xlsx) — or a directory or ZIP archive of them: "
+                                 + "every one imported, each department in its own transaction. A department's "
+                                 + "数据包及佐证材料.zip (bundle.json with its evidence) is imported whole."),
+              completion: .file(extensions: ["json", "xlsx", "zip"]))
     var file: String
 
     @Option(help: "With a directory: how many files are imported at once (default: the number of processors).")
@@ -75,14 +76,25 @@ struct Import: AsyncParsableCommand {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
             guard output == nil else { throw ValidationError("-o converts one workbook, not a directory.") }
-            return try await DirectoryImport(directory: URL(fileURLWithPath: file), replace: replace,
-                                             jobs: max(1, jobs), store: store).run()
+            return try await DirectoryImport(origin: file, sources: try DirectoryImport.directory(URL(fileURLWithPath: file)),
+                                             replace: replace, jobs: max(1, jobs), store: store).run()
         }
         let year: DepartmentYear
+        var evidence: [BundleArchive.File]?
         do {
-            year = file.lowercased().hasSuffix(".xlsx")
-                ? try WorkbookImport().read(URL(fileURLWithPath: file))
-                : try BundleReader().read(URL(fileURLWithPath: file))
+            if file.lowercased().hasSuffix(".zip") {
+                guard output == nil else { throw ValidationError("-o converts one workbook, not an archive.") }
+                guard let archive = try ArchiveImport.departmentArchive(at: URL(fileURLWithPath: file)) else {
+                    return try await ArchiveImport.run(URL(fileURLWithPath: file), replace: replace, jobs: max(1, jobs),
+                                                       store: store)
+                }
+                try EvidenceRepository.verify(archive.1, source: file)
+                (year, evidence) = archive
+            } else {
+                year = file.lowercased().hasSuffix(".xlsx")
+                    ? try WorkbookImport().read(URL(fileURLWithPath: file))
+                    : try BundleReader().read(URL(fileURLWithPath: file))
+            }
         } catch let error as InputError {
             Terminal.error(error.chineseDescription)
             throw ExitCode(ExitCodes.invalidInput)
@@ -96,14 +108,16 @@ struct Import: AsyncParsableCommand {
             return
         }
         let replace = replace
+        let files = evidence
         do {
             try await store.withStore { database in
-                try await YearRepository(database: database).store(year, replacing: replace, actor: "cli")
+                try await YearRepository(database: database).store(year, replacing: replace, evidence: files, actor: "cli")
             }
         } catch let exists as YearRepository.YearExists {
             Terminal.error("\(exists.code) 的 \(exists.year) 年数据已在库中；确认要覆盖时加 --replace。")
             throw ExitCode(ExitCodes.invalidInput)
         }
-        Terminal.output("已导入数据库（\(store.location.description)）：\(summary)")
+        Terminal.output("已导入数据库（\(store.location.description)）：\(summary)"
+            + (evidence.map { "，佐证材料 \($0.count) 份" } ?? ""))
     }
 }
