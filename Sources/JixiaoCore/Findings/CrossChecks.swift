@@ -2,9 +2,9 @@ extension FindingsEngine {
     /// Self-scores checked against the department's own records, and the red flags of published re-check rubrics:
     /// an on-time rate typed higher than the work plan shows, every indicator at full marks, an actual far beyond
     /// its target with no note, a cost capped from below.
-    static func crossChecks(_ year: DepartmentYear, evaluation: Evaluation, thresholds: FindingThresholds) -> [Finding] {
+    static func crossChecks(_ year: DepartmentYear, evaluation: Evaluation, thresholds: FindingThresholds,
+                            support: RecordSupport) -> [Finding] {
         var findings: [Finding] = []
-        let support = RecordSupport(year, evaluation: evaluation)
         let places = year.template.rounding.places
         /// What the records make of the indicator's score, as the finding says it.
         func rescored(_ indicator: Indicator) -> (sentence: String, evidence: [String]) {
@@ -26,22 +26,23 @@ extension FindingsEngine {
                     evidence: ["二级指标：\(indicator.level2)", "指标值：\(indicator.direction.symbol)\(indicator.targetText)\(indicator.unit)"],
                     measure: "成本指标应设定上限（≤），按节约程度计分。", subject: subject))
             }
+            let records = rescored(indicator)
             if let onTime = onTimeContradiction(indicator, score: score, in: year, tolerance: thresholds.onTimeRateTolerance) {
                 findings.append(Finding(
                     code: "SELF_SCORE_CONTRADICTED", severity: .high, theme: .selfScore,
                     message: "\(label)填报实际完成值 \(indicator.actualText ?? "")%，"
                         + "但工作计划显示按期完成率为 \(onTime.rate.percentString(places: 2))"
-                        + "（\(onTime.onTime)/\(onTime.tasks) 项任务按期完成）。" + rescored(indicator).sentence,
-                    evidence: ["工作计划：\(onTime.tasks) 项任务，按期完成 \(onTime.onTime) 项"] + rescored(indicator).evidence
+                        + "（\(onTime.onTime)/\(onTime.tasks) 项任务按期完成）。" + records.sentence,
+                    evidence: ["工作计划：\(onTime.tasks) 项任务，按期完成 \(onTime.onTime) 项"] + records.evidence
                         + onTime.missed,
                     measure: "按工作计划的完成情况如实填报实际完成值并重新计分，或补充任务完成的佐证材料。", subject: subject))
             }
-            if let records = activityContradiction(indicator, score: score, in: year) {
+            if let activities = activityContradiction(indicator, score: score, in: year) {
                 findings.append(Finding(
                     code: "SELF_SCORE_CONTRADICTED", severity: .high, theme: .selfScore,
                     message: "\(label)填报实际完成值 \(indicator.actualText ?? "")\(indicator.unit)，"
-                        + "但活动记录中“\(records.kind)”只有 \(records.count) \(indicator.unit)。" + rescored(indicator).sentence,
-                    evidence: ["活动记录：“\(records.kind)” \(records.count) 条"] + rescored(indicator).evidence + records.titles,
+                        + "但活动记录中“\(activities.kind)”只有 \(activities.count) \(indicator.unit)。" + records.sentence,
+                    evidence: ["活动记录：“\(activities.kind)” \(activities.count) 条"] + records.evidence + activities.titles,
                     measure: "补录缺少的活动记录及佐证材料，或按记录如实填报实际完成值；可改为按活动记录自动计算（measure）。",
                     subject: subject))
             }

@@ -73,6 +73,7 @@ struct OverviewModel {
         grade = evaluation.grade
         budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
         let support = RecordSupport(year, evaluation: evaluation)
+        findings = FindingsEngine.findings(year, evaluation: evaluation, support: support) + sharedText
         supported = support.items.isEmpty ? nil
             : rounding.format(support.supportedTotal) + "（自评高出 \(rounding.format(support.difference))）"
         lines = year.budgetLines.map { line in
@@ -82,7 +83,6 @@ struct OverviewModel {
                         rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
         }
         projects = ProjectSummary.all(in: year)
-        findings = FindingsEngine.findings(year, evaluation: evaluation) + sharedText
         monitoring = Monitor.report(year, asOf: date)
         charts = [Charts.cumulativeExecution(year, asOf: date), Charts.executionByLine(year),
                   Charts.scoreByLevel(year, evaluation: evaluation)]
