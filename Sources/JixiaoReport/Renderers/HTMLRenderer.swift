@@ -73,20 +73,30 @@ public enum HTMLRenderer {
     /// Escapes text for HTML content and attribute values; with `lineBreaks`, a newline becomes `<br>` (report
     /// text), without it newlines stay as they are (attribute values, form fields). Shared with the web pages.
     public static func escape(_ text: String, lineBreaks: Bool = true) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n" where lineBreaks: result += "<br>"
-            default: result.append(character)
+        // Byte by byte: the characters replaced are all ASCII, and in UTF-8 no byte of another character is one of
+        // them. Most text has none, and is returned as it is.
+        func replacement(_ byte: UInt8) -> StaticString? {
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            case UInt8(ascii: "\n") where lineBreaks: "<br>"
+            default: nil
             }
         }
-        return result
+        guard text.utf8.contains(where: { replacement($0) != nil }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if let replacement = replacement(byte) {
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// 公文 layout: A4 with margins 37/26/35/28 mm, 3号 仿宋 body, 2号 小标宋 title, 黑体 and 楷体 headings.

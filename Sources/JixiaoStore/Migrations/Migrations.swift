@@ -8,7 +8,7 @@ import Fluent
 /// older release has the column before a back-fill reads the rows.
 public enum StoreMigrations {
     public static let all: [any Migration] = [
-        CreateOrganisations(), AddOrganisationAttributes(), CreateUsers(), CreateFiscalYears(), CreateBudgetLines(), CreatePayments(),
+        CreateOrganisations(), AddOrganisationAttributes(), CreateUsers(), CreateFiscalYears(), AddRevisionToFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
         AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePassages(),
         AddScoringInputs(),

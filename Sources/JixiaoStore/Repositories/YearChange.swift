@@ -66,11 +66,12 @@ public enum YearChange {
         }
     }
 
-    /// Locks the year's row for the rest of the transaction by writing it.
+    /// Locks the year's row for the rest of the transaction by writing it: a new revision, which tells every server
+    /// that the year it holds in memory is no longer the stored one (``YearCache``).
     static func claim(_ yearID: UUID, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { preconditionFailure("the store is an SQL database") }
         if sql.dialect.name == "sqlite" { try await SQLiteWriter.prepare(sql) }
-        try await sql.update(FiscalYearModel.schema).set(SQLIdentifier("version"), to: SQLIdentifier("version"))
+        try await sql.update(FiscalYearModel.schema).set(SQLIdentifier("revision"), to: SQLBind(UUID().uuidString))
             .where("id", .equal, SQLBind(yearID)).run()
     }
 }

@@ -92,6 +92,55 @@ public struct YearRepository: Sendable {
         return try await Self.load(organisation: organisation, fiscal: fiscal, payments: payments, on: database)
     }
 
+    /// The department-year as ``load(code:year:payments:)`` reads it with its days' totals, read once per revision
+    /// of the year and kept (``YearCache``): what a page shows. Not for use inside a change's transaction, which
+    /// would keep what it has not yet committed.
+    public func loadKept(code: String, year: Int) async throws -> DepartmentYear? {
+        try await kept(code: code, year: year, assessed: false)?.year
+    }
+
+    /// The department-year as ``loadKept(code:year:)`` gives it, and its assessment, worked out once per revision.
+    public func loadAssessed(code: String, year: Int) async throws -> (year: DepartmentYear, assessment: Assessment)? {
+        guard let kept = try await kept(code: code, year: year, assessed: true), let assessment = kept.assessment else {
+            return nil
+        }
+        return (kept.year, assessment)
+    }
+
+    /// The year at its stored revision from ``YearCache``, read (and assessed when `assessed`) when not kept yet.
+    private func kept(code: String, year: Int, assessed: Bool) async throws -> YearCache.Kept? {
+        guard let key = try await revision(code: code, year: year) else { return nil }
+        let cached = YearCache.shared.kept(key)
+        if let cached, cached.assessment != nil || !assessed { return cached }
+        var kept: YearCache.Kept
+        if let cached {
+            kept = cached
+        } else {
+            // Read after the revision, so never older than it.
+            guard let loaded = try await load(code: code, year: year, payments: .dailyTotals) else { return nil }
+            kept = YearCache.Kept(year: loaded)
+        }
+        if assessed { kept.assessment = Assessment(kept.year) }
+        YearCache.shared.keep(kept, for: key)
+        return kept
+    }
+
+    /// The stored year's row, current revision and department name, in one query.
+    private func revision(code: String, year: Int) async throws -> YearCache.Key? {
+        let sql = database as! any SQLDatabase
+        guard let row = try await sql.select().column(SQLColumn("id", table: "f")).column(SQLColumn("revision", table: "f"))
+            .column(SQLColumn("name", table: "o"))
+            .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
+            .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
+            .first() else { return nil }
+        return YearCache.Key(yearID: try row.decode(column: "id", as: UUID.self),
+                             revision: try row.decode(column: "revision", as: String.self),
+                             name: try row.decode(column: "name", as: String.self))
+    }
+
     /// The stored year `fiscal` of `organisation`, its payments as `payments` says.
     static func load(organisation: OrganisationModel, fiscal: FiscalYearModel, payments: PaymentDetail,
                      on database: any Database) async throws -> DepartmentYear {

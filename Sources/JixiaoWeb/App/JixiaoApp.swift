@@ -31,7 +31,7 @@ public enum JixiaoApp {
         try Store.configure(app, location: location, auditKey: settings.auditKey)
         app.storage[SettingsKey.self] = settings
         app.storage[PolicyCache.Key.self] = PolicyCache()
-        app.sessions.use(.fluent)
+        app.sessions.use { app in UnchangedSessions(stored: app.fluent.sessions.driver()) }
         app.sessions.configuration.cookieName = "jixiao-session"
         app.sessions.configuration.cookieFactory = { id in
             // No expiry: the cookie ends with the browser; the server ends the session by the policy's timeouts.

@@ -5,14 +5,33 @@ import Vapor
 
 extension Request {
     /// The department-year the path names (`:code/:year`), after checking the user may see it: 404 when there is
-    /// none, 403 when it is another department's. Pages read its payments as days' totals; exports ask for each.
+    /// none, 403 when it is another department's. Pages read its payments as days' totals, a year read once per
+    /// revision (``YearRepository/loadKept(code:year:)``); exports ask for each payment.
     func visibleYear(payments: YearRepository.PaymentDetail = .dailyTotals) async throws -> (CurrentUser, DepartmentYear) {
+        try await visible { years, code, year in
+            payments == .dailyTotals ? try await years.loadKept(code: code, year: year)
+                : try await years.load(code: code, year: year, payments: payments)
+        }
+    }
+
+    /// The year as ``visibleYear(payments:)`` gives it, with its assessment (worked out once per revision).
+    func assessedYear() async throws -> (CurrentUser, DepartmentYear, Assessment) {
+        let (user, (year, assessment)) = try await visible { years, code, year in
+            try await years.loadAssessed(code: code, year: year)
+        }
+        return (user, year, assessment)
+    }
+
+    /// What `read` gives of the year the path names, once the user may see it; the read of someone outside the
+    /// department audited.
+    private func visible<Value>(_ read: (YearRepository, String, Int) async throws -> Value?) async throws
+        -> (CurrentUser, Value) {
         let user = try requireUser()
         guard let code = parameters.get("code"), let year = parameters.get("year", as: Int.self) else {
             throw Abort(.notFound)
         }
         guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
-        guard let loaded = try await YearRepository(database: db).load(code: code, year: year, payments: payments) else {
+        guard let loaded = try await read(YearRepository(database: db), code, year) else {
             throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
         }
         try await auditRead(code: code, year: year)
@@ -52,8 +71,13 @@ extension Request {
     /// department's previous year: what the monitoring pages and API forecast from.
     func monitoredYear() async throws -> (CurrentUser, DepartmentYear) {
         let (user, year) = try await visibleYear()
-        let profile = try await LastYearProfile(database: db).payments(code: year.department.code, before: year.year)
-        return (user, year.fillingLastYear(profile))
+        return (user, try await fillingLastYear(year))
+    }
+
+    /// `year` with last year's payments by month given to its lines that have none (what forecasts read).
+    func fillingLastYear(_ year: DepartmentYear) async throws -> DepartmentYear {
+        year.fillingLastYear(try await LastYearProfile(database: db).payments(code: year.department.code,
+                                                                               before: year.year))
     }
 
     /// The `asOf` query as a date within the year; when absent, today in China (the year's last day for a year that

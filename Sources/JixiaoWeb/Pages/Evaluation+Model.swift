@@ -31,10 +31,9 @@ struct EvaluationModel {
     let total: String
     let grade: String
 
-    /// The evaluation of `year`, each score with the `evidence` files attached to its indicator and its records.
-    init(_ year: DepartmentYear, evidence: [EvidenceRepository.Entry] = []) {
+    /// The `evaluation` of `year`, each score with the `evidence` files attached to its indicator and its records.
+    init(_ year: DepartmentYear, evaluation: Evaluation, evidence: [EvidenceRepository.Entry] = []) {
         let files = Dictionary(grouping: evidence, by: \.subject)
-        let evaluation = Evaluator.evaluate(year)
         let rounding = year.template.rounding
         code = year.department.code
         name = year.department.name

@@ -40,8 +40,9 @@ struct IndicatorsModel {
     /// Findings about the framework as a whole (weights that do not add up).
     let general: [Finding]
 
-    /// The department's tree, or the tree of the project coded `projectCode` when the year has one.
-    init(_ year: DepartmentYear, projectCode: String? = nil) {
+    /// The department's tree (its findings from `assessment`), or the tree of the project coded `projectCode` when
+    /// the year has one.
+    init(_ year: DepartmentYear, assessment: Assessment, projectCode: String? = nil) {
         code = year.department.code
         name = year.department.name
         self.year = year.year
@@ -63,8 +64,7 @@ struct IndicatorsModel {
         } else {
             project = nil
             tree = year
-            findings = FindingsEngine.findings(year, evaluation: Evaluator.evaluate(year))
-                .filter { $0.theme == .targets || $0.theme == .results }
+            findings = assessment.findings.filter { $0.theme == .targets || $0.theme == .results }
         }
         templateName = tree.template.name
         general = findings.filter { $0.subject == "indicators" }

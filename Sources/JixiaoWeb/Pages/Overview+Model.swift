@@ -55,11 +55,11 @@ struct OverviewModel {
         return model
     }
 
-    /// The overview with the in-year view on a date; `sharedText` are the year's 文字雷同 findings, listed with the
-    /// rest.
-    init(_ year: DepartmentYear, asOf date: CivilDate, sharedText: [Finding] = []) {
+    /// The overview of `year` as `assessment` scores it, with the in-year view on a date; `sharedText` are the
+    /// year's 文字雷同 findings, listed with the rest.
+    init(_ year: DepartmentYear, assessment: Assessment, asOf date: CivilDate, sharedText: [Finding] = []) {
         departmentYear = year
-        let evaluation = Evaluator.evaluate(year)
+        let evaluation = assessment.evaluation
         let rounding = year.template.rounding
         let executedByLine = year.executedByLine()
         code = year.department.code
@@ -72,8 +72,8 @@ struct OverviewModel {
         total = rounding.format(evaluation.total)
         grade = evaluation.grade
         budgetScore = rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
-        let support = RecordSupport(year, evaluation: evaluation)
-        findings = FindingsEngine.findings(year, evaluation: evaluation, support: support) + sharedText
+        let support = assessment.support
+        findings = assessment.findings + sharedText
         supported = support.items.isEmpty ? nil
             : rounding.format(support.supportedTotal) + "（自评高出 \(rounding.format(support.difference))）"
         lines = year.budgetLines.map { line in

@@ -62,7 +62,7 @@ struct ProjectModel {
         budgetScore = project.template.rounding.format(evaluation.budget.score) + " / \(evaluation.budget.weight)"
         goal = project.goal
         achieved = project.achieved
-        indicators = EvaluationModel(projectYear, evidence: evidence).rows
+        indicators = EvaluationModel(projectYear, evaluation: evaluation, evidence: evidence).rows
         findings = year.projects.firstIndex { $0.code == project.code }
             .map { FindingsEngine.findings(ofProject: $0, in: year) } ?? []
     }

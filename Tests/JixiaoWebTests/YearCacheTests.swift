@@ -1,0 +1,66 @@
+import Foundation
+import JixiaoCore
+import JixiaoIO
+@testable import JixiaoStore
+import JixiaoTestSupport
+import SQLKit
+import Testing
+import VaporTesting
+
+extension DatabaseTests {
+    /// A year's pages read it once per revision: what was read is used again until a change gives the year a new
+    /// revision, and the department's name (the bureau's 单位名录 changes it apart from the year) is part of what it
+    /// is kept by.
+    @Suite struct YearCacheTests {
+        static let page = "/years/440112-KX/2022/evaluation"
+
+        @Test func aPageReadsTheYearOncePerRevisionAndEveryChangeIsSeenAtOnce() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var preparer = Browser()
+                try await preparer.signIn(app, username: "preparer")
+                try await preparer.get(app, Self.page) { #expect($0.body.string.contains("院士专家校园行场次")) }
+
+                // Written past the change path, as nothing in the program writes: the year kept is still the one shown.
+                let sql = app.db as! any SQLDatabase
+                try await sql.raw("""
+                    UPDATE records SET definition = REPLACE(definition, '院士专家校园行', '院士专家进社区') \
+                    WHERE kind = 'indicator'
+                    """).run()
+                try await preparer.get(app, Self.page) { #expect($0.body.string.contains("院士专家校园行场次")) }
+
+                // Any change through the change path gives the year a new revision, and the next page reads it afresh.
+                let years = YearRepository(database: app.db)
+                let organisation = try #require(try await years.organisation(code: "440112-KX"))
+                let fiscal = try #require(try await years.fiscalYear(organisationID: try organisation.requireID(), year: 2022))
+                try await years.updateNarrative([.problems: "目标不够具体。"], fiscal: fiscal, version: fiscal.version,
+                                                subject: "440112-KX/2022", actor: "test")
+                try await preparer.get(app, Self.page) { response in
+                    #expect(response.body.string.contains("院士专家进社区场次")
+                        && !response.body.string.contains("院士专家校园行场次"))
+                }
+
+                // A new name from the 单位名录 shows at once, though the year itself did not change.
+                try await sql.raw("UPDATE organisations SET name = '黄埔区科协（更名）' WHERE code = '440112-KX'").run()
+                try await preparer.get(app, Self.page) { #expect($0.body.string.contains("黄埔区科协（更名）")) }
+            }
+        }
+
+        @Test func theCacheHoldsTheMostRecentlyUsedYearsAtTheirRevision() throws {
+            let year = try BundleReader().read(Fixtures.seed)
+            let cache = YearCache(capacity: 2)
+            let keys = (0..<3).map { _ in YearCache.Key(yearID: UUID(), revision: "r1", name: "n") }
+            cache.keep(.init(year: year), for: keys[0])
+            cache.keep(.init(year: year), for: keys[1])
+            #expect(cache.kept(keys[0]) != nil)  // now the more recently used
+            cache.keep(.init(year: year), for: keys[2])
+            #expect(cache.kept(keys[0]) != nil && cache.kept(keys[1]) == nil && cache.kept(keys[2]) != nil)
+            var later = keys[0]
+            later.revision = "r2"
+            #expect(cache.kept(later) == nil)
+            var renamed = keys[0]
+            renamed.name = "m"
+            #expect(cache.kept(renamed) == nil)
+        }
+    }
+}
