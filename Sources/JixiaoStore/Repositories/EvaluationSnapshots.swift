@@ -10,10 +10,8 @@ import JixiaoIO
 public enum EvaluationSnapshots {
     /// Recomputes and stores the evaluation of a fiscal year.
     public static func refresh(yearID: UUID, on database: any Database) async throws {
-        guard let fiscal = try await FiscalYearModel.query(on: database).filter(\.$id == yearID)
-            .with(\.$organisation).first() else { return }
-        let year = try await YearRepository.load(organisation: fiscal.organisation, fiscal: fiscal,
-                                                 payments: .dailyTotals, on: database)
+        guard let fiscal = try await YearRows.FiscalRow.find(id: yearID, on: database) else { return }
+        let year = try await YearRepository.load(fiscal, payments: .dailyTotals, on: database)
         let inputs = ScoringInputs(year)
         let evaluation = Evaluator.evaluate(inputs, template: year.template)
         let findings = FindingsEngine.findings(year, evaluation: evaluation)
@@ -32,6 +30,6 @@ public enum EvaluationSnapshots {
         try await PassageFingerprints(database: database).keep(
             NearDuplicates.passages(code: year.department.code, name: year.department.name,
                                     overview: year.department.overview, narrative: year.narrative),
-            yearID: yearID, organisationID: try fiscal.organisation.requireID(), year: fiscal.year)
+            yearID: yearID, organisationID: fiscal.organisationID, year: fiscal.year)
     }
 }

@@ -91,7 +91,7 @@ struct RecordEdit {
         if let version, let existing, existing.version != version { throw Refusal.conflict }
         let updated = change(existing.flatMap { try? JSONParser.parse(Data($0.definition.utf8)) })
 
-        let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, withPayments: false, on: database)
+        let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
         var records: [JSONValue] = []
         if case .array(let stored)? = bundle[member] { records = stored }
         // A new record is added even when its key is taken, so that the reader reports the clash with the rest.
@@ -111,7 +111,7 @@ struct RecordEdit {
             guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }
             guard existing.version == version else { throw Refusal.conflict }
-            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, withPayments: false, on: database)
+            let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
             if case .array(let records)? = bundle[member] {
                 let rest = records.filter { $0["id"] != .string(key) }
                 _ = try BundleReader().decode(bundle.setting(member, to: .array(rest)), file: subject)

@@ -72,7 +72,7 @@ public struct RecordListRepository: Sendable {
                 edit.replacing[offset] ?? (try? JSONParser.parse(Data(record.definition.utf8))) ?? .object([])
             }
             let list = kept + edit.adding
-            let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, withPayments: false, on: database)
+            let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
             _ = try BundleReader().decode(bundle.setting(member, to: .array(list)), file: subject)
             try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID).filter(\.$kind == kind).delete()
             for (position, entry) in list.enumerated() {

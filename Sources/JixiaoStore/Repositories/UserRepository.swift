@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// People, their passwords (bcrypt hashes only, checked against the ``SecurityPolicy``), their second factor and
@@ -44,6 +45,35 @@ public struct UserRepository: Sendable {
 
     public func find(id: UUID) async throws -> UserModel? {
         try await UserModel.query(on: database).filter(\.$id == id).with(\.$organisation).first()
+    }
+
+    /// What every signed-in request needs of its user, in one query: who they are, their role and department, and
+    /// whether the account is disabled.
+    public struct Signed: Sendable, Equatable {
+        public var username: String
+        public var displayName: String
+        public var role: String
+        public var organisationCode: String?
+        public var disabled: Bool
+    }
+
+    /// The user with `id` as a signed-in request sees them; nil when there is none.
+    public func signed(id: UUID) async throws -> Signed? {
+        let sql = database as! any SQLDatabase
+        guard let row = try await sql.select()
+            .column(SQLColumn("username", table: "u")).column(SQLColumn("display_name", table: "u"))
+            .column(SQLColumn("role", table: "u")).column(SQLColumn("disabled", table: "u"))
+            .column(SQLColumn("code", table: "o"))
+            .from(SQLAlias(SQLIdentifier(UserModel.schema), as: SQLIdentifier("u")))
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "u"))
+            .where(SQLColumn("id", table: "u"), .equal, SQLBind(id))
+            .first() else { return nil }
+        return Signed(username: try row.decode(column: "username", as: String.self),
+                      displayName: try row.decode(column: "display_name", as: String.self),
+                      role: try row.decode(column: "role", as: String.self),
+                      organisationCode: try row.decode(column: "code", as: String?.self),
+                      disabled: try row.decode(column: "disabled", as: Bool.self))
     }
 
     public func all() async throws -> [UserModel] {

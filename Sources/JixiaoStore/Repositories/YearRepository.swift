@@ -87,9 +87,8 @@ public struct YearRepository: Sendable {
     /// The department-year, read through the bundle reader so it passes the same checks as an imported file; its
     /// payments as `payments` says.
     public func load(code: String, year: Int, payments: PaymentDetail = .each) async throws -> DepartmentYear? {
-        guard let organisation = try await organisation(code: code), let id = organisation.id,
-              let fiscal = try await fiscalYear(organisationID: id, year: year) else { return nil }
-        return try await Self.load(organisation: organisation, fiscal: fiscal, payments: payments, on: database)
+        guard let fiscal = try await YearRows.FiscalRow.find(code: code, year: year, on: database) else { return nil }
+        return try await Self.load(fiscal, payments: payments, on: database)
     }
 
     /// The department-year as ``load(code:year:payments:)`` reads it with its days' totals, read once per revision
@@ -141,13 +140,12 @@ public struct YearRepository: Sendable {
                              name: try row.decode(column: "name", as: String.self))
     }
 
-    /// The stored year `fiscal` of `organisation`, its payments as `payments` says.
-    static func load(organisation: OrganisationModel, fiscal: FiscalYearModel, payments: PaymentDetail,
-                     on database: any Database) async throws -> DepartmentYear {
-        let bundle = try await YearRows.bundle(organisation: organisation, year: fiscal, withPayments: payments == .each,
-                                               on: database)
-        var year = try BundleReader().decode(bundle, file: "\(organisation.code)/\(fiscal.year)")
-        if payments == .dailyTotals { year.payments = try await PaymentDays.totals(yearID: try fiscal.requireID(), on: database) }
+    /// The stored year whose own row is `fiscal`, its payments as `payments` says.
+    static func load(_ fiscal: YearRows.FiscalRow, payments: PaymentDetail, on database: any Database) async throws
+        -> DepartmentYear {
+        let bundle = try await YearRows.bundle(fiscal, withPayments: payments == .each, on: database)
+        var year = try BundleReader().decode(bundle, file: "\(fiscal.code)/\(fiscal.year)")
+        if payments == .dailyTotals { year.payments = try await PaymentDays.totals(yearID: fiscal.id, on: database) }
         return year
     }
 
@@ -263,10 +261,9 @@ public struct YearRepository: Sendable {
             for (column, value) in columns { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
             let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
-            guard !changed.isEmpty, let fresh = try await FiscalYearModel.find(id, on: database) else { throw Stale() }
-            let bundle = try await YearRows.bundle(organisation: organisation, year: fresh, withPayments: false,
-                                                   on: database)
-            _ = try BundleReader().decode(bundle, file: subject)
+            guard !changed.isEmpty else { throw Stale() }
+            _ = try BundleReader().decode(try await YearRows.bundle(yearID: id, withPayments: false, on: database),
+                                          file: subject)
             return .init((), yearID: id, audit: .init(action: action, subject: subject, before: before, after: after))
         }
     }

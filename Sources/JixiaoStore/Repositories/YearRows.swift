@@ -92,56 +92,135 @@ enum YearRows {
         try await fiscal.delete(on: database)
     }
 
-    /// The stored year as a bundle, for ``BundleReader`` to check and decode; `withPayments: false` leaves its
-    /// payments out. Nothing the reader checks of a change to the rest depends on the payments (each was checked
+    /// A fiscal year's own row with its department's code and name: what the year is read back from besides its
+    /// lines, payments and records.
+    struct FiscalRow: Sendable {
+        var id: UUID
+        var organisationID: UUID
+        var code: String
+        var name: String
+        var year: Int
+        var template: String
+        var moneyUnit: String
+        var overview: String
+        var goal: String
+        var tasks: String
+        var narrative: String
+        var assets: String?
+
+        /// The row of the fiscal year `id`.
+        static func find(id: UUID, on database: any Database) async throws -> FiscalRow? {
+            try await select(on: database).where(SQLColumn("id", table: "f"), .equal, SQLBind(id)).first().map(FiscalRow.init)
+        }
+
+        /// The row of department `code`'s fiscal year `year`.
+        static func find(code: String, year: Int, on database: any Database) async throws -> FiscalRow? {
+            try await select(on: database).where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
+                .where(SQLColumn("year", table: "f"), .equal, SQLBind(year)).first().map(FiscalRow.init)
+        }
+
+        private static func select(on database: any Database) -> SQLSelectBuilder {
+            var select = (database as! any SQLDatabase).select()
+                .column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
+            for column in ["id", "organisation_id", "year", "template", "money_unit", "overview", "goal", "tasks",
+                           "narrative", "assets"] {
+                select = select.column(SQLColumn(column, table: "f"))
+            }
+            return select.from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
+                .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                      on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+        }
+
+        private init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            organisationID = try row.decode(column: "organisation_id", as: UUID.self)
+            code = try row.decode(column: "code", as: String.self)
+            name = try row.decode(column: "name", as: String.self)
+            year = try row.decode(column: "year", as: Int.self)
+            template = try row.decode(column: "template", as: String.self)
+            moneyUnit = try row.decode(column: "money_unit", as: String.self)
+            overview = try row.decode(column: "overview", as: String.self)
+            goal = try row.decode(column: "goal", as: String.self)
+            tasks = try row.decode(column: "tasks", as: String.self)
+            narrative = try row.decode(column: "narrative", as: String.self)
+            assets = try row.decode(column: "assets", as: String?.self)
+        }
+    }
+
+    /// The stored year `yearID` as a bundle, for ``BundleReader`` to check and decode; `withPayments: false` leaves
+    /// its payments out. Nothing the reader checks of a change to the rest depends on the payments (each was checked
     /// against the lines when written, and a line with payments keeps its code), so changes are checked without
-    /// them, and evaluation reads the days' totals instead (``YearRepository/PaymentDetail``).
-    static func bundle(organisation: OrganisationModel, year fiscal: FiscalYearModel, withPayments: Bool,
-                       on database: any Database) async throws -> JSONValue {
-        let id = try fiscal.requireID()
+    /// them, and evaluation reads the days' totals instead (``YearRepository/PaymentDetail``). Read column by column
+    /// in SQL, as the row holds it. A year removed meanwhile is a change that lost its race (``YearRepository/Stale``).
+    static func bundle(yearID: UUID, withPayments: Bool, on database: any Database) async throws -> JSONValue {
+        guard let fiscal = try await FiscalRow.find(id: yearID, on: database) else { throw YearRepository.Stale() }
+        return try await bundle(fiscal, withPayments: withPayments, on: database)
+    }
+
+    /// The year whose own row is `fiscal`, as a bundle.
+    static func bundle(_ fiscal: FiscalRow, withPayments: Bool, on database: any Database) async throws -> JSONValue {
+        let sql = database as! any SQLDatabase
         let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
-        let lines = try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id)
-            .sort(\.$position).all()
-        let payments = withPayments
-            ? try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id).sort(\.$position).all() : []
-        let records = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id)
-            .sort(\.$position).all()
         func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }
         func money(_ fen: Int64) -> JSONValue { .string(Money(fen: fen).decimalString(in: unit)) }
+        let lines = try await sql.select()
+            .columns("code", "name", "kind", "source", "initial_fen", "adjusted_fen", "executed_fen", "plan", "last_year")
+            .from(BudgetLineModel.schema).where("year_id", .equal, SQLBind(fiscal.id)).orderBy("position").all()
+            .map { line -> JSONValue in
+                var fields: [JSONValue.Member] = [
+                    .init("code", .string(try line.decode(column: "code", as: String.self))),
+                    .init("name", .string(try line.decode(column: "name", as: String.self))),
+                    .init("kind", .string(try line.decode(column: "kind", as: String.self))),
+                ]
+                if let source = try line.decode(column: "source", as: String?.self) {
+                    fields.append(.init("source", .string(source)))
+                }
+                fields += [.init("initial", money(try line.decode(column: "initial_fen", as: Int64.self))),
+                           .init("adjusted", money(try line.decode(column: "adjusted_fen", as: Int64.self)))]
+                if let executed = try line.decode(column: "executed_fen", as: Int64?.self) {
+                    fields.append(.init("executed", money(executed)))
+                }
+                fields.append(.init("plan", parsed(try line.decode(column: "plan", as: String.self))))
+                if let lastYear = try line.decode(column: "last_year", as: String?.self) {
+                    fields.append(.init("lastYear", parsed(lastYear)))
+                }
+                return .object(fields)
+            }
+        let payments = withPayments ? try await sql.select()
+            .columns("line_code", "date", "amount_fen", "payee", "voucher", "memo")
+            .from(PaymentModel.schema).where("year_id", .equal, SQLBind(fiscal.id)).orderBy("position").all()
+            .map { payment -> JSONValue in
+                .object(["line": .string(try payment.decode(column: "line_code", as: String.self)),
+                         "date": .string(try payment.decode(column: "date", as: String.self)),
+                         "amount": money(try payment.decode(column: "amount_fen", as: Int64.self)),
+                         "payee": .string(try payment.decode(column: "payee", as: String.self)),
+                         "voucher": .string(try payment.decode(column: "voucher", as: String.self)),
+                         "memo": .string(try payment.decode(column: "memo", as: String.self))])
+            } : []
+        var records: [String: [JSONValue]] = [:]
+        for record in try await sql.select().columns("kind", "definition").from(RecordModel.schema)
+            .where("year_id", .equal, SQLBind(fiscal.id)).orderBy("position").all() {
+            records[try record.decode(column: "kind", as: String.self), default: []]
+                .append(parsed(try record.decode(column: "definition", as: String.self)))
+        }
         var members: [JSONValue.Member] = [
             .init("format", .string(BundleReader.format)),
             .init("year", .number(String(fiscal.year))),
             .init("template", parsed(fiscal.template)),
             .init("moneyUnit", .string(unit.rawValue)),
-            .init("department", .object(["code": .string(organisation.code), "name": .string(organisation.name),
+            .init("department", .object(["code": .string(fiscal.code), "name": .string(fiscal.name),
                                          "overview": .string(fiscal.overview)])),
             .init("tasks", parsed(fiscal.tasks)),
             .init("goal", .string(fiscal.goal)),
-            .init("budget", .object(["lines": .array(lines.map { line in
-                var fields: [JSONValue.Member] = [
-                    .init("code", .string(line.code)), .init("name", .string(line.name)),
-                    .init("kind", .string(line.kind)),
-                ]
-                if let source = line.source { fields.append(.init("source", .string(source))) }
-                fields += [.init("initial", money(line.initialFen)), .init("adjusted", money(line.adjustedFen))]
-                if let executed = line.executedFen { fields.append(.init("executed", money(executed))) }
-                fields.append(.init("plan", parsed(line.plan)))
-                if let lastYear = line.lastYear { fields.append(.init("lastYear", parsed(lastYear))) }
-                return .object(fields)
-            })])),
-            .init("payments", .array(payments.map { payment in
-                .object(["line": .string(payment.lineCode), "date": .string(payment.date),
-                         "amount": money(payment.amountFen), "payee": .string(payment.payee),
-                         "voucher": .string(payment.voucher), "memo": .string(payment.memo)])
-            })),
+            .init("budget", .object(["lines": .array(lines)])),
+            .init("payments", .array(payments)),
         ]
         for (kind, key) in [("indicator", "indicators"), ("task", "workPlan"), ("activity", "activities"),
                             ("procurement", "procurements")] {
-            members.append(.init(key, .array(records.filter { $0.kind == kind }.map { parsed($0.definition) })))
+            members.append(.init(key, .array(records[kind] ?? [])))
         }
         if let assets = fiscal.assets { members.append(.init("assets", parsed(assets))) }
-        let projects = records.filter { $0.kind == "project" }
-        if !projects.isEmpty { members.append(.init("projects", .array(projects.map { parsed($0.definition) }))) }
+        if let projects = records["project"] { members.append(.init("projects", .array(projects))) }
         members.append(.init("narrative", parsed(fiscal.narrative)))
         return .object(members)
     }

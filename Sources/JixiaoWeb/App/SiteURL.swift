@@ -298,8 +298,18 @@ public enum SiteURL: Sendable, Equatable {
     /// them for the current or parent directory.
     private static func encode(_ part: String) -> String {
         if part.allSatisfy({ $0 == "." }) { return String(repeating: "%2E", count: part.count) }
-        return part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#", ";"])) ?? part
+        // Codes, years and ids are letters, digits and `-`: nothing to encode.
+        if part.utf8.allSatisfy({ byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }) {
+            return part
+        }
+        return part.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? part
     }
+
+    /// What a path segment may hold unencoded.
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/", "?", "#", ";"])
 }
 
 extension SiteURL.Segment {

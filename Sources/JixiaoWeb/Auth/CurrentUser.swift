@@ -116,13 +116,13 @@ struct RequireSignIn: AsyncMiddleware {
            let issued = session[SessionKeys.issued].flatMap(Double.init),
            now - issued < policy.sessionLifetime,
            now - (session[SessionKeys.seen].flatMap(Double.init) ?? issued) < policy.idleTimeout,
-           let user = try await UserRepository(database: request.db).find(id: id), !user.disabled,
+           let user = try await UserRepository(database: request.db).signed(id: id), !user.disabled,
            let role = Role(rawValue: user.role) {
             if now - (session[SessionKeys.seen].flatMap(Double.init) ?? issued) > SessionKeys.seenResolution {
                 request.session.data[SessionKeys.seen] = String(now)
             }
             request.currentUser = CurrentUser(id: id, username: user.username, displayName: user.displayName,
-                                              role: role, organisationCode: user.organisation?.code,
+                                              role: role, organisationCode: user.organisationCode,
                                               source: request.sourceAddress)
             if let restriction = session[SessionKeys.restriction].flatMap(Restriction.init(rawValue:)),
                !restriction.allowedPaths.contains(request.url.path) {

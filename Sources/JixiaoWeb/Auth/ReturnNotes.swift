@@ -64,7 +64,7 @@ struct ReturnNotesMiddleware: AsyncMiddleware {
             .statuses(organisationID: try organisation.requireID(), year: year)
         var names: [String: String] = [:]
         if statuses.values.contains(where: { $0.remarks.contains { $0.indicator != nil } }),
-           let loaded = try await YearRepository(database: request.db).load(code: parts[1], year: year, payments: .dailyTotals) {
+           let loaded = try await YearRepository(database: request.db).loadKept(code: parts[1], year: year) {
             names = Dictionary(loaded.indicators.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         }
         let notes = ReturnNotes.notes(statuses, sections: sections, indicatorNames: names)

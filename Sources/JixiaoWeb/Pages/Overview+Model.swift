@@ -82,7 +82,7 @@ struct OverviewModel {
                         executed: spent.wanString,
                         rate: Rational.ratio(spent, of: line.adjusted)?.percentString(places: 2) ?? "—")
         }
-        projects = ProjectSummary.all(in: year)
+        projects = ProjectSummary.all(in: year, assessment)
         monitoring = Monitor.report(year, asOf: date)
         charts = [Charts.cumulativeExecution(year, asOf: date), Charts.executionByLine(year),
                   Charts.scoreByLevel(year, evaluation: evaluation)]

@@ -25,9 +25,9 @@ struct ProjectSummary {
         grade = evaluation.grade
     }
 
-    /// Every project of the year, each evaluated on its own.
-    static func all(in year: DepartmentYear) -> [ProjectSummary] {
-        year.projects.map { ProjectSummary(year, $0, evaluation: Evaluator.evaluate(year.year(of: $0))) }
+    /// Every project of the year, each as `assessment` scores it on its own.
+    static func all(in year: DepartmentYear, _ assessment: Assessment) -> [ProjectSummary] {
+        zip(year.projects, assessment.projects).map { ProjectSummary(year, $0, evaluation: $1) }
     }
 }
 
