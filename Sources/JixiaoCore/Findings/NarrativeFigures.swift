@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension FindingsEngine {
     /// A whole-year figure the narrative states: the words that name it, the unit it is written in, and the
@@ -11,7 +12,7 @@ extension FindingsEngine {
         let places: Int
         /// What to check, as the finding's measure.
         let measure: String
-        /// A label, a short gap (为、达、约…), the number and the unit: compiled once per figure.
+        /// A label, a short gap (为、达、约…), the number and the unit: compiled once per pattern in the process.
         let expression: NSRegularExpression?
 
         init(labels: [String], units: [String], values: [(name: String, value: Rational)], places: Int = 2,
@@ -22,8 +23,21 @@ extension FindingsEngine {
             self.measure = measure
             let words = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
             let written = units.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-            expression = try? NSRegularExpression(
-                pattern: "(\(words))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*(\(written))")
+            expression = Self.compiled("(\(words))([为是达共计约：:，,\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*(\(written))")
+        }
+
+        /// Expressions by pattern: the same few figures are looked for in every year's text. Activity kinds are the
+        /// departments' own words, so only so many are kept.
+        private static let expressions = Mutex<[String: NSRegularExpression]>([:])
+        private static let expressionsKept = 512
+
+        private static func compiled(_ pattern: String) -> NSRegularExpression? {
+            if let known = expressions.withLock({ $0[pattern] }) { return known }
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+            expressions.withLock { kept in
+                if kept.count < expressionsKept { kept[pattern] = expression }
+            }
+            return expression
         }
     }
 
