@@ -10,20 +10,16 @@ public struct LastYearProfile: Sendable {
     public init(database: any Database) { self.database = database }
 
     /// The previous year's payments of the organisation by line code and month; empty when that year is not stored.
+    /// One query from the department's code.
     public func payments(code: String, before year: Int) async throws -> [String: [MonthlyAmount]] {
-        let years = YearRepository(database: database)
-        guard let organisation = try await years.organisation(code: code),
-              let previous = try await years.fiscalYear(organisationID: organisation.requireID(), year: year - 1) else {
-            return [:]
-        }
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.select()
-            .column("line_code")
-            .column(SQLRaw("SUBSTR(date, 6, 2)"), as: "month")
-            .column(SQLRaw("CAST(SUM(amount_fen) AS BIGINT)"), as: "total")
-            .from(PaymentDays.schema)
-            .where("year_id", .equal, SQLBind(try previous.requireID()))
-            .groupBy("line_code").groupBy(SQLRaw("SUBSTR(date, 6, 2)"))
+        let month = SQLRaw("SUBSTR(\"d\".\"date\", 6, 2)")
+        let rows = try await YearRows.FiscalRow.of(code: code, year: year - 1, YearRows.FiscalRow.joined([], on: database))
+            .join(SQLAlias(SQLIdentifier(PaymentDays.schema), as: SQLIdentifier("d")),
+                  on: SQLColumn("year_id", table: "d"), .equal, SQLColumn("id", table: "f"))
+            .column(SQLColumn("line_code", table: "d"))
+            .column(month, as: "month")
+            .column(SQLRaw("CAST(SUM(\"d\".\"amount_fen\") AS BIGINT)"), as: "total")
+            .groupBy(SQLColumn("line_code", table: "d")).groupBy(month)
             .all()
         var profile: [String: [MonthlyAmount]] = [:]
         for row in rows {

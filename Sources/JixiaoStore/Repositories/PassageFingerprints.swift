@@ -26,8 +26,10 @@ public struct PassageFingerprints: Sendable {
     /// Makes the year's stored fingerprints those of `passages`, rewriting them only when a paragraph changed (a
     /// change that leaves the text alone costs one read).
     func keep(_ passages: [NearDuplicates.Passage], yearID: UUID, organisationID: UUID, year: Int) async throws {
+        // By the whole key (organisation, year, position): the year alone would scan the province's passages.
         let stored = try await sql.select().column("section").column("paragraph").column("text")
-            .from(Self.passages).where("year_id", .equal, SQLBind(yearID)).orderBy("position").all()
+            .from(Self.passages).where("organisation_id", .equal, SQLBind(organisationID))
+            .where("year_id", .equal, SQLBind(yearID)).orderBy("position").all()
             .map { row in
                 (try row.decode(column: "section", as: String.self), try row.decode(column: "paragraph", as: Int.self),
                  try row.decode(column: "text", as: String.self))
@@ -35,7 +37,8 @@ public struct PassageFingerprints: Sendable {
         let current = passages.map { ($0.section?.rawValue ?? "", $0.paragraph, $0.text) }
         guard !stored.elementsEqual(current, by: ==) else { return }
         try await sql.delete(from: Self.bands).where("year_id", .equal, SQLBind(yearID)).run()
-        try await sql.delete(from: Self.passages).where("year_id", .equal, SQLBind(yearID)).run()
+        try await sql.delete(from: Self.passages).where("organisation_id", .equal, SQLBind(organisationID))
+            .where("year_id", .equal, SQLBind(yearID)).run()
         let fingerprints = passages.map(NearDuplicates.Fingerprint.init)
         for start in stride(from: 0, to: fingerprints.count, by: Self.batchSize) {
             var insert = sql.insert(into: Self.passages)
@@ -79,7 +82,9 @@ public struct PassageFingerprints: Sendable {
         }
         let keys = Array(owners.keys)
         guard !keys.isEmpty else { return ([], false) }
-        struct Holder: Hashable { let yearID: UUID; let position: Int }
+        // A holder's year as the database spells it: thousands of rows are read, and parsing each id costs more
+        // than the lookup; only the few kept are parsed.
+        struct Holder: Hashable { let yearID: String; let position: Int }
         var hits = [[Holder: Int]](repeating: [:], count: own.count)
         var atLeast = false
         for start in stride(from: 0, to: keys.count, by: 100) {
@@ -97,7 +102,7 @@ public struct PassageFingerprints: Sendable {
                 let lookup = try row.decode(column: "lookup", as: Int.self)
                 perLookup[lookup, default: 0] += 1
                 guard perLookup[lookup]! <= Self.holdersPerBand else { atLeast = true; continue }
-                let holder = Holder(yearID: try row.decode(column: "year_id", as: UUID.self),
+                let holder = Holder(yearID: try row.decode(column: "year_id", as: String.self),
                                     position: try row.decode(column: "position", as: Int.self))
                 for index in owners[batch[lookup]] ?? [] { hits[index][holder, default: 0] += 1 }
             }
@@ -108,11 +113,18 @@ public struct PassageFingerprints: Sendable {
             if likely.count > Self.comparedPerPassage { atLeast = true }
             kept.formUnion(likely.prefix(Self.comparedPerPassage).map(\.key))
         }
-        guard !kept.isEmpty else { return ([], atLeast) }
-        let years = Array(Set(kept.map(\.yearID))).map { SQLBind($0) }
+        var wanted: [UUID: Set<Int>] = [:]
+        for holder in kept {
+            if let yearID = UUID(uuidString: holder.yearID) { wanted[yearID, default: []].insert(holder.position) }
+        }
+        guard !wanted.isEmpty else { return ([], atLeast) }
+        let years = SQLGroupExpression(wanted.keys.map { SQLBind($0) })
+        // Their organisations first, so the passages are found by their key rather than by scanning the province's.
+        let organisations: SQLQueryString = "SELECT organisation_id FROM \(ident: FiscalYearModel.schema) WHERE id IN \(years)"
         let others = try await positioned(select()
-            .where(SQLColumn("year_id", table: "p"), .in, SQLGroupExpression(years)))
-            .filter { kept.contains(Holder(yearID: $0.0, position: $0.1)) }.map(\.2)
+            .where(SQLColumn("organisation_id", table: "p"), .in, SQLGroupExpression(organisations))
+            .where(SQLColumn("year_id", table: "p"), .in, years))
+            .filter { wanted[$0.0]?.contains($0.1) ?? false }.map(\.2)
         return (NearDuplicates.matches(of: own, among: others, threshold: threshold), atLeast)
     }
 

@@ -5,8 +5,8 @@ import Synchronization
 /// Department-years already read from the store, each kept with the revision it was read at, so that the pages of a
 /// year read it once instead of once per request. A year is used again only while its stored revision (which every
 /// change replaces, ``YearChange``) is the one it was read at; the revision is read before the year, so what is
-/// kept is never older than its revision says. Holds the least recently used years up to a count; each server keeps
-/// its own, and nothing in it is needed to serve (the store stays the only state).
+/// kept is never older than its revision says. Holds up to `capacity` years, dropping the least recently used; each
+/// server keeps its own, and nothing in it is needed to serve (the store stays the only state).
 final class YearCache: Sendable {
     /// What a year is kept by: the fiscal year's row, its revision then, and the department's name (which the
     /// bureau's 单位名录 may change without changing the year).

@@ -126,15 +126,11 @@ public struct YearRepository: Sendable {
 
     /// The stored year's row, current revision and department name, in one query.
     private func revision(code: String, year: Int) async throws -> YearCache.Key? {
-        let sql = database as! any SQLDatabase
-        guard let row = try await sql.select().column(SQLColumn("id", table: "f")).column(SQLColumn("revision", table: "f"))
-            .column(SQLColumn("name", table: "o"))
-            .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
-            .where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
-            .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
-            .first() else { return nil }
+        let columns = [SQLColumn("id", table: "f"), SQLColumn("revision", table: "f"), SQLColumn("name", table: "o")]
+        guard let row = try await YearRows.FiscalRow.of(code: code, year: year,
+                                                       YearRows.FiscalRow.joined(columns, on: database)).first() else {
+            return nil
+        }
         return YearCache.Key(yearID: try row.decode(column: "id", as: UUID.self),
                              revision: try row.decode(column: "revision", as: String.self),
                              name: try row.decode(column: "name", as: String.self))

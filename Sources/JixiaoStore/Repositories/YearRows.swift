@@ -115,20 +115,27 @@ enum YearRows {
 
         /// The row of department `code`'s fiscal year `year`.
         static func find(code: String, year: Int, on database: any Database) async throws -> FiscalRow? {
-            try await select(on: database).where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
-                .where(SQLColumn("year", table: "f"), .equal, SQLBind(year)).first().map(FiscalRow.init)
+            try await of(code: code, year: year, select(on: database)).first().map(FiscalRow.init)
+        }
+
+        /// `select` narrowed to department `code`'s fiscal year `year` (`f`, with its organisation `o`).
+        static func of(code: String, year: Int, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+            select.where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
+                .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
+        }
+
+        /// `columns` of the fiscal years (`f`) joined with their organisations (`o`).
+        static func joined(_ columns: [SQLColumn], on database: any Database) -> SQLSelectBuilder {
+            columns.reduce((database as! any SQLDatabase).select()) { $0.column($1) }
+                .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
+                .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                      on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
         }
 
         private static func select(on database: any Database) -> SQLSelectBuilder {
-            var select = (database as! any SQLDatabase).select()
-                .column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
-            for column in ["id", "organisation_id", "year", "template", "money_unit", "overview", "goal", "tasks",
-                           "narrative", "assets"] {
-                select = select.column(SQLColumn(column, table: "f"))
-            }
-            return select.from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
-                .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                      on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            joined([SQLColumn("code", table: "o"), SQLColumn("name", table: "o")]
+                + ["id", "organisation_id", "year", "template", "money_unit", "overview", "goal", "tasks", "narrative",
+                   "assets"].map { SQLColumn($0, table: "f") }, on: database)
         }
 
         private init(_ row: any SQLRow) throws {
