@@ -43,10 +43,12 @@ public struct PaymentCSVReader: Sendable {
     public var unit: Money.Unit
     /// How many problems are kept for display; all are counted.
     public var issueLimit: Int
+    /// Bytes read at a time, and so the payments a batch holds (256 KiB: about 4,000 rows). The store writes one
+    /// batch while the next is read, so two are in memory at once.
     public var chunkSize: Int
 
     public init(mapping: [Field: String] = [:], unit: Money.Unit = .yuan, issueLimit: Int = 200,
-                chunkSize: Int = 1 << 20) {
+                chunkSize: Int = 1 << 18) {
         self.mapping = mapping
         self.unit = unit
         self.issueLimit = issueLimit

@@ -22,7 +22,7 @@ enum CountedThresholds {
         }
         let years = try await FiscalYearModel.query(on: database).all().map { try $0.requireID() }
         for (done, yearID) in years.enumerated() {
-            try await database.transaction { database in
+            try await YearChange.writing(on: database) { database in
                 try await YearChange.claim(yearID, on: database)
                 try await EvaluationSnapshots.refresh(yearID: yearID, on: database)
             }

@@ -50,7 +50,7 @@ public enum YearChange {
         _ change: @escaping @Sendable (any Database) async throws -> Outcome<Value>
     ) async throws -> Value {
         try await LostRace.retrying {
-            try await database.transaction { database in
+            try await writing(on: database) { database in
                 if let yearID {
                     try await claim(yearID, on: database)
                     let states = try await ReviewRepository.states(yearID: yearID, on: database)
@@ -66,11 +66,21 @@ public enum YearChange {
         }
     }
 
+    /// A writing transaction on one connection, which on SQLite is prepared before the transaction begins
+    /// (``SQLiteWriter/begin(_:)``).
+    static func writing<Value: Sendable>(on database: any Database,
+                                         _ body: @escaping @Sendable (any Database) async throws -> Value)
+        async throws -> Value {
+        try await database.withConnection { connection in
+            if let sql = connection as? any SQLDatabase, sql.dialect.name == "sqlite" { try await SQLiteWriter.begin(sql) }
+            return try await connection.transaction(body)
+        }
+    }
+
     /// Locks the year's row for the rest of the transaction by writing it: a new revision, which tells every server
     /// that the year it holds in memory is no longer the stored one (``YearCache``).
     static func claim(_ yearID: UUID, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { preconditionFailure("the store is an SQL database") }
-        if sql.dialect.name == "sqlite" { try await SQLiteWriter.prepare(sql) }
         try await sql.update(FiscalYearModel.schema).set(SQLIdentifier("revision"), to: SQLBind(UUID().uuidString))
             .where("id", .equal, SQLBind(yearID)).run()
     }
