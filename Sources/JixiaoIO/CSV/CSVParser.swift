@@ -31,18 +31,34 @@ struct CSVParser {
 
     init(delimiter: UInt8 = UInt8(ascii: ",")) { self.delimiter = delimiter }
 
-    /// Parses a chunk of UTF-8 bytes, calling `record` for each complete record.
+    /// Parses a chunk of UTF-8 bytes, calling `record` for each complete record. Inside a field, the bytes up to the
+    /// next one that could end it are copied as one run.
     mutating func feed(_ bytes: [UInt8], record: ([String], Int) throws -> Void) throws {
-        for byte in bytes {
-            switch state {
-            case .afterCarriageReturn:
-                state = .fieldStart
-                if byte == UInt8(ascii: "\n") { continue }
-                try consume(byte, record: record)
-            default:
+        try bytes.withUnsafeBufferPointer { buffer in
+            var index = buffer.startIndex
+            while index < buffer.endIndex {
+                if state == .unquoted || state == .quoted {
+                    let start = index
+                    while index < buffer.endIndex, !endsRun(buffer[index]) { index += 1 }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                    if index == buffer.endIndex { break }
+                }
+                let byte = buffer[index]
+                index += 1
+                if state == .afterCarriageReturn {
+                    state = .fieldStart
+                    if byte == UInt8(ascii: "\n") { continue }
+                }
                 try consume(byte, record: record)
             }
         }
+    }
+
+    /// Whether `byte` is one the state machine must see: in a quoted field a quote, outside one the delimiter or a
+    /// line break.
+    private func endsRun(_ byte: UInt8) -> Bool {
+        state == .quoted ? byte == UInt8(ascii: "\"")
+            : byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     private mutating func consume(_ byte: UInt8, record: ([String], Int) throws -> Void) throws {

@@ -28,14 +28,18 @@ enum PaymentRows {
             // Inside the caller's transaction the connection is the transaction's own until it ends.
             let connection = try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
             try await connection.copyFrom(table: PaymentModel.schema, columns: columns, logger: database.logger) { writer in
-                while let batch = try next() {
-                    var buffer = ByteBufferAllocator().buffer(capacity: batch.count * 160)
-                    for payment in batch {
+                // Each batch is sent while the next is read: the server's inserting and the reading overlap.
+                var batch = try next()
+                while let current = batch {
+                    var buffer = ByteBufferAllocator().buffer(capacity: current.count * 160)
+                    for payment in current {
                         buffer.writeString(try copyLine(payment, id: ids.next(), yearID: yearID, position: position))
                         position += 1
                     }
-                    tally.add(batch)
-                    try await writer.write(buffer)
+                    tally.add(current)
+                    async let written: Void = writer.write(buffer)
+                    batch = try next()
+                    try await written
                 }
             }
             return tally
