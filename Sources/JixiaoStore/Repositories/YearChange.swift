@@ -66,13 +66,16 @@ public enum YearChange {
         }
     }
 
-    /// A writing transaction on one connection, which on SQLite is prepared before the transaction begins
+    /// A writing transaction; on SQLite on one connection, prepared before the transaction begins
     /// (``SQLiteWriter/begin(_:)``).
     static func writing<Value: Sendable>(on database: any Database,
                                          _ body: @escaping @Sendable (any Database) async throws -> Value)
         async throws -> Value {
-        try await database.withConnection { connection in
-            if let sql = connection as? any SQLDatabase, sql.dialect.name == "sqlite" { try await SQLiteWriter.begin(sql) }
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else {
+            return try await database.transaction(body)
+        }
+        return try await database.withConnection { connection in
+            try await SQLiteWriter.begin(connection as! any SQLDatabase)
             return try await connection.transaction(body)
         }
     }
