@@ -21,14 +21,13 @@ public struct YearRepository: Sendable {
             .filter(\.$year == year).first()
     }
 
-    /// The fiscal years held, newest first: of one organisation, or of all when `code` is nil.
+    /// The fiscal years held, newest first: of one organisation, or of all when `code` is nil. One query that reads
+    /// only the years (a province holds tens of thousands of fiscal years).
     public func heldYears(organisation code: String? = nil) async throws -> [Int] {
-        var query = FiscalYearModel.query(on: database)
-        if let code {
-            guard let organisation = try await organisation(code: code) else { return [] }
-            query = query.filter(\.$organisation.$id == (try organisation.requireID()))
-        }
-        return Array(Set(try await query.all(\.$year))).sorted(by: >)
+        let query = YearRows.FiscalRow.joined([SQLColumn("year", table: "f")], on: database).distinct()
+            .orderBy(SQLOrderBy(expression: SQLColumn("year", table: "f"), direction: SQLDirection.descending))
+        if let code { query.where(SQLColumn("code", table: "o"), .equal, SQLBind(code)) }
+        return try await query.all().map { try $0.decode(column: "year", as: Int.self) }
     }
 
     /// A stored department-year as lists show it, with its evaluation snapshot's figures.
