@@ -47,14 +47,10 @@ public struct YearRepository: Sendable {
     /// The stored department-years (one department's, one year's when given), latest year first and by code, read
     /// in one query with their snapshots — no year's data is loaded.
     public func listed(organisation: String? = nil, year: Int? = nil) async throws -> [ListedYear] {
-        let sql = database as! any SQLDatabase
-        var query = sql.select().column(SQLColumn("code", table: "o")).column(SQLColumn("name", table: "o"))
-            .column(SQLColumn("year", table: "f")).column(SQLColumn("version", table: "f"))
-            .column(SQLColumn("total", table: "e")).column(SQLColumn("grade", table: "e"))
-            .column(SQLColumn("rate", table: "e")).column(SQLColumn("findings", table: "e"))
-            .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+        var query = YearRows.FiscalRow.joined(
+            [SQLColumn("code", table: "o"), SQLColumn("name", table: "o"), SQLColumn("year", table: "f"),
+             SQLColumn("version", table: "f")] + ["total", "grade", "rate", "findings"].map { SQLColumn($0, table: "e") },
+            on: database)
             .join(SQLAlias(SQLIdentifier(EvaluationModel.schema), as: SQLIdentifier("e")), method: SQLJoinMethod.left,
                   on: SQLColumn("year_id", table: "e"), .equal, SQLColumn("id", table: "f"))
         if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
