@@ -21,23 +21,30 @@ extension DatabaseTests {
             return try #require(try await years.fiscalYear(organisationID: organisation.requireID(), year: 2022))
         }
 
-        /// `line date amount count` of each day's total: as kept, and as summed from the payments now.
+        /// `line period amount count` of each day's and each month's total: as kept, and as summed from the payments
+        /// now.
         private func totals(_ app: Application, yearID: UUID) async throws -> (kept: [String], summed: [String]) {
             let sql = app.db as! any SQLDatabase
             func read(_ select: SQLSelectBuilder) async throws -> [String] {
                 try await select.all().map { row in
-                    "\(try row.decode(column: "line_code", as: String.self)) \(try row.decode(column: "date", as: String.self)) "
+                    "\(try row.decode(column: "line_code", as: String.self)) \(try row.decode(column: "period", as: String.self)) "
                         + "\(try row.decode(column: "amount", as: Int64.self)) \(try row.decode(column: "count", as: Int64.self))"
-                }.sorted()
+                }
             }
-            let kept = try await read(sql.select().column("line_code").column("date").column("amount_fen", as: "amount")
-                .column("payments", as: "count").from(PaymentDays.schema).where("year_id", .equal, SQLBind(yearID)))
-            let summed = try await read(sql.select().column("line_code").column("date")
-                .column(SQLRaw("CAST(SUM(amount_fen) AS BIGINT)"), as: "amount")
-                .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "count")
-                .from(PaymentModel.schema).where("year_id", .equal, SQLBind(yearID))
-                .groupBy("line_code").groupBy("date"))
-            return (kept, summed)
+            var kept: [String] = []
+            var summed: [String] = []
+            for (table, period) in [(PaymentDays.schema, "date"), (PaymentDays.monthSchema, "month")] {
+                kept += try await read(sql.select().column("line_code").column(SQLIdentifier(period), as: "period")
+                    .column("amount_fen", as: "amount").column("payments", as: "count").from(table)
+                    .where("year_id", .equal, SQLBind(yearID)))
+                let grouped = period == "date" ? SQLRaw("date") : SQLRaw("SUBSTR(date, 1, 7)")
+                summed += try await read(sql.select().column("line_code").column(grouped, as: "period")
+                    .column(SQLRaw("CAST(SUM(amount_fen) AS BIGINT)"), as: "amount")
+                    .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "count")
+                    .from(PaymentModel.schema).where("year_id", .equal, SQLBind(yearID))
+                    .groupBy("line_code").groupBy(grouped))
+            }
+            return (kept.sorted(), summed.sorted())
         }
 
         /// The stored snapshot against an evaluation of the year with every payment.
@@ -101,8 +108,10 @@ extension DatabaseTests {
                 try await TestStore.seed(app)
                 let yearID = try await fiscal(app).requireID()
                 let before = try await totals(app, yearID: yearID)
+                try await CreatePaymentMonths().revert(on: app.db)
                 try await CreatePaymentDays().revert(on: app.db)
                 try await CreatePaymentDays().prepare(on: app.db)
+                try await CreatePaymentMonths().prepare(on: app.db)
                 let after = try await totals(app, yearID: yearID)
                 #expect(!after.kept.isEmpty)
                 #expect(after.kept == after.summed)

@@ -10,7 +10,7 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), AddOrganisationAttributes(), CreateUsers(), CreateFiscalYears(), AddRevisionToFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePassages(),
+        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePaymentMonths(), CreatePassages(),
         AddScoringInputs(),
         UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),

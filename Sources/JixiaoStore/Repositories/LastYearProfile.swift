@@ -12,14 +12,12 @@ public struct LastYearProfile: Sendable {
     /// The previous year's payments of the organisation by line code and month; empty when that year is not stored.
     /// One query from the department's code.
     public func payments(code: String, before year: Int) async throws -> [String: [MonthlyAmount]] {
-        let month = SQLRaw("SUBSTR(\"d\".\"date\", 6, 2)")
         let rows = try await YearRows.FiscalRow.of(code: code, year: year - 1, YearRows.FiscalRow.joined([], on: database))
-            .join(SQLAlias(SQLIdentifier(PaymentDays.schema), as: SQLIdentifier("d")),
-                  on: SQLColumn("year_id", table: "d"), .equal, SQLColumn("id", table: "f"))
-            .column(SQLColumn("line_code", table: "d"))
-            .column(month, as: "month")
-            .column(SQLRaw("CAST(SUM(\"d\".\"amount_fen\") AS BIGINT)"), as: "total")
-            .groupBy(SQLColumn("line_code", table: "d")).groupBy(month)
+            .join(SQLAlias(SQLIdentifier(PaymentDays.monthSchema), as: SQLIdentifier("m")),
+                  on: SQLColumn("year_id", table: "m"), .equal, SQLColumn("id", table: "f"))
+            .column(SQLColumn("line_code", table: "m"))
+            .column(SQLRaw("SUBSTR(\"m\".\"month\", 6, 2)"), as: "month")
+            .column(SQLColumn("amount_fen", table: "m"), as: "total")
             .all()
         var profile: [String: [MonthlyAmount]] = [:]
         for row in rows {

@@ -81,11 +81,8 @@ public struct MonitoringOverview: Sendable {
                            sum.budget + Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)))
         }
         var paid: [UUID: Money] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p"))
-            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentDays.schema, year: year)
-            .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
-            .groupBy(SQLColumn("year_id", table: "p")).all() {
-            paid[try row.decode(column: "year_id", as: UUID.self)] = Money(fen: try row.decode(column: "paid", as: Int64.self))
+        for (yearID, _, amount) in try await paidByYear(year, asOf: asOf, byLine: false) {
+            paid[yearID, default: .zero] += amount
         }
         var tasks: [UUID: (all: Int, overdue: Int)] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "r"))
@@ -142,13 +139,8 @@ public struct MonitoringOverview: Sendable {
                 (Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)), try row.decode(column: "plan", as: String.self))
         }
         var paid: [UUID: [String: Money]] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "p")).column(SQLColumn("line_code", table: "p"))
-            .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", PaymentDays.schema, year: year)
-            .where(SQLColumn("year_id", table: "p"), .in, holding)
-            .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
-            .groupBy(SQLColumn("year_id", table: "p")).groupBy(SQLColumn("line_code", table: "p")).all() {
-            paid[try row.decode(column: "year_id", as: UUID.self), default: [:]][try row.decode(column: "line_code", as: String.self)] =
-                Money(fen: try row.decode(column: "paid", as: Int64.self))
+        for (yearID, line, amount) in try await paidByYear(year, asOf: asOf, byLine: true, among: holding) {
+            paid[yearID, default: [:]][line ?? "", default: .zero] += amount
         }
         return projects.map { project in
             let own = project.lines.compactMap { code in lines[project.yearID]?[code].map { (code, $0) } }
@@ -188,6 +180,36 @@ public struct MonitoringOverview: Sendable {
     }
 
     /// A select over one of a year's tables (aliased `alias`), joined to its fiscal year and limited to `year`.
+    /// What each department-year of `year` (among `years`, when given) paid up to `asOf` — by line when `byLine` —
+    /// as parts to add up: the months' totals before the date's month, and the days' totals of its month up to the
+    /// date. At most lines × 12 rows and lines × 31 rows a year, however many payments.
+    func paidByYear(_ year: Int, asOf: CivilDate, byLine: Bool, among years: (any SQLExpression)? = nil) async throws
+        -> [(yearID: UUID, line: String?, amount: Money)] {
+        let sql = database as! any SQLDatabase
+        let month = String(asOf.description.prefix(7))
+        func sums(_ table: String, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws
+            -> [(yearID: UUID, line: String?, amount: Money)] {
+            var select = joined(sql.select().column(SQLColumn("year_id", table: "p"))
+                .column(SQLRaw("CAST(SUM(p.amount_fen) AS BIGINT)"), as: "paid"), "p", table, year: year)
+                .groupBy(SQLColumn("year_id", table: "p"))
+            if byLine { select = select.column(SQLColumn("line_code", table: "p")).groupBy(SQLColumn("line_code", table: "p")) }
+            if let years { select = select.where(SQLColumn("year_id", table: "p"), .in, years) }
+            return try await narrow(select).all().map { row in
+                (try row.decode(column: "year_id", as: UUID.self),
+                 byLine ? try row.decode(column: "line_code", as: String.self) : nil,
+                 Money(fen: try row.decode(column: "paid", as: Int64.self)))
+            }
+        }
+        let months = try await sums(PaymentDays.monthSchema) {
+            $0.where(SQLColumn("month", table: "p"), .lessThan, SQLBind(month))
+        }
+        let days = try await sums(PaymentDays.schema) {
+            $0.where(SQLColumn("date", table: "p"), .greaterThanOrEqual, SQLBind(month + "-01"))
+                .where(SQLColumn("date", table: "p"), .lessThanOrEqual, SQLBind(asOf.description))
+        }
+        return months + days
+    }
+
     func joined(_ select: SQLSelectBuilder, _ alias: String, _ table: String, year: Int) -> SQLSelectBuilder {
         select.from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier(alias)))
             .join(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")),

@@ -4,12 +4,13 @@ import Foundation
 import JixiaoCore
 import SQLKit
 
-/// Each budget line's payments of each day, summed and counted (`payment_days`): kept in step with the payments
-/// inside the transaction of every change that writes them, so that evaluating a year, the bureau's overview and
-/// last year's profile read at most lines × days rows instead of every payment. A change of one payment costs one
-/// or two rows here.
+/// Each budget line's payments of each day and of each month, summed and counted (`payment_days`,
+/// `payment_months`): kept in step with the payments inside the transaction of every change that writes them, so
+/// that evaluating a year reads at most lines × days rows instead of every payment, and the bureau's overview and
+/// last year's profile at most lines × 12. A change of one payment costs a few rows here.
 enum PaymentDays {
     static let schema = "payment_days"
+    static let monthSchema = "payment_months"
 
     /// Rows to a statement when totals are added.
     static let batchSize = 500
@@ -45,22 +46,42 @@ enum PaymentDays {
                          sum.count + sign * payment.count)
         }
 
-        /// Adds the tally to the year's totals in one statement per 500 days; a total that comes to no payment is
-        /// deleted. A day's total beyond the 64-bit column is refused (``AmountBeyondColumn``).
+        /// Adds the tally to the year's days' and months' totals in one statement per 500 rows; a total that comes
+        /// to no payment is deleted. A total beyond the 64-bit column is refused (``AmountBeyondColumn``).
         func write(yearID: UUID, on database: any Database) async throws {
+            struct Month: Hashable {
+                let line: String
+                /// `YYYY-MM`.
+                let month: String
+            }
+            var months: [Month: (amount: Money, count: Int)] = [:]
+            for (day, sum) in days {
+                let month = Month(line: day.line, month: String(day.date.description.prefix(7)))
+                let known = months[month] ?? (.zero, 0)
+                months[month] = (known.amount + sum.amount, known.count + sum.count)
+            }
+            try await Self.add(days.map { ($0.key.line, $0.key.date.description, $0.value) }, to: schema, by: "date",
+                               yearID: yearID, removingEmpty: subtracts, on: database)
+            try await Self.add(months.map { ($0.key.line, $0.key.month, $0.value) }, to: monthSchema, by: "month",
+                               yearID: yearID, removingEmpty: subtracts, on: database)
+        }
+
+        /// Adds `entries` (line, period, sum) to the totals of `table`, whose period column is `period`.
+        private static func add(_ entries: [(String, String, (amount: Money, count: Int))], to table: String,
+                                by period: String, yearID: UUID, removingEmpty: Bool,
+                                on database: any Database) async throws {
             let sql = database as! any SQLDatabase
-            let entries = Array(days)
             for start in stride(from: 0, to: entries.count, by: batchSize) {
-                var insert = sql.insert(into: schema).columns("year_id", "line_code", "date", "amount_fen", "payments")
-                for (day, sum) in entries[start..<min(entries.count, start + batchSize)] {
-                    insert = insert.values(SQLBind(yearID), SQLBind(day.line), SQLBind(day.date.description),
-                                           SQLBind(try sum.amount.column()), SQLBind(Int64(sum.count)))
+                var insert = sql.insert(into: table).columns("year_id", "line_code", period, "amount_fen", "payments")
+                for (line, when, sum) in entries[start..<min(entries.count, start + batchSize)] {
+                    insert = insert.values(SQLBind(yearID), SQLBind(line), SQLBind(when), SQLBind(try sum.amount.column()),
+                                           SQLBind(Int64(sum.count)))
                 }
                 let totals: [any SQLRow]
                 do {
-                    totals = try await insert.onConflict(with: ["year_id", "line_code", "date"]) {
-                        $0.set("amount_fen", to: SQLRaw("\(schema).amount_fen + excluded.amount_fen"))
-                            .set("payments", to: SQLRaw("\(schema).payments + excluded.payments"))
+                    totals = try await insert.onConflict(with: ["year_id", "line_code", period]) {
+                        $0.set("amount_fen", to: SQLRaw("\(table).amount_fen + excluded.amount_fen"))
+                            .set("payments", to: SQLRaw("\(table).payments + excluded.payments"))
                     }.returning("amount_fen").all()
                 } catch let error as PSQLError where error.serverInfo?[.sqlState] == "22003" {
                     throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
@@ -70,8 +91,8 @@ enum PaymentDays {
                     throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
                 }
             }
-            if subtracts {
-                try await sql.delete(from: schema).where("year_id", .equal, SQLBind(yearID))
+            if removingEmpty {
+                try await sql.delete(from: table).where("year_id", .equal, SQLBind(yearID))
                     .where("payments", .equal, SQLBind(0)).run()
             }
         }
@@ -89,7 +110,9 @@ enum PaymentDays {
 
     /// Removes every total of the year (its payments are being removed).
     static func removeAll(yearID: UUID, on database: any Database) async throws {
-        try await (database as! any SQLDatabase).delete(from: schema).where("year_id", .equal, SQLBind(yearID)).run()
+        for table in [schema, monthSchema] {
+            try await (database as! any SQLDatabase).delete(from: table).where("year_id", .equal, SQLBind(yearID)).run()
+        }
     }
 
     /// The year's totals as payments (``Payment/dailyTotal(line:date:amount:count:)``), by date then line.
