@@ -119,7 +119,8 @@ extension DatabaseTests {
             }
         }
 
-        /// A day's total beyond the 64-bit column is refused on both databases, and nothing of the change stays.
+        /// A day's or a month's total beyond the 64-bit column is refused on both databases, naming which, and nothing
+        /// of the change stays.
         @Test func aDayTotalBeyondTheColumnIsRefused() async throws {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
@@ -129,9 +130,18 @@ extension DatabaseTests {
                                    amount: Money(fen: Int64.max / 3 * 2))
                 try await payments.create(huge, yearID: yearID, subject: "t", actor: "t")
                 let before = try await totals(app, yearID: yearID)
-                await #expect(throws: AmountBeyondColumn.self) {
+                let day = await #expect(throws: AmountBeyondColumn.self) {
                     try await payments.create(huge, yearID: yearID, subject: "t", actor: "t")
                 }
+                #expect(day?.amount == "某一预算项目某日支付合计")
+                #expect(try await totals(app, yearID: yearID) == before)
+                // Another day of the same month: that day's total fits, the month's does not.
+                var nextDay = huge
+                nextDay.date = CivilDate(year: 2022, month: 6, day: 2)!
+                let month = await #expect(throws: AmountBeyondColumn.self) {
+                    try await payments.create(nextDay, yearID: yearID, subject: "t", actor: "t")
+                }
+                #expect(month?.amount == "某一预算项目某月支付合计")
                 #expect(try await totals(app, yearID: yearID) == before)
             }
         }

@@ -61,15 +61,17 @@ enum PaymentDays {
                 months[month] = (known.amount + sum.amount, known.count + sum.count)
             }
             try await Self.add(days.map { ($0.key.line, $0.key.date.description, $0.value) }, to: schema, by: "date",
-                               yearID: yearID, removingEmpty: subtracts, on: database)
+                               named: "日", yearID: yearID, removingEmpty: subtracts, on: database)
             try await Self.add(months.map { ($0.key.line, $0.key.month, $0.value) }, to: monthSchema, by: "month",
-                               yearID: yearID, removingEmpty: subtracts, on: database)
+                               named: "月", yearID: yearID, removingEmpty: subtracts, on: database)
         }
 
-        /// Adds `entries` (line, period, sum) to the totals of `table`, whose period column is `period`.
+        /// Adds `entries` (line, period, sum) to the totals of `table`, whose period column is `period` (a 日 or a
+        /// 月, as a refusal names it).
         private static func add(_ entries: [(String, String, (amount: Money, count: Int))], to table: String,
-                                by period: String, yearID: UUID, removingEmpty: Bool,
+                                by period: String, named unit: String, yearID: UUID, removingEmpty: Bool,
                                 on database: any Database) async throws {
+            let beyond = AmountBeyondColumn(amount: "某一预算项目某\(unit)支付合计")
             let sql = database as! any SQLDatabase
             for start in stride(from: 0, to: entries.count, by: batchSize) {
                 var insert = sql.insert(into: table).columns("year_id", "line_code", period, "amount_fen", "payments")
@@ -84,11 +86,11 @@ enum PaymentDays {
                             .set("payments", to: SQLRaw("\(table).payments + excluded.payments"))
                     }.returning("amount_fen").all()
                 } catch let error as PSQLError where error.serverInfo?[.sqlState] == "22003" {
-                    throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
+                    throw beyond
                 }
                 // SQLite turns an integer sum beyond 64 bits into a real number, which does not read as Int64.
                 for total in totals where (try? total.decode(column: "amount_fen", as: Int64.self)) == nil {
-                    throw AmountBeyondColumn(amount: "某一预算项目某日支付合计")
+                    throw beyond
                 }
             }
             if removingEmpty {
