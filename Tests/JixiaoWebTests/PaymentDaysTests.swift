@@ -108,10 +108,11 @@ extension DatabaseTests {
                 try await TestStore.seed(app)
                 let yearID = try await fiscal(app).requireID()
                 let before = try await totals(app, yearID: yearID)
-                try await CreatePaymentMonths().revert(on: app.db)
-                try await CreatePaymentDays().revert(on: app.db)
-                try await CreatePaymentDays().prepare(on: app.db)
-                try await CreatePaymentMonths().prepare(on: app.db)
+                // Back through the migrations made since, and forward again.
+                let since: [any AsyncMigration] = [CreatePaymentDays(), CreatePaymentMonths(), AddOrganisationToYearData(),
+                                                   KeyByOrganisation()]
+                for migration in since.reversed() { try await migration.revert(on: app.db) }
+                for migration in since { try await migration.prepare(on: app.db) }
                 let after = try await totals(app, yearID: yearID)
                 #expect(!after.kept.isEmpty)
                 #expect(after.kept == after.summed)

@@ -11,10 +11,11 @@ public enum StoreMigrations {
         CreateOrganisations(), AddOrganisationAttributes(), CreateUsers(), CreateFiscalYears(), AddRevisionToFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
         AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePaymentMonths(), CreatePassages(),
+        AddOrganisationToYearData(),
         AddScoringInputs(),
         UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
-        CreateEvidence(), CreateResultRules(), CreateRectifications(),
+        CreateEvidence(), CreateResultRules(), CreateRectifications(), KeyByOrganisation(),
     ]
 }

@@ -8,6 +8,8 @@ public final class EvaluationModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "year_id") public var fiscalYear: FiscalYearModel
+    /// The year's department: the column a distributed store shards by (``Distribution``).
+    @Field(key: "organisation_id") public var organisationID: UUID
     @Field(key: "total") public var total: String
     @Field(key: "grade") public var grade: String
     /// executed / adjusted, half-up to four decimals, or nil without a budget.

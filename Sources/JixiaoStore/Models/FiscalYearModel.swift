@@ -34,6 +34,8 @@ public final class BudgetLineModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "year_id") public var fiscalYear: FiscalYearModel
+    /// The year's department: the column a distributed store shards by (``Distribution``).
+    @Field(key: "organisation_id") public var organisationID: UUID
     @Field(key: "position") public var position: Int
     @Field(key: "code") public var code: String
     @Field(key: "name") public var name: String
@@ -57,6 +59,8 @@ public final class PaymentModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "year_id") public var fiscalYear: FiscalYearModel
+    /// The year's department: the column a distributed store shards by (``Distribution``).
+    @Field(key: "organisation_id") public var organisationID: UUID
     @Field(key: "position") public var position: Int
     @Field(key: "line_code") public var lineCode: String
     /// `YYYY-MM-DD`, which sorts as dates do.
@@ -76,6 +80,8 @@ public final class RecordModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "year_id") public var fiscalYear: FiscalYearModel
+    /// The year's department: the column a distributed store shards by (``Distribution``).
+    @Field(key: "organisation_id") public var organisationID: UUID
     /// `indicator`, `activity` or `procurement`.
     @Field(key: "kind") public var kind: String
     @Field(key: "position") public var position: Int

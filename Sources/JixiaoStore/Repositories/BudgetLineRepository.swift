@@ -36,6 +36,7 @@ public struct BudgetLineRepository: Sendable {
             guard !existing.contains(where: { $0.code == line.code }) else { throw Refusal.duplicateCode(line.code) }
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
+            model.organisationID = try await YearRows.owner(of: yearID, on: database)
             model.position = (existing.map(\.position).max() ?? -1) + 1
             try BudgetLineRepository.fill(model, from: line)
             model.version = 1

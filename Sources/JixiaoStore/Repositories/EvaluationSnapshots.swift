@@ -18,6 +18,7 @@ public enum EvaluationSnapshots {
         let snapshot = try await EvaluationModel.query(on: database).filter(\.$fiscalYear.$id == yearID).first()
             ?? EvaluationModel()
         snapshot.$fiscalYear.id = yearID
+        snapshot.organisationID = fiscal.organisationID
         snapshot.total = year.template.rounding.format(evaluation.total)
         snapshot.grade = evaluation.grade
         snapshot.rate = evaluation.budget.rate.map { Rounding(mode: .halfUp, places: 4).format($0) }

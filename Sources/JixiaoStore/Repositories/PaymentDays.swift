@@ -46,9 +46,10 @@ enum PaymentDays {
                          sum.count + sign * payment.count)
         }
 
-        /// Adds the tally to the year's days' and months' totals in one statement per 500 rows; a total that comes
-        /// to no payment is deleted. A total beyond the 64-bit column is refused (``AmountBeyondColumn``).
-        func write(yearID: UUID, on database: any Database) async throws {
+        /// Adds the tally to the days' and months' totals of year `yearID` of organisation `organisationID` in one
+        /// statement per 500 rows; a total that comes to no payment is deleted. A total beyond the 64-bit column is
+        /// refused (``AmountBeyondColumn``).
+        func write(yearID: UUID, organisationID: UUID, on database: any Database) async throws {
             struct Month: Hashable {
                 let line: String
                 /// `YYYY-MM`.
@@ -61,27 +62,28 @@ enum PaymentDays {
                 months[month] = (known.amount + sum.amount, known.count + sum.count)
             }
             try await Self.add(days.map { ($0.key.line, $0.key.date.description, $0.value) }, to: schema, by: "date",
-                               named: "日", yearID: yearID, removingEmpty: subtracts, on: database)
+                               named: "日", year: (yearID, organisationID), removingEmpty: subtracts, on: database)
             try await Self.add(months.map { ($0.key.line, $0.key.month, $0.value) }, to: monthSchema, by: "month",
-                               named: "月", yearID: yearID, removingEmpty: subtracts, on: database)
+                               named: "月", year: (yearID, organisationID), removingEmpty: subtracts, on: database)
         }
 
         /// Adds `entries` (line, period, sum) to the totals of `table`, whose period column is `period` (a 日 or a
         /// 月, as a refusal names it).
         private static func add(_ entries: [(String, String, (amount: Money, count: Int))], to table: String,
-                                by period: String, named unit: String, yearID: UUID, removingEmpty: Bool,
-                                on database: any Database) async throws {
+                                by period: String, named unit: String, year: (id: UUID, organisation: UUID),
+                                removingEmpty: Bool, on database: any Database) async throws {
             let beyond = AmountBeyondColumn(amount: "某一预算项目某\(unit)支付合计")
             let sql = database as! any SQLDatabase
             for start in stride(from: 0, to: entries.count, by: batchSize) {
-                var insert = sql.insert(into: table).columns("year_id", "line_code", period, "amount_fen", "payments")
+                var insert = sql.insert(into: table)
+                    .columns("year_id", "line_code", period, "amount_fen", "payments", Distribution.column)
                 for (line, when, sum) in entries[start..<min(entries.count, start + batchSize)] {
-                    insert = insert.values(SQLBind(yearID), SQLBind(line), SQLBind(when), SQLBind(try sum.amount.column()),
-                                           SQLBind(Int64(sum.count)))
+                    insert = insert.values(SQLBind(year.id), SQLBind(line), SQLBind(when), SQLBind(try sum.amount.column()),
+                                           SQLBind(Int64(sum.count)), SQLBind(year.organisation))
                 }
                 let totals: [any SQLRow]
                 do {
-                    totals = try await insert.onConflict(with: ["year_id", "line_code", period]) {
+                    totals = try await insert.onConflict(with: ["year_id", "line_code", period, Distribution.column]) {
                         $0.set("amount_fen", to: SQLRaw("\(table).amount_fen + excluded.amount_fen"))
                             .set("payments", to: SQLRaw("\(table).payments + excluded.payments"))
                     }.returning("amount_fen").all()
@@ -94,7 +96,7 @@ enum PaymentDays {
                 }
             }
             if removingEmpty {
-                try await sql.delete(from: table).where("year_id", .equal, SQLBind(yearID))
+                try await sql.delete(from: table).where("year_id", .equal, SQLBind(year.id))
                     .where("payments", .equal, SQLBind(0)).run()
             }
         }
@@ -107,7 +109,8 @@ enum PaymentDays {
         var tally = Tally()
         for payment in removing { tally.subtract(payment) }
         tally.add(adding)
-        try await tally.write(yearID: yearID, on: database)
+        try await tally.write(yearID: yearID, organisationID: try await YearRows.owner(of: yearID, on: database),
+                              on: database)
     }
 
     /// Removes every total of the year (its payments are being removed).

@@ -37,10 +37,11 @@ public struct PaymentImport: Sendable {
                 let position = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                     .max(\.$position).map { $0 + 1 } ?? 0
                 let stream = try reader.batches(file, lines: lines, year: fiscal.year)
-                let tally = try await PaymentRows.insert(yearID: yearID, startingAt: position, on: database,
-                                                         batches: stream.next)
+                let organisationID = fiscal.$organisation.id
+                let tally = try await PaymentRows.insert(yearID: yearID, organisationID: organisationID,
+                                                         startingAt: position, on: database, batches: stream.next)
                 guard stream.summary.issueCount == 0 else { throw Refused(summary: stream.summary) }
-                try await tally.write(yearID: yearID, on: database)
+                try await tally.write(yearID: yearID, organisationID: organisationID, on: database)
                 return .init(stream.summary, yearID: yearID, audit: .init(
                     action: replacing ? "payments.replace" : "payments.import", subject: subject,
                     after: "\(stream.summary.accepted) payments from \(file.lastPathComponent)"))

@@ -86,6 +86,7 @@ public struct PaymentRepository: Sendable {
                 .sort(\.$position, .descending).first()
             let model = PaymentModel()
             model.$fiscalYear.id = yearID
+            model.organisationID = try await YearRows.owner(of: yearID, on: database)
             model.position = (last?.position ?? -1) + 1
             try PaymentRepository.fill(model, from: payment)
             model.version = 1

@@ -15,11 +15,11 @@ enum PaymentRows {
 
     /// The payment columns, in the order both paths write them.
     static let columns = ["id", "year_id", "position", "line_code", "date", "amount_fen", "payee", "voucher", "memo",
-                          "version"]
+                          "version", Distribution.column]
 
-    /// Inserts every batch `next` gives (nil at the end) as the year's payments from position `start` on; returns
-    /// their days' totals for ``PaymentDays``.
-    static func insert(yearID: UUID, startingAt start: Int, on database: any Database,
+    /// Inserts every batch `next` gives (nil at the end) as the payments of year `yearID` of organisation
+    /// `organisationID` from position `start` on; returns their days' totals for ``PaymentDays``.
+    static func insert(yearID: UUID, organisationID: UUID, startingAt start: Int, on database: any Database,
                        batches next: () throws -> [Payment]?) async throws -> PaymentDays.Tally {
         var tally = PaymentDays.Tally()
         var position = start
@@ -33,7 +33,8 @@ enum PaymentRows {
                 while let current = batch {
                     var buffer = ByteBufferAllocator().buffer(capacity: current.count * 160)
                     for payment in current {
-                        buffer.writeString(try copyLine(payment, id: ids.next(), yearID: yearID, position: position))
+                        buffer.writeString(try copyLine(payment, id: ids.next(), yearID: yearID, organisationID: organisationID,
+                                                        position: position))
                         position += 1
                     }
                     tally.add(current)
@@ -52,6 +53,7 @@ enum PaymentRows {
             + ") VALUES "
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let year = SQLiteData.text(yearID.uuidString)
+        let organisation = SQLiteData.text(organisationID.uuidString)
         var batch = try next()
         while let current = batch {
             var statements: [(String, [SQLiteData])] = []
@@ -62,7 +64,7 @@ enum PaymentRows {
                 for payment in slice {
                     binds += [.text(ids.next().uuidString), year, .integer(position), .text(payment.line),
                               .text(payment.date.description), .integer(Int(try payment.amount.column())),
-                              .text(payment.payee), .text(payment.voucher), .text(payment.memo), .integer(1)]
+                              .text(payment.payee), .text(payment.voucher), .text(payment.memo), .integer(1), organisation]
                     position += 1
                 }
                 statements.append((head + Array(repeating: row, count: slice.count).joined(separator: ", "), binds))
@@ -81,18 +83,19 @@ enum PaymentRows {
     }
 
     /// Inserts `payments` as the year's from position `start` on and adds them to the days' totals.
-    static func insert(_ payments: [Payment], yearID: UUID, startingAt start: Int = 0,
+    static func insert(_ payments: [Payment], yearID: UUID, organisationID: UUID, startingAt start: Int = 0,
                        on database: any Database) async throws {
         var pending: [Payment]? = payments
-        let tally = try await insert(yearID: yearID, startingAt: start, on: database) {
+        let tally = try await insert(yearID: yearID, organisationID: organisationID, startingAt: start, on: database) {
             defer { pending = nil }
             return pending
         }
-        try await tally.write(yearID: yearID, on: database)
+        try await tally.write(yearID: yearID, organisationID: organisationID, on: database)
     }
 
     /// One payment as a line of COPY's text format: tab-separated, backslash, tab and line breaks escaped.
-    static func copyLine(_ payment: Payment, id: UUID, yearID: UUID, position: Int) throws -> String {
+    static func copyLine(_ payment: Payment, id: UUID, yearID: UUID, organisationID: UUID, position: Int) throws
+        -> String {
         func text(_ value: String) -> String {
             guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
             var escaped = String.UnicodeScalarView()
@@ -108,7 +111,8 @@ enum PaymentRows {
             return String(escaped)
         }
         return [id.uuidString, yearID.uuidString, String(position), text(payment.line), payment.date.description,
-                String(try payment.amount.column()), text(payment.payee), text(payment.voucher), text(payment.memo), "1"]
+                String(try payment.amount.column()), text(payment.payee), text(payment.voucher), text(payment.memo), "1",
+                organisationID.uuidString]
             .joined(separator: "\t") + "\n"
     }
 }

@@ -69,6 +69,7 @@ struct RecordEdit {
                 .filter(\.$kind == kind).sort(\.$position, .descending).first()
             let record = RecordModel()
             record.$fiscalYear.id = yearID
+            record.organisationID = fiscal.$organisation.id
             record.kind = kind
             record.position = (last?.position ?? -1) + 1
             record.key = key

@@ -78,6 +78,7 @@ public struct RecordListRepository: Sendable {
             for (position, entry) in list.enumerated() {
                 let record = RecordModel()
                 record.$fiscalYear.id = yearID
+                record.organisationID = fiscal.$organisation.id
                 record.kind = kind
                 record.position = position
                 record.key = entry["code"]?.string ?? ""

@@ -29,6 +29,7 @@ enum YearRows {
         for (position, line) in year.budgetLines.enumerated() {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
+            model.organisationID = organisationID
             model.position = position
             try BudgetLineRepository.fill(model, from: line)
             model.plan = monthlyJSON(line.plan, unit: year.moneyUnit)
@@ -36,7 +37,7 @@ enum YearRows {
             model.version = 1
             try await model.create(on: database)
         }
-        try await PaymentRows.insert(year.payments, yearID: yearID, on: database)
+        try await PaymentRows.insert(year.payments, yearID: yearID, organisationID: organisationID, on: database)
         let records: [(String, [JSONValue], (JSONValue) -> (String, String))] = [
             ("indicator", elements(member("indicators")), { ($0["id"]?.string ?? "", $0["name"]?.string ?? "") }),
             ("activity", elements(member("activities")), { ("", $0["title"]?.string ?? "") }),
@@ -52,10 +53,11 @@ enum YearRows {
         var ids = TimeOrderedIDs()
         for start in stride(from: 0, to: rows.count, by: 1_000) {
             var insert = sql.insert(into: RecordModel.schema)
-                .columns("id", "year_id", "kind", "position", "key", "title", "definition", "version")
+                .columns("id", "year_id", "kind", "position", "key", "title", "definition", "version", Distribution.column)
             for (kind, position, label, definition) in rows[start..<min(rows.count, start + 1_000)] {
                 insert = insert.values(SQLBind(ids.next()), SQLBind(yearID), SQLBind(kind), SQLBind(position),
-                                       SQLBind(label.0), SQLBind(label.1), SQLBind(definition), SQLBind(1))
+                                       SQLBind(label.0), SQLBind(label.1), SQLBind(definition), SQLBind(1),
+                                       SQLBind(organisationID))
             }
             try await insert.run()
         }
@@ -81,6 +83,16 @@ enum YearRows {
             }
             return MonthlyAmount(month: number, amount: money)
         }
+    }
+
+    /// The department whose year `yearID` is; a year removed meanwhile is a change that lost its race
+    /// (``YearRepository/Stale``).
+    static func owner(of yearID: UUID, on database: any Database) async throws -> UUID {
+        guard let row = try await (database as! any SQLDatabase).select().column(Distribution.column)
+            .from(FiscalYearModel.schema).where("id", .equal, SQLBind(yearID)).first() else {
+            throw YearRepository.Stale()
+        }
+        return try row.decode(column: Distribution.column, as: UUID.self)
     }
 
     static func delete(_ fiscal: FiscalYearModel, on database: any Database) async throws {
