@@ -36,7 +36,8 @@ public struct PassageFingerprints: Sendable {
             }
         let current = passages.map { ($0.section?.rawValue ?? "", $0.paragraph, $0.text) }
         guard !stored.elementsEqual(current, by: ==) else { return }
-        try await sql.delete(from: Self.bands).where("year_id", .equal, SQLBind(yearID)).run()
+        try await sql.delete(from: Self.bands).where("organisation_id", .equal, SQLBind(organisationID))
+            .where("year_id", .equal, SQLBind(yearID)).run()
         try await sql.delete(from: Self.passages).where("organisation_id", .equal, SQLBind(organisationID))
             .where("year_id", .equal, SQLBind(yearID)).run()
         let fingerprints = passages.map(NearDuplicates.Fingerprint.init)
