@@ -40,6 +40,8 @@ public struct Directory: Sendable {
                 row.category = entry.attributes.category
                 try await row.save(on: database)
             }
+            // Names are part of what 文字雷同 shows of other departments.
+            try await PassageFingerprints.renew(year: nil, on: database)
             try await AuditLog.append(on: database, actor: actor, action: "directory.import", subject: "organisations",
                                       after: "updated=\(outcome.updated) added=\(outcome.added)")
             return outcome

@@ -10,6 +10,7 @@ import SQLKit
 public struct PassageFingerprints: Sendable {
     static let passages = "passages"
     static let bands = "passage_bands"
+    static let generations = "passage_generations"
     /// Holders of one band looked at for one department: past this the band is a sentence very many departments
     /// kept, and the count it gives is a lower bound.
     static let holdersPerBand = 64
@@ -36,6 +37,7 @@ public struct PassageFingerprints: Sendable {
             }
         let current = passages.map { ($0.section?.rawValue ?? "", $0.paragraph, $0.text) }
         guard !stored.elementsEqual(current, by: ==) else { return }
+        try await Self.renew(year: year, on: database)
         try await sql.delete(from: Self.bands).where("organisation_id", .equal, SQLBind(organisationID))
             .where("year_id", .equal, SQLBind(yearID)).run()
         try await sql.delete(from: Self.passages).where("organisation_id", .equal, SQLBind(organisationID))
@@ -66,6 +68,49 @@ public struct PassageFingerprints: Sendable {
             try await insert.run()
         }
     }
+
+    /// Gives the province's text of `year` — of every year when nil — a new generation: its passages or a department's
+    /// name (which the pairs carry) changed, so what pages kept of it is worked out again.
+    static func renew(year: Int?, on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        let generation = SQLBind(UUID().uuidString)
+        guard let year else {
+            try await sql.update(generations).set("generation", to: generation).run()
+            return
+        }
+        try await sql.insert(into: generations).columns("year", "generation").values(SQLBind(year), generation)
+            .onConflict(with: ["year"]) { $0.set(excludedValueOf: "generation") }.run()
+    }
+
+    /// The pairs of ``shared(code:year:threshold:)`` at the province's current generation of the year's text,
+    /// worked out once per generation and kept (``KeptCache``): for pages, not for a change's transaction.
+    public func sharedKept(code: String, year: Int, threshold: Rational = NearDuplicates.threshold) async throws
+        -> (pairs: [NearDuplicates.Pair], atLeast: Bool) {
+        // Read before the passages, so what is kept is never older than its generation.
+        let generation = try await sql.select().column("generation").from(Self.generations)
+            .where("year", .equal, SQLBind(year)).first()?.decode(column: "generation", as: String.self) ?? ""
+        let id = Asked(code: code, year: year, threshold: threshold)
+        if let kept = Self.kept.value(for: id, at: generation) { return (kept.pairs, kept.atLeast) }
+        let (pairs, atLeast) = try await shared(code: code, year: year, threshold: threshold)
+        Self.kept.keep(Shared(pairs: pairs, atLeast: atLeast), for: id, at: generation)
+        return (pairs, atLeast)
+    }
+
+    /// What a page asked 文字雷同 for.
+    struct Asked: Hashable, Sendable {
+        var code: String
+        var year: Int
+        var threshold: Rational
+    }
+
+    /// What ``shared(code:year:threshold:)`` found.
+    struct Shared: Sendable {
+        var pairs: [NearDuplicates.Pair]
+        var atLeast: Bool
+    }
+
+    /// The pairs a server keeps, a department-year each.
+    static let kept = KeptCache<Asked, String, Shared>(capacity: 4_096)
 
     /// The year's passages that other departments' texts of the same year share (at least `threshold` similar),
     /// each pair with the department's own passage first, and whether the count is a lower bound. Bounded whatever

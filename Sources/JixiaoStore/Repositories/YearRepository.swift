@@ -104,7 +104,7 @@ public struct YearRepository: Sendable {
     /// The year at its stored revision from ``YearCache``, read (and assessed when `assessed`) when not kept yet.
     private func kept(code: String, year: Int, assessed: Bool) async throws -> YearCache.Kept? {
         guard let key = try await revision(code: code, year: year) else { return nil }
-        let cached = YearCache.shared.kept(key)
+        let cached = YearCache.shared.value(for: key.yearID, at: key)
         if let cached, cached.assessment != nil || !assessed { return cached }
         var kept: YearCache.Kept
         if let cached {
@@ -115,7 +115,7 @@ public struct YearRepository: Sendable {
             kept = YearCache.Kept(year: loaded)
         }
         if assessed { kept.assessment = Assessment(kept.year) }
-        YearCache.shared.keep(kept, for: key)
+        YearCache.shared.keep(kept, for: key.yearID, at: key)
         return kept
     }
 
@@ -154,8 +154,12 @@ public struct YearRepository: Sendable {
             let organisation: OrganisationModel
             if let existing = try await repository.organisation(code: year.department.code) {
                 organisation = existing
-                organisation.name = year.department.name
-                try await organisation.save(on: database)
+                if organisation.name != year.department.name {
+                    organisation.name = year.department.name
+                    try await organisation.save(on: database)
+                    // Names are part of what 文字雷同 shows of other departments.
+                    try await PassageFingerprints.renew(year: nil, on: database)
+                }
             } else {
                 organisation = OrganisationModel(code: year.department.code, name: year.department.name,
                                                  kind: "department")

@@ -102,6 +102,8 @@ enum YearRows {
         try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
         try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
         try await fiscal.delete(on: database)
+        // Its passages go with it (the fingerprints are deleted with the year).
+        try await PassageFingerprints.renew(year: fiscal.year, on: database)
     }
 
     /// A fiscal year's own row with its department's code and name: what the year is read back from besides its

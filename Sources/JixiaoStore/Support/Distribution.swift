@@ -22,11 +22,13 @@ public enum Distribution {
     ]
 
     /// The tables every node holds whole (reference tables): the organisations and people, settings, the bureau's
-    /// campaigns, rules and spot checks, the audit chain, sessions and uploads waiting to be confirmed.
+    /// campaigns, rules and spot checks, the audit chain, each year's generation of the province's text, sessions and
+    /// uploads waiting to be confirmed.
     public static let reference = [
         OrganisationModel.schema, UserModel.schema, TrustedDeviceModel.schema, SignInFailureModel.schema,
         SettingModel.schema, ReviewCampaignModel.schema, SpotCheckModel.schema, ResultRuleModel.schema,
-        AuditEntryModel.schema, AuditAnchorModel.schema, PendingImportModel.schema, "_fluent_sessions",
+        AuditEntryModel.schema, AuditAnchorModel.schema, PendingImportModel.schema, PassageFingerprints.generations,
+        "_fluent_sessions",
         "_fluent_migrations",
     ]
 
