@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JixiaoCore
+import SQLKit
 
 /// 整改 items: made from findings (one per finding of a department-year), changed by the department or the bureau,
 /// listed for a year or a department, and carried into later years until done. Every change is audited.
@@ -78,12 +79,24 @@ public struct Rectifications: Sendable {
     /// (any when nil), by department code, year and number; only those at `range` of that order when given (a page).
     public func items(year: Int? = nil, organisation: String? = nil, status: Rectification.Status? = nil,
                       range: Range<Int>? = nil) async throws -> [Item] {
-        var query = filtered(year: year, organisation: organisation, status: status).with(\.$organisation)
-            .sort(OrganisationModel.self, \.$code).sort(\.$year).sort(\.$number)
-        if let range { query = query.range(range) }
+        let columns = ["year", "number", "finding_code", "subject", "problem", "measure", "owner", "deadline", "status",
+                       "progress", "updated_by", "updated_at"].map { SQLColumn($0, table: "r") }
+            + [SQLColumn("code", table: "o"), SQLColumn("name", table: "o")]
+        let query = filtered(columns, year: year, organisation: organisation, status: status)
+            .orderBy(SQLColumn("code", table: "o")).orderBy(SQLColumn("year", table: "r"))
+            .orderBy(SQLColumn("number", table: "r"))
+        if let range { query.offset(range.lowerBound).limit(range.count) }
         return try await query.all().map { row in
-            Item(code: row.organisation.code, name: row.organisation.name, year: row.year, number: row.number,
-                 rectification: Self.rectification(row), updatedBy: row.updatedBy, updatedAt: row.updatedAt)
+            func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+            let year = try row.decode(column: "year", as: Int.self)
+            return Item(code: try text("code"), name: try text("name"), year: year,
+                        number: try row.decode(column: "number", as: Int.self),
+                        rectification: Self.rectification(
+                            findingCode: try text("finding_code"), subject: try text("subject"),
+                            problem: try text("problem"), measure: try text("measure"), owner: try text("owner"),
+                            deadline: try text("deadline"), status: try text("status"), progress: try text("progress"),
+                            year: year),
+                        updatedBy: try text("updated_by"), updatedAt: try row.decode(column: "updated_at", as: Date.self))
         }
     }
 
@@ -97,21 +110,33 @@ public struct Rectifications: Sendable {
     /// The tally of the items ``items(year:organisation:status:range:)`` selects, counted by the database.
     public func tally(year: Int? = nil, organisation: String? = nil, status: Rectification.Status? = nil,
                       today: CivilDate) async throws -> Tally {
-        var tally = Tally(byStatus: [:], overdue: 0)
-        for kind in Rectification.Status.allCases where status == nil || status == kind {
-            tally.byStatus[kind] = try await filtered(year: year, organisation: organisation, status: kind).count()
+        var tally = Tally(byStatus: Dictionary(uniqueKeysWithValues: Rectification.Status.allCases
+            .filter { status == nil || status == $0 }.map { ($0, 0) }), overdue: 0)
+        let count = SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))
+        for row in try await filtered([SQLColumn("status", table: "r"), count], year: year, organisation: organisation,
+                                      status: status).groupBy(SQLColumn("status", table: "r")).all() {
+            if let kind = Rectification.Status(rawValue: try row.decode(column: "status", as: String.self)) {
+                tally.byStatus[kind] = try row.decode(column: "n", as: Int.self)
+            }
         }
         // Deadlines are ISO dates, so text order is date order.
-        tally.overdue = try await filtered(year: year, organisation: organisation, status: status)
-            .filter(\.$status != Rectification.Status.done.rawValue).filter(\.$deadline < today.description).count()
+        tally.overdue = try await filtered([count], year: year, organisation: organisation, status: status)
+            .where(SQLColumn("status", table: "r"), .notEqual, SQLBind(Rectification.Status.done.rawValue))
+            .where(SQLColumn("deadline", table: "r"), .lessThan, SQLBind(today.description))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
         return tally
     }
 
-    private func filtered(year: Int?, organisation: String?, status: Rectification.Status?) -> QueryBuilder<RectificationModel> {
-        var query = RectificationModel.query(on: database).join(parent: \.$organisation)
-        if let year { query = query.filter(\.$year == year) }
-        if let status { query = query.filter(\.$status == status.rawValue) }
-        if let organisation { query = query.filter(OrganisationModel.self, \.$code == organisation) }
+    /// `columns` of the items a filter selects (`r`), with their departments (`o`).
+    private func filtered(_ columns: [any SQLExpression], year: Int?, organisation: String?,
+                          status: Rectification.Status?) -> SQLSelectBuilder {
+        let query = (database as! any SQLDatabase).select().columns(columns)
+            .from(SQLAlias(SQLIdentifier(RectificationModel.schema), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "r"))
+        if let year { query.where(SQLColumn("year", table: "r"), .equal, SQLBind(year)) }
+        if let status { query.where(SQLColumn("status", table: "r"), .equal, SQLBind(status.rawValue)) }
+        if let organisation { query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
         return query
     }
 
@@ -137,10 +162,19 @@ public struct Rectifications: Sendable {
     }
 
     private static func rectification(_ row: RectificationModel) -> Rectification {
-        Rectification(findingCode: row.findingCode, subject: row.subject.isEmpty ? nil : row.subject,
-                      problem: row.problem, measure: row.measure, owner: row.owner,
-                      deadline: CivilDate(iso: row.deadline) ?? CivilDate(year: row.year, month: 12, day: 31)!,
-                      status: Rectification.Status(rawValue: row.status) ?? .open, progress: row.progress)
+        rectification(findingCode: row.findingCode, subject: row.subject, problem: row.problem, measure: row.measure,
+                      owner: row.owner, deadline: row.deadline, status: row.status, progress: row.progress,
+                      year: row.year)
+    }
+
+    /// An item as its row stores it: no subject is empty text, a deadline that does not read is the year's end.
+    private static func rectification(findingCode: String, subject: String, problem: String, measure: String,
+                                      owner: String, deadline: String, status: String, progress: String, year: Int)
+        -> Rectification {
+        Rectification(findingCode: findingCode, subject: subject.isEmpty ? nil : subject, problem: problem,
+                      measure: measure, owner: owner,
+                      deadline: CivilDate(iso: deadline) ?? CivilDate(year: year, month: 12, day: 31)!,
+                      status: Rectification.Status(rawValue: status) ?? .open, progress: progress)
     }
 
     /// How the audit trail records an item.
