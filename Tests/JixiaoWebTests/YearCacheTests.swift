@@ -61,7 +61,7 @@ extension DatabaseTests {
                 let page = "/years/440112-KX/2022"
                 try await reviewer.get(app, page) { #expect($0.body.string.contains("另一区科学技术协会（440113-KX）")) }
 
-                try await Directory(database: app.db).apply(
+                _ = try await Directory(database: app.db).apply(
                     [DirectoryCSV.Entry(code: "440113-KX", name: "另一区科协", attributes: OrganisationAttributes())],
                     actor: "test")
                 try await reviewer.get(app, page) { response in
@@ -80,6 +80,31 @@ extension DatabaseTests {
                 copy.narrative = copy.narrative.mapValues { _ in "本会今年的工作另行总结。" }
                 try await repository.store(copy, replacing: true, actor: "test")
                 try await reviewer.get(app, page) { #expect(!$0.body.string.contains("（440113-KX）")) }
+            }
+        }
+
+        /// The overview is worked out once for what it is made from: another date, or a change through the change
+        /// path, gives another overview at once.
+        @Test func anOverviewIsWorkedOutAgainWhenWhatItIsMadeFromChanges() async throws {
+            try await TestStore.withApp { app in
+                try await TestStore.seed(app)
+                var head = Browser()
+                try await head.signIn(app, username: "head")
+                let june = "/years/440112-KX/2022?asOf=2022-06-30"
+                let before = "截至 2022 年 6 月 30 日，序时进度 49.59%，预算执行率 33.43%"
+                try await head.get(app, june) { #expect($0.body.string.contains(before)) }
+                try await head.get(app, "/years/440112-KX/2022?asOf=2022-07-15") { response in
+                    #expect(response.body.string.contains("截至 2022 年 7 月 15 日") && !response.body.string.contains(before))
+                }
+                try await head.get(app, june) { #expect($0.body.string.contains(before)) }
+                let yearID = try #require(try await YearRows.FiscalRow.find(code: "440112-KX", year: 2022, on: app.db)).id
+                try await PaymentRepository(database: app.db).create(
+                    Payment(line: "X01", date: CivilDate(year: 2022, month: 3, day: 1)!, amount: Money(fen: 100_000_00)),
+                    yearID: yearID, subject: "t", actor: "t")
+                try await head.get(app, june) { response in
+                    #expect(response.body.string.contains("截至 2022 年 6 月 30 日，序时进度 49.59%")
+                        && !response.body.string.contains(before))
+                }
             }
         }
 

@@ -5,13 +5,8 @@ import JixiaoCore
 /// the pages of a year read it once instead of once per request. A year is used again only while its stored revision
 /// (which every change replaces, ``YearChange``) and its department's name are the ones it was read at.
 enum YearCache {
-    /// What a year is kept at: the fiscal year's row, its revision then, and the department's name (which the
-    /// bureau's 单位名录 may change without changing the year).
-    struct Key: Hashable, Sendable {
-        var yearID: UUID
-        var revision: String
-        var name: String
-    }
+    /// What a year is kept at (``YearRepository/Revision``).
+    typealias Key = YearRepository.Revision
 
     /// A year as read, and its assessment once a page has asked for it.
     struct Kept: Sendable {

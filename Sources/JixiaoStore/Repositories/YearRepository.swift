@@ -90,22 +90,34 @@ public struct YearRepository: Sendable {
     /// of the year and kept (``YearCache``): what a page shows. Not for use inside a change's transaction, which
     /// would keep what it has not yet committed.
     public func loadKept(code: String, year: Int) async throws -> DepartmentYear? {
-        try await kept(code: code, year: year, assessed: false)?.year
+        try await kept(code: code, year: year, assessed: false)?.0.year
     }
 
-    /// The department-year as ``loadKept(code:year:)`` gives it, and its assessment, worked out once per revision.
-    public func loadAssessed(code: String, year: Int) async throws -> (year: DepartmentYear, assessment: Assessment)? {
-        guard let kept = try await kept(code: code, year: year, assessed: true), let assessment = kept.assessment else {
+    /// What a year read for a page is at: the fiscal year's row, its revision (which every change replaces) and the
+    /// department's name (which the bureau's 单位名录 may change without changing the year). Whatever a page works
+    /// out from the year alone may be kept while this is the same.
+    public struct Revision: Hashable, Sendable {
+        public var yearID: UUID
+        public var revision: String
+        public var name: String
+    }
+
+    /// The department-year as ``loadKept(code:year:)`` gives it, its assessment, worked out once per revision, and
+    /// the revision they are of.
+    public func loadAssessed(code: String, year: Int) async throws
+        -> (year: DepartmentYear, assessment: Assessment, revision: Revision)? {
+        guard let (kept, revision) = try await kept(code: code, year: year, assessed: true),
+              let assessment = kept.assessment else {
             return nil
         }
-        return (kept.year, assessment)
+        return (kept.year, assessment, revision)
     }
 
     /// The year at its stored revision from ``YearCache``, read (and assessed when `assessed`) when not kept yet.
-    private func kept(code: String, year: Int, assessed: Bool) async throws -> YearCache.Kept? {
+    private func kept(code: String, year: Int, assessed: Bool) async throws -> (YearCache.Kept, Revision)? {
         guard let key = try await revision(code: code, year: year) else { return nil }
         let cached = YearCache.shared.value(for: key.yearID, at: key)
-        if let cached, cached.assessment != nil || !assessed { return cached }
+        if let cached, cached.assessment != nil || !assessed { return (cached, key) }
         var kept: YearCache.Kept
         if let cached {
             kept = cached
@@ -116,17 +128,17 @@ public struct YearRepository: Sendable {
         }
         if assessed { kept.assessment = Assessment(kept.year) }
         YearCache.shared.keep(kept, for: key.yearID, at: key)
-        return kept
+        return (kept, key)
     }
 
     /// The stored year's row, current revision and department name, in one query.
-    private func revision(code: String, year: Int) async throws -> YearCache.Key? {
+    private func revision(code: String, year: Int) async throws -> Revision? {
         let columns = [SQLColumn("id", table: "f"), SQLColumn("revision", table: "f"), SQLColumn("name", table: "o")]
         guard let row = try await YearRows.FiscalRow.of(code: code, year: year,
                                                        YearRows.FiscalRow.joined(columns, on: database)).first() else {
             return nil
         }
-        return YearCache.Key(yearID: try row.decode(column: "id", as: UUID.self),
+        return Revision(yearID: try row.decode(column: "id", as: UUID.self),
                              revision: try row.decode(column: "revision", as: String.self),
                              name: try row.decode(column: "name", as: String.self))
     }

@@ -5,7 +5,7 @@ import Synchronization
 /// was kept at; whoever keeps one reads the version first, so what is kept is never older than its version says.
 /// Holds up to `capacity` values, dropping the least recently used; each server keeps its own, and nothing in it is
 /// needed to serve (the store stays the only state).
-final class KeptCache<ID: Hashable & Sendable, Version: Equatable & Sendable, Value: Sendable>: Sendable {
+public final class KeptCache<ID: Hashable & Sendable, Version: Equatable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         var value: Value
         var version: Version
@@ -17,13 +17,13 @@ final class KeptCache<ID: Hashable & Sendable, Version: Equatable & Sendable, Va
         var clock: UInt64 = 0
     }
 
-    let capacity: Int
+    public let capacity: Int
     private let state = Mutex(State())
 
-    init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int) { self.capacity = capacity }
 
     /// The value kept for `id`, if it was kept at `version`.
-    func value(for id: ID, at version: Version) -> Value? {
+    public func value(for id: ID, at version: Version) -> Value? {
         state.withLock { state in
             guard var entry = state.entries[id], entry.version == version else { return nil }
             state.clock += 1
@@ -35,7 +35,7 @@ final class KeptCache<ID: Hashable & Sendable, Version: Equatable & Sendable, Va
 
     /// Keeps `value` for `id` at `version`, in place of one kept at another; the least recently used goes when the
     /// cache is full.
-    func keep(_ value: Value, for id: ID, at version: Version) {
+    public func keep(_ value: Value, for id: ID, at version: Version) {
         state.withLock { state in
             state.clock += 1
             if state.entries[id] == nil, state.entries.count >= capacity,

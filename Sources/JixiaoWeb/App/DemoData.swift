@@ -27,7 +27,7 @@ public enum DemoData {
         for department in [year] + neighbours {
             try await years.store(department, replacing: true, actor: "demo")
         }
-        try await Directory(database: database).apply(([year] + neighbours).map { department in
+        _ = try await Directory(database: database).apply(([year] + neighbours).map { department in
             DirectoryCSV.Entry(code: department.department.code, name: department.department.name,
                                attributes: demoAttributes[department.department.code] ?? OrganisationAttributes())
         }, actor: "demo")

@@ -14,12 +14,13 @@ extension Request {
         }
     }
 
-    /// The year as ``visibleYear(payments:)`` gives it, with its assessment (worked out once per revision).
-    func assessedYear() async throws -> (CurrentUser, DepartmentYear, Assessment) {
-        let (user, (year, assessment)) = try await visible { years, code, year in
+    /// The year as ``visibleYear(payments:)`` gives it, with its assessment (worked out once per revision) and the
+    /// revision they are of.
+    func assessedYear() async throws -> (CurrentUser, DepartmentYear, Assessment, YearRepository.Revision) {
+        let (user, (year, assessment, revision)) = try await visible { years, code, year in
             try await years.loadAssessed(code: code, year: year)
         }
-        return (user, year, assessment)
+        return (user, year, assessment, revision)
     }
 
     /// What `read` gives of the year the path names, once the user may see it; the read of someone outside the
@@ -76,8 +77,12 @@ extension Request {
 
     /// `year` with last year's payments by month given to its lines that have none (what forecasts read).
     func fillingLastYear(_ year: DepartmentYear) async throws -> DepartmentYear {
-        year.fillingLastYear(try await LastYearProfile(database: db).payments(code: year.department.code,
-                                                                               before: year.year))
+        year.fillingLastYear(try await lastYearProfile(of: year))
+    }
+
+    /// The department's payments of the year before `year`, by line and month (what a forecast falls back on).
+    func lastYearProfile(of year: DepartmentYear) async throws -> [String: [MonthlyAmount]] {
+        try await LastYearProfile(database: db).payments(code: year.department.code, before: year.year)
     }
 
     /// The `asOf` query as a date within the year; when absent, today in China (the year's last day for a year that

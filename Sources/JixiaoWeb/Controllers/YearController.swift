@@ -33,23 +33,25 @@ struct YearController: RouteCollection {
     }
 
     @Sendable func overview(_ request: Request) async throws -> Response {
-        let (user, year, assessment) = try await request.assessedYear()
-        let model = try await OverviewModel(try await request.fillingLastYear(year), assessment: assessment,
-                                            asOf: try request.asOf(in: year.year),
-                                            sharedText: try await request.sharedTextFindings(of: year, for: user))
+        let (user, year, assessment, revision) = try await request.assessedYear()
+        let model = try await OverviewModel.kept(
+            year, assessment: assessment,
+            inputs: .init(revision: revision, asOf: try request.asOf(in: year.year),
+                          lastYear: try await request.lastYearProfile(of: year),
+                          sharedText: try await request.sharedTextFindings(of: year, for: user)))
             .withRectifications(Rectifications(database: request.db))
         return html(OverviewView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func evaluation(_ request: Request) async throws -> Response {
-        let (user, year, assessment) = try await request.assessedYear()
+        let (user, year, assessment, _) = try await request.assessedYear()
         let entries = try await StoredReport.evidence(of: year, on: request.db)
         return html(EvaluationView.render(EvaluationModel(year, evaluation: assessment.evaluation, evidence: entries),
                                           user: user, csrf: CSRF.token(for: request)))
     }
 
     @Sendable func indicators(_ request: Request) async throws -> Response {
-        let (user, year, assessment) = try await request.assessedYear()
+        let (user, year, assessment, _) = try await request.assessedYear()
         let project = (try? request.query.get(String.self, at: "project")).flatMap { $0.isEmpty ? nil : $0 }
         if let project, !year.projects.contains(where: { $0.code == project }) {
             throw Abort(.notFound, reason: "本年度没有编码为“\(project)”的项目。")

@@ -14,12 +14,25 @@ public struct HTML: Sendable {
     /// An element with attributes (nil values are left out) and children.
     public static func element(_ name: String, _ attributes: [(String, String?)] = [],
                                @HTMLBuilder _ children: () -> [HTML] = { [] }) -> HTML {
-        var markup = "<" + name
-        for case let (key, value?) in attributes { markup += " \(key)=\"\(escape(value))\"" }
+        // Appended piece by piece into one string: a page is thousands of elements, each copied into its parent.
+        var markup = "<"
+        markup += name
+        for case let (key, value?) in attributes {
+            markup += " "
+            markup += key
+            markup += "=\""
+            markup += escape(value)
+            markup += "\""
+        }
         markup += ">"
-        if voidElements.contains(name) { return HTML(rendered: markup) }
-        markup += children().map(\.rendered).joined()
-        return HTML(rendered: markup + "</\(name)>")
+        if isVoid(name) { return HTML(rendered: markup) }
+        let parts = children()
+        markup.reserveCapacity(markup.utf8.count + parts.reduce(name.utf8.count + 3) { $0 + $1.rendered.utf8.count })
+        for part in parts { markup += part.rendered }
+        markup += "</"
+        markup += name
+        markup += ">"
+        return HTML(rendered: markup)
     }
 
     /// A chart drawn by `Charts` (its text already escaped there); anything that is not an SVG drawing is refused.
@@ -38,7 +51,13 @@ public struct HTML: Sendable {
         HTML(rendered: children().map(\.rendered).joined())
     }
 
-    private static let voidElements: Set<String> = ["br", "hr", "img", "input", "link", "meta", "col"]
+    /// Elements without content or end tag.
+    private static func isVoid(_ name: String) -> Bool {
+        switch name {
+        case "br", "hr", "img", "input", "link", "meta", "col": true
+        default: false
+        }
+    }
 
     /// Page text keeps its newlines (text areas, code); the report's escaping, which pages share.
     static func escape(_ text: String) -> String { HTMLRenderer.escape(text, lineBreaks: false) }

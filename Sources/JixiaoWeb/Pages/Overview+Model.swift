@@ -1,9 +1,10 @@
+import Foundation
 import JixiaoCore
 import JixiaoReport
 import JixiaoStore
 
 /// What the year overview shows: budget and execution, score so far, the open findings.
-struct OverviewModel {
+struct OverviewModel: Sendable {
     /// The year shown, for links to the records behind warnings and findings.
     let departmentYear: DepartmentYear
     let code: String
@@ -34,13 +35,36 @@ struct OverviewModel {
         monitoring.workPlan.tasks.filter { $0.state < .suspended }.sorted { $0.state < $1.state }
     }
 
-    struct Line {
+    struct Line: Sendable {
         let code: String
         let name: String
         let kind: String
         let adjusted: String
         let executed: String
         let rate: String
+    }
+
+    /// What an overview is worked out from besides the year and its assessment (which its revision stands for).
+    struct Inputs: Equatable, Sendable {
+        var revision: YearRepository.Revision
+        var asOf: CivilDate
+        /// Last year's payments by line and month, which the forecast falls back on.
+        var lastYear: [String: [MonthlyAmount]]
+        var sharedText: [Finding]
+    }
+
+    /// Overviews worked out, one a department-year: a year's overview is worked out again only when anything it is
+    /// made from changed (mostly the revision, or the date at midnight).
+    private static let keptOverviews = KeptCache<UUID, Inputs, OverviewModel>(capacity: 512)
+
+    /// The overview of `year` (at `inputs.revision`, assessed by `assessment`) as ``init(_:assessment:asOf:sharedText:)``
+    /// makes it, kept for as long as its inputs stay the same.
+    static func kept(_ year: DepartmentYear, assessment: Assessment, inputs: Inputs) -> OverviewModel {
+        if let kept = keptOverviews.value(for: inputs.revision.yearID, at: inputs) { return kept }
+        let model = OverviewModel(year.fillingLastYear(inputs.lastYear), assessment: assessment, asOf: inputs.asOf,
+                                  sharedText: inputs.sharedText)
+        keptOverviews.keep(model, for: inputs.revision.yearID, at: inputs)
+        return model
     }
 
     /// The overview with this year's and earlier years' 整改 items from the store.

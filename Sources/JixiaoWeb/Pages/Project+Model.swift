@@ -2,7 +2,7 @@ import JixiaoCore
 import JixiaoStore
 
 /// A project of the year in figures and words, scored by its own template: what the overview lists.
-struct ProjectSummary {
+struct ProjectSummary: Sendable {
     let code: String
     let name: String
     let owner: String
