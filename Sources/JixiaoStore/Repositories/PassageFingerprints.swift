@@ -87,13 +87,19 @@ public struct PassageFingerprints: Sendable {
     public func sharedKept(code: String, year: Int, threshold: Rational = NearDuplicates.threshold) async throws
         -> (pairs: [NearDuplicates.Pair], atLeast: Bool) {
         // Read before the passages, so what is kept is never older than its generation.
-        let generation = try await sql.select().column("generation").from(Self.generations)
-            .where("year", .equal, SQLBind(year)).first()?.decode(column: "generation", as: String.self) ?? ""
+        let generation = try await generation(year: year)
         let id = Asked(code: code, year: year, threshold: threshold)
         if let kept = Self.kept.value(for: id, at: generation) { return (kept.pairs, kept.atLeast) }
         let (pairs, atLeast) = try await shared(code: code, year: year, threshold: threshold)
         Self.kept.keep(Shared(pairs: pairs, atLeast: atLeast), for: id, at: generation)
         return (pairs, atLeast)
+    }
+
+    /// The current generation of the province's text of `year` (empty before its first passages): what is worked out
+    /// from it may be kept while this is the same.
+    public func generation(year: Int) async throws -> String {
+        try await sql.select().column("generation").from(Self.generations).where("year", .equal, SQLBind(year))
+            .first()?.decode(column: "generation", as: String.self) ?? ""
     }
 
     /// What a page asked 文字雷同 for.

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
+import SQLKit
 
 /// The review rounds of department-years: where each stands, its history, and the steps — each one audited change
 /// through ``YearChange``, refused when the party or the state does not allow it.
@@ -31,11 +32,17 @@ public struct ReviewRepository: Sendable {
 
         /// A round's status as stored in its row.
         init?(_ row: ReviewRoundModel) {
-            guard let state = ReviewState(rawValue: row.state) else { return nil }
+            self.init(state: row.state, grade: row.grade, reason: row.reason, remarks: row.remarks,
+                      updatedAt: row.updatedAt)
+        }
+
+        /// A round's status from its row's columns: a reason and remarks count only while it is returned.
+        init?(state: String, grade: String?, reason: String, remarks: String, updatedAt: Date) {
+            guard let state = ReviewState(rawValue: state) else { return nil }
             let returned = state == .drafting
-            self.init(state: state, grade: row.grade.flatMap(TargetGrade.init(rawValue:)),
-                      returnReason: returned ? row.reason : "",
-                      remarks: returned ? ReviewRemark.decode(row.remarks) : [], updatedAt: row.updatedAt)
+            self.init(state: state, grade: grade.flatMap(TargetGrade.init(rawValue:)),
+                      returnReason: returned ? reason : "", remarks: returned ? ReviewRemark.decode(remarks) : [],
+                      updatedAt: updatedAt)
         }
 
         public static let drafting = Status(state: .drafting, grade: nil, returnReason: "", updatedAt: nil)
@@ -57,10 +64,34 @@ public struct ReviewRepository: Sendable {
 
     /// Both rounds of a department-year.
     public func statuses(organisationID: UUID, year: Int) async throws -> [ReviewRound: Status] {
+        try await statuses(year: year) { $0.where(SQLColumn("organisation_id", table: "r"), .equal, SQLBind(organisationID)) }
+    }
+
+    /// Both rounds of department `code`'s `year` (every round drafting when the department is unknown): one query,
+    /// for the pages that show a returned round's notes.
+    public func statuses(code: String, year: Int) async throws -> [ReviewRound: Status] {
+        try await statuses(year: year) { select in
+            select.join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
+                        on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "r"))
+                .where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
+        }
+    }
+
+    /// The rounds of `year` that `narrow` selects (from `review_rounds` as `r`), read in SQL as plain values.
+    private func statuses(year: Int, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws
+        -> [ReviewRound: Status] {
         var statuses = Dictionary(uniqueKeysWithValues: ReviewRound.allCases.map { ($0, Status.drafting) })
-        for row in try await ReviewRoundModel.query(on: database).filter(\.$organisation.$id == organisationID)
-            .filter(\.$year == year).all() {
-            guard let round = ReviewRound(rawValue: row.round), let status = Status(row) else { continue }
+        let select = (database as! any SQLDatabase).select()
+            .columns(["round", "state", "grade", "reason", "remarks", "updated_at"].map { SQLColumn($0, table: "r") })
+            .from(SQLAlias(SQLIdentifier(ReviewRoundModel.schema), as: SQLIdentifier("r")))
+            .where(SQLColumn("year", table: "r"), .equal, SQLBind(year))
+        for row in try await narrow(select).all() {
+            guard let round = ReviewRound(rawValue: try row.decode(column: "round", as: String.self)),
+                  let status = Status(state: try row.decode(column: "state", as: String.self),
+                                      grade: try row.decode(column: "grade", as: String?.self),
+                                      reason: try row.decode(column: "reason", as: String.self),
+                                      remarks: try row.decode(column: "remarks", as: String.self),
+                                      updatedAt: try row.decode(column: "updated_at", as: Date.self)) else { continue }
             statuses[round] = status
         }
         return statuses

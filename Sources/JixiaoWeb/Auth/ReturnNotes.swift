@@ -57,11 +57,9 @@ struct ReturnNotesMiddleware: AsyncMiddleware {
         guard request.method == .GET, parts.count >= 3, parts.count <= 4, parts[0] == "years",
               let year = Int(parts[2]), let user = request.currentUser, user.maySee(organisation: parts[1]),
               let sections = Optional(ReturnNotes.sections(forPage: parts.count == 4 ? parts[3] : nil)),
-              sections.map({ !$0.isEmpty }) ?? true,
-              let organisation = try await YearRepository(database: request.db).organisation(code: parts[1])
+              sections.map({ !$0.isEmpty }) ?? true
         else { return try await next.respond(to: request) }
-        let statuses = try await ReviewRepository(database: request.db)
-            .statuses(organisationID: try organisation.requireID(), year: year)
+        let statuses = try await ReviewRepository(database: request.db).statuses(code: parts[1], year: year)
         var names: [String: String] = [:]
         if statuses.values.contains(where: { $0.remarks.contains { $0.indicator != nil } }),
            let loaded = try await YearRepository(database: request.db).loadKept(code: parts[1], year: year) {

@@ -34,12 +34,13 @@ struct YearController: RouteCollection {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let (user, year, assessment, revision) = try await request.assessedYear()
-        let model = try await OverviewModel.kept(
-            year, assessment: assessment,
-            inputs: .init(revision: revision, asOf: try request.asOf(in: year.year),
-                          lastYear: try await request.lastYearProfile(of: year),
-                          sharedText: try await request.sharedTextFindings(of: year, for: user)))
-            .withRectifications(Rectifications(database: request.db))
+        let inputs = OverviewModel.Inputs(
+            revision: revision, asOf: try request.asOf(in: year.year), lastYear: try await request.lastYearProfile(of: year),
+            textGeneration: try await PassageFingerprints(database: request.db).generation(year: year.year),
+            namingOthers: !user.role.isDepartmental)
+        let model = try await OverviewModel.kept(year, assessment: assessment, inputs: inputs) {
+            try await request.sharedTextFindings(of: year, for: user)
+        }.withRectifications(Rectifications(database: request.db))
         return html(OverviewView.render(model, user: user, csrf: CSRF.token(for: request)))
     }
 

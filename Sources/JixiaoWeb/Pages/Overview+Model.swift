@@ -50,20 +50,32 @@ struct OverviewModel: Sendable {
         var asOf: CivilDate
         /// Last year's payments by line and month, which the forecast falls back on.
         var lastYear: [String: [MonthlyAmount]]
-        var sharedText: [Finding]
+        /// The generation of the province's text of the year, which 文字雷同 is found in
+        /// (``PassageFingerprints/generation(year:)``), and whether the other departments are named.
+        var textGeneration: String
+        var namingOthers: Bool
     }
 
     /// Overviews worked out, one a department-year: a year's overview is worked out again only when anything it is
     /// made from changed (mostly the revision, or the date at midnight).
-    private static let keptOverviews = KeptCache<UUID, Inputs, OverviewModel>(capacity: 512)
+    private static let keptOverviews = KeptCache<Viewed, Inputs, OverviewModel>(capacity: 512)
+
+    /// An overview as kept: of a year, with the other departments of its 文字雷同 named (the bureau) or not.
+    private struct Viewed: Hashable, Sendable {
+        var yearID: UUID
+        var namingOthers: Bool
+    }
 
     /// The overview of `year` (at `inputs.revision`, assessed by `assessment`) as ``init(_:assessment:asOf:sharedText:)``
-    /// makes it, kept for as long as its inputs stay the same.
-    static func kept(_ year: DepartmentYear, assessment: Assessment, inputs: Inputs) -> OverviewModel {
-        if let kept = keptOverviews.value(for: inputs.revision.yearID, at: inputs) { return kept }
+    /// makes it with the 文字雷同 findings `sharedText` gives (asked only when it is made), kept for as long as its
+    /// inputs stay the same.
+    static func kept(_ year: DepartmentYear, assessment: Assessment, inputs: Inputs,
+                     sharedText: () async throws -> [Finding]) async throws -> OverviewModel {
+        let viewed = Viewed(yearID: inputs.revision.yearID, namingOthers: inputs.namingOthers)
+        if let kept = keptOverviews.value(for: viewed, at: inputs) { return kept }
         let model = OverviewModel(year.fillingLastYear(inputs.lastYear), assessment: assessment, asOf: inputs.asOf,
-                                  sharedText: inputs.sharedText)
-        keptOverviews.keep(model, for: inputs.revision.yearID, at: inputs)
+                                  sharedText: try await sharedText())
+        keptOverviews.keep(model, for: viewed, at: inputs)
         return model
     }
 
