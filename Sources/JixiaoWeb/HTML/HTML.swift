@@ -13,7 +13,7 @@ public struct HTML: Sendable {
 
     /// An element with attributes (nil values are left out) and children.
     public static func element(_ name: String, _ attributes: [(String, String?)] = [],
-                               @HTMLBuilder _ children: () -> [HTML] = { [] }) -> HTML {
+                               @HTMLBuilder _ children: () -> HTML = { .empty }) -> HTML {
         // Appended piece by piece into one string: a page is thousands of elements, each copied into its parent.
         var markup = "<"
         markup += name
@@ -26,9 +26,7 @@ public struct HTML: Sendable {
         }
         markup += ">"
         if isVoid(name) { return HTML(rendered: markup) }
-        let parts = children()
-        markup.reserveCapacity(markup.utf8.count + parts.reduce(name.utf8.count + 3) { $0 + $1.rendered.utf8.count })
-        for part in parts { markup += part.rendered }
+        markup += children().rendered
         markup += "</"
         markup += name
         markup += ">"
@@ -47,8 +45,17 @@ public struct HTML: Sendable {
     static func trusted(_ markup: StaticString) -> HTML { HTML(rendered: "\(markup)") }
 
     /// Several fragments as one.
-    public static func group(@HTMLBuilder _ children: () -> [HTML]) -> HTML {
-        HTML(rendered: children().map(\.rendered).joined())
+    public static func group(@HTMLBuilder _ children: () -> HTML) -> HTML { children() }
+
+    /// Nothing.
+    public static let empty = HTML(rendered: "")
+
+    /// Fragments one after another.
+    public static func joined(_ parts: [HTML]) -> HTML {
+        var markup = ""
+        markup.reserveCapacity(parts.reduce(0) { $0 + $1.rendered.utf8.count })
+        for part in parts { markup += part.rendered }
+        return HTML(rendered: markup)
     }
 
     /// Elements without content or end tag.
@@ -63,15 +70,16 @@ public struct HTML: Sendable {
     static func escape(_ text: String) -> String { HTMLRenderer.escape(text, lineBreaks: false) }
 }
 
-/// Builds lists of HTML fragments with `if`, `for` and optionals.
+/// Builds a fragment from elements and text with `if`, `for` and optionals, each part's markup appended to the one
+/// string of its block (no list of parts is kept: pages are thousands of elements).
 @resultBuilder
 public enum HTMLBuilder {
-    public static func buildBlock(_ parts: [HTML]...) -> [HTML] { parts.flatMap { $0 } }
-    public static func buildExpression(_ html: HTML) -> [HTML] { [html] }
-    public static func buildExpression(_ text: String) -> [HTML] { [.text(text)] }
-    public static func buildExpression(_ html: [HTML]) -> [HTML] { html }
-    public static func buildOptional(_ part: [HTML]?) -> [HTML] { part ?? [] }
-    public static func buildEither(first: [HTML]) -> [HTML] { first }
-    public static func buildEither(second: [HTML]) -> [HTML] { second }
-    public static func buildArray(_ parts: [[HTML]]) -> [HTML] { parts.flatMap { $0 } }
+    public static func buildBlock(_ parts: HTML...) -> HTML { HTML.joined(parts) }
+    public static func buildExpression(_ html: HTML) -> HTML { html }
+    public static func buildExpression(_ text: String) -> HTML { .text(text) }
+    public static func buildExpression(_ html: [HTML]) -> HTML { HTML.joined(html) }
+    public static func buildOptional(_ part: HTML?) -> HTML { part ?? .empty }
+    public static func buildEither(first: HTML) -> HTML { first }
+    public static func buildEither(second: HTML) -> HTML { second }
+    public static func buildArray(_ parts: [HTML]) -> HTML { HTML.joined(parts) }
 }

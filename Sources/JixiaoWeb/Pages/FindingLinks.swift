@@ -71,7 +71,8 @@ enum FindingLinks {
     /// suggested measure; with
     /// `rectifying`, each one's 整改 item or the form to make one.
     static func list(_ findings: [Finding], in year: DepartmentYear, rectifying: Rectifying? = nil) -> HTML {
-        HTML.element("ul", [("class", "findings")]) {
+        let places = Places(year)
+        return HTML.element("ul", [("class", "findings")]) {
             for finding in findings {
                 HTML.element("li") {
                     HTML.element("span", [("class", "severity-\(finding.severity.rawValue)")]) {
@@ -89,19 +90,33 @@ enum FindingLinks {
                         HTML.element("br")
                     }
                     HTML.element("small") { "建议：\(finding.measure)" }
-                    if let rectifying, finding.needsAction { rectify(finding, in: year, rectifying) }
+                    if let rectifying, finding.needsAction { rectify(finding, at: places, rectifying) }
                 }
             }
         }
     }
 
-    private static func rectify(_ finding: Finding, in year: DepartmentYear, _ rectifying: Rectifying) -> HTML {
-        let (code, number) = (year.department.code, year.year)
+    /// What every finding's 整改 links and form of one year share, worked out once for the list.
+    private struct Places {
+        let items: String
+        let itemPrefix: String
+        let add: String
+        let deadline: String
+
+        init(_ year: DepartmentYear) {
+            let (code, number) = (year.department.code, year.year)
+            items = RectificationController.listPath(code: code, year: number)
+            itemPrefix = "#item-\(code)-\(number)-"
+            add = SiteURL.rectificationAdd(code: code, year: number).path
+            deadline = CivilDate(year: number + 1, month: 6, day: 30)!.description
+        }
+    }
+
+    private static func rectify(_ finding: Finding, at places: Places, _ rectifying: Rectifying) -> HTML {
         if let item = rectifying.listed[Rectifying.key(code: finding.code, subject: finding.subject)] {
             return HTML.element("small", [("class", "rectified")]) {
                 " "
-                HTML.element("a", [("href", RectificationController.listPath(code: code, year: number)
-                                        + "#item-\(code)-\(number)-\(item.number)")]) {
+                HTML.element("a", [("href", places.items + places.itemPrefix + String(item.number))]) {
                     "已列为第 \(item.number) 项整改（\(item.rectification.status.chinese)）"
                 }
             }
@@ -109,8 +124,7 @@ enum FindingLinks {
         guard rectifying.mayAct else { return .group {} }
         return HTML.element("details", [("class", "rectify")]) {
             HTML.element("summary") { "列入整改" }
-            HTML.element("form", [("method", "post"), ("class", "filters"),
-                                  ("action", SiteURL.rectificationAdd(code: code, year: number).path)]) {
+            HTML.element("form", [("method", "post"), ("class", "filters"), ("action", places.add)]) {
                 HTML.element("input", [("type", "hidden"), ("name", CSRF.field), ("value", rectifying.csrf)])
                 HTML.element("input", [("type", "hidden"), ("name", "finding"), ("value", finding.code)])
                 HTML.element("input", [("type", "hidden"), ("name", "subject"), ("value", finding.subject ?? "")])
@@ -120,8 +134,7 @@ enum FindingLinks {
                 }
                 HTML.element("label") {
                     "整改期限"
-                    HTML.element("input", [("type", "date"), ("name", "deadline"),
-                                           ("value", CivilDate(year: number + 1, month: 6, day: 30)!.description)])
+                    HTML.element("input", [("type", "date"), ("name", "deadline"), ("value", places.deadline)])
                 }
                 HTML.element("button", [("type", "submit")]) { "列入整改" }
             }

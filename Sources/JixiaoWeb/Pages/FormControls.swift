@@ -2,7 +2,7 @@
 enum FormControls {
     /// A labelled control; a wrong value's message stands right under it.
     static func field(_ name: String, _ label: String, errors: FieldErrors,
-                      @HTMLBuilder control: () -> [HTML]) -> HTML {
+                      @HTMLBuilder control: () -> HTML) -> HTML {
         HTML.element("div", [("class", "field")]) {
             HTML.element("label", [("for", name)]) { label }
             control()

@@ -1,6 +1,6 @@
 /// The page around every screen: header with the user and sign-out, main content, print-friendly styles.
 enum Layout {
-    static func page(title: String, user: CurrentUser?, csrf: String?, @HTMLBuilder content: () -> [HTML]) -> String {
+    static func page(title: String, user: CurrentUser?, csrf: String?, @HTMLBuilder content: () -> HTML) -> String {
         let body = HTML.element("html", [("lang", "zh-CN")]) {
             HTML.element("head") {
                 HTML.element("meta", [("charset", "utf-8")])
