@@ -221,9 +221,7 @@ extension DatabaseTests {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
                 let repository = YearRepository(database: app.db)
-                var copy = try BundleReader().read(Fixtures.seed)
-                copy.department = Department(code: "440113-KX", name: "另一区科学技术协会", overview: "")
-                try await repository.store(copy, replacing: false, actor: "test")
+                var copy = try await TestStore.storeCopyOfSeed(app)
                 let own = try await PassageFingerprints(database: app.db).shared(code: "440112-KX", year: 2022)
                 #expect(!own.pairs.isEmpty && !own.atLeast && own.pairs.allSatisfy { $0.second.code == "440113-KX" })
 

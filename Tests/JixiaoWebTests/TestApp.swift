@@ -37,6 +37,15 @@ enum TestStore {
         }
     }
 
+    /// The seed's year stored again as another district's association (440113-KX, 另一区科学技术协会), its text the
+    /// seed's word for word: 文字雷同 between two departments. The copy as stored.
+    static func storeCopyOfSeed(_ app: Application) async throws -> DepartmentYear {
+        var copy = try BundleReader().read(Fixtures.seed)
+        copy.department = Department(code: "440113-KX", name: "另一区科学技术协会", overview: "")
+        try await YearRepository(database: app.db).store(copy, replacing: false, actor: "test")
+        return copy
+    }
+
     /// Meets the default policy (length, three classes, no user name).
     static let password = "Correct horse battery 9"
 

@@ -53,9 +53,7 @@ extension DatabaseTests {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
                 let repository = YearRepository(database: app.db)
-                var copy = try BundleReader().read(Fixtures.seed)
-                copy.department = Department(code: "440113-KX", name: "另一区科学技术协会", overview: "")
-                try await repository.store(copy, replacing: false, actor: "test")
+                var copy = try await TestStore.storeCopyOfSeed(app)
                 var reviewer = Browser()
                 try await reviewer.signIn(app, username: "reviewer")
                 let page = "/years/440112-KX/2022"
