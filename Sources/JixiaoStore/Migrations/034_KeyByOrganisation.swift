@@ -86,9 +86,10 @@ struct KeyByOrganisation: AsyncMigration {
             .field(.string(period), .string, .required)
             .field("amount_fen", .int64, .required)
             .field("payments", .int64, .required)
-            .field(.definition(name: .key(.string(Distribution.column)), dataType: .uuid, constraints: keyed ? [.required] : []))
-            .constraint(.constraint(.compositeIdentifier(
-                (["year_id", "line_code", period] + (keyed ? [Distribution.column] : [])).map { .key(.string($0)) }), name: ""))
+            .field(.definition(name: .key(.string(Distribution.column)), dataType: .uuid,
+                               constraints: keyed ? [.required] : []))
+            .constraint(.constraint(.compositeIdentifier((["year_id", "line_code", period]
+                + (keyed ? [Distribution.column] : [])).map { .key(.string($0)) }), name: ""))
             .create()
         let list = SQLList(columns.map { SQLIdentifier($0) })
         try await sql.raw("INSERT INTO \(ident: made) (\(list)) SELECT \(list) FROM \(ident: table)").run()

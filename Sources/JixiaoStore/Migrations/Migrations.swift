@@ -10,10 +10,8 @@ public enum StoreMigrations {
     public static let all: [any Migration] = [
         CreateOrganisations(), AddOrganisationAttributes(), CreateUsers(), CreateFiscalYears(), AddRevisionToFiscalYears(), CreateBudgetLines(), CreatePayments(),
         CreateRecords(), CreateAuditEntries(), CreateEvaluations(), IndexRecordsByYear(),
-        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePaymentMonths(), CreatePassageGenerations(),
-        CreatePassages(),
-        AddOrganisationToYearData(),
-        AddScoringInputs(),
+        AddLastYearToBudgetLines(), AddFundingSourceToBudgetLines(), CreatePaymentDays(), CreatePaymentMonths(),
+        CreatePassageGenerations(), CreatePassages(), AddOrganisationToYearData(), AddScoringInputs(),
         UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),

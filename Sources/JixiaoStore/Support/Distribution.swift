@@ -28,8 +28,7 @@ public enum Distribution {
         OrganisationModel.schema, UserModel.schema, TrustedDeviceModel.schema, SignInFailureModel.schema,
         SettingModel.schema, ReviewCampaignModel.schema, SpotCheckModel.schema, ResultRuleModel.schema,
         AuditEntryModel.schema, AuditAnchorModel.schema, PendingImportModel.schema, PassageFingerprints.generations,
-        "_fluent_sessions",
-        "_fluent_migrations",
+        "_fluent_sessions", "_fluent_migrations",
     ]
 
     /// The tables of a year's data that were keyed by the year alone before ``AddOrganisationToYearData``.

@@ -20,8 +20,8 @@ struct UnchangedSessions: SessionDriver {
 
     /// Read by key in SQL: through Fluent's model, reflecting on its fields cost more than the query on every page.
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        (request.db as! any SQLDatabase).select().column("data").from(SessionRecord.schema).where("key", .equal, SQLBind(sessionID.string))
-            .first().flatMapThrowing { row in
+        (request.db as! any SQLDatabase).select().column("data").from(SessionRecord.schema)
+            .where("key", .equal, SQLBind(sessionID.string)).first().flatMapThrowing { row in
                 let data = try row?.decode(column: "data", as: SessionData.self)
                 request.storage[AsRead.self] = data?.snapshot
                 return data
