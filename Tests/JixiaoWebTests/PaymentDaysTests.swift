@@ -108,11 +108,14 @@ extension DatabaseTests {
                 try await TestStore.seed(app)
                 let yearID = try await fiscal(app).requireID()
                 let before = try await totals(app, yearID: yearID)
-                // Back through the migrations made since, and forward again.
-                let since: [any AsyncMigration] = [CreatePaymentDays(), CreatePaymentMonths(), AddOrganisationToYearData(),
-                                                   KeyByOrganisation()]
-                for migration in since.reversed() { try await migration.revert(on: app.db) }
-                for migration in since { try await migration.prepare(on: app.db) }
+                // Back through the migrations made since, and forward again, on one connection (SQLite's connections
+                // to one database in memory can miss a dropped column another made).
+                try await app.db.transaction { database in
+                    let since: [any AsyncMigration] = [CreatePaymentDays(), CreatePaymentMonths(),
+                                                       AddOrganisationToYearData(), KeyByOrganisation()]
+                    for migration in since.reversed() { try await migration.revert(on: database) }
+                    for migration in since { try await migration.prepare(on: database) }
+                }
                 let after = try await totals(app, yearID: yearID)
                 #expect(!after.kept.isEmpty)
                 #expect(after.kept == after.summed)

@@ -90,6 +90,11 @@ public final class RecordModel: Model, @unchecked Sendable {
     @Field(key: "title") public var title: String
     /// The bundle JSON object of the record.
     @Field(key: "definition") public var definition: String
+    /// A work-plan task's due date, status and completion date as columns of their own (``TaskColumns``); nil for
+    /// other records.
+    @OptionalField(key: "task_due") public var taskDue: String?
+    @OptionalField(key: "task_status") public var taskStatus: String?
+    @OptionalField(key: "task_completed") public var taskCompleted: String?
     @Field(key: "version") public var version: Int
 
     public init() {}

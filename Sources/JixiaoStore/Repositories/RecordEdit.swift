@@ -57,7 +57,11 @@ struct RecordEdit {
         let title = updated["title"]?.string ?? updated["name"]?.string ?? ""
         if let existing {
             let sql = database as! any SQLDatabase
-            let changed = try await sql.update(RecordModel.schema)
+            var update = sql.update(RecordModel.schema)
+            for (column, value) in zip(TaskColumns.names, TaskColumns.values(kind: kind, definition: updated)) {
+                update = update.set(SQLIdentifier(column), to: SQLBind(value))
+            }
+            let changed = try await update
                 .set("definition", to: SQLBind(updated.serialized())).set("title", to: SQLBind(title))
                 .set("version", to: SQLBind(existing.version + 1))
                 .where("id", .equal, SQLBind(try existing.requireID()))
@@ -75,6 +79,7 @@ struct RecordEdit {
             record.key = key
             record.title = title
             record.definition = updated.serialized()
+            TaskColumns.fill(record, from: updated)
             record.version = 1
             try await record.create(on: database)
         }

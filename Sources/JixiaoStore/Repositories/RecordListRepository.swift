@@ -84,6 +84,7 @@ public struct RecordListRepository: Sendable {
                 record.key = entry["code"]?.string ?? ""
                 record.title = entry["title"]?.string ?? entry["name"]?.string ?? ""
                 record.definition = entry.serialized()
+                TaskColumns.fill(record, from: entry)
                 record.version = 1
                 try await record.create(on: database)
             }

@@ -47,17 +47,20 @@ enum YearRows {
         ]
         // One multi-row insert for the records: a model saved at a time cost more than the rest of an import.
         let rows = records.flatMap { kind, values, label in
-            values.enumerated().map { position, value in (kind, position, label(value), value.serialized()) }
+            values.enumerated().map { position, value in
+                (kind, position, label(value), value.serialized(), TaskColumns.values(kind: kind, definition: value))
+            }
         }
         let sql = database as! any SQLDatabase
         var ids = TimeOrderedIDs()
         for start in stride(from: 0, to: rows.count, by: 1_000) {
             var insert = sql.insert(into: RecordModel.schema)
-                .columns("id", "year_id", "kind", "position", "key", "title", "definition", "version", Distribution.column)
-            for (kind, position, label, definition) in rows[start..<min(rows.count, start + 1_000)] {
-                insert = insert.values(SQLBind(ids.next()), SQLBind(yearID), SQLBind(kind), SQLBind(position),
-                                       SQLBind(label.0), SQLBind(label.1), SQLBind(definition), SQLBind(1),
-                                       SQLBind(organisationID))
+                .columns(["id", "year_id", "kind", "position", "key", "title", "definition", "version", Distribution.column]
+                    + TaskColumns.names)
+            for (kind, position, label, definition, task) in rows[start..<min(rows.count, start + 1_000)] {
+                insert = insert.values([SQLBind(ids.next()), SQLBind(yearID), SQLBind(kind), SQLBind(position),
+                                        SQLBind(label.0), SQLBind(label.1), SQLBind(definition), SQLBind(1),
+                                        SQLBind(organisationID)] + task.map { SQLBind($0) })
             }
             try await insert.run()
         }
