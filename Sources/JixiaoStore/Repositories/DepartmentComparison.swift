@@ -85,8 +85,7 @@ public struct DepartmentComparison: Sendable {
         var query = sql.select().column(SQLColumn("code", table: "o")).column(SQLColumn("item", table: "r"))
             .column(SQLColumn("score", table: "r")).column(SQLColumn("reason", table: "r"))
             .from(SQLAlias(SQLIdentifier(RescoreModel.schema), as: SQLIdentifier("r")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "r"))
+            .joiningOrganisation(of: "r")
             .where(SQLColumn("year", table: "r"), .equal, SQLBind(year))
         if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
         var rescores: [String: [String: Recheck.Rescore]] = [:]

@@ -39,8 +39,7 @@ public struct DepartmentTrend: Sendable {
             .from(SQLAlias(SQLIdentifier(EvaluationModel.schema), as: SQLIdentifier("e")))
             .join(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")),
                   on: SQLColumn("id", table: "f"), .equal, SQLColumn("year_id", table: "e"))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .joiningOrganisation(of: "f")
             .where(SQLColumn("year", table: "f"), .in, SQLBind.group(years))
             .all()
         struct Entry { let year: Int; let code: String; let region: String; let total: Rational?; let rate: Rational?; let grade: String }

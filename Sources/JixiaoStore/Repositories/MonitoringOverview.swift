@@ -57,8 +57,7 @@ public struct MonitoringOverview: Sendable {
             .column(SQLColumn("money_unit", table: "f")).column(SQLColumn("code", table: "o"))
             .column(SQLColumn("name", table: "o"))
             .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .joiningOrganisation(of: "f")
             .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
         if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
         let years = try await query.all().map { row in
@@ -111,8 +110,7 @@ public struct MonitoringOverview: Sendable {
             .column(SQLColumn("title", table: "r")).column(SQLColumn("definition", table: "r"))
             .column(SQLColumn("money_unit", table: "f")).column(SQLColumn("code", table: "o"))
             .column(SQLColumn("name", table: "o")), "r", RecordModel.schema, year: year)
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .joiningOrganisation(of: "f")
             .where(SQLColumn("kind", table: "r"), .equal, SQLBind("project"))
         if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
         let projects = try await query.orderBy(SQLColumn("code", table: "o")).orderBy(SQLColumn("position", table: "r"))
@@ -174,8 +172,7 @@ public struct MonitoringOverview: Sendable {
     /// (`o`), limited to one organisation's code when given: what the bureau's lists read.
     func snapshots(_ select: SQLSelectBuilder, year: Int, organisation: String?) -> SQLSelectBuilder {
         let query = joined(select, "e", EvaluationModel.schema, year: year)
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+            .joiningOrganisation(of: "f")
         return organisation.map { query.where(SQLColumn("code", table: "o"), .equal, SQLBind($0)) } ?? query
     }
 

@@ -191,8 +191,7 @@ public struct PassageFingerprints: Sendable {
             .column(SQLColumn("section", table: "p")).column(SQLColumn("paragraph", table: "p"))
             .column(SQLColumn("text", table: "p")).column(SQLColumn("signature", table: "p"))
             .from(SQLAlias(SQLIdentifier(Self.passages), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "p"))
+            .joiningOrganisation(of: "p")
             .orderBy(SQLColumn("code", table: "o")).orderBy(SQLColumn("position", table: "p"))
     }
 

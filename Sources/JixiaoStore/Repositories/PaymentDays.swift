@@ -102,15 +102,14 @@ enum PaymentDays {
         }
     }
 
-    /// Moves the days' totals from the payments `removing` to `adding` (a payment created, changed or removed) in
-    /// one write.
-    static func change(removing: [Payment] = [], adding: [Payment] = [], yearID: UUID,
+    /// Moves the days' totals of year `yearID` of organisation `organisationID` from the payments `removing` to
+    /// `adding` (a payment created, changed or removed) in one write.
+    static func change(removing: [Payment] = [], adding: [Payment] = [], yearID: UUID, organisationID: UUID,
                        on database: any Database) async throws {
         var tally = Tally()
         for payment in removing { tally.subtract(payment) }
         tally.add(adding)
-        try await tally.write(yearID: yearID, organisationID: try await YearRows.owner(of: yearID, on: database),
-                              on: database)
+        try await tally.write(yearID: yearID, organisationID: organisationID, on: database)
     }
 
     /// Removes every total of the year (its payments are being removed).

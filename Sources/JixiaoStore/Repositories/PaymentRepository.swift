@@ -91,7 +91,8 @@ public struct PaymentRepository: Sendable {
             try PaymentRepository.fill(model, from: payment)
             model.version = 1
             try await model.create(on: database)
-            try await PaymentDays.change(adding: [payment], yearID: yearID, on: database)
+            try await PaymentDays.change(adding: [payment], yearID: yearID, organisationID: model.organisationID,
+                                         on: database)
             return .init(try model.requireID(), yearID: yearID,
                          audit: .init(action: "payment.create", subject: subject, after: PaymentRepository.describe(payment)))
         }
@@ -114,7 +115,7 @@ public struct PaymentRepository: Sendable {
                 .returning("id").all()
             guard !changed.isEmpty else { throw Conflict(id: id) }
             try await PaymentDays.change(removing: [PaymentRepository.payment(before)], adding: [payment], yearID: yearID,
-                                         on: database)
+                                         organisationID: before.organisationID, on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: "payment.update", subject: subject,
                 before: PaymentRepository.describe(PaymentRepository.payment(before)),
@@ -133,7 +134,8 @@ public struct PaymentRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !removed.isEmpty else { throw Conflict(id: id) }
-            try await PaymentDays.change(removing: [PaymentRepository.payment(before)], yearID: yearID, on: database)
+            try await PaymentDays.change(removing: [PaymentRepository.payment(before)], yearID: yearID,
+                                         organisationID: before.organisationID, on: database)
             return .init((), yearID: yearID, audit: .init(
                 action: "payment.delete", subject: subject,
                 before: PaymentRepository.describe(PaymentRepository.payment(before))))

@@ -132,8 +132,7 @@ public struct Rectifications: Sendable {
                           status: Rectification.Status?) -> SQLSelectBuilder {
         let query = (database as! any SQLDatabase).select().columns(columns)
             .from(SQLAlias(SQLIdentifier(RectificationModel.schema), as: SQLIdentifier("r")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "r"))
+            .joiningOrganisation(of: "r")
         if let year { query.where(SQLColumn("year", table: "r"), .equal, SQLBind(year)) }
         if let status { query.where(SQLColumn("status", table: "r"), .equal, SQLBind(status.rawValue)) }
         if let organisation { query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }

@@ -71,8 +71,7 @@ public struct ReviewRepository: Sendable {
     /// for the pages that show a returned round's notes.
     public func statuses(code: String, year: Int) async throws -> [ReviewRound: Status] {
         try await statuses(year: year) { select in
-            select.join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                        on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "r"))
+            select.joiningOrganisation(of: "r")
                 .where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
         }
     }

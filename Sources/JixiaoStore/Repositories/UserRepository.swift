@@ -65,8 +65,7 @@ public struct UserRepository: Sendable {
             .column(SQLColumn("role", table: "u")).column(SQLColumn("disabled", table: "u"))
             .column(SQLColumn("code", table: "o"))
             .from(SQLAlias(SQLIdentifier(UserModel.schema), as: SQLIdentifier("u")))
-            .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "u"))
+            .joiningOrganisation(of: "u", method: .left)
             .where(SQLColumn("id", table: "u"), .equal, SQLBind(id))
             .first() else { return nil }
         return Signed(username: try row.decode(column: "username", as: String.self),

@@ -145,8 +145,7 @@ enum YearRows {
         static func joined(_ columns: [SQLColumn], on database: any Database) -> SQLSelectBuilder {
             columns.reduce((database as! any SQLDatabase).select()) { $0.column($1) }
                 .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
-                .join(SQLAlias(SQLIdentifier(OrganisationModel.schema), as: SQLIdentifier("o")),
-                      on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "f"))
+                .joiningOrganisation(of: "f")
         }
 
         private static func select(on database: any Database) -> SQLSelectBuilder {

@@ -8,12 +8,12 @@
 ///
 /// The organisation is the keys' last column, so the indexes that serve lookups by a row's id or a year's id serve
 /// them as before. ``StoreCatalog`` reads the keys a PostgreSQL store has; a test holds every table to these lists.
-public enum Distribution {
+enum Distribution {
     /// The column the department's data is sharded by.
-    public static let column = "organisation_id"
+    static let column = "organisation_id"
 
     /// The tables of a department's data, to be distributed by `organisation_id` and co-located.
-    public static let byOrganisation = [
+    static let byOrganisation = [
         FiscalYearModel.schema, BudgetLineModel.schema, PaymentModel.schema, PaymentDays.schema,
         PaymentDays.monthSchema, RecordModel.schema, EvaluationModel.schema, PassageFingerprints.passages,
         PassageFingerprints.bands, EvidenceModel.schema, ReviewRoundModel.schema, ReviewEventModel.schema,
@@ -24,7 +24,7 @@ public enum Distribution {
     /// The tables every node holds whole (reference tables): the organisations and people, settings, the bureau's
     /// campaigns, rules and spot checks, the audit chain, each year's generation of the province's text, sessions and
     /// uploads waiting to be confirmed.
-    public static let reference = [
+    static let reference = [
         OrganisationModel.schema, UserModel.schema, TrustedDeviceModel.schema, SignInFailureModel.schema,
         SettingModel.schema, ReviewCampaignModel.schema, SpotCheckModel.schema, ResultRuleModel.schema,
         AuditEntryModel.schema, AuditAnchorModel.schema, PendingImportModel.schema, PassageFingerprints.generations,

@@ -3,10 +3,10 @@ import SQLKit
 
 /// The keys a PostgreSQL store's tables have, read from its catalog: what ``KeyByOrganisation`` changes and what the
 /// schema's test holds to the rules of ``Distribution``.
-public enum StoreCatalog {
+enum StoreCatalog {
     /// A primary key, a unique constraint or index, or a foreign key of one table.
-    public struct Key: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable {
+    struct Key: Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
             case primary
             /// A unique constraint.
             case unique
@@ -16,15 +16,15 @@ public enum StoreCatalog {
             case foreign(table: String, columns: [String], cascades: Bool)
         }
 
-        public var table: String
-        public var name: String
-        public var kind: Kind
+        var table: String
+        var name: String
+        var kind: Kind
         /// The key's columns, in order.
-        public var columns: [String]
+        var columns: [String]
     }
 
     /// Every key of the current schema's tables, by table then name.
-    public static func keys(on database: any Database) async throws -> [Key] {
+    static func keys(on database: any Database) async throws -> [Key] {
         let sql = database as! any SQLDatabase
         let constraints = try await sql.raw("""
             SELECT c.conname AS name, c.contype AS kind, t.relname AS "table", COALESCE(r.relname, '') AS referenced,
@@ -68,14 +68,14 @@ public enum StoreCatalog {
     }
 
     /// The current schema's tables.
-    public static func tables(on database: any Database) async throws -> [String] {
+    static func tables(on database: any Database) async throws -> [String] {
         try await (database as! any SQLDatabase).raw("""
             SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename
             """).all().map { try $0.decode(column: "tablename", as: String.self) }
     }
 
     /// The current schema's columns that may hold no value, as `table.column`.
-    public static func nullableColumns(on database: any Database) async throws -> Set<String> {
+    static func nullableColumns(on database: any Database) async throws -> Set<String> {
         Set(try await (database as! any SQLDatabase).raw("""
             SELECT table_name || '.' || column_name AS name FROM information_schema.columns
             WHERE table_schema = current_schema() AND is_nullable = 'YES'
