@@ -27,6 +27,10 @@ public enum StoreLocation: Sendable, Equatable {
     }
 }
 
+/// The database a repository works on: the application's, a request's, or a transaction's. Whatever lies outside
+/// the store (pages, the API, the command line) only hands it to repositories; queries are built in the store alone.
+public typealias StoreDatabase = any Database
+
 extension DatabaseID {
     /// A streaming replica of the PostgreSQL store (`DATABASE_READ_URL`) for the bureau's read-only pages.
     public static let replica = DatabaseID(string: "replica")

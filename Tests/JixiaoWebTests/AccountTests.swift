@@ -1,6 +1,6 @@
 import Fluent
 import Foundation
-import JixiaoStore
+@testable import JixiaoStore
 import Testing
 import Vapor
 import VaporTesting
@@ -55,7 +55,7 @@ extension DatabaseTests {
     @Test func anExpiredPasswordAndAnIdleSessionAreEnforced() async throws {
         try await TestStore.withApp { app in
             try await TestStore.seed(app)
-            let user = try #require(try await UserRepository(database: app.db).find("head"))
+            let user = try #require(try await UserRepository(database: app.db).row("head"))
             user.passwordChangedAt = Date().addingTimeInterval(-91 * 86_400)
             try await user.save(on: app.db)
             var head = Browser()

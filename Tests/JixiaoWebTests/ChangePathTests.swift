@@ -15,10 +15,10 @@ extension DatabaseTests {
     @Suite struct ChangePathTests {
         static let code = "440112-KX"
 
-        private func context(_ app: Application) async throws -> (OrganisationModel, FiscalYearModel) {
+        private func context(_ app: Application) async throws -> (StoredOrganisation, StoredYear) {
             let years = YearRepository(database: app.db)
             let organisation = try #require(try await years.organisation(code: Self.code))
-            let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.requireID(), year: 2022))
+            let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.id, year: 2022))
             return (organisation, fiscal)
         }
 
@@ -28,7 +28,7 @@ extension DatabaseTests {
             let year = try #require(try await YearRepository(database: app.db).load(code: Self.code, year: 2022))
             let evaluation = Evaluator.evaluate(year)
             let fresh = EvaluationJSON.encode(year, evaluation, findings: FindingsEngine.findings(year, evaluation: evaluation))
-            let stored = try await EvaluationModel.query(on: app.db).filter(\.$fiscalYear.$id == fiscal.requireID()).first()
+            let stored = try await EvaluationModel.query(on: app.db).filter(\.$fiscalYear.$id == fiscal.id).first()
             #expect(stored?.result == fresh.serialized(), "snapshot stale after \(change)")
         }
 
@@ -36,20 +36,20 @@ extension DatabaseTests {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
                 let (organisation, fiscal) = try await context(app)
-                let yearID = try fiscal.requireID()
+                let yearID = fiscal.id
                 let subject = "\(Self.code)/2022"
                 let payments = PaymentRepository(database: app.db)
                 let page = try await payments.page(yearID: yearID, year: 2022, filter: .init(), page: 1, size: 1)
                 let first = try #require(page.rows.first)
-                var changed = PaymentRepository.payment(first)
+                var changed = first.value
                 changed.amount = Money(fen: 1)
-                try await payments.update(try first.requireID(), yearID: yearID, version: first.version, to: changed,
+                try await payments.update(first.id, yearID: yearID, version: first.version, to: changed,
                                           subject: subject, actor: "t")
                 try await expectFreshSnapshot(app, after: "a payment")
 
                 let lines = BudgetLineRepository(database: app.db)
-                let line = try #require(try await lines.lines(yearID: yearID).first)
-                try await lines.updatePlan(try line.requireID(), fiscal: fiscal, version: line.version,
+                let line = try #require(try await lines.lines(of: fiscal).first)
+                try await lines.updatePlan(line.id, fiscal: fiscal, version: line.version,
                                            plan: [MonthlyAmount(month: 12, amount: Money(fen: 100))], subject: subject, actor: "t")
                 try await expectFreshSnapshot(app, after: "a plan")
 
@@ -81,13 +81,13 @@ extension DatabaseTests {
                                          adjusted: Money(fen: 500_000))
                 try await lines.create(newLine, yearID: yearID, subject: subject, actor: "t")
                 try await expectFreshSnapshot(app, after: "a new line")
-                let storedLine = try #require(try await lines.lines(yearID: yearID).first { $0.code == "Z9" })
+                let storedLine = try #require(try await lines.lines(of: fiscal).first { $0.code == "Z9" })
                 var renamed = newLine
                 renamed.adjusted = Money(fen: 900_000)
-                try await lines.update(try storedLine.requireID(), yearID: yearID, version: storedLine.version, to: renamed,
+                try await lines.update(storedLine.id, yearID: yearID, version: storedLine.version, to: renamed,
                                        subject: subject, actor: "t")
                 try await expectFreshSnapshot(app, after: "a changed line")
-                try await lines.delete(try storedLine.requireID(), yearID: yearID, version: storedLine.version + 1,
+                try await lines.delete(storedLine.id, yearID: yearID, version: storedLine.version + 1,
                                        subject: subject, actor: "t")
                 try await expectFreshSnapshot(app, after: "a removed line")
 
@@ -119,7 +119,7 @@ extension DatabaseTests {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
                 let (_, fiscal) = try await context(app)
-                let yearID = try fiscal.requireID()
+                let yearID = fiscal.id
                 try await UniquePositions().revert(on: app.db)
                 let sql = app.db as! any SQLDatabase
                 try await sql.raw("UPDATE payments SET position = 0 WHERE year_id = \(bind: yearID) AND position < 3").run()
@@ -140,15 +140,15 @@ extension DatabaseTests {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
                 let (_, fiscal) = try await context(app)
-                let yearID = try fiscal.requireID()
+                let yearID = fiscal.id
                 let subject = "\(Self.code)/2022"
                 let repository = PaymentRepository(database: app.db)
                 let before = try await PaymentModel.query(on: app.db).filter(\.$fiscalYear.$id == yearID).count()
                 let auditBefore = try await AuditLog.verify(on: app.db)
                 let target = try #require(try await repository.page(yearID: yearID, year: 2022, filter: .init(),
                                                                      page: 1, size: 1).rows.first)
-                let targetID = try target.requireID()
-                let original = PaymentRepository.payment(target)
+                let targetID = target.id
+                let original = target.value
 
                 enum Result: Sendable { case stored, conflict, failed(String) }
                 // 32 writers change the same payment at the same version; 32 add payments.

@@ -77,7 +77,7 @@ extension DatabaseTests {
                 let organisation = try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
                 for (item, score) in [("budget", "5"), ("i1", "0")] {
                     let rescore = RescoreModel()
-                    rescore.$organisation.id = try organisation.requireID()
+                    rescore.$organisation.id = organisation.id
                     rescore.year = 2022
                     rescore.item = item
                     rescore.score = score

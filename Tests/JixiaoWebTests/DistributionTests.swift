@@ -28,8 +28,8 @@ extension DatabaseTests {
                 try await TestStore.seed(app)
                 let years = YearRepository(database: app.db)
                 let organisation = try #require(try await years.organisation(code: "440112-KX"))
-                let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.requireID(), year: 2022))
-                let yearID = try fiscal.requireID()
+                let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.id, year: 2022))
+                let yearID = fiscal.id
                 try await PaymentRepository(database: app.db).create(
                     Payment(line: "X01", date: CivilDate(year: 2022, month: 7, day: 9)!, amount: Money(fen: 12_345)),
                     yearID: yearID, subject: "t", actor: "t")

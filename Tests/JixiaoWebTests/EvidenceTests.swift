@@ -3,7 +3,7 @@ import Foundation
 import JixiaoCore
 import JixiaoIO
 import JixiaoOffice
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import Testing
 import Vapor
@@ -39,7 +39,7 @@ extension DatabaseTests {
             #expect(tooLarge == .payloadTooLarge)
 
             let organisation = try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
-            let entries = try await EvidenceRepository(database: app.db).entries(organisationID: organisation.requireID(),
+            let entries = try await EvidenceRepository(database: app.db).entries(organisationID: organisation.id,
                                                                                  year: 2022)
             let entry = try #require(entries.first)
             #expect(entries.count == 1 && entry.subject == "indicator:i1" && entry.size == Self.pdf.count)
@@ -109,8 +109,8 @@ extension DatabaseTests {
             let organisation = try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
             let repository = EvidenceRepository(database: app.db)
             let fiscal = try #require(try await YearRepository(database: app.db)
-                .fiscalYear(organisationID: organisation.requireID(), year: 2022))
-            for entry in try await repository.entries(organisationID: organisation.requireID(), year: 2022) {
+                .fiscalYear(organisationID: organisation.id, year: 2022))
+            for entry in try await repository.entries(organisationID: organisation.id, year: 2022) {
                 try await repository.remove(entry.id, organisation: organisation, fiscal: fiscal, actor: "test")
             }
             try await browser.get(app, "/import") { browser.keep($0) }
@@ -120,7 +120,7 @@ extension DatabaseTests {
                 String(page[$0.upperBound...].prefix { $0 != "\"" })
             })
             #expect(try await browser.post(app, "/import/confirm", ["token": token]).0 == .seeOther)
-            let restored = try await repository.files(organisationID: organisation.requireID(), year: 2022)
+            let restored = try await repository.files(organisationID: organisation.id, year: 2022)
             #expect(restored.map(\.data) == [Self.pdf, Self.pdf] && restored.map(\.subject) == ["indicator:i1", "task:t1"])
 
             // A file changed inside the archive, a record the year lacks: refused, every fault named, nothing changed.
@@ -134,7 +134,7 @@ extension DatabaseTests {
             let (unknown, why) = try await browser.upload(
                 app, "/import", fields: [:], file: ("多余.zip", try BundleArchive.write(year, evidence: stranger)))
             #expect(unknown == .unprocessableEntity && why.contains("task:t99"))
-            #expect(try await repository.files(organisationID: organisation.requireID(), year: 2022) == restored)
+            #expect(try await repository.files(organisationID: organisation.id, year: 2022) == restored)
         }
     }
 }

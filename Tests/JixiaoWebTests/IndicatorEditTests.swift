@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import Testing
 import Vapor
@@ -22,8 +22,8 @@ extension DatabaseTests {
     static func version(_ app: Application, _ id: String) async throws -> String {
         let years = YearRepository(database: app.db)
         let organisation = try #require(try await years.organisation(code: "440112-KX"))
-        let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.requireID(), year: 2022))
-        return String(try await IndicatorRepository(database: app.db).versions(yearID: fiscal.requireID())[id] ?? 0)
+        let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.id, year: 2022))
+        return String(try await IndicatorRepository(database: app.db).versions(yearID: fiscal.id)[id] ?? 0)
     }
 
     @Test func aClerkAddsChangesMovesAndRemovesIndicatorsOnThePages() async throws {

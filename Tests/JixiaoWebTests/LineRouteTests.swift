@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import Testing
 import Vapor
@@ -101,7 +101,7 @@ extension DatabaseTests {
                 // Without its plan, X03 follows 2021: 300,000.00 of 976,000.00 paid by the end of June.
                 let id = try await lineID(app, code: "X03")
                 let model = try #require(try await BudgetLineModel.find(id, on: app.db))
-                let fiscal = try #require(try await FiscalYearModel.find(model.$fiscalYear.id, on: app.db))
+                let fiscal = try StoredYear(try #require(try await FiscalYearModel.find(model.$fiscalYear.id, on: app.db)))
                 try await BudgetLineRepository(database: app.db).updatePlan(
                     id, fiscal: fiscal, version: model.version, plan: [], subject: "440112-KX/2022", actor: "test")
                 try await browser.get(app, "/api/v1/years/440112-KX/2022/monitoring?asOf=2022-06-30") { response in

@@ -15,10 +15,10 @@ extension DatabaseTests {
     @Suite struct PaymentDaysTests {
         static let code = "440112-KX"
 
-        private func fiscal(_ app: Application) async throws -> FiscalYearModel {
+        private func fiscal(_ app: Application) async throws -> StoredYear {
             let years = YearRepository(database: app.db)
             let organisation = try #require(try await years.organisation(code: Self.code))
-            return try #require(try await years.fiscalYear(organisationID: organisation.requireID(), year: 2022))
+            return try #require(try await years.fiscalYear(organisationID: organisation.id, year: 2022))
         }
 
         /// `line period amount count` of each day's and each month's total: as kept, and as summed from the payments
@@ -61,8 +61,8 @@ extension DatabaseTests {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
                 let fiscal = try await fiscal(app)
-                let yearID = try fiscal.requireID()
-                let lines = try await BudgetLineRepository(database: app.db).lines(yearID: yearID).map(\.code)
+                let yearID = fiscal.id
+                let lines = try await BudgetLineRepository(database: app.db).lines(of: fiscal).map(\.code)
                 let payments = PaymentRepository(database: app.db)
                 var random = SeededGenerator(seed: 20_221_231)
                 // Few days and a handful of amounts, so that edits land on days that already hold payments.
@@ -79,10 +79,10 @@ extension DatabaseTests {
                     case 0:
                         try await payments.create(payment(), yearID: yearID, subject: "t", actor: "t")
                     case 1:
-                        try await payments.update(try target.requireID(), yearID: yearID, version: target.version,
+                        try await payments.update(target.id, yearID: yearID, version: target.version,
                                                   to: payment(), subject: "t", actor: "t")
                     default:
-                        try await payments.delete(try target.requireID(), yearID: yearID, version: target.version,
+                        try await payments.delete(target.id, yearID: yearID, version: target.version,
                                                   subject: "t", actor: "t")
                     }
                     let (kept, summed) = try await totals(app, yearID: yearID)
@@ -106,7 +106,7 @@ extension DatabaseTests {
         @Test func theMigrationSumsTheStoredPayments() async throws {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
-                let yearID = try await fiscal(app).requireID()
+                let yearID = try await fiscal(app).id
                 let before = try await totals(app, yearID: yearID)
                 // Back through the migrations made since, and forward again, on one connection (SQLite's connections
                 // to one database in memory can miss a dropped column another made).
@@ -128,7 +128,7 @@ extension DatabaseTests {
         @Test func aDayTotalBeyondTheColumnIsRefused() async throws {
             try await TestStore.withApp { app in
                 try await TestStore.seed(app)
-                let yearID = try await fiscal(app).requireID()
+                let yearID = try await fiscal(app).id
                 let payments = PaymentRepository(database: app.db)
                 let huge = Payment(line: "X01", date: CivilDate(year: 2022, month: 6, day: 1)!,
                                    amount: Money(fen: Int64.max / 3 * 2))

@@ -3,7 +3,7 @@ import Foundation
 import JixiaoCore
 import JixiaoIO
 import JixiaoOffice
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 @testable import JixiaoWeb
 import Testing

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import SQLKit
 import Testing
@@ -93,7 +93,7 @@ extension DatabaseTests {
             }
             let stored = try await Rechecks(database: app.db).rescores(
                 organisationID: try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
-                    .requireID(), year: 2022)
+                    .id, year: 2022)
             #expect(stored["budget"]?.fileSHA256 == Data(pdf).sha256Hex)
 
             // The bureau's list shows the department flagged.
@@ -153,7 +153,7 @@ extension DatabaseTests {
             }
             let statuses = try await ReviewRepository(database: app.db).statuses(
                 organisationID: try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
-                    .requireID(), year: 2022)
+                    .id, year: 2022)
             #expect(statuses[.selfEvaluation]?.remarks == [])
             // Lines stored before funding sources name none; the year reads as before.
             let year = try #require(try await YearRepository(database: app.db).load(code: "440112-KX", year: 2022))

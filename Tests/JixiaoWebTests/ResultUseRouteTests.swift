@@ -26,7 +26,7 @@ extension DatabaseTests {
                 // The seed's head sent its self-evaluation on 3 May 2023 (China time); the other never did.
                 let seed = try #require(try await YearRepository(database: app.db).organisation(code: "440112-KX"))
                 let event = ReviewEventModel()
-                event.$organisation.id = try seed.requireID()
+                event.$organisation.id = seed.id
                 event.year = 2022
                 event.round = ReviewRound.selfEvaluation.rawValue
                 event.action = ReviewAction.approve.rawValue

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import Testing
 import Vapor
@@ -42,7 +42,7 @@ extension DatabaseTests {
     static func handInSecondDepartment(_ app: Application) async throws {
         let years = YearRepository(database: app.db)
         let other = try #require(try await years.organisation(code: "420000-WJ-DEMO"))
-        let fiscal = try #require(try await years.fiscalYear(organisationID: other.requireID(), year: 2023))
+        let fiscal = try #require(try await years.fiscalYear(organisationID: other.id, year: 2023))
         for (action, party) in [(ReviewAction.submit, ReviewParty.preparer), (.approve, .head)] {
             try await ReviewRepository(database: app.db).step(action, round: .selfEvaluation, by: party, reason: "",
                                                               grade: nil, organisation: other, fiscal: fiscal,

@@ -1,6 +1,6 @@
 import Fluent
 import Foundation
-import JixiaoStore
+@testable import JixiaoStore
 import Testing
 import Vapor
 import VaporTesting

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import Testing
 import Vapor

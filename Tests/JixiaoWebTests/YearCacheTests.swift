@@ -32,7 +32,7 @@ extension DatabaseTests {
                 // Any change through the change path gives the year a new revision, and the next page reads it afresh.
                 let years = YearRepository(database: app.db)
                 let organisation = try #require(try await years.organisation(code: "440112-KX"))
-                let fiscal = try #require(try await years.fiscalYear(organisationID: try organisation.requireID(), year: 2022))
+                let fiscal = try #require(try await years.fiscalYear(organisationID: organisation.id, year: 2022))
                 try await years.updateNarrative([.problems: "目标不够具体。"], fiscal: fiscal, version: fiscal.version,
                                                 subject: "440112-KX/2022", actor: "test")
                 try await preparer.get(app, Self.page) { response in

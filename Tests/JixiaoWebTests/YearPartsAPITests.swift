@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import JixiaoIO
-import JixiaoStore
+@testable import JixiaoStore
 import JixiaoTestSupport
 import Testing
 import Vapor

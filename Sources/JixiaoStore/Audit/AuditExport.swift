@@ -10,7 +10,7 @@ import SQLKit
 /// checkpoints later prove that the store's trail was not rolled back or replaced (`jixiao audit verify --against`).
 public enum AuditExport {
     /// The JSON line of an entry.
-    public static func line(_ entry: AuditEntryModel) -> String {
+    public static func line(_ entry: AuditEntry) -> String {
         JSONValue.object([
             "sequence": .number(String(entry.sequence)), "at": .string(iso(entry.at)), "actor": .string(entry.actor),
             "role": .string(entry.role), "source": .string(entry.source), "action": .string(entry.action),
@@ -20,8 +20,9 @@ public enum AuditExport {
     }
 
     /// The entries after `sequence`, oldest first.
-    public static func entries(after sequence: Int, on database: any Database) async throws -> [AuditEntryModel] {
+    public static func entries(after sequence: Int, on database: any Database) async throws -> [AuditEntry] {
         try await AuditEntryModel.query(on: database).filter(\.$sequence > sequence).sort(\.$sequence).all()
+            .map(AuditEntry.init)
     }
 
     /// A keyed checkpoint line for the entry `sequence` with `hash`.

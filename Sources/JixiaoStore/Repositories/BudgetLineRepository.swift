@@ -21,18 +21,28 @@ public struct BudgetLineRepository: Sendable {
         case inUse(payments: Int)
     }
 
-    public func lines(yearID: UUID) async throws -> [BudgetLineModel] {
+    /// The year's lines in their order, each with its monthly plan and last year's months.
+    public func lines(of year: StoredYear) async throws -> [Stored<BudgetLine>] {
+        try await rows(yearID: year.id).map { try Self.stored($0, unit: year.moneyUnit) }
+    }
+
+    /// The line `id` of the year, or nil when the year has none.
+    public func find(_ id: UUID, in year: StoredYear) async throws -> Stored<BudgetLine>? {
+        try await row(id, yearID: year.id).map { try Self.stored($0, unit: year.moneyUnit) }
+    }
+
+    func rows(yearID: UUID) async throws -> [BudgetLineModel] {
         try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == yearID).sort(\.$position).all()
     }
 
-    public func find(_ id: UUID, yearID: UUID) async throws -> BudgetLineModel? {
+    func row(_ id: UUID, yearID: UUID) async throws -> BudgetLineModel? {
         try await BudgetLineModel.query(on: database).filter(\.$id == id).filter(\.$fiscalYear.$id == yearID).first()
     }
 
     public func create(_ line: BudgetLine, yearID: UUID, subject: String, actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
-            let existing = try await repository.lines(yearID: yearID)
+            let existing = try await repository.rows(yearID: yearID)
             guard !existing.contains(where: { $0.code == line.code }) else { throw Refusal.duplicateCode(line.code) }
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
@@ -51,10 +61,10 @@ public struct BudgetLineRepository: Sendable {
                        actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
             let repository = BudgetLineRepository(database: database)
-            guard let stored = try await repository.find(id, yearID: yearID) else { throw Refusal.conflict }
+            guard let stored = try await repository.row(id, yearID: yearID) else { throw Refusal.conflict }
             let before = BudgetLineRepository.describe(BudgetLineRepository.line(stored))
             if stored.code != line.code {
-                if try await repository.lines(yearID: yearID).contains(where: { $0.code == line.code }) {
+                if try await repository.rows(yearID: yearID).contains(where: { $0.code == line.code }) {
                     throw Refusal.duplicateCode(line.code)
                 }
                 let booked = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
@@ -78,13 +88,12 @@ public struct BudgetLineRepository: Sendable {
 
     /// Replaces a line's monthly payment plan if the line is still at `version`; the year's evaluation is refreshed
     /// (the plan is what "behind plan" is judged against). Audited with the plan before and after.
-    public func updatePlan(_ id: UUID, fiscal: FiscalYearModel, version: Int, plan: [MonthlyAmount], subject: String,
+    public func updatePlan(_ id: UUID, fiscal: StoredYear, version: Int, plan: [MonthlyAmount], subject: String,
                            actor: AuditActor) async throws {
-        let yearID = try fiscal.requireID()
-        let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
-        let text = YearRows.monthlyJSON(plan.sorted { $0.month < $1.month }, unit: unit)
+        let yearID = fiscal.id
+        let text = YearRows.monthlyJSON(plan.sorted { $0.month < $1.month }, unit: fiscal.moneyUnit)
         try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
-            guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
+            guard let stored = try await BudgetLineRepository(database: database).row(id, yearID: yearID) else {
                 throw Refusal.conflict
             }
             let sql = database as! any SQLDatabase
@@ -98,15 +107,10 @@ public struct BudgetLineRepository: Sendable {
         }
     }
 
-    /// A stored line's monthly plan and last year's payments, in the year's unit.
-    public static func months(_ model: BudgetLineModel, unit: Money.Unit) -> (plan: [MonthlyAmount], lastYear: [MonthlyAmount]) {
-        (YearRows.monthly(model.plan, unit: unit), YearRows.monthly(model.lastYear, unit: unit))
-    }
-
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String,
                        actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, kind: .budget, actor: actor, on: database) { database in
-            guard let stored = try await BudgetLineRepository(database: database).find(id, yearID: yearID) else {
+            guard let stored = try await BudgetLineRepository(database: database).row(id, yearID: yearID) else {
                 throw Refusal.conflict
             }
             let booked = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
@@ -123,8 +127,16 @@ public struct BudgetLineRepository: Sendable {
         }
     }
 
+    /// The stored row as the engine's value with its months, read in the year's unit.
+    static func stored(_ model: BudgetLineModel, unit: Money.Unit) throws -> Stored<BudgetLine> {
+        var line = line(model)
+        line.plan = YearRows.monthly(model.plan, unit: unit)
+        line.lastYear = YearRows.monthly(model.lastYear, unit: unit)
+        return Stored(id: try model.requireID(), version: model.version, value: line)
+    }
+
     /// The stored row as the engine's value (without its plan).
-    public static func line(_ model: BudgetLineModel) -> BudgetLine {
+    static func line(_ model: BudgetLineModel) -> BudgetLine {
         BudgetLine(code: model.code, name: model.name, kind: BudgetLine.Kind(rawValue: model.kind) ?? .project,
                    source: model.source.flatMap(BudgetLine.FundingSource.init(rawValue:)), initial: Money(fen: model.initialFen), adjusted: Money(fen: model.adjustedFen),
                    declaredExecuted: model.executedFen.map(Money.init(fen:)))

@@ -87,11 +87,11 @@ public struct EvidenceRepository: Sendable {
 
     /// Attaches `file` to `subject` of the year; audited as `evidence.add` with the file's SHA-256.
     @discardableResult
-    public func add(_ file: File, to subject: EvidenceSubject, organisation: OrganisationModel,
-                    fiscal: FiscalYearModel, actor: AuditActor) async throws -> UUID {
-        let organisationID = try organisation.requireID()
+    public func add(_ file: File, to subject: EvidenceSubject, organisation: StoredOrganisation,
+                    fiscal: StoredYear, actor: AuditActor) async throws -> UUID {
+        let organisationID = organisation.id
         let year = fiscal.year
-        return try await YearChange.commit(claiming: try fiscal.requireID(), kind: .evidence, actor: actor,
+        return try await YearChange.commit(claiming: fiscal.id, kind: .evidence, actor: actor,
                                            on: database) { database in
             let count = try await EvidenceModel.query(on: database).filter(\.$organisation.$id == organisationID)
                 .filter(\.$year == year).count()
@@ -110,23 +110,23 @@ public struct EvidenceRepository: Sendable {
             row.uploadedBy = actor.name
             row.uploadedAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             try await row.create(on: database)
-            return .init(try row.requireID(), yearID: try fiscal.requireID(), audit: .init(
+            return .init(try row.requireID(), yearID: fiscal.id, audit: .init(
                 action: "evidence.add", subject: "\(organisation.code)/\(year)/\(subject.storedKey)",
                 after: "\(file.name) sha256 \(row.sha256)"))
         }
     }
 
     /// Removes a file of the year; audited as `evidence.remove`.
-    public func remove(_ id: UUID, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func remove(_ id: UUID, organisation: StoredOrganisation, fiscal: StoredYear,
                        actor: AuditActor) async throws {
-        let organisationID = try organisation.requireID()
+        let organisationID = organisation.id
         let year = fiscal.year
-        try await YearChange.commit(claiming: try fiscal.requireID(), kind: .evidence, actor: actor,
+        try await YearChange.commit(claiming: fiscal.id, kind: .evidence, actor: actor,
                                     on: database) { database in
             guard let row = try await EvidenceModel.find(id, on: database), row.$organisation.id == organisationID,
                   row.year == year else { throw Refusal(message: "没有这份佐证材料。") }
             try await row.delete(on: database)
-            return .init((), yearID: try fiscal.requireID(), audit: .init(
+            return .init((), yearID: fiscal.id, audit: .init(
                 action: "evidence.remove", subject: "\(organisation.code)/\(year)/\(row.subject)",
                 before: "\(row.name) sha256 \(row.sha256)"))
         }

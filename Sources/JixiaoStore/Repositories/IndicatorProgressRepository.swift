@@ -19,8 +19,8 @@ public struct IndicatorProgressRepository: Sendable {
     /// an indicator, replacing its report of the same date. The year is read back through the bundle reader with
     /// the report in it, so a report the reader refuses throws its ``InputError`` (paths such as
     /// `indicators[3].progress[0].cause`) and nothing is written. Audited.
-    public func report(_ entry: JSONValue, indicator id: String, organisation: OrganisationModel,
-                       fiscal: FiscalYearModel, actor: AuditActor) async throws {
+    public func report(_ entry: JSONValue, indicator id: String, organisation: StoredOrganisation,
+                       fiscal: StoredYear, actor: AuditActor) async throws {
         let edit = RecordEdit(kind: "indicator", member: "indicators", changeKind: .progress, organisation: organisation, fiscal: fiscal)
         do {
             try await edit.apply(key: id, isNew: false, version: nil, action: "indicator.progress", actor: actor,

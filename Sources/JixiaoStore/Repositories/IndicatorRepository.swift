@@ -38,7 +38,7 @@ public struct IndicatorRepository: Sendable {
 
     /// Adds an indicator (a bundle `indicators` entry) at the end of the tree; its `id` must be new. With
     /// `checkOnly`, the year is checked with it and nothing is written.
-    public func add(_ indicator: JSONValue, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func add(_ indicator: JSONValue, organisation: StoredOrganisation, fiscal: StoredYear,
                     actor: AuditActor, checkOnly: Bool = false) async throws {
         let id = indicator["id"]?.string ?? ""
         try await refusals {
@@ -50,9 +50,9 @@ public struct IndicatorRepository: Sendable {
 
     /// Replaces the indicator `id` if it is still at `version`, keeping what the form does not carry (its measure,
     /// grade, manual score and progress reports). With `checkOnly`, nothing is written.
-    public func update(_ indicator: JSONValue, id: String, version: Int, organisation: OrganisationModel,
-                       fiscal: FiscalYearModel, actor: AuditActor, checkOnly: Bool = false) async throws {
-        guard let stored = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == fiscal.requireID())
+    public func update(_ indicator: JSONValue, id: String, version: Int, organisation: StoredOrganisation,
+                       fiscal: StoredYear, actor: AuditActor, checkOnly: Bool = false) async throws {
+        guard let stored = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == fiscal.id)
             .filter(\.$kind == "indicator").filter(\.$key == id).first(),
             let definition = try? JSONParser.parse(Data(stored.definition.utf8)) else { throw Refusal.noSuchIndicator }
         let merged = Self.merging(indicator, into: definition)
@@ -65,7 +65,7 @@ public struct IndicatorRepository: Sendable {
     }
 
     /// Removes the indicator `id` if it is still at `version` (the year must still read without it).
-    public func delete(id: String, version: Int, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func delete(id: String, version: Int, organisation: StoredOrganisation, fiscal: StoredYear,
                        actor: AuditActor) async throws {
         try await refusals {
             try await edit(.targets, organisation, fiscal).delete(key: id, version: version, action: "indicator.delete",
@@ -74,9 +74,9 @@ public struct IndicatorRepository: Sendable {
     }
 
     /// Moves the indicator `id` one place up (`offset` -1) or down (+1) in the tree's order.
-    public func move(id: String, offset: Int, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func move(id: String, offset: Int, organisation: StoredOrganisation, fiscal: StoredYear,
                      actor: AuditActor) async throws {
-        let yearID = try fiscal.requireID()
+        let yearID = fiscal.id
         try await YearChange.commit(claiming: yearID, kind: .targets, actor: actor, on: database) { database in
             let records = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == "indicator").sort(\.$position).all()
@@ -119,7 +119,7 @@ public struct IndicatorRepository: Sendable {
         return result
     }
 
-    private func edit(_ kind: ChangeKind, _ organisation: OrganisationModel, _ fiscal: FiscalYearModel) -> RecordEdit {
+    private func edit(_ kind: ChangeKind, _ organisation: StoredOrganisation, _ fiscal: StoredYear) -> RecordEdit {
         RecordEdit(kind: "indicator", member: "indicators", changeKind: kind, organisation: organisation, fiscal: fiscal)
     }
 

@@ -23,10 +23,10 @@ public struct PaymentImport: Sendable {
 
     /// Checks and imports `file` into the fiscal year; returns the check's summary. Nothing is written unless the
     /// summary has no issues. `replacing` removes the year's existing payments first.
-    public func importCSV(_ file: URL, into fiscal: FiscalYearModel, replacing: Bool, subject: String,
+    public func importCSV(_ file: URL, into fiscal: StoredYear, replacing: Bool, subject: String,
                           actor: AuditActor) async throws -> PaymentCSVReader.Summary {
-        let yearID = try fiscal.requireID()
-        let lines = Set(try await BudgetLineRepository(database: database).lines(yearID: yearID).map(\.code))
+        let yearID = fiscal.id
+        let lines = Set(try await BudgetLineRepository(database: database).rows(yearID: yearID).map(\.code))
         let reader = reader
         do {
             return try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
@@ -37,7 +37,7 @@ public struct PaymentImport: Sendable {
                 let position = try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                     .max(\.$position).map { $0 + 1 } ?? 0
                 let stream = try reader.batches(file, lines: lines, year: fiscal.year)
-                let organisationID = fiscal.$organisation.id
+                let organisationID = fiscal.organisationID
                 let tally = try await PaymentRows.insert(yearID: yearID, organisationID: organisationID,
                                                          startingAt: position, on: database, batches: stream.next)
                 guard stream.summary.issueCount == 0 else { throw Refused(summary: stream.summary) }

@@ -13,7 +13,7 @@ public struct PaymentRepository: Sendable {
 
     /// A page of payments and the totals of everything the filter matches.
     public struct Page: Sendable {
-        public let rows: [PaymentModel]
+        public let rows: [Stored<Payment>]
         public let matching: Int
         public let total: Money
     }
@@ -69,12 +69,17 @@ public struct PaymentRepository: Sendable {
         let rows = try await matching(sql.select().column("*"))
             .orderBy("date").orderBy("position")
             .limit(size).offset(offset)
-            .all().map { try $0.decode(fluentModel: PaymentModel.self) }
+            .all().map { try Self.stored(try $0.decode(fluentModel: PaymentModel.self)) }
         return Page(rows: rows, matching: Int(try totals?.decode(column: "matching", as: Int64.self) ?? 0),
                     total: Money(fen: try totals?.decode(column: "total", as: Int64.self) ?? 0))
     }
 
-    public func find(_ id: UUID, yearID: UUID) async throws -> PaymentModel? {
+    /// The payment `id` of the year, or nil when the year has none.
+    public func find(_ id: UUID, yearID: UUID) async throws -> Stored<Payment>? {
+        try await row(id, yearID: yearID).map(Self.stored)
+    }
+
+    func row(_ id: UUID, yearID: UUID) async throws -> PaymentModel? {
         try await PaymentModel.query(on: database).filter(\.$id == id).filter(\.$fiscalYear.$id == yearID).first()
     }
 
@@ -102,7 +107,7 @@ public struct PaymentRepository: Sendable {
     public func update(_ id: UUID, yearID: UUID, version: Int, to payment: Payment, subject: String,
                        actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
-            guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
+            guard let before = try await PaymentRepository(database: database).row(id, yearID: yearID) else {
                 throw Conflict(id: id)
             }
             let sql = database as! any SQLDatabase
@@ -126,7 +131,7 @@ public struct PaymentRepository: Sendable {
     /// Removes a payment if it is still at `version`; otherwise throws ``Conflict``.
     public func delete(_ id: UUID, yearID: UUID, version: Int, subject: String, actor: AuditActor) async throws {
         try await YearChange.commit(claiming: yearID, kind: .payments, actor: actor, on: database) { database in
-            guard let before = try await PaymentRepository(database: database).find(id, yearID: yearID) else {
+            guard let before = try await PaymentRepository(database: database).row(id, yearID: yearID) else {
                 throw Conflict(id: id)
             }
             let sql = database as! any SQLDatabase
@@ -142,8 +147,13 @@ public struct PaymentRepository: Sendable {
         }
     }
 
+    /// The stored row as the engine's value with its id and version.
+    static func stored(_ model: PaymentModel) throws -> Stored<Payment> {
+        Stored(id: try model.requireID(), version: model.version, value: payment(model))
+    }
+
     /// The stored row as the engine's value.
-    public static func payment(_ model: PaymentModel) -> Payment {
+    static func payment(_ model: PaymentModel) -> Payment {
         Payment(line: model.lineCode, date: CivilDate(iso: model.date) ?? CivilDate(year: 2000, month: 1, day: 1)!,
                 amount: Money(fen: model.amountFen), payee: model.payee, voucher: model.voucher, memo: model.memo)
     }

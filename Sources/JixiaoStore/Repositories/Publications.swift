@@ -56,7 +56,7 @@ public struct Publications: Sendable {
         guard let organisation = try await YearRepository(database: database).organisation(code: code) else {
             return nil
         }
-        var query = PublicationModel.query(on: database).filter(\.$organisation.$id == (try organisation.requireID()))
+        var query = PublicationModel.query(on: database).filter(\.$organisation.$id == organisation.id)
             .filter(\.$year == year)
         if let version { query = query.filter(\.$version == version) }
         guard let row = try await query.sort(\.$version, .descending).first() else { return nil }

@@ -93,7 +93,7 @@ public struct Rechecks: Sendable {
                     guard let organisation = try await YearRepository(database: database)
                         .organisation(code: candidate.code) else { continue }
                     let row = RecheckModel()
-                    row.$organisation.id = try organisation.requireID()
+                    row.$organisation.id = organisation.id
                     row.year = year
                     row.$spotCheck.id = try spotCheck.requireID()
                     row.position = offset + 1
@@ -151,11 +151,11 @@ public struct Rechecks: Sendable {
     /// Stores the bureau's re-score of `item` (replacing an earlier one; a new file replaces the old, no file keeps
     /// it) while the department is drawn and its self-evaluation held; through the year's change path, audited as
     /// `review.recheck` with the score before and after.
-    public func rescore(_ rescore: Recheck.Rescore, item: String, file: File?, organisation: OrganisationModel,
-                        fiscal: FiscalYearModel, actor: AuditActor) async throws {
-        let organisationID = try organisation.requireID()
+    public func rescore(_ rescore: Recheck.Rescore, item: String, file: File?, organisation: StoredOrganisation,
+                        fiscal: StoredYear, actor: AuditActor) async throws {
+        let organisationID = organisation.id
         let year = fiscal.year
-        try await YearChange.commit(claiming: try fiscal.requireID(), kind: .review, actor: actor, on: database) { database in
+        try await YearChange.commit(claiming: fiscal.id, kind: .review, actor: actor, on: database) { database in
             guard try await Rechecks(database: database).isDrawn(organisationID: organisationID, year: year) else {
                 throw Refusal(message: "\(organisation.name) \(year) 年未被抽中复核。")
             }
@@ -181,7 +181,7 @@ public struct Rechecks: Sendable {
             row.actor = actor.name
             row.at = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             try await row.save(on: database)
-            return .init((), yearID: try fiscal.requireID(), audit: .init(
+            return .init((), yearID: fiscal.id, audit: .init(
                 action: "review.recheck", subject: "\(organisation.code)/\(year)/\(item)", before: before,
                 after: ["\(row.score) \(row.reason)", row.fileSHA256.map { "file sha256 \($0)" } ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: " ")))

@@ -23,8 +23,8 @@ struct RecordEdit {
     let member: String
     /// What changing such a record is, for the review rounds' lock.
     let changeKind: ChangeKind
-    let organisation: OrganisationModel
-    let fiscal: FiscalYearModel
+    let organisation: StoredOrganisation
+    let fiscal: StoredYear
 
     var subject: String { "\(organisation.code)/\(fiscal.year)" }
 
@@ -34,7 +34,7 @@ struct RecordEdit {
     func apply(key: String, isNew: Bool, version: Int?, action: String, actor: AuditActor, checkOnly: Bool = false,
                on database: any Database,
                change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws {
-        let yearID = try fiscal.requireID()
+        let yearID = fiscal.id
         guard !checkOnly else {
             _ = try await checked(key: key, isNew: isNew, version: version, on: database, change: change)
             return
@@ -50,7 +50,7 @@ struct RecordEdit {
     /// definition before (empty for a new record) and after.
     func write(key: String, isNew: Bool, version: Int?, on database: any Database,
                change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws -> (String, JSONValue) {
-        let yearID = try fiscal.requireID()
+        let yearID = fiscal.id
         let (existing, updated) = try await checked(key: key, isNew: isNew, version: version, on: database,
                                                     change: change)
         if isNew, existing != nil { throw Refusal.duplicateKey }
@@ -73,7 +73,7 @@ struct RecordEdit {
                 .filter(\.$kind == kind).sort(\.$position, .descending).first()
             let record = RecordModel()
             record.$fiscalYear.id = yearID
-            record.organisationID = fiscal.$organisation.id
+            record.organisationID = fiscal.organisationID
             record.kind = kind
             record.position = (last?.position ?? -1) + 1
             record.key = key
@@ -90,7 +90,7 @@ struct RecordEdit {
     /// bundle reader (which throws every fault).
     private func checked(key: String, isNew: Bool, version: Int?, on database: any Database,
                          change: @Sendable (JSONValue?) -> JSONValue) async throws -> (RecordModel?, JSONValue) {
-        let yearID = try fiscal.requireID()
+        let yearID = fiscal.id
         let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
             .filter(\.$kind == kind).filter(\.$key == key).first()
         if !isNew, existing == nil { throw Refusal.noSuchRecord }
@@ -112,7 +112,7 @@ struct RecordEdit {
 
     /// Removes the record `key` if it is still at `version`; the year must still read without it.
     func delete(key: String, version: Int, action: String, actor: AuditActor, on database: any Database) async throws {
-        let yearID = try fiscal.requireID()
+        let yearID = fiscal.id
         try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
             guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }

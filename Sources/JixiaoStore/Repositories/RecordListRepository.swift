@@ -60,9 +60,9 @@ public struct RecordListRepository: Sendable {
 
     /// Applies `edit` if the list is still the one whose digest is `expecting`; returns how many rows it has after.
     @discardableResult
-    public func change(_ edit: Edit, expecting: String, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func change(_ edit: Edit, expecting: String, organisation: StoredOrganisation, fiscal: StoredYear,
                        actor: AuditActor) async throws -> Int {
-        let yearID = try fiscal.requireID()
+        let yearID = fiscal.id
         let subject = "\(organisation.code)/\(fiscal.year)"
         return try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
             let records = try await records(yearID: yearID, on: database)
@@ -78,7 +78,7 @@ public struct RecordListRepository: Sendable {
             for (position, entry) in list.enumerated() {
                 let record = RecordModel()
                 record.$fiscalYear.id = yearID
-                record.organisationID = fiscal.$organisation.id
+                record.organisationID = fiscal.organisationID
                 record.kind = kind
                 record.position = position
                 record.key = entry["code"]?.string ?? ""

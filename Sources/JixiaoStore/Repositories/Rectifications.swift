@@ -33,7 +33,7 @@ public struct Rectifications: Sendable {
         guard let organisation = try await YearRepository(database: database).organisation(code: code) else {
             throw Refusal(message: "没有编码为 \(code) 的部门。")
         }
-        let organisationID = try organisation.requireID()
+        let organisationID = organisation.id
         return try await LostRace.retrying {
             try await database.transaction { database in
                 let same = RectificationModel.query(on: database).filter(\.$organisation.$id == organisationID)

@@ -98,7 +98,7 @@ public struct ReviewCampaigns: Sendable {
         if let organisationCode {
             guard let organisation = try await YearRepository(database: database).organisation(code: organisationCode)
             else { return [] }
-            query = query.filter(\.$organisation.$id == (try organisation.requireID()))
+            query = query.filter(\.$organisation.$id == organisation.id)
         }
         return try await query.all().compactMap { row in
             guard let round = ReviewRound(rawValue: row.round), let status = ReviewRepository.Status(row) else {

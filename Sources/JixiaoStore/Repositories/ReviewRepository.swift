@@ -122,10 +122,10 @@ public struct ReviewRepository: Sendable {
     /// Publishing stores `publication` as the year's next version, in the same transaction. A return may point
     /// `remarks` at the parts of the year they concern.
     public func step(_ action: ReviewAction, round: ReviewRound, by party: ReviewParty, reason: String,
-                     remarks: [ReviewRemark] = [], grade: TargetGrade?, organisation: OrganisationModel, fiscal: FiscalYearModel,
+                     remarks: [ReviewRemark] = [], grade: TargetGrade?, organisation: StoredOrganisation, fiscal: StoredYear,
                      publication: Publications.Documents? = nil, actor: AuditActor) async throws -> ReviewState {
-        let yearID = try fiscal.requireID()
-        let organisationID = try organisation.requireID()
+        let yearID = fiscal.id
+        let organisationID = organisation.id
         let subject = "\(organisation.code)/\(fiscal.year)"
         let (code, year) = (organisation.code, fiscal.year)
         return try await YearChange.commit(claiming: yearID, kind: .review, actor: actor, on: database) { database in

@@ -57,7 +57,7 @@ public struct TargetAdjustments: Sendable {
         if let organisationCode {
             guard let organisation = try await YearRepository(database: database).organisation(code: organisationCode)
             else { return [] }
-            query = query.filter(\.$organisation.$id == (try organisation.requireID()))
+            query = query.filter(\.$organisation.$id == organisation.id)
         }
         return try await query.all().compactMap { row in
             Self.request(row).map { (row.organisation.code, row.organisation.name, row.year, $0) }
@@ -80,10 +80,10 @@ public struct TargetAdjustments: Sendable {
     /// the bundle reader's faults when the year would not read with the change. Returns the request's number.
     @discardableResult
     public func request(indicator indicatorID: String, proposed: TargetAdjustment.Target, reason: String,
-                        organisation: OrganisationModel, fiscal: FiscalYearModel, actor: AuditActor) async throws -> Int {
-        let organisationID = try organisation.requireID()
+                        organisation: StoredOrganisation, fiscal: StoredYear, actor: AuditActor) async throws -> Int {
+        let organisationID = organisation.id
         let (code, year) = (organisation.code, fiscal.year)
-        return try await YearChange.commit(claiming: try fiscal.requireID(), kind: .review, actor: actor,
+        return try await YearChange.commit(claiming: fiscal.id, kind: .review, actor: actor,
                                            on: database) { database in
             guard let loaded = try await YearRepository(database: database).load(code: code, year: year, payments: .dailyTotals),
                   let indicator = loaded.indicators.first(where: { $0.id == indicatorID }) else {
@@ -116,7 +116,7 @@ public struct TargetAdjustments: Sendable {
             row.requestedAt = now
             row.updatedAt = now
             try await row.create(on: database)
-            return .init(row.number, yearID: try fiscal.requireID(), audit: .init(
+            return .init(row.number, yearID: fiscal.id, audit: .init(
                 action: "review.targetAdjustment.submit", subject: "\(code)/\(year)/\(indicatorID)",
                 before: current.text, after: "\(proposed.text) \(reason)"))
         }
@@ -127,11 +127,11 @@ public struct TargetAdjustments: Sendable {
     /// target's history.
     @discardableResult
     public func step(_ action: ReviewAction, number: Int, by party: ReviewParty, reason: String,
-                     organisation: OrganisationModel, fiscal: FiscalYearModel,
+                     organisation: StoredOrganisation, fiscal: StoredYear,
                      actor: AuditActor) async throws -> TargetAdjustment.State {
-        let organisationID = try organisation.requireID()
+        let organisationID = organisation.id
         let (code, year) = (organisation.code, fiscal.year)
-        return try await YearChange.commit(claiming: try fiscal.requireID(), kind: .review, actor: actor,
+        return try await YearChange.commit(claiming: fiscal.id, kind: .review, actor: actor,
                                            on: database) { database in
             guard let row = try await TargetAdjustmentModel.query(on: database)
                 .filter(\.$organisation.$id == organisationID).filter(\.$year == year).filter(\.$number == number)
@@ -157,7 +157,7 @@ public struct TargetAdjustments: Sendable {
             row.returnReason = action == .return ? reason : ""
             row.updatedAt = now
             try await row.save(on: database)
-            return .init(to, yearID: try fiscal.requireID(), audit: .init(
+            return .init(to, yearID: fiscal.id, audit: .init(
                 action: "review.targetAdjustment.\(action.rawValue)", subject: "\(code)/\(year)/\(request.indicatorID)",
                 before: request.state.rawValue, after: [to.rawValue, "#\(number)", reason]
                     .filter { !$0.isEmpty }.joined(separator: " ")))
@@ -191,7 +191,7 @@ public struct TargetAdjustments: Sendable {
         try await row.create(on: database)
     }
 
-    private static func edit(_ organisation: OrganisationModel, _ fiscal: FiscalYearModel) -> RecordEdit {
+    private static func edit(_ organisation: StoredOrganisation, _ fiscal: StoredYear) -> RecordEdit {
         RecordEdit(kind: "indicator", member: "indicators", changeKind: .review, organisation: organisation,
                    fiscal: fiscal)
     }

@@ -39,11 +39,21 @@ public struct UserRepository: Sendable {
         }
     }
 
-    public func find(_ username: String) async throws -> UserModel? {
+    /// The user named `username`, or nil.
+    public func find(_ username: String) async throws -> StoredUser? {
+        try await row(username).map { try StoredUser($0) }
+    }
+
+    /// The user with `id`, or nil.
+    public func find(id: UUID) async throws -> StoredUser? {
+        try await row(id: id).map { try StoredUser($0) }
+    }
+
+    func row(_ username: String) async throws -> UserModel? {
         try await UserModel.query(on: database).filter(\.$username == username).with(\.$organisation).first()
     }
 
-    public func find(id: UUID) async throws -> UserModel? {
+    func row(id: UUID) async throws -> UserModel? {
         try await UserModel.query(on: database).filter(\.$id == id).with(\.$organisation).first()
     }
 
@@ -75,17 +85,18 @@ public struct UserRepository: Sendable {
                       disabled: try row.decode(column: "disabled", as: Bool.self))
     }
 
-    public func all() async throws -> [UserModel] {
-        try await UserModel.query(on: database).with(\.$organisation).sort(\.$username).all()
+    /// Every user, by name.
+    public func all() async throws -> [StoredUser] {
+        try await UserModel.query(on: database).with(\.$organisation).sort(\.$username).all().map { try StoredUser($0) }
     }
 
     /// Adds a user; departmental roles need their organisation's code. The password must meet the policy; unless
     /// `mustChangePassword` is false, the person chooses their own at first sign-in.
     @discardableResult
     public func add(username: String, displayName: String, password: String, role: Role, organisationCode: String?,
-                    mustChangePassword: Bool = true, actor: AuditActor) async throws -> UserModel {
+                    mustChangePassword: Bool = true, actor: AuditActor) async throws -> StoredUser {
         try await checkPolicy(password, username: username)
-        guard try await find(username) == nil else { throw UserError.exists(username) }
+        guard try await row(username) == nil else { throw UserError.exists(username) }
         var organisationID: UUID?
         if let organisationCode {
             guard let organisation = try await YearRepository(database: database).organisation(code: organisationCode)
@@ -104,14 +115,14 @@ public struct UserRepository: Sendable {
             try await AuditLog.append(on: database, actor: actor, action: "user.add", subject: username,
                                       after: "\(role.rawValue) \(organisationCode ?? "")")
         }
-        return user
+        return try StoredUser(user, organisationCode: organisationCode)
     }
 
     /// An administrator sets a new password (the person must change it at next sign-in unless `mustChange` is
     /// false).
     public func resetPassword(username: String, password: String, mustChange: Bool = true,
                               actor: AuditActor) async throws {
-        guard let user = try await find(username) else { throw UserError.unknown(username) }
+        guard let user = try await row(username) else { throw UserError.unknown(username) }
         try await checkPolicy(password, username: username)
         user.passwordHistory = history(adding: user.passwordHash, to: user.passwordHistory)
         user.passwordHash = try Bcrypt.hash(password, cost: cost)
@@ -123,7 +134,7 @@ public struct UserRepository: Sendable {
     /// A person changes their own password: the current one must be right, the new one must meet the policy and
     /// differ from the last ones kept.
     public func changePassword(id: UUID, current: String, new: String, actor: AuditActor) async throws {
-        guard let user = try await find(id: id) else { throw UserError.unknown(id.uuidString) }
+        guard let user = try await row(id: id) else { throw UserError.unknown(id.uuidString) }
         guard try Bcrypt.verify(current, created: user.passwordHash) else { throw UserError.wrongPassword }
         try await checkPolicy(new, username: user.username)
         let kept = try await SettingsRepository(database: database).policy().passwordHistory
@@ -138,14 +149,14 @@ public struct UserRepository: Sendable {
 
     /// Disables or enables an account; a disabled account's sessions end at their next request.
     public func setDisabled(_ disabled: Bool, username: String, actor: AuditActor) async throws {
-        guard let user = try await find(username) else { throw UserError.unknown(username) }
+        guard let user = try await row(username) else { throw UserError.unknown(username) }
         user.disabled = disabled
         try await save(user, action: disabled ? "user.disable" : "user.enable", actor: actor)
     }
 
     /// Removes an account (its audit entries stay).
     public func remove(username: String, actor: AuditActor) async throws {
-        guard let user = try await find(username) else { throw UserError.unknown(username) }
+        guard let user = try await row(username) else { throw UserError.unknown(username) }
         try await database.transaction { database in
             try await TrustedDeviceModel.query(on: database).filter(\.$user.$id == user.requireID()).delete()
             try await user.delete(on: database)
@@ -156,7 +167,7 @@ public struct UserRepository: Sendable {
 
     /// What a password check found.
     public enum PasswordCheck: Sendable {
-        case valid(UserModel)
+        case valid(StoredUser)
         case invalid
         case disabled
     }
@@ -165,7 +176,7 @@ public struct UserRepository: Sendable {
     /// repository's cost, and a stored hash of another cost is remade at it on the next sign-in), so time tells
     /// nothing.
     public func checkPassword(username: String, password: String) async throws -> PasswordCheck {
-        guard let user = try await find(username) else {
+        guard let user = try await row(username) else {
             _ = try? Bcrypt.verify(password, created: Self.decoy(cost: cost))
             return .invalid
         }
@@ -175,7 +186,7 @@ public struct UserRepository: Sendable {
             user.passwordHash = try Bcrypt.hash(password, cost: cost)
             try await user.save(on: database)
         }
-        return user.disabled ? .disabled : .valid(user)
+        return user.disabled ? .disabled : .valid(try StoredUser(user))
     }
 
     // MARK: second factor
@@ -183,7 +194,7 @@ public struct UserRepository: Sendable {
     /// Turns the second factor on with `secret` once the person typed a code it makes; returns ten one-time
     /// recovery codes, shown once.
     public func enrolSecondFactor(id: UUID, secret: String, code: String, actor: AuditActor) async throws -> [String]? {
-        guard let user = try await find(id: id),
+        guard let user = try await row(id: id),
               let step = TOTP.matchingStep(secret: secret, typed: code, at: Date(), after: 0) else { return nil }
         let codes = (0..<10).map { _ in Self.recoveryCode() }
         user.totpSecret = secret
@@ -196,7 +207,7 @@ public struct UserRepository: Sendable {
 
     /// Checks a second-factor code — a TOTP code not used before, or an unused recovery code, which is then spent.
     public func verifySecondFactor(id: UUID, code: String) async throws -> Bool {
-        guard let user = try await find(id: id), let secret = user.totpSecret else { return false }
+        guard let user = try await row(id: id), let secret = user.totpSecret else { return false }
         if let step = TOTP.matchingStep(secret: secret, typed: code, at: Date(), after: user.totpLastStep) {
             user.totpLastStep = step
             try await user.save(on: database)
@@ -213,7 +224,7 @@ public struct UserRepository: Sendable {
 
     /// Removes the second factor (by its owner, or an administrator after a lost phone).
     public func removeSecondFactor(username: String, actor: AuditActor) async throws {
-        guard let user = try await find(username) else { throw UserError.unknown(username) }
+        guard let user = try await row(username) else { throw UserError.unknown(username) }
         user.totpSecret = nil
         user.totpLastStep = 0
         user.recoveryCodes = ""

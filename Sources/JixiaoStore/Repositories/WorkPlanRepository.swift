@@ -27,7 +27,7 @@ public struct WorkPlanRepository: Sendable {
 
     /// Adds a task (a bundle `workPlan` entry); its `id` must be new. With `checkOnly`, the year is checked with
     /// the task in it and nothing is written.
-    public func add(_ task: JSONValue, organisation: OrganisationModel, fiscal: FiscalYearModel, actor: AuditActor,
+    public func add(_ task: JSONValue, organisation: StoredOrganisation, fiscal: StoredYear, actor: AuditActor,
                     checkOnly: Bool = false) async throws {
         let id = task["id"]?.string ?? ""
         try await refusals {
@@ -38,8 +38,8 @@ public struct WorkPlanRepository: Sendable {
 
     /// Replaces the task `id` if it is still at `version`; the planned payments stored with it are kept unless the
     /// new entry brings its own. With `checkOnly`, nothing is written.
-    public func update(_ task: JSONValue, id: String, version: Int, organisation: OrganisationModel,
-                       fiscal: FiscalYearModel, actor: AuditActor, checkOnly: Bool = false) async throws {
+    public func update(_ task: JSONValue, id: String, version: Int, organisation: StoredOrganisation,
+                       fiscal: StoredYear, actor: AuditActor, checkOnly: Bool = false) async throws {
         try await refusals {
             try await edit(organisation, fiscal).apply(key: id, isNew: false, version: version, action: "task.update",
                                                        actor: actor, checkOnly: checkOnly, on: database) { stored in
@@ -49,7 +49,7 @@ public struct WorkPlanRepository: Sendable {
         }
     }
 
-    public func delete(id: String, version: Int, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func delete(id: String, version: Int, organisation: StoredOrganisation, fiscal: StoredYear,
                        actor: AuditActor) async throws {
         try await refusals {
             try await edit(organisation, fiscal).delete(key: id, version: version, action: "task.delete", actor: actor,
@@ -57,7 +57,7 @@ public struct WorkPlanRepository: Sendable {
         }
     }
 
-    private func edit(_ organisation: OrganisationModel, _ fiscal: FiscalYearModel) -> RecordEdit {
+    private func edit(_ organisation: StoredOrganisation, _ fiscal: StoredYear) -> RecordEdit {
         RecordEdit(kind: "task", member: "workPlan", changeKind: .workPlan, organisation: organisation, fiscal: fiscal)
     }
 

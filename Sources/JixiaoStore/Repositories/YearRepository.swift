@@ -11,14 +11,18 @@ public struct YearRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     /// The organisation with a code.
-    public func organisation(code: String) async throws -> OrganisationModel? {
+    public func organisation(code: String) async throws -> StoredOrganisation? {
+        try await organisationRow(code: code).map(StoredOrganisation.init)
+    }
+
+    func organisationRow(code: String) async throws -> OrganisationModel? {
         try await OrganisationModel.query(on: database).filter(\.$code == code).first()
     }
 
     /// The fiscal year of an organisation.
-    public func fiscalYear(organisationID: UUID, year: Int) async throws -> FiscalYearModel? {
+    public func fiscalYear(organisationID: UUID, year: Int) async throws -> StoredYear? {
         try await FiscalYearModel.query(on: database).filter(\.$organisation.$id == organisationID)
-            .filter(\.$year == year).first()
+            .filter(\.$year == year).first().map(StoredYear.init)
     }
 
     /// The fiscal years held, newest first: of one organisation, or of all when `code` is nil. One query that reads
@@ -159,12 +163,12 @@ public struct YearRepository: Sendable {
                       actor: AuditActor) async throws {
         var existingYear: UUID?
         if let organisation = try await organisation(code: year.department.code) {
-            existingYear = try await fiscalYear(organisationID: try organisation.requireID(), year: year.year)?.id
+            existingYear = try await fiscalYear(organisationID: organisation.id, year: year.year)?.id
         }
         try await YearChange.commit(claiming: existingYear, kind: .wholeYear, actor: actor, on: database) { database in
             let repository = YearRepository(database: database)
             let organisation: OrganisationModel
-            if let existing = try await repository.organisation(code: year.department.code) {
+            if let existing = try await repository.organisationRow(code: year.department.code) {
                 organisation = existing
                 if organisation.name != year.department.name {
                     organisation.name = year.department.name
@@ -198,13 +202,13 @@ public struct YearRepository: Sendable {
     public struct Stale: Error, Equatable {}
 
     /// Replaces the year's written narrative if the year is still at `version`; audited with before and after.
-    public func updateNarrative(_ narrative: [NarrativeSection: String], fiscal: FiscalYearModel, version: Int,
+    public func updateNarrative(_ narrative: [NarrativeSection: String], fiscal: StoredYear, version: Int,
                                 subject: String, actor: AuditActor) async throws {
         let text = JSONValue.object(NarrativeSection.allCases.compactMap { section in
             narrative[section].flatMap { $0.isEmpty ? nil : JSONValue.Member(section.rawValue, .string($0)) }
         }).serialized()
-        let before = fiscal.narrative
-        let id = try fiscal.requireID()
+        let before = try await row(fiscal).narrative
+        let id = fiscal.id
         try await YearChange.commit(claiming: id, kind: .narrative, actor: actor, on: database) { database in
             let sql = database as! any SQLDatabase
             let changed = try await sql.update(FiscalYearModel.schema).set("narrative", to: SQLBind(text))
@@ -233,34 +237,42 @@ public struct YearRepository: Sendable {
     /// Replaces the year's 基本情况 if the year is still at `version`. The key tasks and the goal are part of the
     /// targets (held once the targets are handed in), the overview is text like the narrative; the year must still
     /// read (the work plan's tasks point at key tasks by number), else the reader's ``InputError``. Audited.
-    public func updateBasics(_ basics: Basics, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func updateBasics(_ basics: Basics, organisation: StoredOrganisation, fiscal: StoredYear,
                              version: Int, actor: AuditActor) async throws {
         let tasks = JSONValue.array(basics.tasks.map(JSONValue.string)).serialized()
-        let stored = try? JSONParser.parse(Data(fiscal.tasks.utf8))
-        let changesTargets = basics.goal != fiscal.goal || stored != JSONValue.array(basics.tasks.map(JSONValue.string))
+        let row = try await row(fiscal)
+        let stored = try? JSONParser.parse(Data(row.tasks.utf8))
+        let changesTargets = basics.goal != row.goal || stored != JSONValue.array(basics.tasks.map(JSONValue.string))
         try await updateColumns([("overview", basics.overview), ("tasks", tasks), ("goal", basics.goal)],
                                 kind: changesTargets ? .targets : .narrative, action: "basics.update",
                                 organisation: organisation, fiscal: fiscal, version: version, actor: actor,
-                                before: "overview=\(fiscal.overview) tasks=\(fiscal.tasks) goal=\(fiscal.goal)",
+                                before: "overview=\(row.overview) tasks=\(row.tasks) goal=\(row.goal)",
                                 after: "overview=\(basics.overview) tasks=\(tasks) goal=\(basics.goal)")
     }
 
     /// Replaces the year's assets (a bundle `assets` object, nil to remove them) if the year is still at `version`;
     /// checked by the bundle reader with the whole year, held with the self-evaluation, audited.
-    public func updateAssets(_ assets: JSONValue?, organisation: OrganisationModel, fiscal: FiscalYearModel,
+    public func updateAssets(_ assets: JSONValue?, organisation: StoredOrganisation, fiscal: StoredYear,
                              version: Int, actor: AuditActor) async throws {
         let text = assets?.serialized()
+        let before = try await row(fiscal).assets
         try await updateColumns([("assets", text)], kind: .results, action: "assets.update", organisation: organisation,
-                                fiscal: fiscal, version: version, actor: actor, before: fiscal.assets ?? "",
+                                fiscal: fiscal, version: version, actor: actor, before: before ?? "",
                                 after: text ?? "")
+    }
+
+    /// The year's row as stored now; ``Stale`` when it is gone.
+    private func row(_ fiscal: StoredYear) async throws -> FiscalYearModel {
+        guard let row = try await FiscalYearModel.find(fiscal.id, on: database) else { throw Stale() }
+        return row
     }
 
     /// Sets columns of the year's row if it is still at `version` (else ``Stale``), then reads the whole year back
     /// through the bundle reader (its ``InputError`` undoes the change) — one audited change of `kind`.
     private func updateColumns(_ columns: [(String, String?)], kind: ChangeKind, action: String,
-                               organisation: OrganisationModel, fiscal: FiscalYearModel, version: Int,
+                               organisation: StoredOrganisation, fiscal: StoredYear, version: Int,
                                actor: AuditActor, before: String, after: String) async throws {
-        let id = try fiscal.requireID()
+        let id = fiscal.id
         let subject = "\(organisation.code)/\(fiscal.year)"
         try await YearChange.commit(claiming: id, kind: kind, actor: actor, on: database) { database in
             let sql = database as! any SQLDatabase

@@ -98,13 +98,13 @@ enum YearRows {
         return try row.decode(column: Distribution.column, as: UUID.self)
     }
 
-    static func delete(_ fiscal: FiscalYearModel, on database: any Database) async throws {
-        let id = try fiscal.requireID()
+    static func delete(_ fiscal: StoredYear, on database: any Database) async throws {
+        let id = fiscal.id
         try await PaymentModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
         try await PaymentDays.removeAll(yearID: id, on: database)
         try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
         try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id == id).delete()
-        try await fiscal.delete(on: database)
+        try await FiscalYearModel.query(on: database).filter(\.$id == id).delete()
         // Its passages go with it (the fingerprints are deleted with the year).
         try await PassageFingerprints.renew(year: fiscal.year, on: database)
     }

@@ -8,7 +8,7 @@ extension APIController {
     /// `GET …/indicators`: every indicator as a bundle entry with its stored `version`, in the tree's order.
     @Sendable func indicators(_ request: Request) async throws -> Response {
         let (fiscal, year) = try await load(request, change: false)
-        let versions = try await IndicatorRepository(database: request.db).versions(yearID: try fiscal.requireID())
+        let versions = try await IndicatorRepository(database: request.db).versions(yearID: fiscal.id)
         return json(.array(year.indicators.map { indicator in
             .object(["version": .number(String(versions[indicator.id] ?? 0)),
                      "indicator": BundleWriter.indicator(indicator)])

@@ -37,7 +37,7 @@ extension APIController {
                     id, fiscal: context.fiscal, version: version, plan: plan, subject: context.subject,
                     actor: context.user.auditActor)
             }
-            guard let stored = try await BudgetLineRepository(database: request.db).find(id, yearID: context.yearID)
+            guard let stored = try await BudgetLineRepository(database: request.db).find(id, in: context.fiscal)
             else { throw Abort(.notFound) }
             return json(lineJSON(stored).setting("plan", to: .array(plan.map {
                 .object(["month": .number(String($0.month)), "amount": .string($0.amount.yuanString)])

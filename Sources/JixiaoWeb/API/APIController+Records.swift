@@ -17,7 +17,7 @@ extension APIController {
             let (id, status) = try await change()
             let (fiscal, year) = try await load(request, change: false)
             guard let entry = stored(year, id) else { return Response(status: status) }
-            let version = try await versions(try fiscal.requireID())[id]
+            let version = try await versions(fiscal.id)[id]
             return json(.object([.init("version", .number(String(version ?? 0))), .init(member, entry)]), status: status)
         } catch let error as InputError {
             return issuesJSON(error)

@@ -8,7 +8,7 @@ extension APIController {
     /// `GET …/workplan`: every task as a bundle entry with its stored `version`.
     @Sendable func workPlan(_ request: Request) async throws -> Response {
         let (fiscal, year) = try await load(request, change: false)
-        let versions = try await WorkPlanRepository(database: request.db).versions(yearID: try fiscal.requireID())
+        let versions = try await WorkPlanRepository(database: request.db).versions(yearID: fiscal.id)
         return json(.array(year.workPlan.map { task in
             .object(["version": .number(String(versions[task.id] ?? 0)), "task": BundleWriter.task(task, unit: year.moneyUnit)])
         }))

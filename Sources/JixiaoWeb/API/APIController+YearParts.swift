@@ -14,7 +14,7 @@ extension APIController {
     func recordList(_ request: Request, _ repository: RecordListRepository) async throws -> Response {
         let (fiscal, year) = try await load(request, change: false)
         return json(.object([
-            "digest": .string(try await repository.digest(yearID: try fiscal.requireID())),
+            "digest": .string(try await repository.digest(yearID: fiscal.id)),
             "moneyUnit": .string(year.moneyUnit.rawValue),
             repository.member: BundleWriter.encode(year)[repository.member] ?? .array([]),
         ]))
@@ -164,7 +164,7 @@ extension APIController {
                 projectYear, Evaluator.evaluate(projectYear), findings: FindingsEngine.findings(ofProject: index, in: year)))
         }
         return json(.object([
-            "digest": .string(try await RecordListRepository.projects(request.db).digest(yearID: try fiscal.requireID())),
+            "digest": .string(try await RecordListRepository.projects(request.db).digest(yearID: fiscal.id)),
             "moneyUnit": .string(year.moneyUnit.rawValue), "projects": .array(projects),
         ]))
     }
@@ -205,7 +205,7 @@ extension APIController {
         } catch let refusal as EvidenceRepository.Refusal {
             throw Abort(.conflict, reason: refusal.message)
         }
-        let entries = try await repository.entries(organisationID: try context.organisation.requireID(), year: year.year)
+        let entries = try await repository.entries(organisationID: context.organisation.id, year: year.year)
         let subjects = EvidenceSubject.all(in: year)
         return json(entries.last.map { Self.evidenceJSON($0, subjects: subjects) } ?? .null, status: .created)
     }

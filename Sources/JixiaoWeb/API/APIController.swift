@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -87,7 +86,7 @@ struct APIController: RouteCollection {
                 try await repository.create(line, yearID: context.yearID, subject: context.subject,
                                             actor: context.user.auditActor)
             }
-            let stored = try await repository.lines(yearID: context.yearID).first { $0.code == line.code }
+            let stored = try await repository.lines(of: context.fiscal).first { $0.code == line.code }
             return json(stored.map { lineJSON($0) } ?? .null, status: .created)
         }
     }
@@ -97,7 +96,7 @@ struct APIController: RouteCollection {
         try CSRF.verify(request)
         let repository = BudgetLineRepository(database: request.db)
         guard let id = request.parameters.get("id", as: UUID.self),
-              try await repository.find(id, yearID: context.yearID) != nil else { throw Abort(.notFound) }
+              try await repository.find(id, in: context.fiscal) != nil else { throw Abort(.notFound) }
         let form = try request.content.decode(LineForm.self)
         switch form.validated() {
         case .failure(let errors): return errorsJSON(errors)
@@ -106,7 +105,7 @@ struct APIController: RouteCollection {
                 try await repository.update(id, yearID: context.yearID, version: form.version ?? 0, to: line,
                                             subject: context.subject, actor: context.user.auditActor)
             }
-            return json(try await repository.find(id, yearID: context.yearID).map { lineJSON($0) } ?? .null)
+            return json(try await repository.find(id, in: context.fiscal).map { lineJSON($0) } ?? .null)
         }
     }
 
@@ -115,7 +114,7 @@ struct APIController: RouteCollection {
         try CSRF.verify(request)
         let repository = BudgetLineRepository(database: request.db)
         guard let id = request.parameters.get("id", as: UUID.self),
-              try await repository.find(id, yearID: context.yearID) != nil else { throw Abort(.notFound) }
+              try await repository.find(id, in: context.fiscal) != nil else { throw Abort(.notFound) }
         try await lineRefusals {
             try await repository.delete(id, yearID: context.yearID,
                                         version: (try? request.query.get(Int.self, at: "version")) ?? 0,
@@ -136,13 +135,15 @@ struct APIController: RouteCollection {
         }
     }
 
-    func lineJSON(_ model: BudgetLineModel) -> JSONValue {
-        .object(["id": .string(model.id?.uuidString ?? ""), "code": .string(model.code), "name": .string(model.name),
-                 "kind": .string(model.kind), "source": model.source.map(JSONValue.string) ?? .null,
-                 "initial": .string(Money(fen: model.initialFen).yuanString),
-                 "adjusted": .string(Money(fen: model.adjustedFen).yuanString),
-                 "executed": model.executedFen.map { .string(Money(fen: $0).yuanString) } ?? .null,
-                 "version": .number(String(model.version))])
+    func lineJSON(_ stored: Stored<BudgetLine>) -> JSONValue {
+        let line = stored.value
+        return .object([
+            "id": .string(stored.id.uuidString), "code": .string(line.code), "name": .string(line.name),
+            "kind": .string(line.kind.rawValue), "source": line.source.map { .string($0.rawValue) } ?? .null,
+            "initial": .string(line.initial.yuanString), "adjusted": .string(line.adjusted.yuanString),
+            "executed": line.declaredExecuted.map { .string($0.yuanString) } ?? .null,
+            "version": .number(String(stored.version)),
+        ])
     }
 
     // MARK: narrative
@@ -239,7 +240,7 @@ struct APIController: RouteCollection {
         // As the repository takes them, so the answer says what it holds.
         let page = min(max(1, (try? request.query.get(Int.self, at: "page")) ?? 1), PaymentRepository.maximumPage)
         let size = min(max(1, (try? request.query.get(Int.self, at: "size")) ?? 100), PaymentRepository.maximumSize)
-        let result = try await PaymentRepository(database: request.db).page(yearID: fiscal.id!, year: fiscal.year,
+        let result = try await PaymentRepository(database: request.db).page(yearID: fiscal.id, year: fiscal.year,
                                                                             filter: filter, page: page, size: size)
         return json(.object([
             "matching": .number(String(result.matching)), "total": .string(result.total.yuanString),
@@ -258,8 +259,8 @@ struct APIController: RouteCollection {
         case .success(let payment):
             let user = try request.requireUser()
             let id = try await PaymentRepository(database: request.db).create(
-                payment, yearID: fiscal.id!, subject: subject(request), actor: user.auditActor)
-            let stored = try await PaymentRepository(database: request.db).find(id, yearID: fiscal.id!)
+                payment, yearID: fiscal.id, subject: subject(request), actor: user.auditActor)
+            let stored = try await PaymentRepository(database: request.db).find(id, yearID: fiscal.id)
             return json(stored.map(paymentJSON) ?? .null, status: .created)
         }
     }
@@ -274,14 +275,14 @@ struct APIController: RouteCollection {
         case .failure(let errors): return errorsJSON(errors)
         case .success(let payment):
             let repository = PaymentRepository(database: request.db)
-            guard try await repository.find(id, yearID: fiscal.id!) != nil else { throw Abort(.notFound) }
+            guard try await repository.find(id, yearID: fiscal.id) != nil else { throw Abort(.notFound) }
             do {
-                try await repository.update(id, yearID: fiscal.id!, version: form.version ?? 0, to: payment,
+                try await repository.update(id, yearID: fiscal.id, version: form.version ?? 0, to: payment,
                                             subject: subject(request), actor: try request.requireUser().auditActor)
             } catch is PaymentRepository.Conflict {
                 throw Abort(.conflict, reason: "这笔支付已被他人修改，请重新读取后再保存。")
             }
-            return json(try await repository.find(id, yearID: fiscal.id!).map(paymentJSON) ?? .null)
+            return json(try await repository.find(id, yearID: fiscal.id).map(paymentJSON) ?? .null)
         }
     }
 
@@ -290,9 +291,9 @@ struct APIController: RouteCollection {
         try CSRF.verify(request)
         guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         let repository = PaymentRepository(database: request.db)
-        guard try await repository.find(id, yearID: fiscal.id!) != nil else { throw Abort(.notFound) }
+        guard try await repository.find(id, yearID: fiscal.id) != nil else { throw Abort(.notFound) }
         do {
-            try await repository.delete(id, yearID: fiscal.id!, version: (try? request.query.get(Int.self, at: "version")) ?? 0,
+            try await repository.delete(id, yearID: fiscal.id, version: (try? request.query.get(Int.self, at: "version")) ?? 0,
                                         subject: subject(request), actor: try request.requireUser().auditActor)
         } catch is PaymentRepository.Conflict {
             throw Abort(.conflict, reason: "这笔支付已被他人修改，请重新读取后再删除。")
@@ -308,7 +309,7 @@ struct APIController: RouteCollection {
 
     /// The year, after the same checks as the pages; its payments as days' totals unless an export asks for each.
     func load(_ request: Request, change: Bool,
-              payments: YearRepository.PaymentDetail = .dailyTotals) async throws -> (FiscalYearModel, DepartmentYear) {
+              payments: YearRepository.PaymentDetail = .dailyTotals) async throws -> (StoredYear, DepartmentYear) {
         let context = try await context(request, change: change)
         guard let year = try await YearRepository(database: request.db)
             .load(code: context.organisation.code, year: context.fiscal.year, payments: payments) else {
@@ -324,11 +325,14 @@ struct APIController: RouteCollection {
         }
     }
 
-    private func paymentJSON(_ model: PaymentModel) -> JSONValue {
-        .object(["id": .string(model.id?.uuidString ?? ""), "line": .string(model.lineCode), "date": .string(model.date),
-                 "amount": .string(Money(fen: model.amountFen).yuanString), "payee": .string(model.payee),
-                 "voucher": .string(model.voucher), "memo": .string(model.memo),
-                 "version": .number(String(model.version))])
+    private func paymentJSON(_ stored: Stored<Payment>) -> JSONValue {
+        let payment = stored.value
+        return .object([
+            "id": .string(stored.id.uuidString), "line": .string(payment.line), "date": .string(payment.date.description),
+            "amount": .string(payment.amount.yuanString), "payee": .string(payment.payee),
+            "voucher": .string(payment.voucher), "memo": .string(payment.memo),
+            "version": .number(String(stored.version)),
+        ])
     }
 
     func errorsJSON(_ errors: FieldErrors) -> Response {

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -18,7 +17,7 @@ public enum DemoData {
 
     /// Loads the bundle — by default the seed department compiled into the program — and the two neighbours, creates
     /// the demo accounts and the review states; returns the accounts and their password.
-    public static func load(on database: any Database, bundle: URL? = nil, cost: Int) async throws -> ([Account], String) {
+    public static func load(on database: StoreDatabase, bundle: URL? = nil, cost: Int) async throws -> ([Account], String) {
         let year = try bundle.map { try BundleReader().read($0) }
             ?? BundleReader().decode(Data(WebResources.demoBundle.utf8), file: "演示数据")
         let neighbours = try WebResources.demoNeighbours.map { try BundleReader().decode(Data($0.json.utf8), file: $0.name) }
@@ -61,7 +60,7 @@ public enum DemoData {
     ]
 
     /// The demo's review states and campaigns (only on rounds still in drafting, so a reused demo file keeps its own).
-    private static func review(_ year: DepartmentYear, _ neighbours: [DepartmentYear], on database: any Database)
+    private static func review(_ year: DepartmentYear, _ neighbours: [DepartmentYear], on database: StoreDatabase)
         async throws {
         let campaigns = ReviewCampaigns(database: database)
         for held in Set(([year] + neighbours).map(\.year)) {
@@ -79,8 +78,8 @@ public enum DemoData {
         let years = YearRepository(database: database)
         for (department, round, actions) in steps {
             guard let organisation = try await years.organisation(code: department.department.code),
-                  let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: department.year),
-                  try await repository.statuses(organisationID: organisation.requireID(), year: department.year)[round]
+                  let fiscal = try await years.fiscalYear(organisationID: organisation.id, year: department.year),
+                  try await repository.statuses(organisationID: organisation.id, year: department.year)[round]
                     == .drafting else { continue }
             for (action, party, reason) in actions {
                 // The demo publishes without a PDF, so that it starts in seconds without LibreOffice.
@@ -97,12 +96,12 @@ public enum DemoData {
 
     /// The demo's 自评复核: the first neighbour (its self-evaluation with the bureau) drawn at random with a fixed
     /// seed, and its first scored indicator re-scored two points lower, so the re-check pages have something to show.
-    private static func recheck(_ year: DepartmentYear, on database: any Database) async throws {
+    private static func recheck(_ year: DepartmentYear, on database: StoreDatabase) async throws {
         let rechecks = Rechecks(database: database)
         let years = YearRepository(database: database)
         guard try await rechecks.drawn(year: year.year).isEmpty,
               let organisation = try await years.organisation(code: year.department.code),
-              let fiscal = try await years.fiscalYear(organisationID: organisation.requireID(), year: year.year)
+              let fiscal = try await years.fiscalYear(organisationID: organisation.id, year: year.year)
         else { return }
         let actor = AuditActor(name: "demo", role: Role.reviewer.rawValue, source: "local")
         _ = try await rechecks.draw(year: year.year, count: 1, method: .random(seed: 20_240_501), actor: actor)

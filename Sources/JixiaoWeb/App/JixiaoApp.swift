@@ -1,4 +1,3 @@
-import Fluent
 import JixiaoIO
 import JixiaoStore
 import Vapor

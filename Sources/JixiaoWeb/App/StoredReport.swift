@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -16,7 +15,7 @@ enum StoredReport {
         var rectifications: [Rectifications.Item]
 
         /// The year's evidence files and the 整改 items it follows, from the store.
-        static func load(of year: DepartmentYear, recheck: Recheck? = nil, on database: any Database) async throws -> Annexes {
+        static func load(of year: DepartmentYear, recheck: Recheck? = nil, on database: StoreDatabase) async throws -> Annexes {
             Annexes(recheck: recheck, evidence: try await StoredReport.evidence(of: year, on: database),
                     rectifications: Rectifications.followed(
                         try await Rectifications(database: database).items(organisation: year.department.code),
@@ -48,10 +47,10 @@ enum StoredReport {
     }
 
     /// The evidence files of a stored year.
-    static func evidence(of year: DepartmentYear, on database: any Database) async throws -> [EvidenceRepository.Entry] {
+    static func evidence(of year: DepartmentYear, on database: StoreDatabase) async throws -> [EvidenceRepository.Entry] {
         guard let organisation = try await YearRepository(database: database).organisation(code: year.department.code)
         else { return [] }
         return try await EvidenceRepository(database: database)
-            .entries(organisationID: try organisation.requireID(), year: year.year)
+            .entries(organisationID: organisation.id, year: year.year)
     }
 }

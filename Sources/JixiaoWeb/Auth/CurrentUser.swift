@@ -1,5 +1,4 @@
 import Foundation
-import Fluent
 import JixiaoStore
 import Vapor
 

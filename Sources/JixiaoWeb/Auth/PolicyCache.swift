@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoStore
 import NIOConcurrencyHelpers
@@ -10,7 +9,7 @@ final class PolicyCache: Sendable {
     static let maxAge: TimeInterval = 10
     private let cached = NIOLockedValueBox<(policy: SecurityPolicy, read: Date)?>(nil)
 
-    func policy(on database: any Database) async throws -> SecurityPolicy {
+    func policy(on database: StoreDatabase) async throws -> SecurityPolicy {
         if let (policy, read) = cached.withLockedValue({ $0 }), Date().timeIntervalSince(read) < Self.maxAge {
             return policy
         }
@@ -33,7 +32,7 @@ extension Application {
     var policyCache: PolicyCache { storage[PolicyCache.Key.self] ?? PolicyCache() }
 
     /// The security policy in force.
-    func securityPolicy(on database: any Database) async throws -> SecurityPolicy {
+    func securityPolicy(on database: StoreDatabase) async throws -> SecurityPolicy {
         try await policyCache.policy(on: database)
     }
 }

@@ -1,5 +1,4 @@
-import Fluent
-import SQLKit
+import JixiaoStore
 import Vapor
 
 /// Sessions in the database that are written back only when a request changed them. Vapor's session middleware
@@ -18,14 +17,14 @@ struct UnchangedSessions: SessionDriver {
         stored.createSession(data, for: request)
     }
 
-    /// Read by key in SQL: through Fluent's model, reflecting on its fields cost more than the query on every page.
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        (request.db as! any SQLDatabase).select().column("data").from(SessionRecord.schema)
-            .where("key", .equal, SQLBind(sessionID.string)).first().flatMapThrowing { row in
-                let data = try row?.decode(column: "data", as: SessionData.self)
-                request.storage[AsRead.self] = data?.snapshot
-                return data
-            }
+        let promise = request.eventLoop.makePromise(of: SessionData?.self)
+        promise.completeWithTask {
+            let data = try await SessionRows.data(of: sessionID, on: request.db)
+            request.storage[AsRead.self] = data?.snapshot
+            return data
+        }
+        return promise.futureResult
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {

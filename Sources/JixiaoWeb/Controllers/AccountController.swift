@@ -55,7 +55,7 @@ struct AccountController: RouteCollection {
         }
         if restriction(request) == .changePassword {
             let policy = try await request.application.securityPolicy(on: request.db)
-            let hasFactor = try await UserRepository(database: request.db).find(id: user.id)?.totpSecret != nil
+            let hasFactor = try await UserRepository(database: request.db).find(id: user.id)?.hasSecondFactor == true
             let next: Restriction? = policy.secondFactorRequired && user.role.isPrivileged && !hasFactor
                 ? .enrolSecondFactor : nil
             request.session.data[SessionKeys.restriction] = next?.rawValue
@@ -106,7 +106,7 @@ struct AccountController: RouteCollection {
     private func page(_ request: Request, message: String?, errors: [String],
                       status: HTTPResponseStatus) async throws -> Response {
         let user = try request.requireUser()
-        let hasFactor = try await UserRepository(database: request.db).find(id: user.id)?.totpSecret != nil
+        let hasFactor = try await UserRepository(database: request.db).find(id: user.id)?.hasSecondFactor == true
         return html(AccountView.render(user: user, hasSecondFactor: hasFactor, csrf: CSRF.token(for: request),
                                        message: message, errors: errors), status: status)
     }

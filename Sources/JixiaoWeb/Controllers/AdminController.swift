@@ -125,8 +125,8 @@ struct AdminController: RouteCollection {
         let rows = try await UserRepository(database: request.db).all().map { model in
             AdminUsersView.Row(username: model.username, displayName: model.displayName,
                                role: Role(rawValue: model.role)?.chinese ?? model.role,
-                               organisation: model.organisation?.code ?? "—", disabled: model.disabled,
-                               secondFactor: model.totpSecret != nil, mustChange: model.mustChangePassword)
+                               organisation: model.organisationCode ?? "—", disabled: model.disabled,
+                               secondFactor: model.hasSecondFactor, mustChange: model.mustChangePassword)
         }
         return html(AdminUsersView.render(rows: rows, user: user, csrf: CSRF.token(for: request), message: message,
                                           errors: errors), status: status)

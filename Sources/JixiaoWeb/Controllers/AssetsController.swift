@@ -68,7 +68,7 @@ struct AssetsController: RouteCollection {
         }
         let saved = try await request.visibleYear().1
         let fiscal = try await YearRepository(database: request.db)
-            .fiscalYear(organisationID: try context.organisation.requireID(), year: saved.year)
+            .fiscalYear(organisationID: context.organisation.id, year: saved.year)
         return page(context, saved, form: Form(saved.assets, version: fiscal?.version), request: request,
                     message: "已保存。")
     }

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -24,24 +23,19 @@ struct AuditController: RouteCollection {
         var from: String?
         var to: String?
 
-        /// The query with the filters applied (dates as whole days in Beijing time).
-        func apply(_ query: QueryBuilder<AuditEntryModel>) throws -> QueryBuilder<AuditEntryModel> {
-            var query = query
-            if let actor = actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
-                query = query.filter(\.$actor == actor)
-            }
-            if let action = action?.trimmingCharacters(in: .whitespaces), !action.isEmpty {
-                query = query.filter(\.$action =~ action)
-            }
+        /// The trail's filter (dates as whole days in Beijing time).
+        func trailFilter() throws -> AuditTrail.Filter {
+            var filter = AuditTrail.Filter(actor: actor?.trimmingCharacters(in: .whitespaces),
+                                           action: action?.trimmingCharacters(in: .whitespaces))
             for (text, isStart) in [(from, true), (to, false)] {
                 guard let text, !text.isEmpty else { continue }
                 guard let date = CivilDate(iso: text) else {
                     throw Abort(.unprocessableEntity, reason: "日期“\(text)”应为 YYYY-MM-DD。")
                 }
                 let start = ChinaCalendar.start(of: isStart ? date : CivilDate(dayNumber: date.dayNumber + 1))
-                query = isStart ? query.filter(\.$at >= start) : query.filter(\.$at < start)
+                if isStart { filter.from = start } else { filter.before = start }
             }
-            return query
+            return filter
         }
 
         /// The filters as a query string, for the CSV link.
@@ -58,8 +52,8 @@ struct AuditController: RouteCollection {
         let filter = try request.query.decode(Filter.self)
         try await AuditLog.append(on: request.db, actor: user.auditActor, action: "audit.read", subject: "audit",
                                   after: filter.queryString)
-        let entries = try await filter.apply(AuditEntryModel.query(on: request.db)).sort(\.$sequence, .descending)
-            .limit(Self.shown).all()
+        let entries = try await AuditTrail(database: request.db).entries(matching: try filter.trailFilter(),
+                                                                          newest: Self.shown)
         let chain: String
         let intact: Bool
         do {
@@ -77,7 +71,7 @@ struct AuditController: RouteCollection {
         let filter = try request.query.decode(Filter.self)
         var writer = CSVWriter()
         writer.append(AuditView.columns)
-        for entry in try await filter.apply(AuditEntryModel.query(on: request.db)).sort(\.$sequence).all() {
+        for entry in try await AuditTrail(database: request.db).entries(matching: try filter.trailFilter()) {
             writer.append(AuditView.cells(entry))
         }
         return try await Download.csv(writer.text, filename: "审计日志.csv", on: request)

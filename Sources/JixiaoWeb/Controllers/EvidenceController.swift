@@ -68,7 +68,7 @@ struct EvidenceController: RouteCollection {
         let context = try await YearContext.resolve(request, change: false)
         guard let id = request.parameters.get("id", as: UUID.self),
               let (entry, data) = try await EvidenceRepository(database: request.db).file(
-                id, organisationID: try context.organisation.requireID(), year: context.fiscal.year) else {
+                id, organisationID: context.organisation.id, year: context.fiscal.year) else {
             throw Abort(.notFound, reason: "没有这份佐证材料。")
         }
         let kind = EvidenceKind.allCases.first { $0.mediaType == entry.type }
@@ -98,7 +98,7 @@ struct EvidenceController: RouteCollection {
                       status: HTTPResponseStatus = .ok) async throws -> Response {
         let year = try await request.visibleYear().1
         let entries = try await EvidenceRepository(database: request.db)
-            .entries(organisationID: try context.organisation.requireID(), year: year.year)
+            .entries(organisationID: context.organisation.id, year: year.year)
         return html(EvidenceView.render(EvidenceModel(year, entries: entries, mayChange: context.mayChange),
                                         message: message, problems: problems, user: context.user,
                                         csrf: CSRF.token(for: request)), status: status)

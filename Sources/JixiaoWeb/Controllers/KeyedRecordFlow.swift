@@ -1,4 +1,3 @@
-import Fluent
 import JixiaoCore
 import JixiaoIO
 import JixiaoStore
@@ -40,7 +39,7 @@ struct KeyedRecordFlow<Form: KeyedRecordForm, Record> {
     let anchor: String
     let find: @Sendable (DepartmentYear, _ id: String) -> Record?
     let form: @Sendable (Record, _ version: Int?) -> Form
-    let versions: @Sendable (any Database, _ yearID: UUID) async throws -> [String: Int]
+    let versions: @Sendable (StoreDatabase, _ yearID: UUID) async throws -> [String: Int]
     let refusal: @Sendable (any Error) -> KeyedRecordRefusal?
     let page: @Sendable (YearContext, DepartmentYear, Form, _ existing: String?, FieldErrors, _ message: String?,
                          Request, HTTPResponseStatus) -> Response

@@ -16,7 +16,7 @@ struct LineController: RouteCollection {
     private func page(_ context: YearContext, form: LineForm, errors: FieldErrors, message: String?,
                       request: Request, status: HTTPResponseStatus = .ok) -> Response {
         let rows = context.lines.map {
-            LinesView.Row(id: $0.id!, line: BudgetLineRepository.line($0))
+            LinesView.Row(id: $0.id, line: $0.value)
         }
         return html(LinesView.render(code: context.organisation.code, name: context.organisation.name,
                                      year: context.fiscal.year, rows: rows, mayChange: context.mayChange, form: form,
@@ -67,7 +67,7 @@ struct LineController: RouteCollection {
     @Sendable func editForm(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: true)
         let (id, stored) = try await line(request, context)
-        return editPage(context, id: id, form: LineForm(BudgetLineRepository.line(stored),
+        return editPage(context, id: id, form: LineForm(stored.value,
                                                         version: stored.version),
                         errors: FieldErrors(), message: nil, request: request)
     }
@@ -104,7 +104,7 @@ struct LineController: RouteCollection {
                 actor: context.user.auditActor)
         } catch let refusal as BudgetLineRepository.Refusal {
             return try await refused(refusal, context, id: id,
-                                     form: LineForm(BudgetLineRepository.line(stored),
+                                     form: LineForm(stored.value,
                                                     version: stored.version), request: request)
         }
         return backToList(context, request)
@@ -124,18 +124,18 @@ struct LineController: RouteCollection {
                             message: "这个预算项目下有 \(payments) 笔支付，不能删除或更改编码；请先调整这些支付。",
                             request: request, status: .conflict)
         case .conflict:
-            guard let current = try await BudgetLineRepository(database: request.db).find(id, yearID: context.yearID)
+            guard let current = try await BudgetLineRepository(database: request.db).find(id, in: context.fiscal)
             else { throw Abort(.conflict, reason: "这个预算项目已被他人删除。") }
-            return editPage(context, id: id, form: LineForm(BudgetLineRepository.line(current),
+            return editPage(context, id: id, form: LineForm(current.value,
                                                             version: current.version),
                             errors: errors, message: "这个预算项目在您打开表单后已被他人修改，下面是最新内容；请核对后再保存。",
                             request: request, status: .conflict)
         }
     }
 
-    private func line(_ request: Request, _ context: YearContext) async throws -> (UUID, BudgetLineModel) {
+    private func line(_ request: Request, _ context: YearContext) async throws -> (UUID, Stored<BudgetLine>) {
         guard let id = request.parameters.get("id", as: UUID.self),
-              let stored = try await BudgetLineRepository(database: request.db).find(id, yearID: context.yearID) else {
+              let stored = try await BudgetLineRepository(database: request.db).find(id, in: context.fiscal) else {
             throw Abort(.notFound, reason: "没有这个预算项目。")
         }
         return (id, stored)

@@ -48,7 +48,7 @@ struct NarrativeController: RouteCollection {
         return try await page(request, message: "已保存。", status: .ok)
     }
 
-    private func load(_ request: Request) async throws -> (OrganisationModel, FiscalYearModel, DepartmentYear) {
+    private func load(_ request: Request) async throws -> (StoredOrganisation, StoredYear, DepartmentYear) {
         let user = try request.requireUser()
         guard let code = request.parameters.get("code"), let year = request.parameters.get("year", as: Int.self) else {
             throw Abort(.notFound)
@@ -56,7 +56,7 @@ struct NarrativeController: RouteCollection {
         guard user.maySee(organisation: code) else { throw Abort(.forbidden, reason: "只能查看本部门的数据。") }
         let years = YearRepository(database: request.db)
         guard let organisation = try await years.organisation(code: code),
-              let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year),
+              let fiscal = try await years.fiscalYear(organisationID: organisation.id, year: year),
               let loaded = try await years.load(code: code, year: year, payments: .dailyTotals) else { throw Abort(.notFound) }
         return (organisation, fiscal, loaded)
     }

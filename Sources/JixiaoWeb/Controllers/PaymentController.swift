@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoStore
@@ -32,9 +31,8 @@ struct PaymentController: RouteCollection {
             lines: context.lines.map { (code: $0.code, name: $0.name) }, projects: projects, project: project?.code,
             filter: filter,
             rows: result.rows.map {
-                PaymentsModel.Row(id: $0.id!, line: $0.lineCode, date: $0.date,
-                                  amount: Figures.yuan(Money(fen: $0.amountFen)), payee: $0.payee, voucher: $0.voucher,
-                                  memo: $0.memo)
+                PaymentsModel.Row(id: $0.id, line: $0.line, date: $0.date.description, amount: Figures.yuan($0.amount),
+                                  payee: $0.payee, voucher: $0.voucher, memo: $0.memo)
             },
             matching: result.matching, total: Figures.yuan(result.total), page: min(page, pages), pages: pages,
             mayChange: context.mayChange)
@@ -71,7 +69,7 @@ struct PaymentController: RouteCollection {
         let context = try await YearContext.resolve(request, change: true)
         let (id, stored) = try await payment(request, context)
         return html(PaymentsView.edit(try await model(context, request: request), id: id,
-                                      form: PaymentForm(PaymentRepository.payment(stored), version: stored.version),
+                                      form: PaymentForm(stored.value, version: stored.version),
                                       errors: FieldErrors(), message: nil, user: context.user,
                                       csrf: CSRF.token(for: request)))
     }
@@ -123,14 +121,14 @@ struct PaymentController: RouteCollection {
             throw Abort(.conflict, reason: "这笔支付已被他人删除。")
         }
         let page = PaymentsView.edit(model, id: id,
-                                     form: PaymentForm(PaymentRepository.payment(current), version: current.version),
+                                     form: PaymentForm(current.value, version: current.version),
                                      errors: FieldErrors(),
                                      message: "这笔支付在您打开表单后已被他人修改，下面是最新内容；请核对后再保存。",
                                      user: context.user, csrf: CSRF.token(for: request))
         return html(page, status: .conflict)
     }
 
-    private func payment(_ request: Request, _ context: YearContext) async throws -> (UUID, PaymentModel) {
+    private func payment(_ request: Request, _ context: YearContext) async throws -> (UUID, Stored<Payment>) {
         guard let id = request.parameters.get("id", as: UUID.self),
               let stored = try await PaymentRepository(database: request.db).find(id, yearID: context.yearID) else {
             throw Abort(.notFound, reason: "没有这笔支付。")

@@ -14,8 +14,7 @@ struct PlanController: RouteCollection {
     @Sendable func show(_ request: Request) async throws -> Response {
         let context = try await YearContext.resolve(request, change: false)
         let model = try line(request, context)
-        let months = BudgetLineRepository.months(model, unit: unit(context))
-        return page(context, model, form: PlanForm(plan: months.plan, version: model.version), errors: FieldErrors(),
+        return page(context, model, form: PlanForm(plan: model.plan, version: model.version), errors: FieldErrors(),
                     message: nil, request: request)
     }
 
@@ -24,14 +23,14 @@ struct PlanController: RouteCollection {
         try CSRF.verify(request)
         let model = try line(request, context)
         var form = PlanForm(request)
-        let budget = Money(fen: model.adjustedFen)
+        let budget = model.adjusted
         switch form.action {
         case .even:
             form.months = PlanForm(plan: PlanSpreading.evenly(budget, over: form.from...12), version: nil).months
             return page(context, model, form: form, errors: FieldErrors(),
                         message: "已把全年预算数平均分摊到 \(form.from)–12 月，核对后请保存。", request: request)
         case .lastYear:
-            guard let plan = PlanSpreading.following(BudgetLineRepository.months(model, unit: unit(context)).lastYear,
+            guard let plan = PlanSpreading.following(model.lastYear,
                                                      total: budget) else {
                 return page(context, model, form: form, errors: FieldErrors(),
                             message: "这个项目没有上年月度支付数据，可在填报工作簿“上年月度支付”表中填写后导入。",
@@ -57,12 +56,12 @@ struct PlanController: RouteCollection {
             case .success(let plan):
                 do {
                     try await BudgetLineRepository(database: request.db).updatePlan(
-                        model.id!, fiscal: context.fiscal, version: form.version ?? 0, plan: plan,
+                        model.id, fiscal: context.fiscal, version: form.version ?? 0, plan: plan,
                         subject: context.subject, actor: context.user.auditActor)
                 } catch BudgetLineRepository.Refusal.conflict {
                     let fresh = try await YearContext.resolve(request, change: true)
                     let stored = try line(request, fresh)
-                    return page(fresh, stored, form: PlanForm(plan: BudgetLineRepository.months(stored, unit: unit(fresh)).plan,
+                    return page(fresh, stored, form: PlanForm(plan: stored.plan,
                                                               version: stored.version),
                                 errors: FieldErrors(), message: "这个项目在您打开页面后已被他人修改，下面是最新的计划；请重新填写后保存。",
                                 request: request, status: .conflict)
@@ -73,18 +72,15 @@ struct PlanController: RouteCollection {
         }
     }
 
-    private func line(_ request: Request, _ context: YearContext) throws -> BudgetLineModel {
+    private func line(_ request: Request, _ context: YearContext) throws -> Stored<BudgetLine> {
         guard let id = request.parameters.get("id", as: UUID.self), let model = context.lines.first(where: { $0.id == id })
         else { throw Abort(.notFound) }
         return model
     }
 
-    private func unit(_ context: YearContext) -> Money.Unit { Money.Unit(rawValue: context.fiscal.moneyUnit) ?? .yuan }
-
-    private func page(_ context: YearContext, _ model: BudgetLineModel, form: PlanForm, errors: FieldErrors,
+    private func page(_ context: YearContext, _ model: Stored<BudgetLine>, form: PlanForm, errors: FieldErrors,
                       message: String?, request: Request, status: HTTPResponseStatus = .ok) -> Response {
-        html(PlanView.render(context: context, line: BudgetLineRepository.line(model), id: model.id!,
-                             hasLastYear: !BudgetLineRepository.months(model, unit: unit(context)).lastYear.isEmpty,
+        html(PlanView.render(context: context, line: model.value, id: model.id, hasLastYear: !model.lastYear.isEmpty,
                              form: form, errors: errors, message: message, csrf: CSRF.token(for: request)),
              status: status)
     }

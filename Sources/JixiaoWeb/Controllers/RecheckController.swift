@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -91,7 +90,7 @@ struct RecheckController: RouteCollection {
     }
 
     /// The year asked for, or the latest held; 404 when the store holds no year at all.
-    static func year(_ asked: Int?, on database: any Database) async throws -> Int {
+    static func year(_ asked: Int?, on database: StoreDatabase) async throws -> Int {
         if let asked { return asked }
         guard let latest = try await YearRepository(database: database).heldYears().max() else {
             throw Abort(.notFound, reason: "库中还没有任何部门的数据。")
@@ -140,7 +139,7 @@ struct RecheckController: RouteCollection {
         let context = try await YearContext.resolve(request, change: false)
         guard let item = request.parameters.get("item"),
               let file = try await Rechecks(database: request.db).file(
-                organisationID: try context.organisation.requireID(), year: context.fiscal.year, item: item) else {
+                organisationID: context.organisation.id, year: context.fiscal.year, item: item) else {
             throw Abort(.notFound, reason: "没有这份复核材料。")
         }
         let type = EvidenceKind.allCases.first { $0.mediaType == file.type }

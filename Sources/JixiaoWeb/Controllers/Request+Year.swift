@@ -1,4 +1,3 @@
-import Fluent
 import JixiaoCore
 import JixiaoStore
 import Vapor
@@ -44,7 +43,7 @@ extension Request {
     /// nil when none is held. Administrators see no department (三员分立); the bureau's read is audited.
     /// The database the bureau's read-only lists read: the streaming replica when one is configured (it may trail
     /// the store by a moment; a person's own changes are read back from the store), else the store.
-    var readDB: any Database {
+    var readDB: StoreDatabase {
         application.databases.ids().contains(.replica) ? db(.replica) : db
     }
 

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -32,7 +31,7 @@ struct ReviewController: RouteCollection {
             guard parts.count == 3, let year = Int(parts[1]),
                   let organisation = try await YearRepository(database: request.db).organisation(code: parts[0]),
                   let fiscal = try await YearRepository(database: request.db)
-                    .fiscalYear(organisationID: organisation.requireID(), year: year) else {
+                    .fiscalYear(organisationID: organisation.id, year: year) else {
                 results.append((item, "没有这个部门年度"))
                 continue
             }
@@ -100,10 +99,10 @@ struct ReviewController: RouteCollection {
 /// A department-year's review as the request's user may act on it: shared by the page and the API.
 struct ReviewContext {
     let user: CurrentUser
-    let organisation: OrganisationModel
-    let fiscal: FiscalYearModel
+    let organisation: StoredOrganisation
+    let fiscal: StoredYear
     let request: Request
-    var database: any Database { request.db }
+    var database: StoreDatabase { request.db }
 
     /// 404 when there is no such year, 403 when the user may not see it (as every year page resolves it).
     static func resolve(_ request: Request) async throws -> ReviewContext {
@@ -115,7 +114,7 @@ struct ReviewContext {
 
     /// The page's (and the API's) view of both rounds.
     func model(message: String?, refusal: ReviewRefusal? = nil) async throws -> ReviewModel {
-        let id = try organisation.requireID()
+        let id = organisation.id
         let year = try await YearRepository(database: database).load(code: organisation.code, year: fiscal.year,
                                                                      payments: .dailyTotals)
         var findings: [Finding] = []
@@ -157,13 +156,13 @@ struct ReviewContext {
             // The documents (a PDF through LibreOffice takes seconds) are made only for a step the machine allows
             // from the current state: anyone may ask, and a refusal must be as quick as for any other step. The
             // repository checks again inside its transaction.
-            let current = try await repository.statuses(organisationID: try organisation.requireID(),
+            let current = try await repository.statuses(organisationID: organisation.id,
                                                         year: fiscal.year)[round]?.state ?? .drafting
             _ = try ReviewMachine.next(round, from: current, action: action, by: party, reason: reason, grade: grade)
         }
         if action == .publish, let year = try await YearRepository(database: database)
             .load(code: organisation.code, year: fiscal.year) {
-            publication = try await Publishing.documents(for: year, organisationID: try organisation.requireID(), on: request)
+            publication = try await Publishing.documents(for: year, organisationID: organisation.id, on: request)
         }
         return try await repository.step(action, round: round, by: party, reason: reason, remarks: remarks, grade: grade,
                                          organisation: organisation, fiscal: fiscal, publication: publication,

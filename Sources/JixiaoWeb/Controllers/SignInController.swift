@@ -62,8 +62,8 @@ struct SignInController: RouteCollection {
             return html(page, status: .forbidden)
         case .valid(let user):
             try await throttle.clear(source: source, username: username)
-            let id = try user.requireID()
-            if user.totpSecret != nil {
+            let id = user.id
+            if user.hasSecondFactor {
                 try await renewSession(request)
                 request.session.data[SessionKeys.pendingUser] = id.uuidString
                 request.session.data[SessionKeys.pendingSince] = String(Date().timeIntervalSince1970)
@@ -127,9 +127,9 @@ struct SignInController: RouteCollection {
 
     /// Opens the signed-in session: a new session id (no fixation), the restriction the account is under, the
     /// device cookie, the audit entry.
-    private func complete(_ request: Request, user: UserModel, policy: SecurityPolicy, next: String,
+    private func complete(_ request: Request, user: StoredUser, policy: SecurityPolicy, next: String,
                           trusted: Bool) async throws -> Response {
-        let id = try user.requireID()
+        let id = user.id
         try await renewSession(request)
         let now = String(Date().timeIntervalSince1970)
         request.session.data[SessionKeys.user] = id.uuidString
@@ -142,7 +142,7 @@ struct SignInController: RouteCollection {
         var restriction: Restriction?
         if user.mustChangePassword || expired {
             restriction = .changePassword
-        } else if policy.secondFactorRequired, role?.isPrivileged == true, user.totpSecret == nil {
+        } else if policy.secondFactorRequired, role?.isPrivileged == true, !user.hasSecondFactor {
             restriction = .enrolSecondFactor
         }
         request.session.data[SessionKeys.restriction] = restriction?.rawValue

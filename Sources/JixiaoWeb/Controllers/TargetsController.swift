@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -87,7 +86,7 @@ struct TargetsContext {
                form: TargetsController.RequestForm? = nil) async throws -> TargetsModel {
         guard let loaded = try await YearRepository(database: request.db)
             .load(code: year.organisation.code, year: year.fiscal.year, payments: .dailyTotals) else { throw Abort(.notFound) }
-        let organisationID = try year.organisation.requireID()
+        let organisationID = year.organisation.id
         let states = try await ReviewRepository(database: request.db)
             .statuses(organisationID: organisationID, year: loaded.year).mapValues(\.state)
         return TargetsModel(code: year.organisation.code, name: year.organisation.name, year: loaded.year,

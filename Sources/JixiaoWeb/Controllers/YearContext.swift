@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoStore
@@ -8,13 +7,13 @@ import Vapor
 /// records start from it.
 struct YearContext {
     let user: CurrentUser
-    let organisation: OrganisationModel
-    let fiscal: FiscalYearModel
-    let lines: [BudgetLineModel]
+    let organisation: StoredOrganisation
+    let fiscal: StoredYear
+    let lines: [Stored<BudgetLine>]
 
     /// `CODE/YEAR`, as the audit log names the year.
     var subject: String { "\(organisation.code)/\(fiscal.year)" }
-    var yearID: UUID { fiscal.id! }
+    var yearID: UUID { fiscal.id }
     var mayChange: Bool { user.mayChange(organisation: organisation.code) }
 
     /// 404 when there is no such year, 403 when the user may not see it (or, with `change`, not change it).
@@ -27,11 +26,11 @@ struct YearContext {
         if change, !user.mayChange(organisation: code) { throw Abort(.forbidden, reason: "您的角色不能修改这些数据。") }
         let years = YearRepository(database: request.db)
         guard let organisation = try await years.organisation(code: code),
-              let fiscal = try await years.fiscalYear(organisationID: organisation.id!, year: year) else {
+              let fiscal = try await years.fiscalYear(organisationID: organisation.id, year: year) else {
             throw Abort(.notFound, reason: "没有 \(code) \(year) 年的数据。")
         }
         try await request.auditRead(code: code, year: year)
-        let lines = try await BudgetLineRepository(database: request.db).lines(yearID: fiscal.id!)
+        let lines = try await BudgetLineRepository(database: request.db).lines(of: fiscal)
         return YearContext(user: user, organisation: organisation, fiscal: fiscal, lines: lines)
     }
 }

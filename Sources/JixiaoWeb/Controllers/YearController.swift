@@ -71,7 +71,7 @@ struct YearController: RouteCollection {
             var evidence: [BundleArchive.File] = []
             if let organisation = try await YearRepository(database: request.db).organisation(code: year.department.code) {
                 evidence = try await EvidenceRepository(database: request.db)
-                    .files(organisationID: try organisation.requireID(), year: year.year)
+                    .files(organisationID: organisation.id, year: year.year)
             }
             return try await Download.response(try BundleArchive.write(year, evidence: evidence), type: Download.zip,
                                                filename: "\(year.department.code)-\(year.year)-数据包及佐证材料.zip",

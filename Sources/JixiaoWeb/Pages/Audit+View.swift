@@ -5,7 +5,7 @@ import JixiaoStore
 enum AuditView {
     static let columns = ["序号", "时间（北京时间）", "操作人", "角色", "来源地址", "操作", "对象", "结果", "修改前", "修改后"]
 
-    static func render(entries: [AuditEntryModel], filter: AuditController.Filter, chain: String, intact: Bool,
+    static func render(entries: [AuditEntry], filter: AuditController.Filter, chain: String, intact: Bool,
                        user: CurrentUser, csrf: String) -> String {
         Layout.page(title: "审计日志", user: user, csrf: csrf) {
             HTML.element("h1") { "审计日志" }
@@ -52,7 +52,7 @@ enum AuditView {
     }
 
     /// An entry's cells, in the order of ``columns``.
-    static func cells(_ entry: AuditEntryModel) -> [String] {
+    static func cells(_ entry: AuditEntry) -> [String] {
         [String(entry.sequence), ChinaCalendar.timestamp(entry.at), entry.actor, Role(rawValue: entry.role)?.chinese ?? entry.role,
          entry.source, entry.action, entry.subject, outcome(entry.outcome), entry.before, entry.after]
     }

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import JixiaoCore
 import JixiaoIO
@@ -26,7 +25,7 @@ struct RecheckPage {
                      problems: [String] = []) async throws -> RecheckPage {
         guard let year = try await YearRepository(database: request.db)
             .load(code: context.organisation.code, year: context.fiscal.year, payments: .dailyTotals) else { throw Abort(.notFound) }
-        let organisationID = try context.organisation.requireID()
+        let organisationID = context.organisation.id
         let state = try await ReviewRepository(database: request.db)
             .statuses(organisationID: organisationID, year: year.year)[.selfEvaluation]?.state ?? .drafting
         let recheckYear = try await RecheckYear.load(year.year, on: request.db)
@@ -41,7 +40,7 @@ struct RecheckPage {
 
     /// The comparison of `year` with its re-scores under the threshold of `recheckYear`.
     static func comparison(of year: DepartmentYear, organisationID: UUID, in recheckYear: RecheckYear,
-                           on database: any Database) async throws -> (comparison: Recheck, stored: [String: Rechecks.Stored]) {
+                           on database: StoreDatabase) async throws -> (comparison: Recheck, stored: [String: Rechecks.Stored]) {
         let stored = try await Rechecks(database: database).rescores(organisationID: organisationID, year: year.year)
         let comparison = Recheck(year: year, evaluation: Evaluator.evaluate(year),
                                  rescores: stored.mapValues(\.rescore), threshold: recheckYear.threshold)
@@ -105,7 +104,7 @@ struct RecheckYear {
     /// The draw `code` was in, if it was drawn.
     func member(_ code: String) -> Rechecks.Member? { drawn.first { $0.code == code } }
 
-    static func load(_ year: Int, on database: any Database) async throws -> RecheckYear {
+    static func load(_ year: Int, on database: StoreDatabase) async throws -> RecheckYear {
         RecheckYear(campaign: try await ReviewCampaigns(database: database).all()[year],
                     drawn: try await Rechecks(database: database).drawn(year: year))
     }
@@ -128,7 +127,7 @@ struct SpotCheckPage {
     var message: String?
     var problems: [String] = []
 
-    static func load(year: Int, user: CurrentUser, on database: any Database, message: String? = nil,
+    static func load(year: Int, user: CurrentUser, on database: StoreDatabase, message: String? = nil,
                      problems: [String] = []) async throws -> SpotCheckPage {
         let recheckYear = try await RecheckYear.load(year, on: database)
         let years = YearRepository(database: database)
@@ -136,7 +135,7 @@ struct SpotCheckPage {
         for member in recheckYear.drawn {
             guard let loaded = try await years.load(code: member.code, year: year, payments: .dailyTotals),
                   let organisation = try await years.organisation(code: member.code) else { continue }
-            let comparison = try await RecheckPage.comparison(of: loaded, organisationID: organisation.requireID(),
+            let comparison = try await RecheckPage.comparison(of: loaded, organisationID: organisation.id,
                                                               in: recheckYear, on: database).comparison
             rows.append(Row(member: member, comparison: comparison))
         }

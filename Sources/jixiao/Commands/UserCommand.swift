@@ -131,9 +131,9 @@ struct UserCommand: AsyncParsableCommand {
             let lines = try await store.withStore { database in
                 try await UserRepository(database: database).all().map { user in
                     let role = Role(rawValue: user.role)?.chinese ?? user.role
-                    let state = [user.disabled ? "已停用" : nil, user.totpSecret != nil ? "动态口令" : nil,
+                    let state = [user.disabled ? "已停用" : nil, user.hasSecondFactor ? "动态口令" : nil,
                                  user.mustChangePassword ? "待改密码" : nil].compactMap { $0 }.joined(separator: ",")
-                    return "\(user.username)\t\(user.displayName)\t\(role)\t\(user.organisation?.code ?? "—")\t\(state)"
+                    return "\(user.username)\t\(user.displayName)\t\(role)\t\(user.organisationCode ?? "—")\t\(state)"
                 }
             }
             for line in lines { Terminal.output(line) }
