@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "JixiaoWebTests",
             dependencies: [
-                "JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoStore", "JixiaoWeb", "JixiaoTestSupport",
+                "JixiaoCore", "JixiaoIO", "JixiaoOffice", "JixiaoStore", "JixiaoWeb", "JixiaoFuzzing", "JixiaoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -37,11 +37,14 @@ extension DatabaseTests {
                 #expect(rows[0].executed == Monitor.report(year, asOf: asOf).total.executed)
             }
             try await expectTheEngines(year)
-            // The tasks' columns filled from the definitions of a store made before them (on one connection: SQLite's
-            // connections to one database in memory can miss a dropped column another made).
+            // The tasks' columns filled from the definitions of a store made before them, and the tasks' table from
+            // those (on one connection: SQLite's connections to one database in memory can miss a dropped column
+            // another made).
             try await app.db.transaction { database in
+                try await CreateRecordTables().revert(on: database)
                 try await AddTaskColumnsToRecords().revert(on: database)
                 try await AddTaskColumnsToRecords().prepare(on: database)
+                try await CreateRecordTables().prepare(on: database)
             }
             try await expectTheEngines(year)
             // Every task marked done on its due date through the change path: none is overdue.

@@ -36,15 +36,9 @@ public enum BundleWriter {
         if !year.workPlan.isEmpty { members.append(.init("workPlan", .array(year.workPlan.map { task($0, unit: unit) }))) }
         members += [
             .init("activities", .array(year.activities.map(activity))),
-            .init("procurements", .array(year.procurements.map { procurement($0, money: money) })),
+            .init("procurements", .array(year.procurements.map { procurement($0, unit: unit) })),
         ]
-        if let assets = year.assets {
-            var fields: [JSONValue.Member] = [.init("asOf", .string(assets.asOf.description)),
-                                              .init("current", money(assets.current)),
-                                              .init("nonCurrent", money(assets.nonCurrent))]
-            if let total = assets.declaredTotal { fields.append(.init("total", money(total))) }
-            members.append(.init("assets", .object(fields)))
-        }
+        if let assets = year.assets { members.append(.init("assets", self.assets(assets, unit: unit))) }
         if !year.projects.isEmpty { members.append(.init("projects", .array(year.projects.map(project)))) }
         let narrative = NarrativeSection.allCases.compactMap { section in
             year.narrative[section].map { JSONValue.Member(section.rawValue, .string($0)) }
@@ -186,7 +180,8 @@ public enum BundleWriter {
         return .object(fields)
     }
 
-    private static func activity(_ activity: Activity) -> JSONValue {
+    /// One activity as a bundle entry.
+    public static func activity(_ activity: Activity) -> JSONValue {
         var fields: [JSONValue.Member] = [.init("date", .string(activity.date.description)),
                                           .init("title", .string(activity.title)),
                                           .init("kind", .string(activity.kind))]
@@ -196,7 +191,9 @@ public enum BundleWriter {
         return .object(fields)
     }
 
-    private static func procurement(_ procurement: Procurement, money: (Money) -> JSONValue) -> JSONValue {
+    /// One procurement as a bundle entry, money in `unit`.
+    public static func procurement(_ procurement: Procurement, unit: Money.Unit) -> JSONValue {
+        func money(_ amount: Money) -> JSONValue { .string(amount.decimalString(in: unit)) }
         var fields: [JSONValue.Member] = [.init("name", .string(procurement.name))]
         if let line = procurement.line { fields.append(.init("line", .string(line))) }
         fields.append(.init("amount", money(procurement.amount)))
@@ -206,6 +203,16 @@ public enum BundleWriter {
             ("contractPublished", procurement.contractPublished), ("contractFiled", procurement.contractFiled),
         ]
         for case let (key, date?) in dates { fields.append(.init(key, .string(date.description))) }
+        return .object(fields)
+    }
+
+    /// The year's assets as the bundle's `assets` object, money in `unit`.
+    public static func assets(_ assets: Assets, unit: Money.Unit) -> JSONValue {
+        func money(_ amount: Money) -> JSONValue { .string(amount.decimalString(in: unit)) }
+        var fields: [JSONValue.Member] = [.init("asOf", .string(assets.asOf.description)),
+                                          .init("current", money(assets.current)),
+                                          .init("nonCurrent", money(assets.nonCurrent))]
+        if let total = assets.declaredTotal { fields.append(.init("total", money(total))) }
         return .object(fields)
     }
 }

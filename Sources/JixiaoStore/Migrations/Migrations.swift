@@ -16,6 +16,6 @@ public enum StoreMigrations {
         UniquePositions(), HardenUsers(),
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
-        CreateEvidence(), CreateResultRules(), CreateRectifications(), KeyByOrganisation(), IndexFiscalYearsByYear(),
+        CreateEvidence(), CreateResultRules(), CreateRectifications(), KeyByOrganisation(), IndexFiscalYearsByYear(), CreateRecordTables(),
     ]
 }

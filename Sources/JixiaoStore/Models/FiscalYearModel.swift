@@ -1,9 +1,9 @@
 import Fluent
 import Foundation
 
-/// One department's fiscal year: its scalar parts, with the small structured parts (template choice, tasks,
-/// narrative, assets) as JSON text in the bundle's own shape. Budget lines, payments, indicators, activities and
-/// procurements have tables of their own.
+/// One department's fiscal year: its scalar parts, with the small structured parts (template choice, key tasks,
+/// narrative) as JSON text in the bundle's own shape and its assets as columns (``AssetColumns``). Budget lines,
+/// payments and records have tables of their own.
 final class FiscalYearModel: Model, @unchecked Sendable {
     static let schema = "fiscal_years"
 
@@ -19,8 +19,6 @@ final class FiscalYearModel: Model, @unchecked Sendable {
     @Field(key: "tasks") var tasks: String
     /// JSON object by narrative section.
     @Field(key: "narrative") var narrative: String
-    /// JSON object of the bundle's `assets`, or nil.
-    @OptionalField(key: "assets") var assets: String?
     /// Incremented by every change, so concurrent edits are detected.
     @Field(key: "version") var version: Int
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -4,7 +4,7 @@ import JixiaoCore
 import JixiaoIO
 import SQLKit
 
-/// A change to one of a year's records kept as bundle JSON (an indicator, a work-plan task), made safely: the year is
+/// A change to one of a year's keyed records (an indicator, a work-plan task), made safely: the year is
 /// read back through the bundle reader with the change in it, so a change the reader refuses throws its
 /// ``InputError`` (paths such as `workPlan[3].due`) and nothing is written; a stale version is refused; the change
 /// is audited with the record before and after, and the year's evaluation snapshot is recomputed (``YearChange``).
@@ -47,67 +47,84 @@ struct RecordEdit {
     }
 
     /// Checks and writes the change inside the caller's change transaction (``YearChange``); returns the record's
-    /// definition before (empty for a new record) and after.
+    /// bundle JSON before (empty for a new record) and after. A kind held in typed tables (``RecordTables``) is
+    /// written from the value the reader made of it; others as their bundle JSON.
     func write(key: String, isNew: Bool, version: Int?, on database: any Database,
                change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws -> (String, JSONValue) {
         let yearID = fiscal.id
-        let (existing, updated) = try await checked(key: key, isNew: isNew, version: version, on: database,
-                                                    change: change)
-        if isNew, existing != nil { throw Refusal.duplicateKey }
-        let title = updated["title"]?.string ?? updated["name"]?.string ?? ""
-        if let existing {
-            let sql = database as! any SQLDatabase
-            var update = sql.update(RecordModel.schema)
-            for (column, value) in zip(TaskColumns.names, TaskColumns.values(kind: kind, definition: updated)) {
-                update = update.set(SQLIdentifier(column), to: SQLBind(value))
-            }
-            let changed = try await update
-                .set("definition", to: SQLBind(updated.serialized())).set("title", to: SQLBind(title))
+        let check = try await checked(key: key, isNew: isNew, version: version, on: database, change: change)
+        if isNew, check.existing != nil { throw Refusal.duplicateKey }
+        let updated = check.updated
+        let typed = RecordTables.value(kind: kind, key: key, in: check.year)
+        if let existing = check.existing {
+            let changed = try await (database as! any SQLDatabase).update(RecordModel.schema)
+                .set("definition", to: SQLBind(typed == nil ? updated.serialized() : ""))
+                .set("title", to: SQLBind(updated["title"]?.string ?? updated["name"]?.string ?? ""))
                 .set("version", to: SQLBind(existing.version + 1))
                 .where("id", .equal, SQLBind(try existing.requireID()))
                 .where("version", .equal, SQLBind(existing.version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Refusal.conflict }
+            if let typed {
+                try await RecordTables.replaceFields(of: try existing.requireID(), with: typed,
+                                                     organisationID: fiscal.organisationID, on: database)
+            }
         } else {
             let last = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).sort(\.$position, .descending).first()
-            let record = RecordModel()
-            record.$fiscalYear.id = yearID
-            record.organisationID = fiscal.organisationID
-            record.kind = kind
-            record.position = (last?.position ?? -1) + 1
-            record.key = key
-            record.title = title
-            record.definition = updated.serialized()
-            TaskColumns.fill(record, from: updated)
-            record.version = 1
-            try await record.create(on: database)
+            let position = (last?.position ?? -1) + 1
+            if let typed {
+                try await RecordTables.add([(position, typed)], yearID: yearID, organisationID: fiscal.organisationID,
+                                           on: database)
+            } else {
+                let record = RecordModel()
+                record.$fiscalYear.id = yearID
+                record.organisationID = fiscal.organisationID
+                record.kind = kind
+                record.position = position
+                record.key = key
+                record.title = updated["title"]?.string ?? updated["name"]?.string ?? ""
+                record.definition = updated.serialized()
+                record.version = 1
+                try await record.create(on: database)
+            }
         }
-        return (existing?.definition ?? "", updated)
+        return (check.stored?.serialized() ?? "", updated)
+    }
+
+    /// What checking a change found: the stored record and its bundle JSON, what the change makes of it, and the
+    /// year as the bundle reader read it with the change.
+    private struct Check {
+        var existing: RecordModel?
+        var stored: JSONValue?
+        var updated: JSONValue
+        var year: DepartmentYear
     }
 
     /// The stored record and what the change makes of it, after the whole year has been read with the change by the
     /// bundle reader (which throws every fault).
     private func checked(key: String, isNew: Bool, version: Int?, on database: any Database,
-                         change: @Sendable (JSONValue?) -> JSONValue) async throws -> (RecordModel?, JSONValue) {
+                         change: @Sendable (JSONValue?) -> JSONValue) async throws -> Check {
         let yearID = fiscal.id
         let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
             .filter(\.$kind == kind).filter(\.$key == key).first()
         if !isNew, existing == nil { throw Refusal.noSuchRecord }
         if let version, let existing, existing.version != version { throw Refusal.conflict }
-        let updated = change(existing.flatMap { try? JSONParser.parse(Data($0.definition.utf8)) })
 
         let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
         var records: [JSONValue] = []
         if case .array(let stored)? = bundle[member] { records = stored }
+        let position = existing == nil ? nil : records.firstIndex { $0["id"] == .string(key) }
+        let stored = position.map { records[$0] }
+        let updated = change(stored)
         // A new record is added even when its key is taken, so that the reader reports the clash with the rest.
-        if !isNew, let position = records.firstIndex(where: { $0["id"] == .string(key) }) {
+        if !isNew, let position {
             records[position] = updated
         } else {
             records.append(updated)
         }
-        _ = try BundleReader().decode(bundle.setting(member, to: .array(records)), file: subject)
-        return (existing, updated)
+        let year = try BundleReader().decode(bundle.setting(member, to: .array(records)), file: subject)
+        return Check(existing: existing, stored: stored, updated: updated, year: year)
     }
 
     /// Removes the record `key` if it is still at `version`; the year must still read without it.
@@ -118,7 +135,9 @@ struct RecordEdit {
                 .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }
             guard existing.version == version else { throw Refusal.conflict }
             let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
+            var before = ""
             if case .array(let records)? = bundle[member] {
+                before = records.first { $0["id"] == .string(key) }?.serialized() ?? ""
                 let rest = records.filter { $0["id"] != .string(key) }
                 _ = try BundleReader().decode(bundle.setting(member, to: .array(rest)), file: subject)
             }
@@ -128,7 +147,7 @@ struct RecordEdit {
                 .returning("id").all()
             guard !removed.isEmpty else { throw Refusal.conflict }
             return .init((), yearID: yearID,
-                         audit: .init(action: action, subject: "\(subject)/\(key)", before: existing.definition))
+                         audit: .init(action: action, subject: "\(subject)/\(key)", before: before))
         }
     }
 }

@@ -55,52 +55,61 @@ public struct RecordListRepository: Sendable {
 
     /// A digest of the year's list as stored: what a form carries to show it still edits that list.
     public func digest(yearID: UUID) async throws -> String {
-        Self.digest(try await records(yearID: yearID, on: database))
+        Self.digest(Self.entries(of: member, in: try await YearRows.bundle(yearID: yearID, withPayments: false,
+                                                                         on: database)))
     }
 
     /// Applies `edit` if the list is still the one whose digest is `expecting`; returns how many rows it has after.
+    /// The list is checked with the whole year by the bundle reader, then written: activities and procurements to
+    /// their tables from the values the reader made (``RecordTables``), projects as their bundle JSON.
     @discardableResult
     public func change(_ edit: Edit, expecting: String, organisation: StoredOrganisation, fiscal: StoredYear,
                        actor: AuditActor) async throws -> Int {
         let yearID = fiscal.id
         let subject = "\(organisation.code)/\(fiscal.year)"
         return try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
-            let records = try await records(yearID: yearID, on: database)
-            guard Self.digest(records) == expecting,
-                  edit.replacing.keys.allSatisfy(records.indices.contains) else { throw Stale() }
-            let kept = records.enumerated().filter { !edit.removing.contains($0.offset) }.map { offset, record in
-                edit.replacing[offset] ?? (try? JSONParser.parse(Data(record.definition.utf8))) ?? .object([])
+            let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
+            let stored = Self.entries(of: member, in: bundle)
+            guard Self.digest(stored) == expecting,
+                  edit.replacing.keys.allSatisfy(stored.indices.contains) else { throw Stale() }
+            let kept = stored.enumerated().filter { !edit.removing.contains($0.offset) }.map { offset, entry in
+                edit.replacing[offset] ?? entry
             }
             let list = kept + edit.adding
-            let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
-            _ = try BundleReader().decode(bundle.setting(member, to: .array(list)), file: subject)
+            let year = try BundleReader().decode(bundle.setting(member, to: .array(list)), file: subject)
+            // The typed rows go with their records (their keys cascade).
             try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID).filter(\.$kind == kind).delete()
-            for (position, entry) in list.enumerated() {
-                let record = RecordModel()
-                record.$fiscalYear.id = yearID
-                record.organisationID = fiscal.organisationID
-                record.kind = kind
-                record.position = position
-                record.key = entry["code"]?.string ?? ""
-                record.title = entry["title"]?.string ?? entry["name"]?.string ?? ""
-                record.definition = entry.serialized()
-                TaskColumns.fill(record, from: entry)
-                record.version = 1
-                try await record.create(on: database)
+            if RecordTables.holds(kind) {
+                try await RecordTables.add(RecordTables.values(of: kind, in: year), yearID: yearID,
+                                           organisationID: fiscal.organisationID, on: database)
+            } else {
+                for (position, entry) in list.enumerated() {
+                    let record = RecordModel()
+                    record.$fiscalYear.id = yearID
+                    record.organisationID = fiscal.organisationID
+                    record.kind = kind
+                    record.position = position
+                    record.key = entry["code"]?.string ?? ""
+                    record.title = entry["title"]?.string ?? entry["name"]?.string ?? ""
+                    record.definition = entry.serialized()
+                    record.version = 1
+                    try await record.create(on: database)
+                }
             }
             return .init(list.count, yearID: yearID, audit: .init(
-                action: "\(member).change", subject: subject, before: "\(records.count) \(member)",
+                action: "\(member).change", subject: subject, before: "\(stored.count) \(member)",
                 after: "\(list.count) \(member): \(edit.replacing.count) changed, \(edit.removing.count) removed, "
                     + "\(edit.adding.count) added"))
         }
     }
 
-    private func records(yearID: UUID, on database: any Database) async throws -> [RecordModel] {
-        try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID).filter(\.$kind == kind)
-            .sort(\.$position).all()
+    /// The list `member` of a year's bundle.
+    private static func entries(of member: String, in bundle: JSONValue) -> [JSONValue] {
+        if case .array(let entries)? = bundle[member] { return entries }
+        return []
     }
 
-    private static func digest(_ records: [RecordModel]) -> String {
-        SHA256.hash(data: Data(records.map(\.definition).joined(separator: "\n").utf8)).hex
+    private static func digest(_ entries: [JSONValue]) -> String {
+        SHA256.hash(data: Data(entries.map { $0.serialized() }.joined(separator: "\n").utf8)).hex
     }
 }

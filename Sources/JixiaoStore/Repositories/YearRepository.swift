@@ -210,12 +210,7 @@ public struct YearRepository: Sendable {
         let before = try await row(fiscal).narrative
         let id = fiscal.id
         try await YearChange.commit(claiming: id, kind: .narrative, actor: actor, on: database) { database in
-            let sql = database as! any SQLDatabase
-            let changed = try await sql.update(FiscalYearModel.schema).set("narrative", to: SQLBind(text))
-                .set("version", to: SQLBind(version + 1))
-                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
-                .returning("id").all()
-            guard !changed.isEmpty else { throw Stale() }
+            try await Self.advance(id, from: version, setting: [("narrative", text)], on: database)
             return .init((), yearID: id, audit: .init(action: "narrative.update", subject: subject, before: before,
                                                       after: text))
         }
@@ -254,11 +249,18 @@ public struct YearRepository: Sendable {
     /// checked by the bundle reader with the whole year, held with the self-evaluation, audited.
     public func updateAssets(_ assets: JSONValue?, organisation: StoredOrganisation, fiscal: StoredYear,
                              version: Int, actor: AuditActor) async throws {
-        let text = assets?.serialized()
-        let before = try await row(fiscal).assets
-        try await updateColumns([("assets", text)], kind: .results, action: "assets.update", organisation: organisation,
-                                fiscal: fiscal, version: version, actor: actor, before: before ?? "",
-                                after: text ?? "")
+        let id = fiscal.id
+        let subject = "\(organisation.code)/\(fiscal.year)"
+        try await YearChange.commit(claiming: id, kind: .results, actor: actor, on: database) { database in
+            try await Self.advance(id, from: version, setting: [], on: database)
+            let bundle = try await YearRows.bundle(yearID: id, withPayments: false, on: database)
+            let year = try BundleReader().decode(assets.map { bundle.setting("assets", to: $0) } ?? bundle.removing("assets"),
+                                                 file: subject)
+            try await AssetColumns.set(year.assets, yearID: id, on: database as! any SQLDatabase)
+            return .init((), yearID: id, audit: .init(action: "assets.update", subject: subject,
+                                                      before: bundle["assets"]?.serialized() ?? "",
+                                                      after: assets?.serialized() ?? ""))
+        }
     }
 
     /// The year's row as stored now; ``Stale`` when it is gone.
@@ -275,16 +277,21 @@ public struct YearRepository: Sendable {
         let id = fiscal.id
         let subject = "\(organisation.code)/\(fiscal.year)"
         try await YearChange.commit(claiming: id, kind: kind, actor: actor, on: database) { database in
-            let sql = database as! any SQLDatabase
-            var update = sql.update(FiscalYearModel.schema).set("version", to: SQLBind(version + 1))
-            for (column, value) in columns { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
-            let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
-                .returning("id").all()
-            guard !changed.isEmpty else { throw Stale() }
+            try await Self.advance(id, from: version, setting: columns, on: database)
             _ = try BundleReader().decode(try await YearRows.bundle(yearID: id, withPayments: false, on: database),
                                           file: subject)
             return .init((), yearID: id, audit: .init(action: action, subject: subject, before: before, after: after))
         }
+    }
+
+    /// Sets `columns` of the year's row and its next version if it is still at `version`; else ``Stale``.
+    private static func advance(_ id: UUID, from version: Int, setting columns: [(String, String?)],
+                                on database: any Database) async throws {
+        var update = (database as! any SQLDatabase).update(FiscalYearModel.schema).set("version", to: SQLBind(version + 1))
+        for (column, value) in columns { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
+        let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+            .returning("id").all()
+        guard !changed.isEmpty else { throw Stale() }
     }
 
     /// Importing a year that is already stored, without saying it should be replaced.

@@ -21,10 +21,10 @@ enum YearRows {
         fiscal.goal = year.goal
         fiscal.tasks = (member("tasks") ?? .array([])).serialized()
         fiscal.narrative = (member("narrative") ?? .object([])).serialized()
-        fiscal.assets = member("assets")?.serialized()
         fiscal.version = 1
         try await fiscal.create(on: database)
         let yearID = try fiscal.requireID()
+        try await AssetColumns.set(year.assets, yearID: yearID, on: database as! any SQLDatabase)
 
         for (position, line) in year.budgetLines.enumerated() {
             let model = BudgetLineModel()
@@ -40,30 +40,28 @@ enum YearRows {
         try await PaymentRows.insert(year.payments, yearID: yearID, organisationID: organisationID, on: database)
         let records: [(String, [JSONValue], (JSONValue) -> (String, String))] = [
             ("indicator", elements(member("indicators")), { ($0["id"]?.string ?? "", $0["name"]?.string ?? "") }),
-            ("activity", elements(member("activities")), { ("", $0["title"]?.string ?? "") }),
-            ("procurement", elements(member("procurements")), { ("", $0["name"]?.string ?? "") }),
-            ("task", elements(member("workPlan")), { ($0["id"]?.string ?? "", $0["title"]?.string ?? "") }),
             ("project", elements(member("projects")), { ($0["code"]?.string ?? "", $0["name"]?.string ?? "") }),
         ]
         // One multi-row insert for the records: a model saved at a time cost more than the rest of an import.
         let rows = records.flatMap { kind, values, label in
             values.enumerated().map { position, value in
-                (kind, position, label(value), value.serialized(), TaskColumns.values(kind: kind, definition: value))
+                (kind, position, label(value), value.serialized())
             }
         }
         let sql = database as! any SQLDatabase
         var ids = TimeOrderedIDs()
         for start in stride(from: 0, to: rows.count, by: 1_000) {
             var insert = sql.insert(into: RecordModel.schema)
-                .columns(["id", "year_id", "kind", "position", "key", "title", "definition", "version", Distribution.column]
-                    + TaskColumns.names)
-            for (kind, position, label, definition, task) in rows[start..<min(rows.count, start + 1_000)] {
+                .columns(["id", "year_id", "kind", "position", "key", "title", "definition", "version", Distribution.column])
+            for (kind, position, label, definition) in rows[start..<min(rows.count, start + 1_000)] {
                 insert = insert.values([SQLBind(ids.next()), SQLBind(yearID), SQLBind(kind), SQLBind(position),
                                         SQLBind(label.0), SQLBind(label.1), SQLBind(definition), SQLBind(1),
-                                        SQLBind(organisationID)] + task.map { SQLBind($0) })
+                                        SQLBind(organisationID)])
             }
             try await insert.run()
         }
+        try await RecordTables.add(RecordTables.values(RecordTables.Records(year)), yearID: yearID,
+                                   organisationID: organisationID, on: database)
         return yearID
     }
 
@@ -123,7 +121,7 @@ enum YearRows {
         var goal: String
         var tasks: String
         var narrative: String
-        var assets: String?
+        var assets: Assets?
 
         /// The row of the fiscal year `id`.
         static func find(id: UUID, on database: any Database) async throws -> FiscalRow? {
@@ -151,7 +149,8 @@ enum YearRows {
         private static func select(on database: any Database) -> SQLSelectBuilder {
             joined([SQLColumn("code", table: "o"), SQLColumn("name", table: "o")]
                 + ["id", "organisation_id", "year", "template", "money_unit", "overview", "goal", "tasks", "narrative",
-                   "assets"].map { SQLColumn($0, table: "f") }, on: database)
+                  ].map { SQLColumn($0, table: "f") } + AssetColumns.names.map { SQLColumn($0, table: "f") },
+                   on: database)
         }
 
         private init(_ row: any SQLRow) throws {
@@ -166,7 +165,7 @@ enum YearRows {
             goal = try row.decode(column: "goal", as: String.self)
             tasks = try row.decode(column: "tasks", as: String.self)
             narrative = try row.decode(column: "narrative", as: String.self)
-            assets = try row.decode(column: "assets", as: String?.self)
+            assets = try AssetColumns.assets(row)
         }
     }
 
@@ -220,12 +219,11 @@ enum YearRows {
                          "voucher": .string(try payment.decode(column: "voucher", as: String.self)),
                          "memo": .string(try payment.decode(column: "memo", as: String.self))])
             } : []
-        var records: [String: [JSONValue]] = [:]
-        for record in try await sql.select().columns("kind", "definition").from(RecordModel.schema)
-            .where("year_id", .equal, SQLBind(fiscal.id)).orderBy("position").all() {
-            records[try record.decode(column: "kind", as: String.self), default: []]
-                .append(parsed(try record.decode(column: "definition", as: String.self)))
-        }
+        var records = try await definitions(yearID: fiscal.id, on: database)
+        let typed = try await RecordTables.read(yearID: fiscal.id, on: database)
+        records["activity"] = typed.activities.map(BundleWriter.activity)
+        records["procurement"] = typed.procurements.map { BundleWriter.procurement($0, unit: unit) }
+        records["task"] = typed.workPlan.map { BundleWriter.task($0, unit: unit) }
         var members: [JSONValue.Member] = [
             .init("format", .string(BundleReader.format)),
             .init("year", .number(String(fiscal.year))),
@@ -242,10 +240,22 @@ enum YearRows {
                             ("procurement", "procurements")] {
             members.append(.init(key, .array(records[kind] ?? [])))
         }
-        if let assets = fiscal.assets { members.append(.init("assets", parsed(assets))) }
+        if let assets = fiscal.assets { members.append(.init("assets", BundleWriter.assets(assets, unit: unit))) }
         if let projects = records["project"] { members.append(.init("projects", .array(projects))) }
         members.append(.init("narrative", parsed(fiscal.narrative)))
         return .object(members)
+    }
+
+    /// The year's records kept as bundle JSON (indicators, projects) by kind, in their order.
+    static func definitions(yearID: UUID, on database: any Database) async throws -> [String: [JSONValue]] {
+        var records: [String: [JSONValue]] = [:]
+        for record in try await (database as! any SQLDatabase).select().columns("kind", "definition")
+            .from(RecordModel.schema).where("year_id", .equal, SQLBind(yearID))
+            .where("kind", .notIn, SQLBind.group(RecordTables.kinds.map(\.0))).orderBy("position").all() {
+            records[try record.decode(column: "kind", as: String.self), default: []]
+                .append((try? JSONParser.parse(Data(try record.decode(column: "definition", as: String.self).utf8))) ?? .null)
+        }
+        return records
     }
 
     private static func elements(_ value: JSONValue?) -> [JSONValue] {

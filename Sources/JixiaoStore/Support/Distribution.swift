@@ -19,7 +19,7 @@ enum Distribution {
         PassageFingerprints.bands, EvidenceModel.schema, ReviewRoundModel.schema, ReviewEventModel.schema,
         PublicationModel.schema, RecheckModel.schema, RescoreModel.schema, TargetAdjustmentModel.schema,
         TargetHistoryModel.schema, RectificationModel.schema,
-    ]
+    ] + RecordTables.all
 
     /// The tables every node holds whole (reference tables): the organisations and people, settings, the bureau's
     /// campaigns, rules and spot checks, the audit chain, each year's generation of the province's text, sessions and
