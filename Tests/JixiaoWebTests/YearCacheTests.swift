@@ -24,7 +24,7 @@ extension DatabaseTests {
                 // Written past the change path, as nothing in the program writes: the year kept is still the one shown.
                 let sql = app.db as! any SQLDatabase
                 try await sql.raw("""
-                    UPDATE records SET definition = REPLACE(definition, '院士专家校园行', '院士专家进社区') \
+                    UPDATE records SET title = REPLACE(title, '院士专家校园行', '院士专家进社区') \
                     WHERE kind = 'indicator'
                     """).run()
                 try await preparer.get(app, Self.page) { #expect($0.body.string.contains("院士专家校园行场次")) }

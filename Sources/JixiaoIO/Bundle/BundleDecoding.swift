@@ -156,7 +156,7 @@ struct BundleDecoding {
         return Assets(asOf: asOf, current: current, nonCurrent: nonCurrent, declaredTotal: total)
     }
 
-    private func narrative(_ node: JSONNode) -> [NarrativeSection: String] {
+    func narrative(_ node: JSONNode) -> [NarrativeSection: String] {
         let known = Set(NarrativeSection.allCases.map(\.rawValue))
         guard node.object(allowing: known, required: false), case .object(let members)? = node.value else { return [:] }
         var result: [NarrativeSection: String] = [:]

@@ -4,7 +4,7 @@ import JixiaoCore
 import JixiaoIO
 import SQLKit
 
-/// Activities, procurements and work-plan tasks in tables of their own (``RecordTables``) and the assets as columns
+/// Indicators, activities, procurements and work-plan tasks in tables of their own (``RecordTables``) and the assets as columns
 /// of the fiscal year (``AssetColumns``), instead of bundle JSON: each stored year is read once more by the bundle
 /// reader with its JSON, and the values it gives are written to the new tables; the records keep their ids and
 /// versions. Reverted, the JSON is written back from the tables.
@@ -15,6 +15,27 @@ struct CreateRecordTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         let postgres = sql.dialect.name == "postgresql"
+        try await create(RecordTables.indicators, key: [], postgres: postgres, on: database) { schema in
+            let text = ["level1", "level2", "nature", "direction", "target_text", "unit", "weight", "formula",
+                        "data_source", "deviation"]
+            let optional = ["actual_text", "measure_aggregate", "measure_field", "grade", "rule_kind",
+                            "deduction_direction", "deduction_bound", "deduction_step", "deduction_points",
+                            "manual_score", "manual_reason"]
+            return optional.reduce(text.reduce(schema) { $0.field(.string($1), .string, .required) }) {
+                $0.field(.string($1), .string)
+            }
+        }
+        try await create(RecordTables.indicatorFilters, key: ["field"], postgres: postgres, on: database) {
+            $0.field("field", .string, .required).field("value", .string, .required)
+        }
+        try await create(RecordTables.indicatorTiers, key: ["position"], postgres: postgres, on: database) {
+            $0.field("position", .int, .required).field("up_to", .string).field("score", .string, .required)
+        }
+        try await create(RecordTables.indicatorProgress, key: ["position"], postgres: postgres, on: database) {
+            $0.field("position", .int, .required).field("as_of", .string, .required)
+                .field("actual_text", .string, .required).field("projected_text", .string).field("likelihood", .string)
+                .field("cause", .string).field("remedy", .string, .required)
+        }
         try await create(RecordTables.activities, key: [], postgres: postgres, on: database) {
             $0.field("date", .string, .required).field("kind", .string, .required)
         }
@@ -53,6 +74,7 @@ struct CreateRecordTables: AsyncMigration {
             let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
             let typed = try await RecordTables.read(yearID: yearID, on: database)
             let definitions: [(String, [JSONValue])] = [
+                ("indicator", typed.indicators.map(BundleWriter.indicator)),
                 ("activity", typed.activities.map(BundleWriter.activity)),
                 ("procurement", typed.procurements.map { BundleWriter.procurement($0, unit: unit) }),
                 ("task", typed.workPlan.map { BundleWriter.task($0, unit: unit) }),

@@ -16,7 +16,7 @@ extension RecordTables {
     /// each joined to the year's `records` rows on the record and its organisation (a distributed store joins them
     /// on one shard).
     static func read(yearID: UUID, on database: any Database) async throws -> Records {
-        let quantities = try await children(activityQuantities, ["name", "value"], yearID: yearID, on: database)
+        let quantities = try await children(activityQuantities, columns[activityQuantities] ?? [], yearID: yearID, on: database)
             .reduce(into: [UUID: [String: Rational]]()) { result, row in
                 let id = try row.decode(column: "record_id", as: UUID.self)
                 guard let value = Rational(fraction: try row.decode(column: "value", as: String.self)) else {
@@ -24,7 +24,7 @@ extension RecordTables {
                 }
                 result[id, default: [:]][try row.decode(column: "name", as: String.self)] = value
             }
-        let activities = try await rows(of: RecordTables.activities, ["date", "kind"], yearID: yearID, on: database)
+        let activities = try await rows(of: RecordTables.activities, columns[RecordTables.activities] ?? [], yearID: yearID, on: database)
             .map { row -> Activity in
                 guard let date = CivilDate(iso: try row.decode(column: "date", as: String.self)) else {
                     throw Unreadable(table: RecordTables.activities, id: try row.decode(column: "id", as: UUID.self))
@@ -33,8 +33,8 @@ extension RecordTables {
                                 kind: try row.decode(column: "kind", as: String.self),
                                 quantities: quantities[try row.decode(column: "id", as: UUID.self)] ?? [:])
             }
-        let procurements = try await rows(of: RecordTables.procurements,
-                                          ["line", "amount_fen"] + procurementDateColumns, yearID: yearID, on: database)
+        let procurements = try await rows(of: RecordTables.procurements, columns[RecordTables.procurements] ?? [],
+                                          yearID: yearID, on: database)
             .map { row -> Procurement in
                 let dates = try procurementDateColumns.map { column in
                     try row.decode(column: column, as: String?.self).flatMap(CivilDate.init(iso:))
@@ -45,13 +45,13 @@ extension RecordTables {
                                    intentPublished: dates[0], started: dates[1], awarded: dates[2],
                                    contractSigned: dates[3], contractPublished: dates[4], contractFiled: dates[5])
             }
-        return Records(activities: activities, procurements: procurements,
-                       workPlan: try await workPlan(yearID: yearID, on: database))
+        return Records(indicators: try await indicators(yearID: yearID, on: database), activities: activities,
+                       procurements: procurements, workPlan: try await workPlan(yearID: yearID, on: database))
     }
 
     private static func workPlan(yearID: UUID, on database: any Database) async throws -> [WorkTask] {
         var links: [UUID: (indicators: [String], lines: [String])] = [:]
-        for row in try await children(taskLinks, ["position", "kind", "code"], yearID: yearID, on: database,
+        for row in try await children(taskLinks, columns[taskLinks] ?? [], yearID: yearID, on: database,
                                       orderedBy: "position") {
             let id = try row.decode(column: "record_id", as: UUID.self)
             let code = try row.decode(column: "code", as: String.self)
@@ -62,14 +62,13 @@ extension RecordTables {
             }
         }
         var payments: [UUID: [WorkTask.PlannedPayment]] = [:]
-        for row in try await children(taskPayments, ["position", "line", "month", "amount_fen"], yearID: yearID,
+        for row in try await children(taskPayments, columns[taskPayments] ?? [], yearID: yearID,
                                       on: database, orderedBy: "position") {
             payments[try row.decode(column: "record_id", as: UUID.self), default: []].append(WorkTask.PlannedPayment(
                 line: try row.decode(column: "line", as: String.self), month: try row.decode(column: "month", as: Int.self),
                 amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self))))
         }
-        return try await rows(of: tasks, ["key_task", "owner", "start", "deliverable", "requirement", "progress"]
-                                  + TaskColumns.names.map { "r." + $0 }, yearID: yearID, on: database)
+        return try await rows(of: tasks, (columns[tasks] ?? []) + TaskColumns.names.map { "r." + $0 }, yearID: yearID, on: database)
             .map { row -> WorkTask in
                 let id = try row.decode(column: "id", as: UUID.self)
                 guard let start = CivilDate(iso: try row.decode(column: "start", as: String.self)),
@@ -94,7 +93,7 @@ extension RecordTables {
 
     /// The year's records with the typed table's `columns` (a name with `r.` is a column of `records`), with the
     /// record's id, key and title, in the records' order.
-    private static func rows(of table: String, _ columns: [String], yearID: UUID,
+    static func rows(of table: String, _ columns: [String], yearID: UUID,
                              on database: any Database) async throws -> [any SQLRow] {
         var select = (database as! any SQLDatabase).select()
             .column(SQLColumn("id", table: "r")).column(SQLColumn("key", table: "r"))
@@ -107,7 +106,7 @@ extension RecordTables {
     }
 
     /// The rows of a child table for the year's records, with their record's id, in `orderedBy` order.
-    private static func children(_ table: String, _ columns: [String], yearID: UUID, on database: any Database,
+    static func children(_ table: String, _ columns: [String], yearID: UUID, on database: any Database,
                                  orderedBy order: String? = nil) async throws -> [any SQLRow] {
         var select = (database as! any SQLDatabase).select().column(SQLColumn("record_id", table: "t"))
         for column in columns { select = select.column(SQLColumn(column, table: "t")) }

@@ -37,57 +37,88 @@ extension RecordTables {
         try await insertFields([(id, value)], organisationID: organisationID, on: database)
     }
 
-    /// Writes the typed rows of records whose `records` rows exist.
+    /// Writes the typed rows of records whose `records` rows exist, one multi-row insert per table.
     static func insertFields(_ records: [(id: UUID, value: Value)], organisationID: UUID,
                              on database: any Database) async throws {
-        var activityRows: [[SQLBind]] = [], quantityRows: [[SQLBind]] = [], procurementRows: [[SQLBind]] = []
-        var taskRows: [[SQLBind]] = [], linkRows: [[SQLBind]] = [], paymentRows: [[SQLBind]] = []
-        let owner = SQLBind(organisationID)
+        var rows: [String: [[SQLBind]]] = [:]
         for (id, value) in records {
-            let record = SQLBind(id)
-            switch value {
-            case .activity(let activity):
-                activityRows.append([record, owner, SQLBind(activity.date.description), SQLBind(activity.kind)])
-                for (name, quantity) in activity.quantities.sorted(by: { $0.key < $1.key }) {
-                    quantityRows.append([record, owner, SQLBind(name), SQLBind(quantity.fractionText)])
-                }
-            case .procurement(let procurement):
-                procurementRows.append([record, owner, SQLBind(procurement.line), SQLBind(try procurement.amount.column())]
-                    + procurementDates(procurement).map { SQLBind($0?.description) })
-            case .task(let task):
-                taskRows.append([record, owner, SQLBind(task.keyTask), SQLBind(task.owner),
-                                 SQLBind(task.start.description), SQLBind(task.deliverable),
-                                 SQLBind(task.requirement), SQLBind(task.progress.fractionText)])
-                let links = task.indicators.map { ("indicator", $0) } + task.lines.map { ("line", $0) }
-                for (position, (kind, code)) in links.enumerated() {
-                    linkRows.append([record, owner, SQLBind(position), SQLBind(kind), SQLBind(code)])
-                }
-                for (position, payment) in task.plannedPayments.enumerated() {
-                    paymentRows.append([record, owner, SQLBind(position), SQLBind(payment.line),
-                                        SQLBind(payment.month), SQLBind(try payment.amount.column())])
-                }
+            for (table, fields) in try fields(of: value) {
+                rows[table, default: []].append([SQLBind(id), SQLBind(organisationID)] + fields)
             }
         }
-        let head = ["record_id", Distribution.column]
-        try await insert(activityRows, into: activities, columns: head + ["date", "kind"], on: database)
-        try await insert(quantityRows, into: activityQuantities, columns: head + ["name", "value"], on: database)
-        try await insert(procurementRows, into: procurements,
-                         columns: head + ["line", "amount_fen"] + procurementDateColumns, on: database)
-        try await insert(taskRows, into: tasks, columns: head + ["key_task", "owner", "start", "deliverable",
-                                                                   "requirement", "progress"], on: database)
-        try await insert(linkRows, into: taskLinks, columns: head + ["position", "kind", "code"], on: database)
-        try await insert(paymentRows, into: taskPayments,
-                         columns: head + ["position", "line", "month", "amount_fen"], on: database)
+        for table in all {
+            guard let tableRows = rows[table], let columns = columns[table] else { continue }
+            try await insert(tableRows, into: table, columns: ["record_id", Distribution.column] + columns,
+                             on: database)
+        }
     }
 
-    /// A procurement's dates, in the order of ``procurementDateColumns``.
-    static func procurementDates(_ procurement: Procurement) -> [CivilDate?] {
-        [procurement.intentPublished, procurement.started, procurement.awarded, procurement.contractSigned,
-         procurement.contractPublished, procurement.contractFiled]
+    /// The rows a value has in the typed tables, each without its record and organisation, in the order of
+    /// ``columns``.
+    static func fields(of value: Value) throws -> [(table: String, fields: [SQLBind])] {
+        switch value {
+        case .indicator(let indicator):
+            return indicatorFields(indicator)
+        case .activity(let activity):
+            return [(activities, [SQLBind(activity.date.description), SQLBind(activity.kind)])]
+                + activity.quantities.sorted(by: { $0.key < $1.key }).map { name, quantity in
+                    (activityQuantities, [SQLBind(name), SQLBind(quantity.fractionText)])
+                }
+        case .procurement(let procurement):
+            let dates = [procurement.intentPublished, procurement.started, procurement.awarded,
+                         procurement.contractSigned, procurement.contractPublished, procurement.contractFiled]
+            return [(procurements, [SQLBind(procurement.line), SQLBind(try procurement.amount.column())]
+                        + dates.map { SQLBind($0?.description) })]
+        case .task(let task):
+            let links = task.indicators.map { ("indicator", $0) } + task.lines.map { ("line", $0) }
+            return [(tasks, [SQLBind(task.keyTask), SQLBind(task.owner), SQLBind(task.start.description),
+                             SQLBind(task.deliverable), SQLBind(task.requirement), SQLBind(task.progress.fractionText)])]
+                + links.enumerated().map { position, link in
+                    (taskLinks, [SQLBind(position), SQLBind(link.0), SQLBind(link.1)])
+                }
+                + (try task.plannedPayments.enumerated().map { position, payment in
+                    (taskPayments, [SQLBind(position), SQLBind(payment.line), SQLBind(payment.month),
+                                    SQLBind(try payment.amount.column())])
+                })
+        }
     }
 
-    static let procurementDateColumns = ["intent_published", "started", "awarded", "contract_signed",
-                                         "contract_published", "contract_filed"]
+    private static func indicatorFields(_ indicator: Indicator) -> [(table: String, fields: [SQLBind])] {
+        var ruleKind: String?
+        var deduction: [String?] = [nil, nil, nil, nil]
+        var tiers: [ScoringRule.Tier] = []
+        switch indicator.rule {
+        case .tiers(let rows)?:
+            (ruleKind, tiers) = ("tiers", rows)
+        case let .deduction(direction, bound, step, points)?:
+            ruleKind = "deduction"
+            deduction = [direction.rawValue, bound.fractionText, step.fractionText, points.fractionText]
+        case nil:
+            break
+        }
+        let row: [SQLBind] = [
+            SQLBind(indicator.level1), SQLBind(indicator.level2), SQLBind(indicator.nature.rawValue),
+            SQLBind(indicator.direction.rawValue), SQLBind(indicator.targetText), SQLBind(indicator.unit),
+            SQLBind(indicator.weight.fractionText), SQLBind(indicator.formula), SQLBind(indicator.dataSource),
+            SQLBind(indicator.actualText), SQLBind(indicator.measure?.aggregate.rawValue),
+            SQLBind(indicator.measure?.field), SQLBind(indicator.grade?.rawValue), SQLBind(ruleKind),
+        ] + deduction.map { SQLBind($0) } + [
+            SQLBind(indicator.manualScore?.score.fractionText), SQLBind(indicator.manualScore?.reason),
+            SQLBind(indicator.deviation),
+        ]
+        return [(indicators, row)]
+            + (indicator.measure?.filter ?? [:]).sorted(by: { $0.key < $1.key }).map { field, value in
+                (indicatorFilters, [SQLBind(field), SQLBind(value)])
+            }
+            + tiers.enumerated().map { position, tier in
+                (indicatorTiers, [SQLBind(position), SQLBind(tier.upTo?.fractionText), SQLBind(tier.score.fractionText)])
+            }
+            + indicator.progress.enumerated().map { position, report in
+                (indicatorProgress, [SQLBind(position), SQLBind(report.asOf.description), SQLBind(report.actualText),
+                                     SQLBind(report.projectedText), SQLBind(report.likelihood?.rawValue),
+                                     SQLBind(report.cause?.rawValue), SQLBind(report.remedy)])
+            }
+    }
 
     /// Inserts `rows` in statements of at most 500 rows.
     private static func insert(_ rows: [[SQLBind]], into table: String, columns: [String],

@@ -147,13 +147,30 @@ public struct YearRepository: Sendable {
                              name: try row.decode(column: "name", as: String.self))
     }
 
-    /// The stored year whose own row is `fiscal`, its payments as `payments` says.
+    /// The stored year whose own row is `fiscal`, its payments as `payments` says: built from its typed rows, with
+    /// only the parts kept as JSON (template, key tasks, report sections, projects) read by the bundle reader. Every
+    /// row was checked with its whole year by the reader when written, so the year is not checked again.
     static func load(_ fiscal: YearRows.FiscalRow, payments: PaymentDetail, on database: any Database) async throws
         -> DepartmentYear {
-        let bundle = try await YearRows.bundle(fiscal, withPayments: payments == .each, on: database)
-        var year = try BundleReader().decode(bundle, file: "\(fiscal.code)/\(fiscal.year)")
-        if payments == .dailyTotals { year.payments = try await PaymentDays.totals(yearID: fiscal.id, on: database) }
-        return year
+        let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
+        let lines = try await BudgetLineRepository(database: database).rows(yearID: fiscal.id)
+            .map { try BudgetLineRepository.stored($0, unit: unit).value }
+        let records = try await RecordTables.read(yearID: fiscal.id, on: database)
+        func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }
+        let reader = BundleReader()
+        let kept = try reader.keptParts(
+            template: parsed(fiscal.template), tasks: parsed(fiscal.tasks), narrative: parsed(fiscal.narrative),
+            projects: try await YearRows.definitions(yearID: fiscal.id, on: database)["project"] ?? [], lines: lines,
+            indicators: records.indicators, year: fiscal.year, file: "\(fiscal.code)/\(fiscal.year)")
+        return DepartmentYear(
+            year: fiscal.year, template: kept.template, templateChoice: kept.templateChoice, moneyUnit: unit,
+            department: Department(code: fiscal.code, name: fiscal.name, overview: fiscal.overview), tasks: kept.tasks,
+            goal: fiscal.goal, budgetLines: lines,
+            payments: payments == .each ? try await PaymentRows.all(yearID: fiscal.id, on: database)
+                : try await PaymentDays.totals(yearID: fiscal.id, on: database),
+            indicators: records.indicators, workPlan: records.workPlan, activities: records.activities,
+            procurements: records.procurements, assets: fiscal.assets, projects: kept.projects,
+            narrative: kept.narrative, workCalendar: reader.catalog.workCalendar, checks: reader.catalog.checks)
     }
 
     /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;

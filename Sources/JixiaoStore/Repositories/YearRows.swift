@@ -38,25 +38,18 @@ enum YearRows {
             try await model.create(on: database)
         }
         try await PaymentRows.insert(year.payments, yearID: yearID, organisationID: organisationID, on: database)
-        let records: [(String, [JSONValue], (JSONValue) -> (String, String))] = [
-            ("indicator", elements(member("indicators")), { ($0["id"]?.string ?? "", $0["name"]?.string ?? "") }),
-            ("project", elements(member("projects")), { ($0["code"]?.string ?? "", $0["name"]?.string ?? "") }),
-        ]
-        // One multi-row insert for the records: a model saved at a time cost more than the rest of an import.
-        let rows = records.flatMap { kind, values, label in
-            values.enumerated().map { position, value in
-                (kind, position, label(value), value.serialized())
-            }
-        }
+        // Projects (each with its template and indicator tree) stay bundle JSON, in one multi-row insert.
+        let projects = elements(member("projects"))
         let sql = database as! any SQLDatabase
         var ids = TimeOrderedIDs()
-        for start in stride(from: 0, to: rows.count, by: 1_000) {
+        for start in stride(from: 0, to: projects.count, by: 1_000) {
             var insert = sql.insert(into: RecordModel.schema)
                 .columns(["id", "year_id", "kind", "position", "key", "title", "definition", "version", Distribution.column])
-            for (kind, position, label, definition) in rows[start..<min(rows.count, start + 1_000)] {
-                insert = insert.values([SQLBind(ids.next()), SQLBind(yearID), SQLBind(kind), SQLBind(position),
-                                        SQLBind(label.0), SQLBind(label.1), SQLBind(definition), SQLBind(1),
-                                        SQLBind(organisationID)])
+            for position in start..<min(projects.count, start + 1_000) {
+                let project = projects[position]
+                insert = insert.values([SQLBind(ids.next()), SQLBind(yearID), SQLBind("project"), SQLBind(position),
+                                        SQLBind(project["code"]?.string ?? ""), SQLBind(project["name"]?.string ?? ""),
+                                        SQLBind(project.serialized()), SQLBind(1), SQLBind(organisationID)])
             }
             try await insert.run()
         }
@@ -221,6 +214,7 @@ enum YearRows {
             } : []
         var records = try await definitions(yearID: fiscal.id, on: database)
         let typed = try await RecordTables.read(yearID: fiscal.id, on: database)
+        records["indicator"] = typed.indicators.map(BundleWriter.indicator)
         records["activity"] = typed.activities.map(BundleWriter.activity)
         records["procurement"] = typed.procurements.map { BundleWriter.procurement($0, unit: unit) }
         records["task"] = typed.workPlan.map { BundleWriter.task($0, unit: unit) }
@@ -246,7 +240,7 @@ enum YearRows {
         return .object(members)
     }
 
-    /// The year's records kept as bundle JSON (indicators, projects) by kind, in their order.
+    /// The year's records kept as bundle JSON (projects) by kind, in their order.
     static func definitions(yearID: UUID, on database: any Database) async throws -> [String: [JSONValue]] {
         var records: [String: [JSONValue]] = [:]
         for record in try await (database as! any SQLDatabase).select().columns("kind", "definition")
