@@ -49,6 +49,32 @@ extension DatabaseTests {
             }
         }
 
+        /// Whole-province work reads years in batches: each as a single read gives it; a code without the year is
+        /// left out.
+        @Test func aBatchReadsEachYearAsASingleReadDoes() async throws {
+            try await TestStore.withApp { app in
+                let repository = YearRepository(database: app.db)
+                var codes: [String] = []
+                for index in UInt64(0)..<12 {
+                    guard var year = try? BundleReader().decode(ExtremeBundles.bundle(index), file: "case \(index)") else {
+                        continue
+                    }
+                    year.department.code = "B\(index)"
+                    try await repository.store(year, replacing: false, actor: "test")
+                    codes.append(year.department.code)
+                }
+                let seed = try BundleReader().read(Fixtures.seed)
+                try await repository.store(seed, replacing: false, actor: "test")
+                codes.append(seed.department.code)
+                let batch = try await repository.loadAll(codes: codes + ["nobody"], year: 2022)
+                #expect(batch.count == codes.count)
+                for code in codes {
+                    let single = try await repository.load(code: code, year: 2022, payments: .dailyTotals)
+                    #expect(try batch[code]?.get() == single, "\(code)")
+                }
+            }
+        }
+
         /// A store whose records were bundle JSON moves forward: the tables get the same values under the same
         /// record ids and versions, and back again.
         @Test func theJSONOfAnOlderStoreMovesIntoTheTables() async throws {

@@ -62,7 +62,11 @@ struct CreateRecordTables: AsyncMigration {
         for column in AssetColumns.names.dropFirst() {
             try await database.schema(FiscalYearModel.schema).field(.string(column), .int64).update()
         }
-        for yearID in try await Self.years(on: sql) { try await move(yearID, on: database) }
+        // One transaction for the moves: committed a statement at a time, SQLite took minutes for a province.
+        let years = try await Self.years(on: sql)
+        try await database.transaction { database in
+            for yearID in years { try await move(yearID, on: database) }
+        }
         try await sql.raw("ALTER TABLE \(ident: FiscalYearModel.schema) DROP COLUMN assets").run()
     }
 
@@ -157,13 +161,10 @@ struct CreateRecordTables: AsyncMigration {
         }
         try await RecordTables.insertFields(typed, organisationID: try await YearRows.owner(of: yearID, on: database),
                                             on: database)
-        for (id, value) in typed {
-            var update = sql.update(RecordModel.schema).set("definition", to: SQLBind(""))
-            for (column, text) in zip(TaskColumns.names, value.taskColumns) {
-                update = update.set(SQLIdentifier(column), to: SQLBind(text))
-            }
-            try await update.where("id", .equal, SQLBind(id)).run()
-        }
+        // The tasks' columns were filled from the same JSON (migration 036).
+        try await sql.update(RecordModel.schema).set("definition", to: SQLBind(""))
+            .where("year_id", .equal, SQLBind(yearID)).where("kind", .in, SQLBind.group(RecordTables.kinds.map(\.0)))
+            .run()
         try await AssetColumns.set(year.assets, yearID: yearID, on: sql)
     }
 }

@@ -121,15 +121,21 @@ enum PaymentDays {
 
     /// The year's totals as payments (``Payment/dailyTotal(line:date:amount:count:)``), by date then line.
     static func totals(yearID: UUID, on database: any Database) async throws -> [Payment] {
+        try await totals(yearIDs: [yearID], on: database)[yearID] ?? []
+    }
+
+    /// Each year's totals as payments, by date then line.
+    static func totals(yearIDs: [UUID], on database: any Database) async throws -> [UUID: [Payment]] {
         try await (database as! any SQLDatabase).select()
-            .columns("line_code", "date", "amount_fen", "payments").from(schema)
-            .where("year_id", .equal, SQLBind(yearID))
+            .columns("year_id", "line_code", "date", "amount_fen", "payments").from(schema)
+            .where("year_id", .in, SQLBind.group(yearIDs))
             .orderBy("date").orderBy("line_code")
-            .all().compactMap { row in
-                guard let date = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { return nil }
-                return Payment.dailyTotal(line: try row.decode(column: "line_code", as: String.self), date: date,
-                                          amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
-                                          count: Int(try row.decode(column: "payments", as: Int64.self)))
+            .all().reduce(into: [:]) { result, row in
+                guard let date = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { return }
+                result[try row.decode(column: "year_id", as: UUID.self), default: []].append(Payment.dailyTotal(
+                    line: try row.decode(column: "line_code", as: String.self), date: date,
+                    amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
+                    count: Int(try row.decode(column: "payments", as: Int64.self))))
             }
     }
 }

@@ -116,19 +116,21 @@ enum PaymentRows {
             .joined(separator: "\t") + "\n"
     }
 
-    /// Every payment of the year, in their order.
-    static func all(yearID: UUID, on database: any Database) async throws -> [Payment] {
+    /// Every payment of each of the years, in their order.
+    static func all(yearIDs: [UUID], on database: any Database) async throws -> [UUID: [Payment]] {
         try await (database as! any SQLDatabase).select()
-            .columns("id", "line_code", "date", "amount_fen", "payee", "voucher", "memo").from(PaymentModel.schema)
-            .where("year_id", .equal, SQLBind(yearID)).orderBy("position").all().map { row in
+            .columns("id", "year_id", "line_code", "date", "amount_fen", "payee", "voucher", "memo")
+            .from(PaymentModel.schema).where("year_id", .in, SQLBind.group(yearIDs)).orderBy("position").all()
+            .reduce(into: [:]) { result, row in
                 guard let date = CivilDate(iso: try row.decode(column: "date", as: String.self)) else {
                     throw RecordTables.Unreadable(table: PaymentModel.schema, id: try row.decode(column: "id", as: UUID.self))
                 }
-                return Payment(line: try row.decode(column: "line_code", as: String.self), date: date,
-                               amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
-                               payee: try row.decode(column: "payee", as: String.self),
-                               voucher: try row.decode(column: "voucher", as: String.self),
-                               memo: try row.decode(column: "memo", as: String.self))
+                result[try row.decode(column: "year_id", as: UUID.self), default: []].append(Payment(
+                    line: try row.decode(column: "line_code", as: String.self), date: date,
+                    amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
+                    payee: try row.decode(column: "payee", as: String.self),
+                    voucher: try row.decode(column: "voucher", as: String.self),
+                    memo: try row.decode(column: "memo", as: String.self)))
             }
     }
 }

@@ -4,15 +4,15 @@ import JixiaoCore
 import SQLKit
 
 extension RecordTables {
-    /// The year's indicators with their measures' filters, rules' tiers and progress reports, in the tree's order.
-    static func indicators(yearID: UUID, on database: any Database) async throws -> [Indicator] {
+    /// Each year's indicators with their measures' filters, rules' tiers and progress reports, in the tree's order.
+    static func indicators(yearIDs: [UUID], on database: any Database) async throws -> [UUID: [Indicator]] {
         var filters: [UUID: [String: String]] = [:]
-        for row in try await children(indicatorFilters, ["field", "value"], yearID: yearID, on: database) {
+        for row in try await children(indicatorFilters, ["field", "value"], yearIDs: yearIDs, on: database) {
             filters[try row.decode(column: "record_id", as: UUID.self), default: [:]][
                 try row.decode(column: "field", as: String.self)] = try row.decode(column: "value", as: String.self)
         }
         var tiers: [UUID: [ScoringRule.Tier]] = [:]
-        for row in try await children(indicatorTiers, ["position", "up_to", "score"], yearID: yearID, on: database,
+        for row in try await children(indicatorTiers, ["position", "up_to", "score"], yearIDs: yearIDs, on: database,
                                       orderedBy: "position") {
             let id = try row.decode(column: "record_id", as: UUID.self)
             let upTo = try row.decode(column: "up_to", as: String?.self)
@@ -23,7 +23,7 @@ extension RecordTables {
             tiers[id, default: []].append(ScoringRule.Tier(upTo: upTo.flatMap(Rational.init(fraction:)), score: score))
         }
         var progress: [UUID: [IndicatorProgress]] = [:]
-        for row in try await children(indicatorProgress, columns[indicatorProgress] ?? [], yearID: yearID,
+        for row in try await children(indicatorProgress, columns[indicatorProgress] ?? [], yearIDs: yearIDs,
                                       on: database, orderedBy: "position") {
             let id = try row.decode(column: "record_id", as: UUID.self)
             guard let asOf = CivilDate(iso: try row.decode(column: "as_of", as: String.self)) else {
@@ -36,7 +36,7 @@ extension RecordTables {
                 cause: try choice(row, "cause", table: indicatorProgress, id: id),
                 remedy: try row.decode(column: "remedy", as: String.self)))
         }
-        return try await rows(of: indicators, columns[indicators] ?? [], yearID: yearID, on: database).map { row in
+        return try await grouped(rows(of: indicators, columns[indicators] ?? [], yearIDs: yearIDs, on: database)) { row in
             let id = try row.decode(column: "id", as: UUID.self)
             func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
             func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }

@@ -147,30 +147,59 @@ public struct YearRepository: Sendable {
                              name: try row.decode(column: "name", as: String.self))
     }
 
-    /// The stored year whose own row is `fiscal`, its payments as `payments` says: built from its typed rows, with
-    /// only the parts kept as JSON (template, key tasks, report sections, projects) read by the bundle reader. Every
-    /// row was checked with its whole year by the reader when written, so the year is not checked again.
+    /// The stored year whose own row is `fiscal`, its payments as `payments` says (``load(_:payments:on:)``).
     static func load(_ fiscal: YearRows.FiscalRow, payments: PaymentDetail, on database: any Database) async throws
         -> DepartmentYear {
-        let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
-        let lines = try await BudgetLineRepository(database: database).rows(yearID: fiscal.id)
-            .map { try BudgetLineRepository.stored($0, unit: unit).value }
-        let records = try await RecordTables.read(yearID: fiscal.id, on: database)
+        guard let year = try await load([fiscal], payments: payments, on: database)[fiscal.id] else { throw Stale() }
+        return try year.get()
+    }
+
+    /// The stored years `year` of the departments `codes`, read together (a query a table for them all) — how
+    /// whole-province work reads a province in batches; by code, each year or why it could not be read. A code
+    /// without the year is left out.
+    public func loadAll(codes: [String], year: Int, payments: PaymentDetail = .dailyTotals) async throws
+        -> [String: Result<DepartmentYear, any Error>] {
+        let fiscals = try await YearRows.FiscalRow.find(codes: codes, year: year, on: database)
+        let years = try await Self.load(fiscals, payments: payments, on: database)
+        return Dictionary(uniqueKeysWithValues: fiscals.compactMap { fiscal in years[fiscal.id].map { (fiscal.code, $0) } })
+    }
+
+    /// The stored years whose own rows are `fiscals`, each built from its typed rows, with only the parts kept as JSON
+    /// (template, key tasks, report sections, projects) read by the bundle reader: every row was checked with its
+    /// whole year by the reader when written, so the year is not checked again. By year id; a year whose JSON parts
+    /// no longer read (a template no longer built in) holds the reader's ``InputError``.
+    static func load(_ fiscals: [YearRows.FiscalRow], payments: PaymentDetail, on database: any Database) async throws
+        -> [UUID: Result<DepartmentYear, any Error>] {
+        let ids = fiscals.map(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let lines = try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id ~~ ids).sort(\.$position).all()
+            .reduce(into: [UUID: [BudgetLineModel]]()) { $0[$1.$fiscalYear.id, default: []].append($1) }
+        let records = try await RecordTables.read(yearIDs: ids, on: database)
+        let definitions = try await YearRows.definitions(yearIDs: ids, on: database)
+        let paid = payments == .each ? try await PaymentRows.all(yearIDs: ids, on: database)
+            : try await PaymentDays.totals(yearIDs: ids, on: database)
         func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }
         let reader = BundleReader()
-        let kept = try reader.keptParts(
-            template: parsed(fiscal.template), tasks: parsed(fiscal.tasks), narrative: parsed(fiscal.narrative),
-            projects: try await YearRows.definitions(yearID: fiscal.id, on: database)["project"] ?? [], lines: lines,
-            indicators: records.indicators, year: fiscal.year, file: "\(fiscal.code)/\(fiscal.year)")
-        return DepartmentYear(
-            year: fiscal.year, template: kept.template, templateChoice: kept.templateChoice, moneyUnit: unit,
-            department: Department(code: fiscal.code, name: fiscal.name, overview: fiscal.overview), tasks: kept.tasks,
-            goal: fiscal.goal, budgetLines: lines,
-            payments: payments == .each ? try await PaymentRows.all(yearID: fiscal.id, on: database)
-                : try await PaymentDays.totals(yearID: fiscal.id, on: database),
-            indicators: records.indicators, workPlan: records.workPlan, activities: records.activities,
-            procurements: records.procurements, assets: fiscal.assets, projects: kept.projects,
-            narrative: kept.narrative, workCalendar: reader.catalog.workCalendar, checks: reader.catalog.checks)
+        var years: [UUID: Result<DepartmentYear, any Error>] = [:]
+        for fiscal in fiscals {
+            years[fiscal.id] = Result {
+                let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
+                let budget = try (lines[fiscal.id] ?? []).map { try BudgetLineRepository.stored($0, unit: unit).value }
+                let typed = records[fiscal.id] ?? RecordTables.Records()
+                let kept = try reader.keptParts(
+                    template: parsed(fiscal.template), tasks: parsed(fiscal.tasks), narrative: parsed(fiscal.narrative),
+                    projects: definitions[fiscal.id]?["project"] ?? [], lines: budget, indicators: typed.indicators,
+                    year: fiscal.year, file: "\(fiscal.code)/\(fiscal.year)")
+                return DepartmentYear(
+                    year: fiscal.year, template: kept.template, templateChoice: kept.templateChoice, moneyUnit: unit,
+                    department: Department(code: fiscal.code, name: fiscal.name, overview: fiscal.overview),
+                    tasks: kept.tasks, goal: fiscal.goal, budgetLines: budget, payments: paid[fiscal.id] ?? [],
+                    indicators: typed.indicators, workPlan: typed.workPlan, activities: typed.activities,
+                    procurements: typed.procurements, assets: fiscal.assets, projects: kept.projects,
+                    narrative: kept.narrative, workCalendar: reader.catalog.workCalendar, checks: reader.catalog.checks)
+            }
+        }
+        return years
     }
 
     /// Stores a department-year in one transaction, replacing the same organisation's year when `replacing`;

@@ -126,6 +126,12 @@ enum YearRows {
             try await of(code: code, year: year, select(on: database)).first().map(FiscalRow.init)
         }
 
+        /// The rows of the fiscal years `year` of the departments `codes` that hold it.
+        static func find(codes: [String], year: Int, on database: any Database) async throws -> [FiscalRow] {
+            try await select(on: database).where(SQLColumn("code", table: "o"), .in, SQLBind.group(codes))
+                .where(SQLColumn("year", table: "f"), .equal, SQLBind(year)).all().map(FiscalRow.init)
+        }
+
         /// `select` narrowed to department `code`'s fiscal year `year` (`f`, with its organisation `o`).
         static func of(code: String, year: Int, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
             select.where(SQLColumn("code", table: "o"), .equal, SQLBind(code))
@@ -242,14 +248,20 @@ enum YearRows {
 
     /// The year's records kept as bundle JSON (projects) by kind, in their order.
     static func definitions(yearID: UUID, on database: any Database) async throws -> [String: [JSONValue]] {
-        var records: [String: [JSONValue]] = [:]
-        for record in try await (database as! any SQLDatabase).select().columns("kind", "definition")
-            .from(RecordModel.schema).where("year_id", .equal, SQLBind(yearID))
-            .where("kind", .notIn, SQLBind.group(RecordTables.kinds.map(\.0))).orderBy("position").all() {
-            records[try record.decode(column: "kind", as: String.self), default: []]
-                .append((try? JSONParser.parse(Data(try record.decode(column: "definition", as: String.self).utf8))) ?? .null)
-        }
-        return records
+        try await definitions(yearIDs: [yearID], on: database)[yearID] ?? [:]
+    }
+
+    /// Each year's records kept as bundle JSON by kind, in their order.
+    static func definitions(yearIDs: [UUID], on database: any Database) async throws -> [UUID: [String: [JSONValue]]] {
+        try await (database as! any SQLDatabase).select().columns("year_id", "kind", "definition")
+            .from(RecordModel.schema).where("year_id", .in, SQLBind.group(yearIDs))
+            .where("kind", .notIn, SQLBind.group(RecordTables.kinds.map(\.0))).orderBy("position").all()
+            .reduce(into: [:]) { result, record in
+                let text = try record.decode(column: "definition", as: String.self)
+                result[try record.decode(column: "year_id", as: UUID.self), default: [:]][
+                    try record.decode(column: "kind", as: String.self), default: []]
+                    .append((try? JSONParser.parse(Data(text.utf8))) ?? .null)
+            }
     }
 
     private static func elements(_ value: JSONValue?) -> [JSONValue] {

@@ -54,25 +54,39 @@ struct BatchOptions: ParsableArguments {
         let codes: [String]
         let jobs: Int
 
-        /// Each of `codes` read from the store and transformed, `jobs` at once; the results in the order of
+        /// How many departments are read from the store together (a query a table for them all).
+        static let batch = 100
+
+        /// Each of `codes` read from the store and transformed, `jobs` batches at once; the results in the order of
         /// `codes`, a failure (unreadable stored data, a transform's error) in place of a result.
         func map<T: Sendable>(_ codes: [String], progress: ProgressReporter,
                               _ transform: @escaping @Sendable (DepartmentYear) throws -> T) async -> [Result<T, Failure>] {
-            await concurrently(codes.count, jobs: jobs, finished: { result in
-                if case .failure = result { progress.advance(failed: true) } else { progress.advance() }
-            }) { [database, year] index in
-                let code = codes[index]
-                do {
-                    guard let loaded = try await YearRepository(database: database).load(code: code, year: year, payments: .dailyTotals) else {
-                        return .failure(Failure(code: code, reason: "库中没有 \(year) 年数据"))
-                    }
-                    return .success(try transform(loaded))
-                } catch let error as InputError {
-                    return .failure(Failure(code: code, reason: error.chineseLines.joined(separator: "；")))
-                } catch {
-                    return .failure(Failure(code: code, reason: String(describing: error)))
-                }
+            let batches = stride(from: 0, to: codes.count, by: Self.batch).map {
+                Array(codes[$0..<min(codes.count, $0 + Self.batch)])
             }
+            return await concurrently(batches.count, jobs: jobs, finished: { (results: [Result<T, Failure>]) in
+                for result in results {
+                    if case .failure = result { progress.advance(failed: true) } else { progress.advance() }
+                }
+            }) { [database, year] index in
+                let batch = batches[index]
+                let years: [String: Result<DepartmentYear, any Error>]
+                do {
+                    years = try await YearRepository(database: database).loadAll(codes: batch, year: year)
+                } catch {
+                    return batch.map { Result<T, Failure>.failure(Failure(code: $0, reason: String(describing: error))) }
+                }
+                return batch.map { code -> Result<T, Failure> in
+                    guard let loaded = years[code] else { return .failure(Failure(code: code, reason: "库中没有 \(year) 年数据")) }
+                    do {
+                        return .success(try transform(try loaded.get()))
+                    } catch let error as InputError {
+                        return .failure(Failure(code: code, reason: error.chineseLines.joined(separator: "；")))
+                    } catch {
+                        return .failure(Failure(code: code, reason: String(describing: error)))
+                    }
+                }
+            }.flatMap { $0 }
         }
     }
 }
