@@ -127,6 +127,30 @@ public struct BudgetLineRepository: Sendable {
         }
     }
 
+    /// Each year's lines with their months, in their order, read as plain rows (a province's lines are too many for
+    /// Fluent's models); `units` gives each year's money unit.
+    static func lines(yearIDs: [UUID], units: [UUID: Money.Unit], on database: any Database) async throws
+        -> [UUID: [BudgetLine]] {
+        try await (database as! any SQLDatabase).select()
+            .columns("year_id", "code", "name", "kind", "source", "initial_fen", "adjusted_fen", "executed_fen", "plan",
+                     "last_year")
+            .from(BudgetLineModel.schema).where("year_id", .in, SQLBind.group(yearIDs)).orderBy("position").all()
+            .reduce(into: [:]) { result, row in
+                let yearID = try row.decode(column: "year_id", as: UUID.self)
+                let unit = units[yearID] ?? .yuan
+                result[yearID, default: []].append(BudgetLine(
+                    code: try row.decode(column: "code", as: String.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    kind: BudgetLine.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .project,
+                    source: try row.decode(column: "source", as: String?.self).flatMap(BudgetLine.FundingSource.init(rawValue:)),
+                    initial: Money(fen: try row.decode(column: "initial_fen", as: Int64.self)),
+                    adjusted: Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)),
+                    declaredExecuted: try row.decode(column: "executed_fen", as: Int64?.self).map(Money.init(fen:)),
+                    plan: YearRows.monthly(try row.decode(column: "plan", as: String.self), unit: unit),
+                    lastYear: YearRows.monthly(try row.decode(column: "last_year", as: String?.self), unit: unit)))
+            }
+    }
+
     /// The stored row as the engine's value with its months, read in the year's unit.
     static func stored(_ model: BudgetLineModel, unit: Money.Unit) throws -> Stored<BudgetLine> {
         var line = line(model)

@@ -141,5 +141,7 @@ extension RecordTables {
                     SQLBinaryExpression(SQLColumn(Distribution.column, table: "r"),
                                         .equal, SQLColumn(Distribution.column, table: "t"))))
             .where(SQLColumn("year_id", table: "r"), .in, SQLBind.group(yearIDs))
+            // The kind too, so that the records' index by year and kind finds only the table's records.
+            .where(SQLColumn("kind", table: "r"), .equal, SQLBind(kindOf[table] ?? ""))
     }
 }

@@ -41,6 +41,13 @@ enum RecordTables {
         taskPayments: ["position", "line", "month", "amount_fen"],
     ]
 
+    /// The record kind each table holds rows of.
+    static let kindOf: [String: String] = [
+        indicators: "indicator", indicatorFilters: "indicator", indicatorTiers: "indicator", indicatorProgress: "indicator",
+        activities: "activity", activityQuantities: "activity", procurements: "procurement", tasks: "task",
+        taskLinks: "task", taskPayments: "task",
+    ]
+
     static let procurementDateColumns = ["intent_published", "started", "awarded", "contract_signed",
                                          "contract_published", "contract_filed"]
 

@@ -172,8 +172,9 @@ public struct YearRepository: Sendable {
         -> [UUID: Result<DepartmentYear, any Error>] {
         let ids = fiscals.map(\.id)
         guard !ids.isEmpty else { return [:] }
-        let lines = try await BudgetLineModel.query(on: database).filter(\.$fiscalYear.$id ~~ ids).sort(\.$position).all()
-            .reduce(into: [UUID: [BudgetLineModel]]()) { $0[$1.$fiscalYear.id, default: []].append($1) }
+        let units = Dictionary(fiscals.map { ($0.id, Money.Unit(rawValue: $0.moneyUnit) ?? .yuan) },
+                               uniquingKeysWith: { first, _ in first })
+        let lines = try await BudgetLineRepository.lines(yearIDs: ids, units: units, on: database)
         let records = try await RecordTables.read(yearIDs: ids, on: database)
         let definitions = try await YearRows.definitions(yearIDs: ids, on: database)
         let paid = payments == .each ? try await PaymentRows.all(yearIDs: ids, on: database)
@@ -184,7 +185,7 @@ public struct YearRepository: Sendable {
         for fiscal in fiscals {
             years[fiscal.id] = Result {
                 let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
-                let budget = try (lines[fiscal.id] ?? []).map { try BudgetLineRepository.stored($0, unit: unit).value }
+                let budget = lines[fiscal.id] ?? []
                 let typed = records[fiscal.id] ?? RecordTables.Records()
                 let kept = try reader.keptParts(
                     template: parsed(fiscal.template), tasks: parsed(fiscal.tasks), narrative: parsed(fiscal.narrative),
