@@ -72,7 +72,9 @@ final class PaymentModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A record kept as its bundle JSON object (indicator, activity, procurement), with the columns pages list by.
+/// A record of a year (an indicator, a work-plan task, an activity, a procurement, a project): its identity, order
+/// and version, and the columns pages list by. Its fields are in the kind's own tables (``RecordTables``), a
+/// project's in its bundle JSON.
 final class RecordModel: Model, @unchecked Sendable {
     static let schema = "records"
 
@@ -80,13 +82,13 @@ final class RecordModel: Model, @unchecked Sendable {
     @Parent(key: "year_id") var fiscalYear: FiscalYearModel
     /// The year's department: the column a distributed store shards by (``Distribution``).
     @Field(key: "organisation_id") var organisationID: UUID
-    /// `indicator`, `activity` or `procurement`.
+    /// `indicator`, `task`, `activity`, `procurement` or `project`.
     @Field(key: "kind") var kind: String
     @Field(key: "position") var position: Int
     /// The record's own key (an indicator's id), or empty.
     @Field(key: "key") var key: String
     @Field(key: "title") var title: String
-    /// The bundle JSON object of the record.
+    /// A project's bundle JSON object; empty for the kinds with tables of their own.
     @Field(key: "definition") var definition: String
     /// A work-plan task's due date, status and completion date as columns of their own (``TaskColumns``); nil for
     /// other records.

@@ -28,7 +28,7 @@ struct RecordEdit {
 
     var subject: String { "\(organisation.code)/\(fiscal.year)" }
 
-    /// Replaces the record `key` — or, when `isNew`, adds it — with what `change` makes of the stored definition
+    /// Replaces the record `key` — or, when `isNew`, adds it — with what `change` makes of its stored bundle entry
     /// (nil for a new record). With a `version`, the stored record must still be at it. With `checkOnly`, the
     /// change is checked and nothing is written.
     func apply(key: String, isNew: Bool, version: Int?, action: String, actor: AuditActor, checkOnly: Bool = false,
@@ -47,49 +47,30 @@ struct RecordEdit {
     }
 
     /// Checks and writes the change inside the caller's change transaction (``YearChange``); returns the record's
-    /// bundle JSON before (empty for a new record) and after. A kind held in typed tables (``RecordTables``) is
-    /// written from the value the reader made of it; others as their bundle JSON.
+    /// bundle JSON before (empty for a new record) and after. The record's typed rows (``RecordTables``) are written
+    /// from the value the reader made of it.
     func write(key: String, isNew: Bool, version: Int?, on database: any Database,
                change: @escaping @Sendable (JSONValue?) -> JSONValue) async throws -> (String, JSONValue) {
         let yearID = fiscal.id
         let check = try await checked(key: key, isNew: isNew, version: version, on: database, change: change)
         if isNew, check.existing != nil { throw Refusal.duplicateKey }
-        let updated = check.updated
-        let typed = RecordTables.value(kind: kind, key: key, in: check.year)
+        guard let value = RecordTables.value(kind: kind, key: key, in: check.year) else { throw Refusal.noSuchRecord }
         if let existing = check.existing {
             let changed = try await (database as! any SQLDatabase).update(RecordModel.schema)
-                .set("definition", to: SQLBind(typed == nil ? updated.serialized() : ""))
-                .set("title", to: SQLBind(updated["title"]?.string ?? updated["name"]?.string ?? ""))
                 .set("version", to: SQLBind(existing.version + 1))
                 .where("id", .equal, SQLBind(try existing.requireID()))
                 .where("version", .equal, SQLBind(existing.version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Refusal.conflict }
-            if let typed {
-                try await RecordTables.replaceFields(of: try existing.requireID(), with: typed,
-                                                     organisationID: fiscal.organisationID, on: database)
-            }
+            try await RecordTables.replaceFields(of: try existing.requireID(), with: value,
+                                                 organisationID: fiscal.organisationID, on: database)
         } else {
             let last = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).sort(\.$position, .descending).first()
-            let position = (last?.position ?? -1) + 1
-            if let typed {
-                try await RecordTables.add([(position, typed)], yearID: yearID, organisationID: fiscal.organisationID,
-                                           on: database)
-            } else {
-                let record = RecordModel()
-                record.$fiscalYear.id = yearID
-                record.organisationID = fiscal.organisationID
-                record.kind = kind
-                record.position = position
-                record.key = key
-                record.title = updated["title"]?.string ?? updated["name"]?.string ?? ""
-                record.definition = updated.serialized()
-                record.version = 1
-                try await record.create(on: database)
-            }
+            try await RecordTables.add([((last?.position ?? -1) + 1, value)], yearID: yearID,
+                                       organisationID: fiscal.organisationID, on: database)
         }
-        return (check.stored?.serialized() ?? "", updated)
+        return (check.stored?.serialized() ?? "", check.updated)
     }
 
     /// What checking a change found: the stored record and its bundle JSON, what the change makes of it, and the

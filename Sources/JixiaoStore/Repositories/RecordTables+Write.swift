@@ -29,7 +29,6 @@ extension RecordTables {
             try await sql.delete(from: table).where("record_id", .equal, SQLBind(id)).run()
         }
         var update = sql.update(RecordModel.schema).set("title", to: SQLBind(value.label.title))
-            .set("definition", to: SQLBind(""))
         for (column, text) in zip(TaskColumns.names, value.taskColumns) {
             update = update.set(SQLIdentifier(column), to: SQLBind(text))
         }
