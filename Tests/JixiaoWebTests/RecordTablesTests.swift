@@ -49,6 +49,38 @@ extension DatabaseTests {
             }
         }
 
+        /// An import's snapshot is made from the imported year, its payments folded as the store keeps them: exactly
+        /// what reading the year back and evaluating it gives.
+        @Test func anImportsSnapshotIsWhatReadingTheYearBackGives() async throws {
+            try await TestStore.withApp { app in
+                let repository = YearRepository(database: app.db)
+                var years = [try BundleReader().read(Fixtures.seed)]
+                for index in UInt64(0)..<30 {
+                    guard var year = try? BundleReader().decode(ExtremeBundles.bundle(index), file: "case \(index)") else {
+                        continue
+                    }
+                    year.department.code = "S\(index)"
+                    years.append(year)
+                }
+                for year in years {
+                    try await repository.store(year, replacing: false, actor: "test")
+                    let organisation = try #require(try await repository.organisation(code: year.department.code))
+                    let fiscal = try #require(try await repository.fiscalYear(organisationID: organisation.id, year: year.year))
+                    func snapshot() async throws -> [String] {
+                        let stored = try #require(try await EvaluationModel.query(on: app.db)
+                            .filter(\.$fiscalYear.$id == fiscal.id).first())
+                        return [stored.total, stored.grade, stored.rate ?? "", String(stored.findings), stored.unsupported,
+                                stored.inputs, stored.result]
+                    }
+                    let read = try await repository.load(code: year.department.code, year: year.year, payments: .dailyTotals)
+                    #expect(EvaluationSnapshots.asStored(year) == read, "\(year.department.code)")
+                    let imported = try await snapshot()
+                    try await EvaluationSnapshots.refresh(yearID: fiscal.id, on: app.db)
+                    #expect(try await snapshot() == imported, "\(year.department.code)")
+                }
+            }
+        }
+
         /// Whole-province work reads years in batches: each as a single read gives it; a code without the year is
         /// left out.
         @Test func aBatchReadsEachYearAsASingleReadDoes() async throws {

@@ -46,6 +46,18 @@ enum PaymentDays {
                          sum.count + sign * payment.count)
         }
 
+        /// The tally as a year's days' totals read back from the store (``totals(yearID:on:)``): by date, then by
+        /// line code as SQL orders text (by its bytes); a total that comes to no payment left out.
+        var payments: [Payment] {
+            days.filter { $0.value.count != 0 }
+                .sorted { first, second in
+                    first.key.date != second.key.date ? first.key.date < second.key.date
+                        : first.key.line.utf8.lexicographicallyPrecedes(second.key.line.utf8)
+                }
+                .map { Payment.dailyTotal(line: $0.key.line, date: $0.key.date, amount: $0.value.amount,
+                                          count: $0.value.count) }
+        }
+
         /// Adds the tally to the days' and months' totals of year `yearID` of organisation `organisationID` in one
         /// statement per 500 rows; a total that comes to no payment is deleted. A total beyond the 64-bit column is
         /// refused (``AmountBeyondColumn``).

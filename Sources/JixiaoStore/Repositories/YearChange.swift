@@ -30,16 +30,23 @@ public enum YearChange {
         }
     }
 
-    /// What a change gives back: its result, the year it changed (new for an import) and its audit entry.
+    /// What a change gives back: its result, the year it changed (new for an import) and its audit entry; for a
+    /// change that wrote a whole year, that year and its department, which the snapshot is then made from.
     public struct Outcome<Value: Sendable>: Sendable {
         public var value: Value
         public var yearID: UUID
         public var audit: Audit
+        var written: (year: DepartmentYear, organisationID: UUID)?
 
         public init(_ value: Value, yearID: UUID, audit: Audit) {
             self.value = value
             self.yearID = yearID
             self.audit = audit
+        }
+
+        init(_ value: Value, written year: DepartmentYear, yearID: UUID, organisationID: UUID, audit: Audit) {
+            self.init(value, yearID: yearID, audit: audit)
+            written = (year, organisationID)
         }
     }
 
@@ -57,7 +64,12 @@ public enum YearChange {
                     if let refusal = ReviewLock.refusal(kind, states: states) { throw refusal }
                 }
                 let outcome = try await change(database)
-                try await EvaluationSnapshots.refresh(yearID: outcome.yearID, on: database)
+                if let written = outcome.written {
+                    try await EvaluationSnapshots.refresh(written.year, yearID: outcome.yearID,
+                                                          organisationID: written.organisationID, on: database)
+                } else {
+                    try await EvaluationSnapshots.refresh(yearID: outcome.yearID, on: database)
+                }
                 try await AuditLog.append(on: database, actor: actor, action: outcome.audit.action,
                                           subject: outcome.audit.subject, before: outcome.audit.before,
                                           after: outcome.audit.after)

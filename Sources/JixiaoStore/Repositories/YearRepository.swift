@@ -238,7 +238,7 @@ public struct YearRepository: Sendable {
                 try await EvidenceRepository.replaceAll(evidence, organisationID: organisation.id!, year: year.year,
                                                         source: subject, actor: actor, on: database)
             }
-            return .init((), yearID: yearID, audit: .init(
+            return .init((), written: year, yearID: yearID, organisationID: organisation.id!, audit: .init(
                 action: replacing ? "year.replace" : "year.import", subject: subject,
                 after: "\(year.budgetLines.count) lines, \(year.payments.count) payments, \(year.indicators.count) indicators"
                     + (evidence.map { ", \($0.count) evidence files" } ?? "")))
