@@ -131,15 +131,15 @@ struct CreateRecordTables: AsyncMigration {
             .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
             .joiningOrganisation(of: "f").where(SQLColumn("id", table: "f"), .equal, SQLBind(yearID)).first()
         else { return }
-        var bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
+        var bundle = try await YearRows.bundle(yearID: yearID, on: database)
         let stored = try await sql.select().columns("id", "kind", "definition").from(RecordModel.schema)
             .where("year_id", .equal, SQLBind(yearID)).where("kind", .in, SQLBind.group(RecordTables.kinds.map(\.0)))
             .orderBy("position").all()
-        var records: [(id: UUID, kind: String)] = []
+        var ids: [String: [UUID]] = [:]
         var definitions: [String: [JSONValue]] = [:]
         for row in stored {
             let kind = try row.decode(column: "kind", as: String.self)
-            records.append((try row.decode(column: "id", as: UUID.self), kind))
+            ids[kind, default: []].append(try row.decode(column: "id", as: UUID.self))
             definitions[kind, default: []].append(
                 try JSONParser.parse(Data(try row.decode(column: "definition", as: String.self).utf8)))
         }
@@ -149,15 +149,9 @@ struct CreateRecordTables: AsyncMigration {
         }
         let subject = "\(try assets.decode(column: "code", as: String.self))/\(try assets.decode(column: "year", as: Int.self))"
         let year = try BundleReader().decode(bundle, file: subject)
-        var positions: [String: Int] = [:]
-        var values = RecordTables.values(RecordTables.Records(year))
-        var typed: [(id: UUID, value: RecordTables.Value)] = []
-        for record in records {
-            let position = positions[record.kind, default: 0]
-            positions[record.kind] = position + 1
-            guard let index = values.firstIndex(where: { $0.value.kind == record.kind && $0.position == position })
-            else { continue }
-            typed.append((record.id, values.remove(at: index).value))
+        // Each kind's records in their order are the reader's values of that kind in theirs.
+        let typed = RecordTables.kinds.flatMap { kind, _ in
+            zip(ids[kind] ?? [], RecordTables.values(of: kind, in: year).map(\.value)).map { (id: $0, value: $1) }
         }
         try await RecordTables.insertFields(typed, organisationID: try await YearRows.owner(of: yearID, on: database),
                                             on: database)

@@ -52,9 +52,9 @@ public struct IndicatorRepository: Sendable {
     /// grade, manual score and progress reports). With `checkOnly`, nothing is written.
     public func update(_ indicator: JSONValue, id: String, version: Int, organisation: StoredOrganisation,
                        fiscal: StoredYear, actor: AuditActor, checkOnly: Bool = false) async throws {
-        guard case .array(let stored)? = try await YearRows.bundle(yearID: fiscal.id, withPayments: false,
-                                                                  on: database)["indicators"],
-              let definition = stored.first(where: { $0["id"] == .string(id) }) else { throw Refusal.noSuchIndicator }
+        guard let stored = try await RecordTables.indicators(yearIDs: [fiscal.id], on: database)[fiscal.id]?
+            .first(where: { $0.id == id }) else { throw Refusal.noSuchIndicator }
+        let definition = BundleWriter.indicator(stored)
         let merged = Self.merging(indicator, into: definition)
         let kind: ChangeKind = Self.targetMembers.allSatisfy { Self.same(merged[$0], definition[$0]) } ? .results : .targets
         try await refusals {

@@ -92,7 +92,7 @@ struct RecordEdit {
         if !isNew, existing == nil { throw Refusal.noSuchRecord }
         if let version, let existing, existing.version != version { throw Refusal.conflict }
 
-        let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
+        let bundle = try await YearRows.bundle(yearID: yearID, on: database)
         var records: [JSONValue] = []
         if case .array(let stored)? = bundle[member] { records = stored }
         let position = existing == nil ? nil : records.firstIndex { $0["id"] == .string(key) }
@@ -115,7 +115,7 @@ struct RecordEdit {
             guard let existing = try await RecordModel.query(on: database).filter(\.$fiscalYear.$id == yearID)
                 .filter(\.$kind == kind).filter(\.$key == key).first() else { throw Refusal.noSuchRecord }
             guard existing.version == version else { throw Refusal.conflict }
-            let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
+            let bundle = try await YearRows.bundle(yearID: yearID, on: database)
             var before = ""
             if case .array(let records)? = bundle[member] {
                 before = records.first { $0["id"] == .string(key) }?.serialized() ?? ""

@@ -55,8 +55,7 @@ public struct RecordListRepository: Sendable {
 
     /// A digest of the year's list as stored: what a form carries to show it still edits that list.
     public func digest(yearID: UUID) async throws -> String {
-        Self.digest(Self.entries(of: member, in: try await YearRows.bundle(yearID: yearID, withPayments: false,
-                                                                         on: database)))
+        Self.digest(Self.entries(of: member, in: try await YearRows.bundle(yearID: yearID, on: database)))
     }
 
     /// Applies `edit` if the list is still the one whose digest is `expecting`; returns how many rows it has after.
@@ -68,7 +67,7 @@ public struct RecordListRepository: Sendable {
         let yearID = fiscal.id
         let subject = "\(organisation.code)/\(fiscal.year)"
         return try await YearChange.commit(claiming: yearID, kind: changeKind, actor: actor, on: database) { database in
-            let bundle = try await YearRows.bundle(yearID: yearID, withPayments: false, on: database)
+            let bundle = try await YearRows.bundle(yearID: yearID, on: database)
             let stored = Self.entries(of: member, in: bundle)
             guard Self.digest(stored) == expecting,
                   edit.replacing.keys.allSatisfy(stored.indices.contains) else { throw Stale() }

@@ -25,7 +25,7 @@ extension RecordTables {
     static func replaceFields(of id: UUID, with value: Value, organisationID: UUID,
                               on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for table in all {
+        for table in all where kindOf[table] == value.kind {
             try await sql.delete(from: table).where("record_id", .equal, SQLBind(id)).run()
         }
         var update = sql.update(RecordModel.schema).set("title", to: SQLBind(value.label.title))

@@ -164,11 +164,12 @@ public struct YearRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: fiscals.compactMap { fiscal in years[fiscal.id].map { (fiscal.code, $0) } })
     }
 
-    /// The stored years whose own rows are `fiscals`, each built from its typed rows, with only the parts kept as JSON
-    /// (template, key tasks, report sections, projects) read by the bundle reader: every row was checked with its
+    /// The stored years whose own rows are `fiscals` (without payments when `payments` is nil), each built from its
+    /// typed rows, with only the parts kept as JSON (template, key tasks, report sections, projects) read by the
+    /// bundle reader: every row was checked with its
     /// whole year by the reader when written, so the year is not checked again. By year id; a year whose JSON parts
     /// no longer read (a template no longer built in) holds the reader's ``InputError``.
-    static func load(_ fiscals: [YearRows.FiscalRow], payments: PaymentDetail, on database: any Database) async throws
+    static func load(_ fiscals: [YearRows.FiscalRow], payments: PaymentDetail?, on database: any Database) async throws
         -> [UUID: Result<DepartmentYear, any Error>] {
         let ids = fiscals.map(\.id)
         guard !ids.isEmpty else { return [:] }
@@ -177,8 +178,11 @@ public struct YearRepository: Sendable {
         let lines = try await BudgetLineRepository.lines(yearIDs: ids, units: units, on: database)
         let records = try await RecordTables.read(yearIDs: ids, on: database)
         let definitions = try await YearRows.definitions(yearIDs: ids, on: database)
-        let paid = payments == .each ? try await PaymentRows.all(yearIDs: ids, on: database)
-            : try await PaymentDays.totals(yearIDs: ids, on: database)
+        let paid: [UUID: [Payment]] = switch payments {
+        case .each?: try await PaymentRows.all(yearIDs: ids, on: database)
+        case .dailyTotals?: try await PaymentDays.totals(yearIDs: ids, on: database)
+        case nil: [:]
+        }
         func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }
         let reader = BundleReader()
         var years: [UUID: Result<DepartmentYear, any Error>] = [:]
@@ -300,7 +304,7 @@ public struct YearRepository: Sendable {
         let subject = "\(organisation.code)/\(fiscal.year)"
         try await YearChange.commit(claiming: id, kind: .results, actor: actor, on: database) { database in
             try await Self.advance(id, from: version, setting: [], on: database)
-            let bundle = try await YearRows.bundle(yearID: id, withPayments: false, on: database)
+            let bundle = try await YearRows.bundle(yearID: id, on: database)
             let year = try BundleReader().decode(assets.map { bundle.setting("assets", to: $0) } ?? bundle.removing("assets"),
                                                  file: subject)
             try await AssetColumns.set(year.assets, yearID: id, on: database as! any SQLDatabase)
@@ -325,7 +329,7 @@ public struct YearRepository: Sendable {
         let subject = "\(organisation.code)/\(fiscal.year)"
         try await YearChange.commit(claiming: id, kind: kind, actor: actor, on: database) { database in
             try await Self.advance(id, from: version, setting: columns, on: database)
-            _ = try BundleReader().decode(try await YearRows.bundle(yearID: id, withPayments: false, on: database),
+            _ = try BundleReader().decode(try await YearRows.bundle(yearID: id, on: database),
                                           file: subject)
             return .init((), yearID: id, audit: .init(action: action, subject: subject, before: before, after: after))
         }

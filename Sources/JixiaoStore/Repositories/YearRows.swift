@@ -168,82 +168,16 @@ enum YearRows {
         }
     }
 
-    /// The stored year `yearID` as a bundle, for ``BundleReader`` to check and decode; `withPayments: false` leaves
-    /// its payments out. Nothing the reader checks of a change to the rest depends on the payments (each was checked
-    /// against the lines when written, and a line with payments keeps its code), so changes are checked without
-    /// them, and evaluation reads the days' totals instead (``YearRepository/PaymentDetail``). Read column by column
-    /// in SQL, as the row holds it. A year removed meanwhile is a change that lost its race (``YearRepository/Stale``).
-    static func bundle(yearID: UUID, withPayments: Bool, on database: any Database) async throws -> JSONValue {
-        guard let fiscal = try await FiscalRow.find(id: yearID, on: database) else { throw YearRepository.Stale() }
-        return try await bundle(fiscal, withPayments: withPayments, on: database)
-    }
-
-    /// The year whose own row is `fiscal`, as a bundle.
-    static func bundle(_ fiscal: FiscalRow, withPayments: Bool, on database: any Database) async throws -> JSONValue {
-        let sql = database as! any SQLDatabase
-        let unit = Money.Unit(rawValue: fiscal.moneyUnit) ?? .yuan
-        func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .null }
-        func money(_ fen: Int64) -> JSONValue { .string(Money(fen: fen).decimalString(in: unit)) }
-        let lines = try await sql.select()
-            .columns("code", "name", "kind", "source", "initial_fen", "adjusted_fen", "executed_fen", "plan", "last_year")
-            .from(BudgetLineModel.schema).where("year_id", .equal, SQLBind(fiscal.id)).orderBy("position").all()
-            .map { line -> JSONValue in
-                var fields: [JSONValue.Member] = [
-                    .init("code", .string(try line.decode(column: "code", as: String.self))),
-                    .init("name", .string(try line.decode(column: "name", as: String.self))),
-                    .init("kind", .string(try line.decode(column: "kind", as: String.self))),
-                ]
-                if let source = try line.decode(column: "source", as: String?.self) {
-                    fields.append(.init("source", .string(source)))
-                }
-                fields += [.init("initial", money(try line.decode(column: "initial_fen", as: Int64.self))),
-                           .init("adjusted", money(try line.decode(column: "adjusted_fen", as: Int64.self)))]
-                if let executed = try line.decode(column: "executed_fen", as: Int64?.self) {
-                    fields.append(.init("executed", money(executed)))
-                }
-                fields.append(.init("plan", parsed(try line.decode(column: "plan", as: String.self))))
-                if let lastYear = try line.decode(column: "last_year", as: String?.self) {
-                    fields.append(.init("lastYear", parsed(lastYear)))
-                }
-                return .object(fields)
-            }
-        let payments = withPayments ? try await sql.select()
-            .columns("line_code", "date", "amount_fen", "payee", "voucher", "memo")
-            .from(PaymentModel.schema).where("year_id", .equal, SQLBind(fiscal.id)).orderBy("position").all()
-            .map { payment -> JSONValue in
-                .object(["line": .string(try payment.decode(column: "line_code", as: String.self)),
-                         "date": .string(try payment.decode(column: "date", as: String.self)),
-                         "amount": money(try payment.decode(column: "amount_fen", as: Int64.self)),
-                         "payee": .string(try payment.decode(column: "payee", as: String.self)),
-                         "voucher": .string(try payment.decode(column: "voucher", as: String.self)),
-                         "memo": .string(try payment.decode(column: "memo", as: String.self))])
-            } : []
-        var records = try await definitions(yearID: fiscal.id, on: database)
-        let typed = try await RecordTables.read(yearID: fiscal.id, on: database)
-        records["indicator"] = typed.indicators.map(BundleWriter.indicator)
-        records["activity"] = typed.activities.map(BundleWriter.activity)
-        records["procurement"] = typed.procurements.map { BundleWriter.procurement($0, unit: unit) }
-        records["task"] = typed.workPlan.map { BundleWriter.task($0, unit: unit) }
-        var members: [JSONValue.Member] = [
-            .init("format", .string(BundleReader.format)),
-            .init("year", .number(String(fiscal.year))),
-            .init("template", parsed(fiscal.template)),
-            .init("moneyUnit", .string(unit.rawValue)),
-            .init("department", .object(["code": .string(fiscal.code), "name": .string(fiscal.name),
-                                         "overview": .string(fiscal.overview)])),
-            .init("tasks", parsed(fiscal.tasks)),
-            .init("goal", .string(fiscal.goal)),
-            .init("budget", .object(["lines": .array(lines)])),
-            .init("payments", .array(payments)),
-        ]
-        for (kind, key) in [("indicator", "indicators"), ("task", "workPlan"), ("activity", "activities"),
-                            ("procurement", "procurements")] {
-            members.append(.init(key, .array(records[kind] ?? [])))
+    /// The stored year `yearID` as a bundle without its payments, for ``BundleReader`` to check with a change: the
+    /// year read from its rows (``YearRepository``) and written by ``BundleWriter``. Nothing the reader checks of a
+    /// change depends on the payments (each was checked against the lines when written, and a line with payments
+    /// keeps its code). A year removed meanwhile is a change that lost its race (``YearRepository/Stale``).
+    static func bundle(yearID: UUID, on database: any Database) async throws -> JSONValue {
+        guard let fiscal = try await FiscalRow.find(id: yearID, on: database),
+              let year = try await YearRepository.load([fiscal], payments: nil, on: database)[fiscal.id] else {
+            throw YearRepository.Stale()
         }
-        if let assets = fiscal.assets { members.append(.init("assets", BundleWriter.assets(assets, unit: unit))) }
-        if let projects = records["project"] { members.append(.init("projects", .array(projects))) }
-        members.append(.init("narrative", parsed(fiscal.narrative)))
-        return .object(members)
+        return BundleWriter.encode(try year.get())
     }
 
     /// The year's records kept as bundle JSON (projects) by kind, in their order.
