@@ -25,6 +25,12 @@ public struct YearRepository: Sendable {
             .filter(\.$year == year).first().map(StoredYear.init)
     }
 
+    /// The fiscal year `year` of the organisation with `code`; nil when either is not held.
+    public func fiscalYear(code: String, year: Int) async throws -> StoredYear? {
+        guard let organisation = try await organisation(code: code) else { return nil }
+        return try await fiscalYear(organisationID: organisation.id, year: year)
+    }
+
     /// The fiscal years held, newest first: of one organisation, or of all when `code` is nil. One query that reads
     /// only the years (a province holds tens of thousands of fiscal years).
     public func heldYears(organisation code: String? = nil) async throws -> [Int] {
@@ -212,10 +218,7 @@ public struct YearRepository: Sendable {
     /// year's archive), the year's evidence is replaced by it in the same transaction; without, it is kept.
     public func store(_ year: DepartmentYear, replacing: Bool, evidence: [BundleArchive.File]? = nil,
                       actor: AuditActor) async throws {
-        var existingYear: UUID?
-        if let organisation = try await organisation(code: year.department.code) {
-            existingYear = try await fiscalYear(organisationID: organisation.id, year: year.year)?.id
-        }
+        let existingYear = try await fiscalYear(code: year.department.code, year: year.year)?.id
         try await YearChange.commit(claiming: existingYear, kind: .wholeYear, actor: actor, on: database) { database in
             let repository = YearRepository(database: database)
             let organisation: OrganisationModel

@@ -15,16 +15,19 @@ public enum DemoData {
         public let role: Role
     }
 
-    /// Loads the bundle — by default the seed department compiled into the program — and the two neighbours, creates
-    /// the demo accounts and the review states; returns the accounts and their password.
+    /// Loads the bundle — by default the seed department compiled into the program — and the two neighbours (each
+    /// only when the store does not hold its year yet), creates the demo accounts (or gives existing ones the new
+    /// password) and the review states; returns the accounts and their password.
     public static func load(on database: StoreDatabase, bundle: URL? = nil, cost: Int) async throws -> ([Account], String) {
         let year = try bundle.map { try BundleReader().read($0) }
             ?? BundleReader().decode(Data(WebResources.demoBundle.utf8), file: "演示数据")
         let neighbours = try WebResources.demoNeighbours.map { try BundleReader().decode(Data($0.json.utf8), file: $0.name) }
             .filter { $0.department.code != year.department.code }
         let years = YearRepository(database: database)
-        for department in [year] + neighbours {
-            try await years.store(department, replacing: true, actor: "demo")
+        // A reused demo file keeps the years it holds: their review may have moved on (a reviewed year cannot be
+        // replaced), and what was done with them since is the point of reusing it.
+        for department in [year] + neighbours where try await years.fiscalYear(code: department.department.code, year: department.year) == nil {
+            try await years.store(department, replacing: false, actor: "demo")
         }
         _ = try await Directory(database: database).apply(([year] + neighbours).map { department in
             DirectoryCSV.Entry(code: department.department.code, name: department.department.name,
