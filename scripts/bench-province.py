@@ -6,7 +6,8 @@ doing the same work in the same run (sqlite3 .import, PostgreSQL COPY, DuckDB), 
     scripts/with-postgres.sh python3 scripts/bench-province.py [--departments 10000] [--payments 10000000]
 
 Measures: payment ingest (one department-year, --ingest rows) against sqlite3 .import and, when DATABASE_URL is set,
-against psql's \\copy; the batch import of the province (bundles with their payments); evaluate --all; the bureau's
+against psql's \\copy — each into a bare table, and again followed by an INSERT … SELECT into a table of the store's
+own shape (its keys and indexes); the batch import of the province (bundles with their payments); evaluate --all; the bureau's
 overview and its CSV against DuckDB computing the same sums from its own tables; the province re-scored under other
 rules (what-if) against DuckDB scaling stored scores; copied report text (MinHash) against DuckDB grouping exact
 copies; one department page under
@@ -90,6 +91,15 @@ def record(measure, ours, peer=None, target=None, note=""):
     log(f"  {measure}: {cell(ours)} vs {cell(peer)}")
 
 
+# SQLite's step from its raw table (`raw`, loaded by .import) into a table of the store's shape: ids in order (as the
+# store's are time-ordered), the seed year's id and organisation, amounts in fen.
+SHAPED_INSERT = """INSERT INTO shaped_payments (id, year_id, position, line_code, date, amount_fen, payee, voucher, memo,
+    version, organisation_id)
+SELECT printf('00000000-0000-7000-8000-%012X', r.rowid), f.id, r.rowid - 1, r.line, r.date,
+       CAST(round(CAST(r.amount AS REAL) * 100) AS INTEGER), r.payee, r.voucher, r.memo, 1, f.organisation_id
+FROM raw r, (SELECT id, organisation_id FROM fiscal_years LIMIT 1) f"""
+
+
 def payment_rows(count, lines, generator):
     for index in range(count):
         month = generator.randint(1, 12)
@@ -143,6 +153,26 @@ def main():
     ours, peer = alternate(ours_sqlite, sqlite_peer, args.rounds)
     record(f"ingest {args.ingest:,} payments, SQLite (jixiao import-payments vs sqlite3 .import)", ours, peer,
            "≤ 1.43×, i.e. ≥ 0.7× the peer's speed", "jixiao checks every row as it loads and keeps three indexes; the peer loads into a bare table")
+    # The same rows loaded by SQLite alone into a table of the store's own shape (its columns, keys, indexes and
+    # reference to the year, with the store's cache size): what the indexes cost, whoever loads.
+    shaped_db = os.path.join(work, "shaped.sqlite")
+    store_ddl = subprocess.run(["sqlite3", pristine, "SELECT sql || ';' FROM sqlite_master WHERE tbl_name = 'payments' "
+                                "AND sql IS NOT NULL"], capture_output=True, text=True, check=True).stdout
+    shaped_ddl = store_ddl.replace('"payments', '"shaped_payments')
+
+    def sqlite_shaped_peer():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(shaped_db + suffix):
+                os.remove(shaped_db + suffix)
+        shutil.copyfile(pristine, shaped_db)
+        script = (f"PRAGMA cache_size = -32768;\nPRAGMA foreign_keys = ON;\nCREATE TEMP TABLE raw({columns});\n"
+                  f".import --csv --skip 1 {ingest} raw\n{shaped_ddl}\n{SHAPED_INSERT};\n")
+        return timed(["sqlite3", shaped_db], text_in=script)[:2]
+
+    ours, peer = alternate(ours_sqlite, sqlite_shaped_peer, args.rounds)
+    record(f"ingest {args.ingest:,} payments, SQLite (jixiao import-payments vs sqlite3 .import and INSERT … SELECT into "
+           "a table of the store's shape)", ours, peer, "informative",
+           "the same keys and indexes on both sides: what is left is jixiao's checking and statement building")
     if postgres:
         timed([args.binary, "import", SEED, "--replace"])
         subprocess.run(["psql", postgres, "-qc", f"DROP TABLE IF EXISTS peer_payments; CREATE TABLE peer_payments({columns})"],
@@ -159,6 +189,25 @@ def main():
         ours, peer = alternate(ours_postgres, copy_peer, args.rounds)
         record(f"ingest {args.ingest:,} payments, PostgreSQL (jixiao import-payments vs psql \\copy)", ours, peer,
                "≤ 1.43×", "peer RSS is psql's; the server's is not counted on either side")
+        subprocess.run(["psql", postgres, "-qc", "DROP TABLE IF EXISTS shaped_payments; CREATE TABLE shaped_payments "
+                        "(LIKE payments INCLUDING ALL, FOREIGN KEY (year_id, organisation_id) REFERENCES fiscal_years "
+                        "(id, organisation_id) ON DELETE CASCADE)"], check=True)
+
+        def copy_shaped_peer():
+            subprocess.run(["psql", postgres, "-qc", "TRUNCATE shaped_payments"], check=True)
+            script = (f"CREATE TEMP TABLE raw(n bigserial, {columns});\n"
+                      f"\\copy raw (date, amount, line, payee, voucher, memo) FROM '{ingest}' CSV HEADER\n"
+                      "INSERT INTO shaped_payments (id, year_id, position, line_code, date, amount_fen, payee, voucher, "
+                      "memo, version, organisation_id) SELECT CAST(lpad(to_hex(r.n), 32, '0') AS uuid), f.id, r.n - 1, "
+                      "r.line, r.date, CAST(round(CAST(r.amount AS numeric) * 100) AS bigint), r.payee, r.voucher, "
+                      "r.memo, 1, f.organisation_id FROM raw r, (SELECT id, organisation_id FROM fiscal_years "
+                      "LIMIT 1) f;\n")
+            return timed(["psql", postgres, "-q", "-v", "ON_ERROR_STOP=1"], text_in=script)[:2]
+
+        ours, peer = alternate(ours_postgres, copy_shaped_peer, args.rounds)
+        record(f"ingest {args.ingest:,} payments, PostgreSQL (jixiao import-payments vs psql \\copy and INSERT … "
+               "SELECT into a table of the store's shape)", ours, peer, "informative",
+               "the same keys, indexes and reference on both sides")
 
     # 2. The province: one bundle per department with its payments, and the same rows for DuckDB.
     bundles = os.path.join(work, "bundles")
