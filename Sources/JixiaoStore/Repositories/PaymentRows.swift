@@ -7,12 +7,10 @@ import NIOCore
 import SQLKit
 
 /// Payments into the store at the database's own speed, a batch at a time (memory stays that of one batch whatever
-/// the file's size): PostgreSQL's `COPY … FROM STDIN` on the transaction's connection, multi-row inserts on SQLite.
+/// the file's size): PostgreSQL's `COPY … FROM STDIN` on the transaction's connection, on SQLite one insert a batch
+/// that reads the batch from one JSON text.
 /// The caller's transaction keeps it all-or-nothing.
 enum PaymentRows {
-    /// Payments to an SQLite insert statement (ten values each, within SQLite's 32 766 variables).
-    static let sqliteRows = 1_000
-
     /// The payment columns, in the order both paths write them.
     static let columns = ["id", "year_id", "position", "line_code", "date", "amount_fen", "payee", "voucher", "memo",
                           "version", Distribution.column]
@@ -45,41 +43,76 @@ enum PaymentRows {
             }
             return tally
         }
-        // SQLite's own values, bound straight to a statement written once: building each batch through SQLKit's
-        // generic encoding cost more than SQLite's inserting it. Ids are text, as SQLiteKit writes a UUID. Each
-        // batch is written while the next is read, so the reading and SQLite's work share the processors.
+        // One statement a batch, written once: the batch goes in as one JSON text that SQLite's own `jsonb_each` walks
+        // (its rows as JSONB, read without parsing again), so nothing is prepared or bound per row — a multi-row
+        // insert's thousands of placeholders cost more to prepare and bind than SQLite's inserting them. Each batch is written while the next is read, so the reading and
+        // SQLite's work share the processors.
         let sqlite = database as! any SQLiteDatabase
-        let head = "INSERT INTO \"\(PaymentModel.schema)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ")
-            + ") VALUES "
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let year = SQLiteData.text(yearID.uuidString)
         let organisation = SQLiteData.text(organisationID.uuidString)
         var batch = try next()
         while let current = batch {
-            var statements: [(String, [SQLiteData])] = []
-            for rows in stride(from: 0, to: current.count, by: sqliteRows) {
-                let slice = current[rows..<min(current.count, rows + sqliteRows)]
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(slice.count * columns.count)
-                for payment in slice {
-                    binds += [.text(ids.next().uuidString), year, .integer(position), .text(payment.line),
-                              .text(payment.date.description), .integer(Int(try payment.amount.column())),
-                              .text(payment.payee), .text(payment.voucher), .text(payment.memo), .integer(1), organisation]
-                    position += 1
-                }
-                statements.append((head + Array(repeating: row, count: slice.count).joined(separator: ", "), binds))
+            var rows = BatchJSON(capacity: current.count)
+            for payment in current {
+                try rows.append(payment, id: ids.next(), position: position)
+                position += 1
             }
             tally.add(current)
-            async let written: Void = run(statements, on: sqlite)
+            async let written = sqlite.query(sqliteInsert, [year, organisation, .text(rows.finished)])
             batch = try next()
-            try await written
+            _ = try await written
         }
         return tally
     }
 
-    /// Runs `statements` one after another on the connection.
-    private static func run(_ statements: [(String, [SQLiteData])], on sqlite: any SQLiteDatabase) async throws {
-        for (text, binds) in statements { _ = try await sqlite.query(text, binds) }
+    /// The insert of one batch: `?1` the year, `?2` the organisation, `?3` the batch as ``BatchJSON`` writes it.
+    private static let sqliteInsert = "INSERT INTO \"\(PaymentModel.schema)\" ("
+        + columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        + ") SELECT value ->> 0, ?1, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, "
+        + "value ->> 7, 1, ?2 FROM jsonb_each(?3)"
+
+    /// A batch of payments as one JSON array of rows `[id, position, line, date, fen, payee, voucher, memo]` — the
+    /// order ``sqliteInsert`` reads them in.
+    struct BatchJSON {
+        private var text = "["
+        private var empty = true
+
+        init(capacity: Int) { text.reserveCapacity(capacity * 160) }
+
+        mutating func append(_ payment: Payment, id: UUID, position: Int) throws {
+            if !empty { text += "," }
+            empty = false
+            text += "[\"\(id.uuidString)\",\(position),"
+            string(payment.line)
+            text += ",\"\(payment.date.description)\",\(try payment.amount.column()),"
+            string(payment.payee)
+            text += ","
+            string(payment.voucher)
+            text += ","
+            string(payment.memo)
+            text += "]"
+        }
+
+        /// A JSON string: quotes, backslashes and control characters escaped.
+        private mutating func string(_ value: String) {
+            text += "\""
+            if value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+                for scalar in value.unicodeScalars {
+                    switch scalar {
+                    case "\"": text += "\\\""
+                    case "\\": text += "\\\\"
+                    case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
+                    default: text.unicodeScalars.append(scalar)
+                    }
+                }
+            } else {
+                text += value
+            }
+            text += "\""
+        }
+
+        /// The array, closed.
+        var finished: String { text + "]" }
     }
 
     /// Inserts `payments` as the year's from position `start` on and adds them to the days' totals.
