@@ -17,5 +17,6 @@ public enum StoreMigrations {
         CreateSignInFailures(), CreateSettings(), KeyAuditTrail(), CreateReviewRounds(), CreateReviewCampaigns(),
         CreatePublications(), CreateRechecks(), CreateTargetAdjustments(), AddReviewRemarks(), CreatePendingImports(),
         CreateEvidence(), CreateResultRules(), CreateRectifications(), KeyByOrganisation(), IndexFiscalYearsByYear(), CreateRecordTables(),
+        CreateLinePlanMonths(),
     ]
 }

@@ -26,7 +26,8 @@ final class FiscalYearModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A budget line of a fiscal year; its monthly plan as JSON `[{ "month", "amount" }]` in the year's unit.
+/// A budget line of a fiscal year; its monthly plan as JSON `[{ "month", "amount" }]` in the year's unit (and as rows,
+/// ``LinePlanMonths``, for the sums of a province).
 final class BudgetLineModel: Model, @unchecked Sendable {
     static let schema = "budget_lines"
 

@@ -102,6 +102,8 @@ public struct BudgetLineRepository: Sendable {
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
                 .returning("id").all()
             guard !changed.isEmpty else { throw Refusal.conflict }
+            try await LinePlanMonths.replace(lineID: id, with: plan, yearID: yearID,
+                                             organisationID: stored.organisationID, on: database)
             return .init((), yearID: yearID, audit: .init(action: "line.plan", subject: "\(subject)/\(stored.code)",
                                                           before: stored.plan, after: text))
         }

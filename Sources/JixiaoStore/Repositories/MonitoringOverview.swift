@@ -53,31 +53,25 @@ public struct MonitoringOverview: Sendable {
     /// The rows of every department-year of `year` held, limited to one organisation when given.
     public func rows(year: Int, asOf: CivilDate, organisation: String? = nil) async throws -> [Row] {
         let sql = database as! any SQLDatabase
-        var query = sql.select().column(SQLColumn("id", table: "f"), as: "year_id")
-            .column(SQLColumn("money_unit", table: "f")).column(SQLColumn("code", table: "o"))
+        var query = sql.select().column(SQLColumn("id", table: "f"), as: "year_id").column(SQLColumn("code", table: "o"))
             .column(SQLColumn("name", table: "o"))
             .from(SQLAlias(SQLIdentifier(FiscalYearModel.schema), as: SQLIdentifier("f")))
             .joiningOrganisation(of: "f")
             .where(SQLColumn("year", table: "f"), .equal, SQLBind(year))
         if let organisation { query = query.where(SQLColumn("code", table: "o"), .equal, SQLBind(organisation)) }
         let years = try await query.all().map { row in
-            (id: try row.decode(column: "year_id", as: UUID.self), unit: try row.decode(column: "money_unit", as: String.self),
-             code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self))
+            (id: try row.decode(column: "year_id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
+             name: try row.decode(column: "name", as: String.self))
         }
         guard !years.isEmpty else { return [] }
-        let units = Dictionary(years.map { ($0.id, Money.Unit(rawValue: $0.unit) ?? .yuan) }, uniquingKeysWith: { a, _ in a })
 
         let budget = try await budgets(year: year)
-        var planned: [UUID: (due: Money, lines: Int, budget: Money)] = [:]
-        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("plan", table: "b"))
-                                        .column(SQLColumn("adjusted_fen", table: "b")),
-                                    "b", BudgetLineModel.schema, year: year)
-            .where(SQLColumn("plan", table: "b"), .notEqual, SQLBind("[]")).all() {
-            let id = try row.decode(column: "year_id", as: UUID.self)
-            let plan = YearRows.monthly(try row.decode(column: "plan", as: String.self), unit: units[id] ?? .yuan)
-            let sum = planned[id] ?? (.zero, 0, .zero)
-            planned[id] = (sum.due + plan.filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum(), sum.lines + 1,
-                           sum.budget + Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)))
+        var due: [UUID: Money] = [:]
+        for row in try await joined(sql.select().column(SQLColumn("year_id", table: "l"))
+            .column(SQLRaw("CAST(SUM(l.amount_fen) AS BIGINT)"), as: "due"), "l", LinePlanMonths.schema, year: year)
+            .where(SQLColumn("month", table: "l"), .lessThanOrEqual, SQLBind(LinePlanMonths.lastDueMonth(on: asOf)))
+            .groupBy(SQLColumn("year_id", table: "l")).all() {
+            due[try row.decode(column: "year_id", as: UUID.self)] = Money(fen: try row.decode(column: "due", as: Int64.self))
         }
         var paid: [UUID: Money] = [:]
         for (yearID, _, amount) in try await paidByYear(year, asOf: asOf, byLine: false) {
@@ -94,10 +88,11 @@ public struct MonitoringOverview: Sendable {
                 (Int(try row.decode(column: "tasks", as: Int64.self)), Int(try row.decode(column: "overdue", as: Int64.self)))
         }
         return years.map { year in
-            Row(code: year.code, name: year.name, adjusted: budget[year.id]?.adjusted ?? .zero,
-                executed: paid[year.id] ?? .zero, planned: planned[year.id]?.due, lines: budget[year.id]?.lines ?? 0,
-                plannedLines: planned[year.id]?.lines ?? 0, plannedBudget: planned[year.id]?.budget ?? .zero,
-                tasks: tasks[year.id]?.all ?? 0, overdueTasks: tasks[year.id]?.overdue ?? 0)
+            let lines = budget[year.id] ?? Budget()
+            return Row(code: year.code, name: year.name, adjusted: lines.adjusted, executed: paid[year.id] ?? .zero,
+                       planned: lines.plannedLines > 0 ? due[year.id] ?? .zero : nil, lines: lines.lines,
+                       plannedLines: lines.plannedLines, plannedBudget: lines.plannedBudget,
+                       tasks: tasks[year.id]?.all ?? 0, overdueTasks: tasks[year.id]?.overdue ?? 0)
         }
     }
 
@@ -108,7 +103,7 @@ public struct MonitoringOverview: Sendable {
         let sql = database as! any SQLDatabase
         var query = joined(sql.select().column(SQLColumn("year_id", table: "r")).column(SQLColumn("key", table: "r"))
             .column(SQLColumn("title", table: "r")).column(SQLColumn("definition", table: "r"))
-            .column(SQLColumn("money_unit", table: "f")).column(SQLColumn("code", table: "o"))
+            .column(SQLColumn("code", table: "o"))
             .column(SQLColumn("name", table: "o")), "r", RecordModel.schema, year: year)
             .joiningOrganisation(of: "f")
             .where(SQLColumn("kind", table: "r"), .equal, SQLBind("project"))
@@ -119,7 +114,6 @@ public struct MonitoringOverview: Sendable {
                                           name: try row.decode(column: "title", as: String.self),
                                           definition: try row.decode(column: "definition", as: String.self))
                 return (yearID: try row.decode(column: "year_id", as: UUID.self),
-                        unit: Money.Unit(rawValue: try row.decode(column: "money_unit", as: String.self)) ?? .yuan,
                         department: try row.decode(column: "code", as: String.self),
                         departmentName: try row.decode(column: "name", as: String.self),
                         project: ProjectName(code: record.code, name: record.name, owner: record.owner),
@@ -128,13 +122,18 @@ public struct MonitoringOverview: Sendable {
         guard !projects.isEmpty else { return [] }
         // Only the years holding projects: their lines, and their payments summed per line up to the date.
         let holding = SQLRaw("(SELECT year_id FROM \(RecordModel.schema) WHERE kind = 'project')")
-        var lines: [UUID: [String: (adjusted: Money, plan: String)]] = [:]
+        // Each line's plan due by the date (a whole month is an integer of ours, safe to write into the statement).
+        let due = "(SELECT CAST(COALESCE(SUM(m.amount_fen), 0) AS BIGINT) FROM \(LinePlanMonths.schema) m "
+            + "WHERE m.line_id = b.id AND m.month <= \(LinePlanMonths.lastDueMonth(on: asOf)))"
+        var lines: [UUID: [String: (adjusted: Money, planned: Bool, due: Money)]] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("code", table: "b"))
-            .column(SQLColumn("adjusted_fen", table: "b")).column(SQLColumn("plan", table: "b")),
-                                    "b", BudgetLineModel.schema, year: year)
+            .column(SQLColumn("adjusted_fen", table: "b"))
+            .column(SQLRaw("CAST(CASE WHEN b.plan <> '[]' THEN 1 ELSE 0 END AS BIGINT)"), as: "planned")
+            .column(SQLRaw(due), as: "due"), "b", BudgetLineModel.schema, year: year)
             .where(SQLColumn("year_id", table: "b"), .in, holding).all() {
             lines[try row.decode(column: "year_id", as: UUID.self), default: [:]][try row.decode(column: "code", as: String.self)] =
-                (Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)), try row.decode(column: "plan", as: String.self))
+                (Money(fen: try row.decode(column: "adjusted_fen", as: Int64.self)),
+                 try row.decode(column: "planned", as: Int64.self) == 1, Money(fen: try row.decode(column: "due", as: Int64.self)))
         }
         var paid: [UUID: [String: Money]] = [:]
         for (yearID, line, amount) in try await paidByYear(year, asOf: asOf, byLine: true, among: holding) {
@@ -142,28 +141,43 @@ public struct MonitoringOverview: Sendable {
         }
         return projects.map { project in
             let own = project.lines.compactMap { code in lines[project.yearID]?[code].map { (code, $0) } }
-            let planned = own.filter { $0.1.plan != "[]" }
-            let due = planned.map { _, line in
-                YearRows.monthly(line.plan, unit: project.unit).filter { Monitor.isDue($0.month, on: asOf) }.map(\.amount).sum()
-            }.sum()
+            let planned = own.filter(\.1.planned)
             return Row(code: project.department, name: project.departmentName, project: project.project,
                        adjusted: own.map(\.1.adjusted).sum(),
                        executed: own.compactMap { paid[project.yearID]?[$0.0] }.sum(),
-                       planned: planned.isEmpty ? nil : due, lines: own.count, plannedLines: planned.count,
+                       planned: planned.isEmpty ? nil : planned.map(\.1.due).sum(), lines: own.count,
+                       plannedLines: planned.count,
                        plannedBudget: planned.map(\.1.adjusted).sum(), tasks: 0, overdueTasks: 0)
         }
     }
 
-    /// Each department-year's 全年预算数 and number of lines, by year id, summed in SQL.
-    func budgets(year: Int) async throws -> [UUID: (adjusted: Money, lines: Int)] {
+    /// A department-year's lines summed: what the overview sets the payments against.
+    struct Budget {
+        /// 全年预算数 over the year's lines.
+        var adjusted = Money.zero
+        var lines = 0
+        /// The lines that have a monthly plan, and their 全年预算数.
+        var plannedLines = 0
+        var plannedBudget = Money.zero
+    }
+
+    /// Each department-year's lines summed in SQL, by year id.
+    func budgets(year: Int) async throws -> [UUID: Budget] {
         let sql = database as! any SQLDatabase
-        var budget: [UUID: (adjusted: Money, lines: Int)] = [:]
+        let planned = "b.plan <> '[]'"
+        var budget: [UUID: Budget] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b"))
             .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted")
-            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "lines"), "b", BudgetLineModel.schema, year: year)
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "lines")
+            .column(SQLRaw("CAST(SUM(CASE WHEN \(planned) THEN 1 ELSE 0 END) AS BIGINT)"), as: "planned_lines")
+            .column(SQLRaw("CAST(SUM(CASE WHEN \(planned) THEN b.adjusted_fen ELSE 0 END) AS BIGINT)"),
+                    as: "planned_budget"), "b", BudgetLineModel.schema, year: year)
             .groupBy(SQLColumn("year_id", table: "b")).all() {
-            budget[try row.decode(column: "year_id", as: UUID.self)] =
-                (Money(fen: try row.decode(column: "adjusted", as: Int64.self)), Int(try row.decode(column: "lines", as: Int64.self)))
+            budget[try row.decode(column: "year_id", as: UUID.self)] = Budget(
+                adjusted: Money(fen: try row.decode(column: "adjusted", as: Int64.self)),
+                lines: Int(try row.decode(column: "lines", as: Int64.self)),
+                plannedLines: Int(try row.decode(column: "planned_lines", as: Int64.self)),
+                plannedBudget: Money(fen: try row.decode(column: "planned_budget", as: Int64.self)))
         }
         return budget
     }

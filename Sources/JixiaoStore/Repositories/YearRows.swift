@@ -26,6 +26,7 @@ enum YearRows {
         let yearID = try fiscal.requireID()
         try await AssetColumns.set(year.assets, yearID: yearID, on: database as! any SQLDatabase)
 
+        var plans: [(lineID: UUID, plan: [MonthlyAmount])] = []
         for (position, line) in year.budgetLines.enumerated() {
             let model = BudgetLineModel()
             model.$fiscalYear.id = yearID
@@ -36,7 +37,9 @@ enum YearRows {
             model.lastYear = line.lastYear.isEmpty ? nil : monthlyJSON(line.lastYear, unit: year.moneyUnit)
             model.version = 1
             try await model.create(on: database)
+            plans.append((try model.requireID(), line.plan))
         }
+        try await LinePlanMonths.insert(plans, yearID: yearID, organisationID: organisationID, on: database)
         try await PaymentRows.insert(year.payments, yearID: yearID, organisationID: organisationID, on: database)
         // Projects (each with its template and indicator tree) stay bundle JSON, in one multi-row insert.
         let projects = elements(member("projects"))

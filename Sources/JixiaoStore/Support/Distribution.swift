@@ -18,7 +18,7 @@ enum Distribution {
         PaymentDays.monthSchema, RecordModel.schema, EvaluationModel.schema, PassageFingerprints.passages,
         PassageFingerprints.bands, EvidenceModel.schema, ReviewRoundModel.schema, ReviewEventModel.schema,
         PublicationModel.schema, RecheckModel.schema, RescoreModel.schema, TargetAdjustmentModel.schema,
-        TargetHistoryModel.schema, RectificationModel.schema,
+        TargetHistoryModel.schema, RectificationModel.schema, LinePlanMonths.schema,
     ] + RecordTables.all
 
     /// The tables every node holds whole (reference tables): the organisations and people, settings, the bureau's
