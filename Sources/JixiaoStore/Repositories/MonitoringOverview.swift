@@ -128,7 +128,7 @@ public struct MonitoringOverview: Sendable {
         var lines: [UUID: [String: (adjusted: Money, planned: Bool, due: Money)]] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b")).column(SQLColumn("code", table: "b"))
             .column(SQLColumn("adjusted_fen", table: "b"))
-            .column(SQLRaw("CAST(CASE WHEN b.plan <> '[]' THEN 1 ELSE 0 END AS BIGINT)"), as: "planned")
+            .column(SQLRaw("CAST(CASE WHEN \(Self.hasPlan) THEN 1 ELSE 0 END AS BIGINT)"), as: "planned")
             .column(SQLRaw(due), as: "due"), "b", BudgetLineModel.schema, year: year)
             .where(SQLColumn("year_id", table: "b"), .in, holding).all() {
             lines[try row.decode(column: "year_id", as: UUID.self), default: [:]][try row.decode(column: "code", as: String.self)] =
@@ -151,6 +151,9 @@ public struct MonitoringOverview: Sendable {
         }
     }
 
+    /// True for a budget line (`b`) that has a monthly plan.
+    private static let hasPlan = "b.plan <> '[]'"
+
     /// A department-year's lines summed: what the overview sets the payments against.
     struct Budget {
         /// 全年预算数 over the year's lines.
@@ -164,7 +167,7 @@ public struct MonitoringOverview: Sendable {
     /// Each department-year's lines summed in SQL, by year id.
     func budgets(year: Int) async throws -> [UUID: Budget] {
         let sql = database as! any SQLDatabase
-        let planned = "b.plan <> '[]'"
+        let planned = Self.hasPlan
         var budget: [UUID: Budget] = [:]
         for row in try await joined(sql.select().column(SQLColumn("year_id", table: "b"))
             .column(SQLRaw("CAST(SUM(b.adjusted_fen) AS BIGINT)"), as: "adjusted")
