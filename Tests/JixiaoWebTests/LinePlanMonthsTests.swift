@@ -63,7 +63,8 @@ extension DatabaseTests {
                 let seedLines = try await lines.lines(of: years[0])
                 let changed = try #require(seedLines.first { !$0.plan.isEmpty })
                 try await lines.updatePlan(changed.id, fiscal: years[0], version: changed.version,
-                                           plan: [.init(month: 1, amount: Money(fen: 1)), .init(month: 12, amount: Money(fen: 99_999_999_999))],
+                                           plan: [.init(month: 1, amount: Money(fen: 1)),
+                                                  .init(month: 12, amount: Money(fen: 99_999_999_999))],
                                            subject: "t", actor: "t")
                 let emptied = try #require(seedLines.last { !$0.plan.isEmpty && $0.id != changed.id })
                 try await lines.updatePlan(emptied.id, fiscal: years[0], version: emptied.version, plan: [],

@@ -8,8 +8,7 @@ import SQLKit
 
 /// Payments into the store at the database's own speed, a batch at a time (memory stays that of one batch whatever
 /// the file's size): PostgreSQL's `COPY … FROM STDIN` on the transaction's connection, on SQLite one insert a batch
-/// that reads the batch from one JSON text.
-/// The caller's transaction keeps it all-or-nothing.
+/// that reads the batch from one JSON text. The caller's transaction keeps it all-or-nothing.
 enum PaymentRows {
     /// The payment columns, in the order both paths write them.
     static let columns = ["id", "year_id", "position", "line_code", "date", "amount_fen", "payee", "voucher", "memo",
@@ -45,8 +44,8 @@ enum PaymentRows {
         }
         // One statement a batch, written once: the batch goes in as one JSON text that SQLite's own `jsonb_each` walks
         // (its rows as JSONB, read without parsing again), so nothing is prepared or bound per row — a multi-row
-        // insert's thousands of placeholders cost more to prepare and bind than SQLite's inserting them. Each batch is written while the next is read, so the reading and
-        // SQLite's work share the processors.
+        // insert's thousands of placeholders cost more to prepare and bind than SQLite's inserting them. Each batch is
+        // written while the next is read, so the reading and SQLite's work share the processors.
         let sqlite = database as! any SQLiteDatabase
         let year = SQLiteData.text(yearID.uuidString)
         let organisation = SQLiteData.text(organisationID.uuidString)

@@ -26,7 +26,8 @@ public enum DemoData {
         let years = YearRepository(database: database)
         // A reused demo file keeps the years it holds: their review may have moved on (a reviewed year cannot be
         // replaced), and what was done with them since is the point of reusing it.
-        for department in [year] + neighbours where try await years.fiscalYear(code: department.department.code, year: department.year) == nil {
+        for department in [year] + neighbours {
+            guard try await years.fiscalYear(code: department.department.code, year: department.year) == nil else { continue }
             try await years.store(department, replacing: false, actor: "demo")
         }
         _ = try await Directory(database: database).apply(([year] + neighbours).map { department in
