@@ -120,8 +120,7 @@ struct ImportController: RouteCollection {
         let code = String(target[..<slash])
         guard user.mayChange(organisation: code) else { return refuse("不能向其他部门导入支付。", [], .forbidden) }
         let repository = YearRepository(database: request.db)
-        guard let organisation = try await repository.organisation(code: code),
-              let fiscal = try await repository.fiscalYear(organisationID: organisation.id, year: year) else {
+        guard let fiscal = try await repository.fiscalYear(code: code, year: year) else {
             return refuse("库中没有 \(code) \(year) 年的数据。", [], .unprocessableEntity)
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).csv")

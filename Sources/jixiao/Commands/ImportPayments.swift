@@ -84,9 +84,7 @@ struct ImportPayments: AsyncParsableCommand {
         let (csv, replace) = (URL(fileURLWithPath: csv), replace)
         let summary = try await store.withStore { database -> PaymentCSVReader.Summary? in
             let years = YearRepository(database: database)
-            guard let organisation = try await years.organisation(code: target.code),
-                  let fiscal = try await years.fiscalYear(organisationID: organisation.id, year: target.year)
-            else { return nil }
+            guard let fiscal = try await years.fiscalYear(code: target.code, year: target.year) else { return nil }
             return try await PaymentImport(database: database, reader: reader).importCSV(
                 csv, into: fiscal, replacing: replace, subject: "\(target.code)/\(target.year)", actor: "cli")
         }
